@@ -1,0 +1,238 @@
+// The licence registry (regulation §3.1: "keep the registry of licences complete, continuous and
+// correct"): one row per licence application, folded from the licensing events.
+import { z } from 'zod';
+import {
+  educationLevel,
+  formOfStudy,
+  licenseCategory,
+  licenseStatus,
+  licensingEventSchemas,
+  licensingEventTypes,
+  type LicensingEvent,
+} from '../src/domain/licensing.ts';
+import { encodePosition } from '../src/eventstore/position.ts';
+import type { RecordedEvent } from '../src/eventstore/types.ts';
+import type { ReadModelDatabase } from './database.ts';
+import type { ProjectionDefinition, TableNames } from './projection.ts';
+
+const columns = `
+  id TEXT PRIMARY KEY,
+  programme_code TEXT NOT NULL,
+  name_ky TEXT NOT NULL, name_ru TEXT NOT NULL, name_en TEXT NOT NULL,
+  level TEXT NOT NULL, form_of_study TEXT NOT NULL, faculty TEXT NOT NULL,
+  requested_capacity INTEGER NOT NULL, capacity INTEGER NOT NULL, address TEXT,
+  status TEXT NOT NULL, submitted_on TEXT NOT NULL,
+  expert_group TEXT, conclusion TEXT,
+  license_number TEXT, appendix_number TEXT, granted_on TEXT, valid_until TEXT,
+  suspended_on TEXT, suspension_reason TEXT,
+  revoked_on TEXT, revocation_reason TEXT, revocation_basis TEXT, expired_on TEXT,
+  amendment_count INTEGER NOT NULL DEFAULT 0, last_amended_on TEXT,
+  applied_position INTEGER NOT NULL,
+  revision INTEGER NOT NULL, position TEXT NOT NULL, updated_at TEXT NOT NULL`;
+
+type Table = 'licenses';
+
+/** Parse stored event data with the event's schema, so a projection never folds malformed data. */
+const dataOf = (event: RecordedEvent): LicensingEvent =>
+  ({ type: event.type, data: licensingEventSchemas[event.type as LicensingEvent['type']].parse(event.data) }) as LicensingEvent;
+
+export const licensesProjection: ProjectionDefinition<Table> = {
+  name: 'licenses',
+  version: 1,
+  tables: ['licenses'],
+  eventTypes: licensingEventTypes,
+  open(db, { licenses }: TableNames<Table>) {
+    db.exec(`CREATE TABLE IF NOT EXISTS ${licenses} (${columns});
+      CREATE INDEX IF NOT EXISTS ${licenses}_status ON ${licenses} (status, applied_position);
+      CREATE INDEX IF NOT EXISTS ${licenses}_order ON ${licenses} (applied_position, id);
+      CREATE INDEX IF NOT EXISTS ${licenses}_code ON ${licenses} (programme_code, id);
+      CREATE INDEX IF NOT EXISTS ${licenses}_valid_until ON ${licenses} (valid_until, id);`);
+    const insert = db.prepare(`INSERT INTO ${licenses} (id, programme_code, name_ky, name_ru, name_en, level, form_of_study,
+      faculty, requested_capacity, capacity, address, status, submitted_on, applied_position, revision, position, updated_at)
+      VALUES (@id, @code, @ky, @ru, @en, @level, @form, @faculty, @capacity, @capacity, @address, 'applied', @submittedOn,
+      @appliedPosition, @revision, @position, @updatedAt)`);
+    const update = (assignments: string) =>
+      db.prepare(`UPDATE ${licenses} SET ${assignments}, revision = @revision, position = @position, updated_at = @updatedAt WHERE id = @id`);
+    const statements = {
+      groupFormed: update(`status = 'under_expert_review', expert_group = @group, conclusion = NULL`),
+      concluded: update(`status = @status, conclusion = @conclusion`),
+      granted: update(`status = 'active', license_number = @number, appendix_number = @appendix, granted_on = @grantedOn, valid_until = @validUntil, capacity = @capacity`),
+      amended: update(`capacity = COALESCE(@capacity, capacity), name_ky = COALESCE(@ky, name_ky), name_ru = COALESCE(@ru, name_ru),
+        name_en = COALESCE(@en, name_en), address = COALESCE(@address, address), amendment_count = amendment_count + 1, last_amended_on = @amendedOn`),
+      suspended: update(`status = 'suspended', suspended_on = @suspendedOn, suspension_reason = @reason`),
+      resumed: update(`status = 'active', suspended_on = NULL, suspension_reason = NULL`),
+      revoked: update(`status = 'revoked', revoked_on = @revokedOn, revocation_reason = @reason, revocation_basis = @basis`),
+      expired: update(`status = 'expired', expired_on = @expiredOn`),
+    };
+    return {
+      apply(recorded) {
+        const stamp = { id: recorded.stream.slice(licenseCategory.length + 1), revision: recorded.revision, position: encodePosition(recorded.position), updatedAt: recorded.recordedAt };
+        const event = dataOf(recorded);
+        switch (event.type) {
+          case 'LicenseApplied': {
+            const { programme: p } = event.data;
+            insert.run({
+              ...stamp,
+              code: p.code, ky: p.name.ky, ru: p.name.ru, en: p.name.en, level: p.level, form: p.formOfStudy, faculty: p.faculty,
+              capacity: event.data.requestedCapacity, address: event.data.address ?? null, submittedOn: event.data.submittedOn,
+              appliedPosition: recorded.position.commit,
+            });
+            return;
+          }
+          case 'ExpertGroupFormed': {
+            const { kind, members, formedOn } = event.data;
+            statements.groupFormed.run({ ...stamp, group: JSON.stringify({ kind, members, formedOn }) });
+            return;
+          }
+          case 'ExpertConclusionRecorded': {
+            const { outcome, summary, concludedOn } = event.data;
+            statements.concluded.run({ ...stamp, status: `conclusion_${outcome}`, conclusion: JSON.stringify({ outcome, summary, concludedOn }) });
+            return;
+          }
+          case 'LicenseGranted': {
+            const d = event.data;
+            statements.granted.run({ ...stamp, number: d.licenseNumber, appendix: d.appendixNumber, grantedOn: d.grantedOn, validUntil: d.validUntil, capacity: d.capacity });
+            return;
+          }
+          case 'LicenseAmended': {
+            const d = event.data;
+            statements.amended.run({
+              ...stamp, capacity: d.capacity ?? null, ky: d.programmeName?.ky ?? null, ru: d.programmeName?.ru ?? null,
+              en: d.programmeName?.en ?? null, address: d.address ?? null, amendedOn: d.amendedOn,
+            });
+            return;
+          }
+          case 'LicenseSuspended':
+            statements.suspended.run({ ...stamp, suspendedOn: event.data.suspendedOn, reason: event.data.reason });
+            return;
+          case 'LicenseResumed':
+            statements.resumed.run(stamp);
+            return;
+          case 'LicenseRevoked':
+            statements.revoked.run({ ...stamp, revokedOn: event.data.revokedOn, reason: event.data.reason, basis: event.data.basis });
+            return;
+          case 'LicenseExpired':
+            statements.expired.run({ ...stamp, expiredOn: event.data.expiredOn });
+            return;
+        }
+      },
+    };
+  },
+};
+
+/** A row of the registry as the read side returns it. */
+export const licenseRow = z.object({
+  id: z.string(),
+  programme_code: z.string(),
+  name_ky: z.string(),
+  name_ru: z.string(),
+  name_en: z.string(),
+  level: educationLevel,
+  form_of_study: formOfStudy,
+  faculty: z.string(),
+  requested_capacity: z.number(),
+  capacity: z.number(),
+  address: z.string().nullable(),
+  status: licenseStatus,
+  submitted_on: z.string(),
+  expert_group: z.string().nullable(),
+  conclusion: z.string().nullable(),
+  license_number: z.string().nullable(),
+  appendix_number: z.string().nullable(),
+  granted_on: z.string().nullable(),
+  valid_until: z.string().nullable(),
+  suspended_on: z.string().nullable(),
+  suspension_reason: z.string().nullable(),
+  revoked_on: z.string().nullable(),
+  revocation_reason: z.string().nullable(),
+  revocation_basis: z.string().nullable(),
+  expired_on: z.string().nullable(),
+  amendment_count: z.number(),
+  last_amended_on: z.string().nullable(),
+  applied_position: z.number(),
+  revision: z.number(),
+  position: z.string(),
+  updated_at: z.string(),
+});
+export type LicenseRow = z.infer<typeof licenseRow>;
+
+export const licenseOrder = z.enum(['applied', 'programme_code', 'valid_until']).meta({
+  id: 'LicenseOrder',
+  description: 'Order of the registry: by application (oldest first), by programme code, or by end of validity (soonest first, licences without a time limit last).',
+});
+export type LicenseOrder = z.infer<typeof licenseOrder>;
+
+export type LicenseFilter = {
+  statuses?: string[] | null;
+  levels?: string[] | null;
+  formsOfStudy?: string[] | null;
+  faculty?: string | null;
+  programmeCode?: string | null;
+  /** Licences in force (active or suspended) whose validity ends before this date. */
+  expiringBefore?: string | null;
+};
+
+/** Keyset position of a row within an order: the sort value and the id that breaks ties. */
+type Key = [string | number | null, string];
+
+
+const orderColumn: Record<LicenseOrder, string> = {
+  applied: 'applied_position',
+  programme_code: 'programme_code',
+  // NULL (no time limit) sorts last: map it to a date after any real one.
+  valid_until: "COALESCE(valid_until, '9999-12-31')",
+};
+
+export function createLicenseQueries(db: ReadModelDatabase) {
+  const byId = db.prepare<[string], unknown>('SELECT * FROM licenses WHERE id = ?');
+  return {
+    byIds(ids: readonly string[]): (LicenseRow | undefined)[] {
+      return ids.map((id) => {
+        const row = byId.get(id);
+        return row === undefined ? undefined : licenseRow.parse(row);
+      });
+    },
+    sortKey(row: LicenseRow, order: LicenseOrder): Key {
+      const value = order === 'applied' ? row.applied_position : order === 'programme_code' ? row.programme_code : (row.valid_until ?? '9999-12-31');
+      return [value, row.id];
+    },
+    /**
+     * One page of the registry in `order`, after (forward) or before (backward) the key `from`,
+     * exclusive. Rows come back in the list's order; one extra row is read to tell if more follow.
+     */
+    page(
+      filter: LicenseFilter,
+      order: LicenseOrder,
+      request: { direction: 'forward' | 'backward'; from: Key | undefined; limit: number },
+    ): { rows: LicenseRow[]; hasMore: boolean } {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const inList = (column: string, values: string[] | null | undefined) => {
+        if (!values?.length) return;
+        where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+        params.push(...values);
+      };
+      inList('status', filter.statuses);
+      inList('level', filter.levels);
+      inList('form_of_study', filter.formsOfStudy);
+      if (filter.faculty) (where.push('faculty = ?'), params.push(filter.faculty));
+      if (filter.programmeCode) (where.push('programme_code = ?'), params.push(filter.programmeCode));
+      if (filter.expiringBefore) {
+        where.push("status IN ('active', 'suspended') AND valid_until IS NOT NULL AND valid_until < ?");
+        params.push(filter.expiringBefore);
+      }
+      const column = orderColumn[order];
+      const forward = request.direction === 'forward';
+      if (request.from) (where.push(`(${column}, id) ${forward ? '>' : '<'} (?, ?)`), params.push(request.from[0], request.from[1]));
+      const direction = forward ? 'ASC' : 'DESC';
+      const sql = `SELECT * FROM licenses ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${column} ${direction}, id ${direction} LIMIT ?`;
+      const rows = db.prepare(sql).all(...params, request.limit + 1).map((r) => licenseRow.parse(r));
+      const page = rows.slice(0, request.limit);
+      return { rows: forward ? page : page.reverse(), hasMore: rows.length > request.limit };
+    },
+    count(): number {
+      return (db.prepare('SELECT count(*) AS n FROM licenses').get() as { n: number }).n;
+    },
+  };
+}
+export type LicenseQueries = ReturnType<typeof createLicenseQueries>;

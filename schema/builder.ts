@@ -1,0 +1,85 @@
+// The one Pothos builder. It declares no types of its own (each module file does): only the
+// context, the scalars, the auth scopes and the plugins, in the order that makes them nest right
+// (relay outermost so auth sees decoded ids; errors before validation and dataloader).
+import SchemaBuilder from '@pothos/core';
+import { GraphQLError } from 'graphql';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
+import ValidationPlugin from '@pothos/plugin-validation';
+import WithInputPlugin from '@pothos/plugin-with-input';
+import type { Actor, Role } from '../src/domain/decider.ts';
+import type { Language } from '../src/domain/values.ts';
+import type { Hub } from '../src/hub.ts';
+
+export type GraphQLContext = {
+  /** The verified caller, or undefined for an anonymous request. */
+  actor: Actor | undefined;
+  /** Ties the events of this request together in history (from X-Correlation-Id, or new). */
+  correlationId: string;
+  /** Preferred language for labels, from Accept-Language. */
+  language: Language;
+  hub: Hub;
+};
+
+export const builder = new SchemaBuilder<{
+  Context: GraphQLContext;
+  AuthScopes: { authenticated: boolean; anyRole: Role[] };
+  Scalars: {
+    Date: { Input: string; Output: string };
+    DateTime: { Input: string; Output: string };
+  };
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: true;
+}>({
+  plugins: [
+    RelayPlugin,
+    ScopeAuthPlugin,
+    ErrorsPlugin,
+    ComplexityPlugin,
+    ValidationPlugin,
+    DataloaderPlugin,
+    WithInputPlugin,
+    SimpleObjectsPlugin,
+  ],
+  defaultFieldNullability: false,
+  defaultInputFieldRequiredness: true,
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodeQueryOptions: { description: 'Fetches any object by its global id.' },
+    nodesQueryOptions: { description: 'Fetches several objects by their global ids, in the order given.' },
+  },
+  scopeAuth: {
+    // Subscriptions are checked when they start, not only when each value resolves (Pothos #1496).
+    authorizeOnSubscribe: true,
+    unauthorizedError: (_parent, context, info) =>
+      new GraphQLError(
+        context.actor
+          ? `${info.parentType.name}.${info.fieldName} is not open to the roles ${context.actor.roles.join(', ') || '(none)'}`
+          : `${info.parentType.name}.${info.fieldName} needs a signed-in caller: send an Authorization: Bearer <token> header`,
+        { extensions: { code: context.actor ? 'FORBIDDEN' : 'UNAUTHENTICATED' } },
+      ),
+    authScopes: (context) => ({
+      authenticated: context.actor !== undefined,
+      anyRole: (roles) => context.actor?.roles.some((r) => roles.includes(r)) ?? false,
+    }),
+  },
+  errors: {
+    defaultUnionOptions: {
+      name: ({ fieldName }) => `${fieldName[0]!.toUpperCase()}${fieldName.slice(1)}Result`,
+    },
+  },
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    limit: { complexity: 2000, depth: 12, breadth: 80 },
+  },
+});
+
+/** The builder's type parameters, for helpers that take refs made by it. */
+export type SchemaTypesOf<B> = B extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+export type Types = SchemaTypesOf<typeof builder>;

@@ -1,0 +1,43 @@
+// Relay cursors for keyset-paginated lists. A cursor names the list's order and the row's sort key,
+// so it stays valid while rows are added, and a cursor from one order cannot be misread in another.
+import { GraphQLError } from 'graphql';
+
+export type SortKey = [string | number | null, string];
+
+export const encodeCursor = (order: string, key: SortKey): string => Buffer.from(JSON.stringify([order, ...key])).toString('base64url');
+
+export function decodeCursor(argument: 'after' | 'before', cursor: string, order: string): SortKey {
+  try {
+    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(decoded) && decoded.length === 3 && decoded[0] === order && typeof decoded[2] === 'string') {
+      return [decoded[1] as SortKey[0], decoded[2]];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new GraphQLError(`${argument}: not a cursor of this list in order ${order}; use a cursor this list returned`, {
+    extensions: { code: 'BAD_USER_INPUT', argument },
+  });
+}
+
+export type PageArgs = { first?: number | null; after?: string | null; last?: number | null; before?: string | null };
+
+export const MAX_PAGE = 100;
+export const DEFAULT_PAGE = 20;
+
+/** Which way to read, how many, and from where; refuses mixed or oversized requests clearly. */
+export function pageRequest(args: PageArgs, order: string): { direction: 'forward' | 'backward'; limit: number; from: SortKey | undefined } {
+  const bad = (argument: string, message: string) => new GraphQLError(`${argument}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', argument } });
+  if ((args.first != null || args.after != null) && (args.last != null || args.before != null)) {
+    throw bad('last', 'page forwards (first/after) or backwards (last/before), not both at once');
+  }
+  const backward = args.last != null || args.before != null;
+  const count = backward ? args.last : args.first;
+  if (count != null && (count < 0 || count > MAX_PAGE)) throw bad(backward ? 'last' : 'first', `must be between 0 and ${MAX_PAGE}`);
+  const cursor = backward ? args.before : args.after;
+  return {
+    direction: backward ? 'backward' : 'forward',
+    limit: count ?? DEFAULT_PAGE,
+    from: cursor == null ? undefined : decodeCursor(backward ? 'before' : 'after', cursor, order),
+  };
+}

@@ -1,0 +1,14 @@
+// Assembles the schema: the root types, then every module file, then the printed SDL's source.
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { builder } from './builder.ts';
+import './scalars.ts';
+import './errors.ts';
+import './licensing.ts';
+
+builder.queryType({ description: 'Read models of the department: registries, indicators, ratings and their history.' });
+builder.mutationType({ description: 'One mutation per departmental action (command). Each answers with the updated read model or a typed error.' });
+
+export const schema: GraphQLSchema = builder.toSchema();
+
+/** The SDL as committed in schema/schema.graphql: sorted, so that diffs show real changes only. */
+export const printedSchema = (): string => `${printSchema(lexicographicSortSchema(schema))}\n`;

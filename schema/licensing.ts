@@ -1,0 +1,282 @@
+// Licensing in GraphQL: the licence registry (queries, node lookups, a change subscription) and one
+// mutation per licensing command. Field shapes of the inputs come from src/domain/licensing.ts.
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { GraphQLError } from 'graphql';
+import { z } from 'zod';
+import { licenseOrder, type LicenseRow } from '../projections/licenses.ts';
+import { entityIdFor } from '../src/commands/ids.ts';
+import {
+  conclusionOutcome,
+  educationLevel,
+  expertGroupKind,
+  expertRole,
+  formOfStudy,
+  licenseCategory,
+  licenseStatus,
+  licensingCommands,
+  licensingDecider,
+  type LicensingCommandName,
+} from '../src/domain/licensing.ts';
+import { isoDate, languageSchema, type Labels, type Language } from '../src/domain/values.ts';
+import { encodePosition } from '../src/eventstore/position.ts';
+import { builder, type GraphQLContext } from './builder.ts';
+import { appliedEvents } from './changes.ts';
+import { commandMutation, type CommandCall } from './command.ts';
+import { encodeCursor, pageRequest } from './connection.ts';
+import { enumFor } from './zod-types.ts';
+
+const LicenseStatusEnum = enumFor(licenseStatus);
+const EducationLevelEnum = enumFor(educationLevel);
+const FormOfStudyEnum = enumFor(formOfStudy);
+const LicenseOrderEnum = enumFor(licenseOrder);
+const LanguageEnum = enumFor(languageSchema);
+const ExpertGroupKindEnum = enumFor(expertGroupKind);
+const ExpertRoleEnum = enumFor(expertRole);
+const ConclusionOutcomeEnum = enumFor(conclusionOutcome);
+
+const labelsOf = (schema: z.ZodType) => z.globalRegistry.get(schema)?.labels as Labels<string>;
+
+type Name = { ky: string; ru: string; en: string };
+const MultilingualNameRef = builder.objectRef<Name>('MultilingualName').implement({
+  description: 'A name in Kyrgyz, Russian and English.',
+  fields: (t) => ({
+    ky: t.exposeString('ky', { description: 'In Kyrgyz.' }),
+    ru: t.exposeString('ru', { description: 'In Russian.' }),
+    en: t.exposeString('en', { description: 'In English.' }),
+    text: t.string({
+      description: 'In the language asked for, or the request’s Accept-Language (Kyrgyz by default).',
+      args: { language: t.arg({ type: LanguageEnum, required: false }) },
+      resolve: (name, args, context) => name[args.language ?? context.language],
+    }),
+  }),
+});
+
+type Member = { name: string; role: 'chair' | 'member' | 'secretary'; affiliation?: string };
+const ExpertMemberRef = builder.objectRef<Member>('ExpertMember').implement({
+  description: 'A member of an expert or working group.',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Full name.' }),
+    role: t.field({ type: ExpertRoleEnum, description: 'Role in the group.', resolve: (m) => m.role }),
+    affiliation: t.string({ nullable: true, description: 'Organisation the expert represents.', resolve: (m) => m.affiliation ?? null }),
+  }),
+});
+
+type Group = { kind: 'expert_group' | 'working_group'; formedOn: string; members: Member[] };
+const ExpertGroupRef = builder.objectRef<Group>('ExpertGroup').implement({
+  description: 'The expert or working group that examines a licence application.',
+  fields: (t) => ({
+    kind: t.field({ type: ExpertGroupKindEnum, description: 'Expert group or working group.', resolve: (g) => g.kind }),
+    formedOn: t.field({ type: 'Date', description: 'Date of the order forming the group.', resolve: (g) => g.formedOn }),
+    members: t.field({ type: [ExpertMemberRef], description: 'Members, the chair among them.', resolve: (g) => g.members }),
+  }),
+});
+
+type Conclusion = { outcome: 'positive' | 'negative'; summary: string; concludedOn: string };
+const ExpertConclusionRef = builder.objectRef<Conclusion>('ExpertConclusion').implement({
+  description: "The expert group's conclusion on the application.",
+  fields: (t) => ({
+    outcome: t.field({ type: ConclusionOutcomeEnum, description: 'Positive or negative.', resolve: (c) => c.outcome }),
+    summary: t.exposeString('summary', { description: 'What the experts concluded and why.' }),
+    concludedOn: t.field({ type: 'Date', description: 'Date of the conclusion.', resolve: (c) => c.concludedOn }),
+  }),
+});
+
+const label = (labels: Labels<string>, value: string) => (language: Language | null | undefined, context: GraphQLContext) =>
+  labels[value]?.[language ?? context.language] ?? value;
+
+export const License = builder.loadableNode('License', {
+  description: 'A licence for one educational programme, from the application to expiry or revocation.',
+  id: { resolve: (row) => row.id },
+  load: async (ids: string[], context: GraphQLContext) => context.hub.licenses.byIds(ids).map((row) => row ?? null) as LicenseRow[],
+  fields: (t) => ({
+    licenseId: t.exposeString('id', { description: 'The plain id of the licence (the global `id` wraps it).' }),
+    status: t.field({ type: LicenseStatusEnum, description: 'Where the licence stands.', resolve: (r) => r.status }),
+    statusLabel: t.string({
+      description: 'The status in Kyrgyz, Russian or English.',
+      args: { language: t.arg({ type: LanguageEnum, required: false }) },
+      resolve: (r, args, context) => label(labelsOf(licenseStatus), r.status)(args.language, context),
+    }),
+    programmeCode: t.exposeString('programme_code', { description: 'Six-digit code of the direction or specialty.' }),
+    programmeName: t.field({ type: MultilingualNameRef, description: 'Name of the programme.', resolve: (r) => ({ ky: r.name_ky, ru: r.name_ru, en: r.name_en }) }),
+    level: t.field({ type: EducationLevelEnum, description: 'Level of the programme.', resolve: (r) => r.level }),
+    levelLabel: t.string({
+      description: 'The level in Kyrgyz, Russian or English.',
+      args: { language: t.arg({ type: LanguageEnum, required: false }) },
+      resolve: (r, args, context) => label(labelsOf(educationLevel), r.level)(args.language, context),
+    }),
+    formOfStudy: t.field({ type: FormOfStudyEnum, description: 'Form of study.', resolve: (r) => r.form_of_study }),
+    faculty: t.exposeString('faculty', { description: 'Faculty, institute or college that runs the programme.' }),
+    requestedCapacity: t.exposeInt('requested_capacity', { description: 'Number of students applied for.' }),
+    capacity: t.exposeInt('capacity', { description: 'Licensed number of students (the requested one until granted).' }),
+    address: t.exposeString('address', { nullable: true, description: 'Address where the programme is taught.' }),
+    submittedOn: t.field({ type: 'Date', description: 'Date the application was submitted.', resolve: (r) => r.submitted_on }),
+    expertGroup: t.field({ type: ExpertGroupRef, nullable: true, description: 'The group examining the application, once formed.', resolve: (r) => (r.expert_group ? (JSON.parse(r.expert_group) as Group) : null) }),
+    conclusion: t.field({ type: ExpertConclusionRef, nullable: true, description: "The experts' conclusion, once recorded.", resolve: (r) => (r.conclusion ? (JSON.parse(r.conclusion) as Conclusion) : null) }),
+    licenseNumber: t.exposeString('license_number', { nullable: true, description: 'Number of the licence document, once granted.' }),
+    appendixNumber: t.exposeString('appendix_number', { nullable: true, description: 'Number of the appendix listing the programme.' }),
+    grantedOn: t.field({ type: 'Date', nullable: true, description: 'Date the licence was granted.', resolve: (r) => r.granted_on }),
+    validUntil: t.field({ type: 'Date', nullable: true, description: 'Last day of validity; null for a licence without a time limit or not yet granted.', resolve: (r) => r.valid_until }),
+    withoutTimeLimit: t.boolean({ description: 'True when the licence was granted without a time limit.', resolve: (r) => r.granted_on !== null && r.valid_until === null }),
+    suspendedOn: t.field({ type: 'Date', nullable: true, description: 'Date of the current suspension.', resolve: (r) => r.suspended_on }),
+    suspensionReason: t.exposeString('suspension_reason', { nullable: true, description: 'Why the licence is suspended.' }),
+    revokedOn: t.field({ type: 'Date', nullable: true, description: 'Date of revocation.', resolve: (r) => r.revoked_on }),
+    revocationReason: t.exposeString('revocation_reason', { nullable: true, description: 'Why it was revoked.' }),
+    revocationBasis: t.exposeString('revocation_basis', { nullable: true, description: 'Decision the revocation rests on.' }),
+    expiredOn: t.field({ type: 'Date', nullable: true, description: 'Date its expiry was recorded.', resolve: (r) => r.expired_on }),
+    amendmentCount: t.exposeInt('amendment_count', { description: 'How many times the licence was amended.' }),
+    lastAmendedOn: t.field({ type: 'Date', nullable: true, description: 'Date of the latest amendment.', resolve: (r) => r.last_amended_on }),
+    revision: t.exposeInt('revision', { description: 'Revision of the licence stream this state reflects; pass it as expectedRevision.' }),
+    position: t.exposeString('position', { description: 'Position in the global log of the last event folded into this state.' }),
+    updatedAt: t.field({ type: 'DateTime', description: 'When the last change was recorded.', resolve: (r) => r.updated_at }),
+  }),
+});
+
+const LicenseFilterInput = builder.inputType('LicenseFilter', {
+  description: 'Narrows the licence registry; all given conditions must hold.',
+  fields: (t) => ({
+    statuses: t.field({ type: [LicenseStatusEnum], required: false, description: 'Any of these statuses.' }),
+    levels: t.field({ type: [EducationLevelEnum], required: false, description: 'Any of these levels.' }),
+    formsOfStudy: t.field({ type: [FormOfStudyEnum], required: false, description: 'Any of these forms of study.' }),
+    faculty: t.string({ required: false, description: 'Exactly this faculty.' }),
+    programmeCode: t.string({ required: false, description: 'Exactly this programme code.' }),
+    expiringBefore: t.field({ type: 'Date', required: false, validate: isoDate, description: 'Licences in force (active or suspended) whose validity ends before this date.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  licenses: t.connection({
+    type: License,
+    description: 'The licence registry, in a stable order, a page at a time.',
+    authScopes: { authenticated: true },
+    args: {
+      filter: t.arg({ type: LicenseFilterInput, required: false }),
+      orderBy: t.arg({ type: LicenseOrderEnum, required: false, description: 'Order of the list; by application by default.' }),
+    },
+    resolve: (_root, args, context) => {
+      const order = args.orderBy ?? 'applied';
+      const request = pageRequest(args, order);
+      const queries = context.hub.licenses;
+      const { rows, hasMore } = queries.page(args.filter ?? {}, order, request);
+      const edges = rows.map((row) => ({ cursor: encodeCursor(order, queries.sortKey(row, order)), node: row }));
+      return {
+        edges,
+        pageInfo: {
+          hasNextPage: request.direction === 'forward' ? hasMore : request.from !== undefined,
+          hasPreviousPage: request.direction === 'backward' ? hasMore : request.from !== undefined,
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? null,
+        },
+      };
+    },
+  }, { name: 'LicenseConnection', description: 'A page of the licence registry.' }, { name: 'LicenseEdge', description: 'A licence in a page of the registry, with its cursor.' }),
+  license: t.field({
+    type: License,
+    nullable: true,
+    description: 'One licence by its global id (or its plain licenseId); null if there is none.',
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args) => licenseIdOf(String(args.id)),
+  }),
+}));
+
+/** Accept the global id a client got from the API, or the plain UUID inside it. */
+function licenseIdOf(id: string): string {
+  try {
+    const decoded = decodeGlobalID(id);
+    if (decoded.typename === 'License') return decoded.id;
+  } catch {
+    // not a global id: treat it as a plain id
+  }
+  return id;
+}
+
+const LicenseChange = builder.objectRef<{ id: string; eventType: string; revision: bigint; position: string }>('LicenseChange').implement({
+  description: 'A licence changed: the event that changed it and the licence as it is now.',
+  fields: (t) => ({
+    license: t.field({ type: License, description: 'The licence after the change.', resolve: (c) => c.id }),
+    eventType: t.exposeString('eventType', { description: 'The event that changed it, e.g. LicenseGranted.' }),
+    revision: t.int({ description: 'Revision of the licence stream after the change.', resolve: (c) => Number(c.revision) }),
+    position: t.exposeString('position', { description: 'Position of the event in the global log.' }),
+  }),
+});
+
+builder.subscriptionType({ description: 'Live changes, pushed over WebSocket (graphql-ws) or Server-Sent Events.' });
+builder.subscriptionField('licenseChanged', (t) =>
+  t.field({
+    type: LicenseChange,
+    description: 'Each change to a licence once the registry includes it; pass id to follow one licence.',
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: false, description: 'Only this licence (global id or plain licenseId).' }) },
+    subscribe: (_root, args, context) => {
+      const only = args.id ? licenseIdOf(String(args.id)) : undefined;
+      const prefix = `${licenseCategory}-`;
+      return appliedEvents(context.hub, (event) => {
+        if (!event.stream.startsWith(prefix)) return undefined;
+        const id = event.stream.slice(prefix.length);
+        if (only && id !== only) return undefined;
+        return { id, eventType: event.type, revision: event.revision, position: encodePosition(event.position) };
+      });
+    },
+    resolve: (change) => change,
+  }),
+);
+
+type LicensePayloadShape = { id: string; revision: bigint; position: string; replayed: boolean };
+const LicensePayload = builder.objectRef<LicensePayloadShape>('LicensePayload').implement({
+  description: 'The licence after the command, with where the command landed in the log.',
+  fields: (t) => ({
+    license: t.field({ type: License, description: 'The licence as the registry shows it now, including this command.', resolve: (p) => p.id }),
+    revision: t.int({ description: 'Revision of the licence stream after the command.', resolve: (p) => Number(p.revision) }),
+    position: t.exposeString('position', { description: 'Position of the command’s last event in the global log.' }),
+    replayed: t.exposeBoolean('replayed', { description: 'True when this commandId was handled before and its first answer is returned.' }),
+  }),
+});
+
+const descriptions: Record<LicensingCommandName, string> = {
+  applyForLicense: 'Applies for a licence for an educational programme. Creates the licence application.',
+  formExpertGroup: 'Forms the expert or working group that examines a licence application (forming a new one replaces the old).',
+  recordExpertConclusion: "Records the expert group's conclusion on the application.",
+  grantLicense: 'Records the licence granted after a positive expert conclusion: number, appendix, date and validity.',
+  amendLicense: 'Amends a granted licence: capacity, programme name or address.',
+  suspendLicense: 'Suspends a licence in force.',
+  resumeLicense: 'Resumes a suspended licence.',
+  revokeLicense: 'Revokes a licence in force (active or suspended).',
+  recordLicenseExpiry: 'Records that a licence with a time limit has expired.',
+};
+
+async function runLicensingCommand(name: LicensingCommandName, call: CommandCall<Record<string, unknown>>): Promise<LicensePayloadShape> {
+  const creates = name === 'applyForLicense';
+  const licenseId = creates ? entityIdFor(licenseCategory, call.commandId) : String(call.input.licenseId);
+  const { context } = call;
+  const outcome = await context.hub.execute({
+    decider: licensingDecider,
+    stream: `${licenseCategory}-${licenseId}`,
+    command: { ...call.input, type: name, licenseId } as never,
+    target: { kind: creates ? 'new' : 'existing', entity: 'licence', id: licenseId },
+    actor: call.actor,
+    commandId: call.commandId,
+    correlationId: context.correlationId,
+    ...(call.expectedRevision !== undefined ? { expectedRevision: call.expectedRevision } : {}),
+    now: new Date().toISOString(),
+  });
+  const [row] = context.hub.licenses.byIds([licenseId]);
+  if (!row) throw new GraphQLError('the licence registry has no row for a stored licence');
+  return {
+    id: licenseId,
+    revision: outcome.revision ?? BigInt(row.revision),
+    position: outcome.position ? encodePosition(outcome.position) : row.position,
+    replayed: outcome.replayed,
+  };
+}
+
+for (const name of Object.keys(licensingCommands) as LicensingCommandName[]) {
+  commandMutation({
+    name,
+    description: descriptions[name],
+    schema: licensingCommands[name],
+    payload: LicensePayload,
+    acceptsExpectedRevision: name !== 'applyForLicense',
+    prepare: (raw) => (typeof raw.licenseId === 'string' ? { ...raw, licenseId: licenseIdOf(raw.licenseId) } : raw),
+    run: (call) => runLicensingCommand(name, call as CommandCall<Record<string, unknown>>),
+  });
+}

@@ -1,0 +1,70 @@
+// The errors a client can receive as typed results. Everything the product means to tell a caller
+// extends DomainError; anything else is an unexpected fault and is masked at the GraphQL edge, so
+// no stack trace, SQL or driver message ever reaches a client.
+
+export class DomainError extends Error {}
+
+export type FieldIssue = { path: string[]; message: string };
+
+/** Input broke a rule; `issues` name each offending field and the rule it broke. */
+export class ValidationError extends DomainError {
+  override readonly name = 'ValidationError';
+  constructor(readonly issues: FieldIssue[]) {
+    super(issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
+  }
+}
+
+/** The entity the command or query names does not exist. */
+export class NotFoundError extends DomainError {
+  override readonly name = 'NotFoundError';
+  constructor(readonly entity: string, readonly id: string) {
+    super(`${entity} ${id} was not found`);
+  }
+}
+
+/** Someone else changed the entity first; re-read and decide again. */
+export class ConcurrencyError extends DomainError {
+  override readonly name = 'ConcurrencyError';
+  constructor(
+    readonly stream: string,
+    readonly expectedRevision: string,
+    readonly actualRevision: string | null,
+  ) {
+    super(`expected revision ${expectedRevision} of ${stream} but it is at ${actualRevision ?? 'no revision (it does not exist)'}`);
+  }
+}
+
+/** A rule of the regulation refuses the command; `code` is stable for clients to branch on. */
+export class DomainRuleError extends DomainError {
+  override readonly name = 'DomainRuleError';
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+/** The caller is known but may not do this. */
+export class ForbiddenError extends DomainError {
+  override readonly name = 'ForbiddenError';
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/** The event store could not be reached; nothing was stored and the command may be sent again. */
+export class UnavailableError extends DomainError {
+  override readonly name = 'UnavailableError';
+  constructor(message = 'the event store cannot be reached right now; nothing was stored, send the command again') {
+    super(message);
+  }
+}
+
+/**
+ * The command was stored, but the read model did not catch up within the wait the hub allows.
+ * The caller knows the command succeeded (revision and position) and can query again shortly.
+ */
+export class ReadModelLagError extends DomainError {
+  override readonly name = 'ReadModelLagError';
+  constructor(readonly position: string, readonly revision: string, waitedMs: number) {
+    super(`the command was stored at position ${position}, but the read model did not reach it within ${waitedMs} ms; query again shortly`);
+  }
+}

@@ -1,0 +1,408 @@
+// Licensing of educational activity (regulation §3.1, DOMAIN.md section 3): the sector applies for
+// a licence for each programme, an expert or working group examines it, the licensor grants it,
+// and the licence lives on through amendments, suspension, revocation or expiry.
+import { z } from 'zod';
+import type { CommandContext, Decider } from './decider.ts';
+import { DomainRuleError } from './errors.ts';
+import { entityId, isoDate, multilingualName, text, type IsoDate, type Labels } from './values.ts';
+
+export const licenseCategory = 'license';
+
+const levels = ['secondary_vocational', 'bachelor', 'specialist', 'master', 'postgraduate', 'residency'] as const;
+const forms = ['full_time', 'part_time', 'extramural', 'distance'] as const;
+const statuses = ['applied', 'under_expert_review', 'conclusion_positive', 'conclusion_negative', 'active', 'suspended', 'revoked', 'expired'] as const;
+
+export const licenseStatusLabels: Labels<(typeof statuses)[number]> = {
+  applied: { ky: 'Арыз берилди', ru: 'Заявление подано', en: 'Applied' },
+  under_expert_review: { ky: 'Эксперттик баалоодо', ru: 'На экспертизе', en: 'Under expert review' },
+  conclusion_positive: { ky: 'Оң корутунду', ru: 'Положительное заключение', en: 'Positive conclusion' },
+  conclusion_negative: { ky: 'Терс корутунду', ru: 'Отрицательное заключение', en: 'Negative conclusion' },
+  active: { ky: 'Күчүндө', ru: 'Действует', en: 'Active' },
+  suspended: { ky: 'Токтотулган', ru: 'Приостановлена', en: 'Suspended' },
+  revoked: { ky: 'Жокко чыгарылган', ru: 'Аннулирована', en: 'Revoked' },
+  expired: { ky: 'Мөөнөтү бүткөн', ru: 'Срок истёк', en: 'Expired' },
+};
+
+export const educationLevelLabels: Labels<(typeof levels)[number]> = {
+  secondary_vocational: { ky: 'Орто кесиптик билим', ru: 'Среднее профессиональное образование', en: 'Secondary vocational' },
+  bachelor: { ky: 'Бакалавриат', ru: 'Бакалавриат', en: 'Bachelor' },
+  specialist: { ky: 'Адистик', ru: 'Специалитет', en: 'Specialist' },
+  master: { ky: 'Магистратура', ru: 'Магистратура', en: 'Master' },
+  postgraduate: { ky: 'Аспирантура', ru: 'Аспирантура', en: 'Postgraduate' },
+  residency: { ky: 'Ординатура', ru: 'Ординатура', en: 'Residency' },
+};
+
+export const formOfStudyLabels: Labels<(typeof forms)[number]> = {
+  full_time: { ky: 'Күндүзгү', ru: 'Очная', en: 'Full-time' },
+  part_time: { ky: 'Кечки', ru: 'Очно-заочная (вечерняя)', en: 'Part-time (evening)' },
+  extramural: { ky: 'Сырттан окуу', ru: 'Заочная', en: 'Extramural' },
+  distance: { ky: 'Аралыктан окуу', ru: 'Дистанционная', en: 'Distance' },
+};
+
+export const educationLevel = z
+  .enum(levels)
+  .meta({ id: 'EducationLevel', description: 'Level of the educational programme the licence covers.', labels: educationLevelLabels });
+export type EducationLevel = z.infer<typeof educationLevel>;
+
+export const formOfStudy = z
+  .enum(forms)
+  .meta({ id: 'FormOfStudy', description: 'Form in which the programme is taught.', labels: formOfStudyLabels });
+export type FormOfStudy = z.infer<typeof formOfStudy>;
+
+export const licenseStatus = z
+  .enum(statuses)
+  .meta({ id: 'LicenseStatus', description: 'Where the licence stands in its lifecycle.', labels: licenseStatusLabels });
+export type LicenseStatus = z.infer<typeof licenseStatus>;
+
+export const expertGroupKind = z
+  .enum(['expert_group', 'working_group'])
+  .meta({ id: 'ExpertGroupKind', description: 'Whether the group examining the application is an expert group or a working group.' });
+
+export const expertRole = z
+  .enum(['chair', 'member', 'secretary'])
+  .meta({ id: 'ExpertRole', description: "A member's role in an expert or working group." });
+
+export const conclusionOutcome = z
+  .enum(['positive', 'negative'])
+  .meta({ id: 'ConclusionOutcome', description: "The expert group's verdict on the application." });
+
+const programmeCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'must be the six-digit code of the direction or specialty (e.g. 580100)');
+
+export const programme = z
+  .object({
+    code: programmeCode.describe('Six-digit code of the direction or specialty, e.g. 580100.'),
+    name: multilingualName.describe('Name of the programme in Kyrgyz, Russian and English.'),
+    level: educationLevel,
+    formOfStudy,
+    faculty: text(200).describe('Faculty, institute or college that runs the programme.'),
+  })
+  .meta({ id: 'Programme', description: 'The educational programme a licence is for.' });
+export type Programme = z.infer<typeof programme>;
+
+const expertMember = z
+  .object({
+    name: text(200).describe('Full name of the expert.'),
+    role: expertRole,
+    affiliation: text(300).optional().describe('Organisation the expert represents.'),
+  })
+  .meta({ id: 'ExpertMember', description: 'A member of an expert or working group.' });
+
+const licenseRef = { licenseId: entityId('licence').describe('The licence (or licence application) acted on.') };
+
+// One schema per command: the GraphQL input, the validation and the decider's input in one place.
+export const licensingCommands = {
+  applyForLicense: z.object({
+    programme,
+    requestedCapacity: z.int().positive('must be a positive number of students').max(100000).describe('Number of students the licence is requested for.'),
+    address: text(500).optional().describe('Address where the programme is taught.'),
+    submittedOn: isoDate.describe('Date the application was submitted.'),
+  }),
+  formExpertGroup: z
+    .object({
+      ...licenseRef,
+      kind: expertGroupKind,
+      members: z.array(expertMember).min(1, 'must name at least one member').max(50),
+      formedOn: isoDate.describe('Date of the order forming the group.'),
+    })
+    .refine((c) => c.members.filter((m) => m.role === 'chair').length === 1, {
+      path: ['members'],
+      message: 'must have exactly one chair',
+    }),
+  recordExpertConclusion: z.object({
+    ...licenseRef,
+    outcome: conclusionOutcome,
+    summary: text(4000).describe('What the experts concluded and why.'),
+    concludedOn: isoDate.describe('Date of the conclusion.'),
+  }),
+  grantLicense: z
+    .object({
+      ...licenseRef,
+      licenseNumber: text(50).describe('Number of the licence document.'),
+      appendixNumber: text(50).describe('Number of the appendix that lists the programme.'),
+      grantedOn: isoDate.describe('Date the licence was granted.'),
+      validUntil: isoDate.optional().describe('Last day of validity; omit for a licence without a time limit.'),
+    })
+    .refine((c) => c.validUntil === undefined || c.validUntil > c.grantedOn, {
+      path: ['validUntil'],
+      message: 'must be after grantedOn',
+    }),
+  amendLicense: z
+    .object({
+      ...licenseRef,
+      capacity: z.int().positive('must be a positive number of students').max(100000).optional().describe('New licensed number of students.'),
+      programmeName: multilingualName.optional().describe('New name of the programme.'),
+      address: text(500).optional().describe('New address where the programme is taught.'),
+      reason: text(2000).describe('Why the licence is amended.'),
+      amendedOn: isoDate.describe('Date of the amendment.'),
+    })
+    .refine((c) => c.capacity !== undefined || c.programmeName !== undefined || c.address !== undefined, {
+      path: ['capacity'],
+      message: 'an amendment must change at least one of capacity, programmeName or address',
+    }),
+  suspendLicense: z.object({
+    ...licenseRef,
+    reason: text(2000).describe('Why the licence is suspended.'),
+    suspendedOn: isoDate.describe('Date the suspension takes effect.'),
+    orderNumber: text(100).optional().describe('Number of the order or decision suspending it.'),
+  }),
+  resumeLicense: z.object({
+    ...licenseRef,
+    resumedOn: isoDate.describe('Date the licence is in force again.'),
+    reason: text(2000).optional().describe('Why the suspension ended.'),
+  }),
+  revokeLicense: z.object({
+    ...licenseRef,
+    reason: text(2000).describe('Why the licence is revoked.'),
+    basis: text(300).describe('The decision the revocation rests on, e.g. a court decision number.'),
+    revokedOn: isoDate.describe('Date the revocation takes effect.'),
+  }),
+  recordLicenseExpiry: z.object({
+    ...licenseRef,
+    expiredOn: isoDate.describe('Date the licence ceased to be valid.'),
+  }),
+} as const;
+
+export type LicensingCommandName = keyof typeof licensingCommands;
+/** A command as the decider sees it: the validated input, its name, and the licence it acts on. */
+export type LicensingCommand = {
+  [Name in LicensingCommandName]: { type: Name; licenseId: string } & z.infer<(typeof licensingCommands)[Name]>;
+}[LicensingCommandName];
+
+// Events carry what happened, in the past tense, with the data a reader of history needs.
+export const licensingEventSchemas = {
+  LicenseApplied: z.object({
+    licenseId: z.string(),
+    programme,
+    requestedCapacity: z.number(),
+    address: z.string().optional(),
+    submittedOn: isoDate,
+  }),
+  ExpertGroupFormed: z.object({
+    licenseId: z.string(),
+    kind: expertGroupKind,
+    members: z.array(expertMember),
+    formedOn: isoDate,
+  }),
+  ExpertConclusionRecorded: z.object({
+    licenseId: z.string(),
+    outcome: conclusionOutcome,
+    summary: z.string(),
+    concludedOn: isoDate,
+  }),
+  LicenseGranted: z.object({
+    licenseId: z.string(),
+    licenseNumber: z.string(),
+    appendixNumber: z.string(),
+    grantedOn: isoDate,
+    validUntil: isoDate.nullable(),
+    capacity: z.number(),
+  }),
+  LicenseAmended: z.object({
+    licenseId: z.string(),
+    capacity: z.number().optional(),
+    programmeName: multilingualName.optional(),
+    address: z.string().optional(),
+    reason: z.string(),
+    amendedOn: isoDate,
+  }),
+  LicenseSuspended: z.object({
+    licenseId: z.string(),
+    reason: z.string(),
+    suspendedOn: isoDate,
+    orderNumber: z.string().optional(),
+  }),
+  LicenseResumed: z.object({ licenseId: z.string(), resumedOn: isoDate, reason: z.string().optional() }),
+  LicenseRevoked: z.object({ licenseId: z.string(), reason: z.string(), basis: z.string(), revokedOn: isoDate }),
+  LicenseExpired: z.object({ licenseId: z.string(), expiredOn: isoDate }),
+} as const;
+
+export type LicensingEventType = keyof typeof licensingEventSchemas;
+export type LicensingEvent = {
+  [Type in LicensingEventType]: { type: Type; data: z.infer<(typeof licensingEventSchemas)[Type]> };
+}[LicensingEventType];
+export const licensingEventTypes = Object.keys(licensingEventSchemas) as LicensingEventType[];
+
+/** What the decider needs to remember about a licence to judge the next command. */
+export type LicenseState =
+  | { exists: false }
+  | {
+      exists: true;
+      status: LicenseStatus;
+      groupFormedOn: IsoDate | undefined;
+      concludedOn: IsoDate | undefined;
+      grantedOn: IsoDate | undefined;
+      validUntil: IsoDate | null;
+      suspendedOn: IsoDate | undefined;
+      capacity: number;
+      programmeName: Programme['name'];
+      address: string | undefined;
+    };
+
+const initialState: LicenseState = { exists: false };
+
+function evolve(state: LicenseState, event: LicensingEvent): LicenseState {
+  if (event.type === 'LicenseApplied') {
+    const d = event.data;
+    return {
+      exists: true,
+      status: 'applied',
+      groupFormedOn: undefined,
+      concludedOn: undefined,
+      grantedOn: undefined,
+      validUntil: null,
+      suspendedOn: undefined,
+      capacity: d.requestedCapacity,
+      programmeName: d.programme.name,
+      address: d.address,
+    };
+  }
+  if (!state.exists) return state;
+  switch (event.type) {
+    case 'ExpertGroupFormed':
+      return { ...state, status: 'under_expert_review', groupFormedOn: event.data.formedOn, concludedOn: undefined };
+    case 'ExpertConclusionRecorded':
+      return {
+        ...state,
+        status: event.data.outcome === 'positive' ? 'conclusion_positive' : 'conclusion_negative',
+        concludedOn: event.data.concludedOn,
+      };
+    case 'LicenseGranted':
+      return { ...state, status: 'active', grantedOn: event.data.grantedOn, validUntil: event.data.validUntil, capacity: event.data.capacity };
+    case 'LicenseAmended':
+      return {
+        ...state,
+        capacity: event.data.capacity ?? state.capacity,
+        programmeName: event.data.programmeName ?? state.programmeName,
+        address: event.data.address ?? state.address,
+      };
+    case 'LicenseSuspended':
+      return { ...state, status: 'suspended', suspendedOn: event.data.suspendedOn };
+    case 'LicenseResumed':
+      return { ...state, status: 'active', suspendedOn: undefined };
+    case 'LicenseRevoked':
+      return { ...state, status: 'revoked' };
+    case 'LicenseExpired':
+      return { ...state, status: 'expired' };
+  }
+}
+
+type Existing = Extract<LicenseState, { exists: true }>;
+
+const rule = (code: string, message: string) => new DomainRuleError(code, message);
+
+/** The licence must exist; the GraphQL layer turns a missing stream into NotFoundError first. */
+function existing(state: LicenseState): Existing {
+  if (!state.exists) throw rule('LICENSE_NOT_FOUND', 'no licence application with this id exists');
+  return state;
+}
+
+/** Refusals shared by every command that acts on a granted licence. */
+function requireInForce(state: Existing, action: string): void {
+  if (state.status === 'revoked') throw rule('LICENSE_REVOKED', `a revoked licence cannot be ${action}`);
+  if (state.status === 'expired') throw rule('LICENSE_EXPIRED', `an expired licence cannot be ${action}`);
+  if (state.grantedOn === undefined) throw rule('LICENSE_NOT_GRANTED', `the licence has not been granted yet, so it cannot be ${action}`);
+}
+
+function requireNotBefore(date: IsoDate, earliest: IsoDate | undefined, field: string, what: string): void {
+  if (earliest !== undefined && date < earliest) {
+    throw rule('DATE_BEFORE_PREVIOUS_STEP', `${field} (${date}) cannot be before ${what} (${earliest})`);
+  }
+}
+
+function decide(command: LicensingCommand, state: LicenseState, _context: CommandContext): LicensingEvent[] {
+  if (command.type === 'applyForLicense') {
+    if (state.exists) throw rule('LICENSE_ALREADY_APPLIED', 'this licence application already exists');
+    const { type: _type, ...data } = command;
+    return [{ type: 'LicenseApplied', data }];
+  }
+  const licence = existing(state);
+  const licenseId = command.licenseId;
+  switch (command.type) {
+    case 'formExpertGroup': {
+      if (licence.grantedOn !== undefined || licence.status === 'revoked' || licence.status === 'expired') {
+        throw rule('LICENSE_ALREADY_DECIDED', 'an expert group can only be formed for an application that has not been granted');
+      }
+      const { type: _type, ...data } = command;
+      return [{ type: 'ExpertGroupFormed', data }];
+    }
+    case 'recordExpertConclusion': {
+      if (licence.status !== 'under_expert_review') {
+        throw rule('EXPERT_GROUP_REQUIRED', 'a conclusion can only be recorded while an expert group is examining the application');
+      }
+      requireNotBefore(command.concludedOn, licence.groupFormedOn, 'concludedOn', 'the date the group was formed');
+      const { type: _type, ...data } = command;
+      return [{ type: 'ExpertConclusionRecorded', data }];
+    }
+    case 'grantLicense': {
+      if (licence.grantedOn !== undefined || licence.status === 'revoked' || licence.status === 'expired') {
+        throw rule('LICENSE_ALREADY_GRANTED', 'the licence has already been granted');
+      }
+      if (licence.status === 'conclusion_negative') {
+        throw rule('EXPERT_CONCLUSION_NEGATIVE', 'the expert conclusion is negative, so the licence cannot be granted');
+      }
+      if (licence.status !== 'conclusion_positive') {
+        throw rule('EXPERT_CONCLUSION_REQUIRED', 'a licence cannot be granted before a positive expert conclusion');
+      }
+      requireNotBefore(command.grantedOn, licence.concludedOn, 'grantedOn', 'the date of the expert conclusion');
+      return [
+        {
+          type: 'LicenseGranted',
+          data: {
+            licenseId,
+            licenseNumber: command.licenseNumber,
+            appendixNumber: command.appendixNumber,
+            grantedOn: command.grantedOn,
+            validUntil: command.validUntil ?? null,
+            capacity: licence.capacity,
+          },
+        },
+      ];
+    }
+    case 'amendLicense': {
+      requireInForce(licence, 'amended');
+      requireNotBefore(command.amendedOn, licence.grantedOn, 'amendedOn', 'the grant date');
+      const changed =
+        (command.capacity !== undefined && command.capacity !== licence.capacity) ||
+        (command.programmeName !== undefined && JSON.stringify(command.programmeName) !== JSON.stringify(licence.programmeName)) ||
+        (command.address !== undefined && command.address !== licence.address);
+      if (!changed) throw rule('NOTHING_TO_AMEND', 'the amendment changes nothing: every value given equals the current one');
+      const { type: _type, ...data } = command;
+      return [{ type: 'LicenseAmended', data }];
+    }
+    case 'suspendLicense': {
+      requireInForce(licence, 'suspended');
+      if (licence.status === 'suspended') throw rule('LICENSE_ALREADY_SUSPENDED', 'the licence is already suspended');
+      requireNotBefore(command.suspendedOn, licence.grantedOn, 'suspendedOn', 'the grant date');
+      const { type: _type, ...data } = command;
+      return [{ type: 'LicenseSuspended', data }];
+    }
+    case 'resumeLicense': {
+      if (licence.status !== 'suspended') throw rule('LICENSE_NOT_SUSPENDED', 'only a suspended licence can be resumed');
+      requireNotBefore(command.resumedOn, licence.suspendedOn, 'resumedOn', 'the suspension date');
+      const { type: _type, ...data } = command;
+      return [{ type: 'LicenseResumed', data }];
+    }
+    case 'revokeLicense': {
+      requireInForce(licence, 'revoked');
+      requireNotBefore(command.revokedOn, licence.grantedOn, 'revokedOn', 'the grant date');
+      const { type: _type, ...data } = command;
+      return [{ type: 'LicenseRevoked', data }];
+    }
+    case 'recordLicenseExpiry': {
+      requireInForce(licence, 'recorded as expired');
+      if (licence.validUntil === null) {
+        throw rule('LICENSE_WITHOUT_TIME_LIMIT', 'the licence is valid without a time limit, so it cannot expire');
+      }
+      if (command.expiredOn <= licence.validUntil) {
+        throw rule('LICENSE_STILL_VALID', `the licence is valid until ${licence.validUntil}; expiry can only be recorded after that date`);
+      }
+      const { type: _type, ...data } = command;
+      return [{ type: 'LicenseExpired', data }];
+    }
+  }
+}
+
+export const licensingDecider: Decider<LicensingCommand, LicensingEvent, LicenseState> = { initialState, evolve, decide };

@@ -1,0 +1,60 @@
+// The hub's composition root: the event store, the read-model database, the projection runner and
+// the read-side queries, opened together and closed together. GraphQL resolvers reach everything
+// through this one object in their context.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLicenseQueries, licensesProjection, type LicenseQueries } from '../projections/licenses.ts';
+import { openReadModelDatabase, type ReadModelDatabase } from '../projections/database.ts';
+import type { ProjectionDefinition } from '../projections/projection.ts';
+import { createProjectionRunner, type ProjectionRunner } from '../projections/runner.ts';
+import { handleCommand, type CommandOutcome, type CommandRequest } from './commands/handler.ts';
+import type { Config } from './config.ts';
+import type { DomainEvent } from './domain/decider.ts';
+import { openEventStore } from './eventstore/index.ts';
+import type { EventStore } from './eventstore/types.ts';
+
+export type Hub = {
+  config: Config;
+  store: EventStore;
+  readModels: ReadModelDatabase;
+  projections: ProjectionRunner;
+  licenses: LicenseQueries;
+  /** Runs a command and, when it stored events, waits until the read models include them. */
+  execute<Command, Event extends DomainEvent, State>(request: CommandRequest<Command, Event, State>): Promise<CommandOutcome<State>>;
+  close(): Promise<void>;
+};
+
+export const allProjections: ProjectionDefinition[] = [licensesProjection as ProjectionDefinition];
+
+export async function openHub(
+  config: Config,
+  options: { store?: EventStore; projections?: ProjectionDefinition[]; onProjectionError?: (error: Error) => void } = {},
+): Promise<Hub> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const store = options.store ?? openEventStore(config);
+  const readModels = openReadModelDatabase(join(config.dataDir, 'read-models.db'));
+  const projections = createProjectionRunner({
+    store,
+    db: readModels,
+    projections: options.projections ?? allProjections,
+    ...(options.onProjectionError ? { onError: options.onProjectionError } : {}),
+  });
+  await projections.start();
+  return {
+    config,
+    store,
+    readModels,
+    projections,
+    licenses: createLicenseQueries(readModels),
+    async execute(request) {
+      const outcome = await handleCommand(store, request);
+      if (outcome.position) await projections.waitFor(outcome.position, config.readYourWritesMs, outcome.revision);
+      return outcome;
+    },
+    async close() {
+      await projections.stop();
+      readModels.close();
+      await store.close();
+    },
+  };
+}
