@@ -1,0 +1,21 @@
+import { createRequire } from 'node:module';
+import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
+
+export default defineConfig({
+  resolve: {
+    // graphql 16 ships CommonJS (index.js) and ESM (index.mjs) side by side. Node, and so the
+    // libraries vitest leaves to Node, load index.js; vite would hand our own files index.mjs.
+    // Two copies of GraphQLError break `instanceof` and Yoga masks every error we throw, so
+    // everything here gets the copy Node loads, as in production.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Tests that start servers and child processes share two cores; more workers only thrash.
+    maxWorkers: 2,
+  },
+});
