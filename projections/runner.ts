@@ -31,6 +31,8 @@ export type ProjectionRunner = {
   status(): ProjectionStatus[];
   /** Called after each committed batch, with the events it applied. */
   onApplied(listener: (events: RecordedEvent[]) => void): () => void;
+  /** How many change listeners (live subscriptions) are attached now. */
+  listenerCount(): number;
   /** The failure that stopped the runner, if any. */
   failure(): Error | undefined;
   stop(): Promise<void>;
@@ -218,6 +220,8 @@ export function createProjectionRunner(options: {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+
+    listenerCount: () => listeners.size,
 
     failure: () => failed,
 

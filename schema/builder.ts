@@ -50,6 +50,8 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    nodeTypeOptions: { description: 'An object with a global id, which `node(id:)` fetches again.' },
+    idFieldOptions: { description: 'Global id of the object: opaque, stable, unique across all types.' },
     nodeQueryOptions: { description: 'Fetches any object by its global id.' },
     nodesQueryOptions: { description: 'Fetches several objects by their global ids, in the order given.' },
   },

@@ -149,7 +149,7 @@ builder.queryFields((t) => ({
     description: 'The licence registry, in a stable order, a page at a time.',
     authScopes: { authenticated: true },
     args: {
-      filter: t.arg({ type: LicenseFilterInput, required: false }),
+      filter: t.arg({ type: LicenseFilterInput, required: false, description: 'Conditions the licences must meet.' }),
       orderBy: t.arg({ type: LicenseOrderEnum, required: false, description: 'Order of the list; by application by default.' }),
     },
     resolve: (_root, args, context) => {
@@ -174,7 +174,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One licence by its global id (or its plain licenseId); null if there is none.',
     authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'Global id, or the plain licenseId.' }) },
     resolve: (_root, args) => licenseIdOf(String(args.id)),
   }),
 }));
@@ -190,10 +190,13 @@ function licenseIdOf(id: string): string {
   return id;
 }
 
-const LicenseChange = builder.objectRef<{ id: string; eventType: string; revision: bigint; position: string }>('LicenseChange').implement({
-  description: 'A licence changed: the event that changed it and the licence as it is now.',
+type LicenseChangeShape = { row: LicenseRow; eventType: string; revision: bigint; position: string };
+const LicenseChange = builder.objectRef<LicenseChangeShape>('LicenseChange').implement({
+  description: 'A licence changed: the event that changed it and the licence as the registry showed it once the change was in.',
   fields: (t) => ({
-    license: t.field({ type: License, description: 'The licence after the change.', resolve: (c) => c.id }),
+    // The row read when the change committed, not through the request's dataloader: a subscription
+    // keeps one context for its whole life, and its loader cache would repeat the first state.
+    license: t.field({ type: License, description: 'The licence after the change.', resolve: (c) => c.row }),
     eventType: t.exposeString('eventType', { description: 'The event that changed it, e.g. LicenseGranted.' }),
     revision: t.int({ description: 'Revision of the licence stream after the change.', resolve: (c) => Number(c.revision) }),
     position: t.exposeString('position', { description: 'Position of the event in the global log.' }),
@@ -214,7 +217,8 @@ builder.subscriptionField('licenseChanged', (t) =>
         if (!event.stream.startsWith(prefix)) return undefined;
         const id = event.stream.slice(prefix.length);
         if (only && id !== only) return undefined;
-        return { id, eventType: event.type, revision: event.revision, position: encodePosition(event.position) };
+        const [row] = context.hub.licenses.byIds([id]);
+        return row && { row, eventType: event.type, revision: event.revision, position: encodePosition(event.position) };
       });
     },
     resolve: (change) => change,

@@ -53,7 +53,11 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
 function describeTokenFailure(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'the token has expired; sign in again';
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'the token signature is invalid (forged, or signed with another key)';
-  if (error instanceof errors.JWTClaimValidationFailed) return `token claim ${error.claim} is not acceptable: ${error.reason}`;
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.reason === 'missing') return `the token has no ${error.claim} claim`;
+    const what: Record<string, string> = { iss: 'was issued by another issuer', aud: 'is meant for another audience', nbf: 'is not valid yet' };
+    return `the token ${what[error.claim] ?? `has an unacceptable ${error.claim} claim`}`;
+  }
   if (error instanceof errors.JOSEAlgNotAllowed) return 'the token must be signed with HS256';
   if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return 'the token is malformed';
   return 'the token could not be verified';

@@ -104,7 +104,7 @@ export const licensingCommands = {
     .object({
       ...licenseRef,
       kind: expertGroupKind,
-      members: z.array(expertMember).min(1, 'must name at least one member').max(50),
+      members: z.array(expertMember).min(1, 'must name at least one member').max(50).describe('Members of the group, exactly one of them the chair.'),
       formedOn: isoDate.describe('Date of the order forming the group.'),
     })
     .refine((c) => c.members.filter((m) => m.role === 'chair').length === 1, {
