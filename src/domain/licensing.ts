@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { CommandContext, Decider } from './decider.ts';
 import { DomainRuleError } from './errors.ts';
-import { entityId, isoDate, multilingualName, text, type IsoDate, type Labels } from './values.ts';
+import { entityId, isoDate, multilingualName, text, type IsoDate, type Labels, type MultilingualName } from './values.ts';
 
 export const licenseCategory = 'license';
 
@@ -225,17 +225,18 @@ export type LicensingEvent = {
 }[LicensingEventType];
 export const licensingEventTypes = Object.keys(licensingEventSchemas) as LicensingEventType[];
 
+/** The latest dated step of a licence: no later step may be dated before it. */
+type Step = { name: string; on: IsoDate };
+
 /** What the decider needs to remember about a licence to judge the next command. */
 export type LicenseState =
   | { exists: false }
   | {
       exists: true;
       status: LicenseStatus;
-      groupFormedOn: IsoDate | undefined;
-      concludedOn: IsoDate | undefined;
+      lastStep: Step;
       grantedOn: IsoDate | undefined;
       validUntil: IsoDate | null;
-      suspendedOn: IsoDate | undefined;
       capacity: number;
       programmeName: Programme['name'];
       address: string | undefined;
@@ -249,11 +250,9 @@ function evolve(state: LicenseState, event: LicensingEvent): LicenseState {
     return {
       exists: true,
       status: 'applied',
-      groupFormedOn: undefined,
-      concludedOn: undefined,
+      lastStep: { name: 'the application', on: d.submittedOn },
       grantedOn: undefined,
       validUntil: null,
-      suspendedOn: undefined,
       capacity: d.requestedCapacity,
       programmeName: d.programme.name,
       address: d.address,
@@ -262,30 +261,38 @@ function evolve(state: LicenseState, event: LicensingEvent): LicenseState {
   if (!state.exists) return state;
   switch (event.type) {
     case 'ExpertGroupFormed':
-      return { ...state, status: 'under_expert_review', groupFormedOn: event.data.formedOn, concludedOn: undefined };
+      return { ...state, status: 'under_expert_review', lastStep: { name: 'the forming of the expert group', on: event.data.formedOn } };
     case 'ExpertConclusionRecorded':
       return {
         ...state,
         status: event.data.outcome === 'positive' ? 'conclusion_positive' : 'conclusion_negative',
-        concludedOn: event.data.concludedOn,
+        lastStep: { name: 'the expert conclusion', on: event.data.concludedOn },
       };
     case 'LicenseGranted':
-      return { ...state, status: 'active', grantedOn: event.data.grantedOn, validUntil: event.data.validUntil, capacity: event.data.capacity };
+      return {
+        ...state,
+        status: 'active',
+        lastStep: { name: 'the grant', on: event.data.grantedOn },
+        grantedOn: event.data.grantedOn,
+        validUntil: event.data.validUntil,
+        capacity: event.data.capacity,
+      };
     case 'LicenseAmended':
       return {
         ...state,
+        lastStep: { name: 'the last amendment', on: event.data.amendedOn },
         capacity: event.data.capacity ?? state.capacity,
         programmeName: event.data.programmeName ?? state.programmeName,
         address: event.data.address ?? state.address,
       };
     case 'LicenseSuspended':
-      return { ...state, status: 'suspended', suspendedOn: event.data.suspendedOn };
+      return { ...state, status: 'suspended', lastStep: { name: 'the suspension', on: event.data.suspendedOn } };
     case 'LicenseResumed':
-      return { ...state, status: 'active', suspendedOn: undefined };
+      return { ...state, status: 'active', lastStep: { name: 'the resumption', on: event.data.resumedOn } };
     case 'LicenseRevoked':
-      return { ...state, status: 'revoked' };
+      return { ...state, status: 'revoked', lastStep: { name: 'the revocation', on: event.data.revokedOn } };
     case 'LicenseExpired':
-      return { ...state, status: 'expired' };
+      return { ...state, status: 'expired', lastStep: { name: 'the expiry', on: event.data.expiredOn } };
   }
 }
 
@@ -293,24 +300,33 @@ type Existing = Extract<LicenseState, { exists: true }>;
 
 const rule = (code: string, message: string) => new DomainRuleError(code, message);
 
-/** The licence must exist; the GraphQL layer turns a missing stream into NotFoundError first. */
+/** The licence must exist; the command pipeline turns a missing stream into NotFoundError first. */
 function existing(state: LicenseState): Existing {
   if (!state.exists) throw rule('LICENSE_NOT_FOUND', 'no licence application with this id exists');
   return state;
 }
 
-/** Refusals shared by every command that acts on a granted licence. */
-function requireInForce(state: Existing, action: string): void {
+/** Steps happen in order: a step dated before the previous one is a mistake in the date. */
+function requireInOrder(state: Existing, date: IsoDate, field: string): void {
+  if (date < state.lastStep.on) {
+    throw rule('DATE_BEFORE_PREVIOUS_STEP', `${field} (${date}) cannot be before ${state.lastStep.name} (${state.lastStep.on})`);
+  }
+}
+
+/**
+ * Refusals shared by every command that acts on a granted licence, dated `date`. A licence whose
+ * validity has ended is not in force even before its expiry is recorded.
+ */
+function requireInForce(state: Existing, action: string, date: IsoDate): void {
   if (state.status === 'revoked') throw rule('LICENSE_REVOKED', `a revoked licence cannot be ${action}`);
   if (state.status === 'expired') throw rule('LICENSE_EXPIRED', `an expired licence cannot be ${action}`);
   if (state.grantedOn === undefined) throw rule('LICENSE_NOT_GRANTED', `the licence has not been granted yet, so it cannot be ${action}`);
-}
-
-function requireNotBefore(date: IsoDate, earliest: IsoDate | undefined, field: string, what: string): void {
-  if (earliest !== undefined && date < earliest) {
-    throw rule('DATE_BEFORE_PREVIOUS_STEP', `${field} (${date}) cannot be before ${what} (${earliest})`);
+  if (state.validUntil !== null && date > state.validUntil) {
+    throw rule('LICENSE_VALIDITY_ENDED', `the licence was valid until ${state.validUntil}, so on ${date} it cannot be ${action}; record its expiry instead`);
   }
 }
+
+const sameName = (a: MultilingualName, b: MultilingualName): boolean => a.ky === b.ky && a.ru === b.ru && a.en === b.en;
 
 function decide(command: LicensingCommand, state: LicenseState, _context: CommandContext): LicensingEvent[] {
   if (command.type === 'applyForLicense') {
@@ -325,6 +341,7 @@ function decide(command: LicensingCommand, state: LicenseState, _context: Comman
       if (licence.grantedOn !== undefined || licence.status === 'revoked' || licence.status === 'expired') {
         throw rule('LICENSE_ALREADY_DECIDED', 'an expert group can only be formed for an application that has not been granted');
       }
+      requireInOrder(licence, command.formedOn, 'formedOn');
       const { type: _type, ...data } = command;
       return [{ type: 'ExpertGroupFormed', data }];
     }
@@ -332,7 +349,7 @@ function decide(command: LicensingCommand, state: LicenseState, _context: Comman
       if (licence.status !== 'under_expert_review') {
         throw rule('EXPERT_GROUP_REQUIRED', 'a conclusion can only be recorded while an expert group is examining the application');
       }
-      requireNotBefore(command.concludedOn, licence.groupFormedOn, 'concludedOn', 'the date the group was formed');
+      requireInOrder(licence, command.concludedOn, 'concludedOn');
       const { type: _type, ...data } = command;
       return [{ type: 'ExpertConclusionRecorded', data }];
     }
@@ -346,7 +363,10 @@ function decide(command: LicensingCommand, state: LicenseState, _context: Comman
       if (licence.status !== 'conclusion_positive') {
         throw rule('EXPERT_CONCLUSION_REQUIRED', 'a licence cannot be granted before a positive expert conclusion');
       }
-      requireNotBefore(command.grantedOn, licence.concludedOn, 'grantedOn', 'the date of the expert conclusion');
+      requireInOrder(licence, command.grantedOn, 'grantedOn');
+      if (command.validUntil !== undefined && command.validUntil <= command.grantedOn) {
+        throw rule('VALIDITY_BEFORE_GRANT', `validUntil (${command.validUntil}) must be after grantedOn (${command.grantedOn})`);
+      }
       return [
         {
           type: 'LicenseGranted',
@@ -362,37 +382,40 @@ function decide(command: LicensingCommand, state: LicenseState, _context: Comman
       ];
     }
     case 'amendLicense': {
-      requireInForce(licence, 'amended');
-      requireNotBefore(command.amendedOn, licence.grantedOn, 'amendedOn', 'the grant date');
+      requireInForce(licence, 'amended', command.amendedOn);
+      requireInOrder(licence, command.amendedOn, 'amendedOn');
       const changed =
         (command.capacity !== undefined && command.capacity !== licence.capacity) ||
-        (command.programmeName !== undefined && JSON.stringify(command.programmeName) !== JSON.stringify(licence.programmeName)) ||
+        (command.programmeName !== undefined && !sameName(command.programmeName, licence.programmeName)) ||
         (command.address !== undefined && command.address !== licence.address);
       if (!changed) throw rule('NOTHING_TO_AMEND', 'the amendment changes nothing: every value given equals the current one');
       const { type: _type, ...data } = command;
       return [{ type: 'LicenseAmended', data }];
     }
     case 'suspendLicense': {
-      requireInForce(licence, 'suspended');
+      requireInForce(licence, 'suspended', command.suspendedOn);
       if (licence.status === 'suspended') throw rule('LICENSE_ALREADY_SUSPENDED', 'the licence is already suspended');
-      requireNotBefore(command.suspendedOn, licence.grantedOn, 'suspendedOn', 'the grant date');
+      requireInOrder(licence, command.suspendedOn, 'suspendedOn');
       const { type: _type, ...data } = command;
       return [{ type: 'LicenseSuspended', data }];
     }
     case 'resumeLicense': {
       if (licence.status !== 'suspended') throw rule('LICENSE_NOT_SUSPENDED', 'only a suspended licence can be resumed');
-      requireNotBefore(command.resumedOn, licence.suspendedOn, 'resumedOn', 'the suspension date');
+      requireInForce(licence, 'resumed', command.resumedOn);
+      requireInOrder(licence, command.resumedOn, 'resumedOn');
       const { type: _type, ...data } = command;
       return [{ type: 'LicenseResumed', data }];
     }
     case 'revokeLicense': {
-      requireInForce(licence, 'revoked');
-      requireNotBefore(command.revokedOn, licence.grantedOn, 'revokedOn', 'the grant date');
+      requireInForce(licence, 'revoked', command.revokedOn);
+      requireInOrder(licence, command.revokedOn, 'revokedOn');
       const { type: _type, ...data } = command;
       return [{ type: 'LicenseRevoked', data }];
     }
     case 'recordLicenseExpiry': {
-      requireInForce(licence, 'recorded as expired');
+      if (licence.status === 'revoked') throw rule('LICENSE_REVOKED', 'a revoked licence cannot be recorded as expired');
+      if (licence.status === 'expired') throw rule('LICENSE_EXPIRED', 'the expiry of this licence is already recorded');
+      if (licence.grantedOn === undefined) throw rule('LICENSE_NOT_GRANTED', 'the licence has not been granted yet, so it cannot expire');
       if (licence.validUntil === null) {
         throw rule('LICENSE_WITHOUT_TIME_LIMIT', 'the licence is valid without a time limit, so it cannot expire');
       }

@@ -8,14 +8,48 @@ import type { EventMetadata, NewEvent } from './types.ts';
 /** The hash a stream's first event points back to. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** JSON with object keys sorted at every depth, so equal values always hash equally. */
+/**
+ * JSON with object keys sorted at every depth, so equal values always hash equally. Follows
+ * JSON.stringify otherwise (toJSON, undefined properties dropped, undefined in arrays as null), so
+ * what is hashed is exactly what a reader of the stored JSON sees.
+ */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  let out = '';
+  const write = (v: unknown, inArray: boolean): void => {
+    if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+      v = (v as { toJSON: () => unknown }).toJSON();
+    }
+    if (v === null || typeof v !== 'object') {
+      const json = JSON.stringify(v);
+      out += json === undefined ? (inArray ? 'null' : '') : json;
+      return;
+    }
+    if (Array.isArray(v)) {
+      out += '[';
+      for (let i = 0; i < v.length; i++) {
+        if (i > 0) out += ',';
+        write(v[i], true);
+      }
+      out += ']';
+      return;
+    }
+    const record = v as Record<string, unknown>;
+    const keys = Object.keys(record).sort();
+    out += '{';
+    let first = true;
+    for (const key of keys) {
+      const item = record[key];
+      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+      if (!first) out += ',';
+      first = false;
+      out += JSON.stringify(key);
+      out += ':';
+      write(item, false);
+    }
+    out += '}';
+  };
+  write(value, false);
+  return out || 'null';
 }
 
 type Hashable = Pick<NewEvent, 'id' | 'type' | 'data' | 'metadata'> & { stream: string; revision: bigint };
