@@ -12,10 +12,16 @@ import type { Config } from './config.ts';
 import type { DomainEvent } from './domain/decider.ts';
 import { openEventStore } from './eventstore/index.ts';
 import type { EventStore } from './eventstore/types.ts';
+import { upcasters, upcastingStore, type Upcasters } from './eventstore/upcasting.ts';
+import { licensingUpcasters } from './domain/licensing.ts';
 
 export type Hub = {
   config: Config;
+  /** The store as readers see it: events upcast to their current shape. */
   store: EventStore;
+  /** The store exactly as written, for the audit tools that check hashes (verify, export). */
+  rawStore: EventStore;
+  eventVersions: Upcasters;
   readModels: ReadModelDatabase;
   projections: ProjectionRunner;
   licenses: LicenseQueries;
@@ -26,12 +32,16 @@ export type Hub = {
 
 export const allProjections: ProjectionDefinition[] = [licensesProjection as ProjectionDefinition];
 
+/** Every module's event versions, in one registry. */
+export const eventVersions: Upcasters = upcasters([...licensingUpcasters]);
+
 export async function openHub(
   config: Config,
   options: { store?: EventStore; projections?: ProjectionDefinition[]; onProjectionError?: (error: Error) => void } = {},
 ): Promise<Hub> {
   mkdirSync(config.dataDir, { recursive: true });
-  const store = options.store ?? openEventStore(config);
+  const rawStore = options.store ?? openEventStore(config);
+  const store = upcastingStore(rawStore, eventVersions);
   const readModels = openReadModelDatabase(join(config.dataDir, 'read-models.db'));
   const projections = createProjectionRunner({
     store,
@@ -43,11 +53,13 @@ export async function openHub(
   return {
     config,
     store,
+    rawStore,
+    eventVersions,
     readModels,
     projections,
     licenses: createLicenseQueries(readModels),
     async execute(request) {
-      const outcome = await handleCommand(store, request);
+      const outcome = await handleCommand(store, { schemaVersionOf: eventVersions.currentVersion, ...request });
       if (outcome.position) await projections.waitFor(outcome.position, config.readYourWritesMs, outcome.revision);
       return outcome;
     },

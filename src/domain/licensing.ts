@@ -2,7 +2,8 @@
 // a licence for each programme, an expert or working group examines it, the licensor grants it,
 // and the licence lives on through amendments, suspension, revocation or expiry.
 import { z } from 'zod';
-import type { CommandContext, Decider } from './decider.ts';
+import type { CommandContext, Decider, Role } from './decider.ts';
+import type { Upcaster } from '../eventstore/upcasting.ts';
 import { DomainRuleError } from './errors.ts';
 import { entityId, isoDate, multilingualName, text, type IsoDate, type Labels, type MultilingualName } from './values.ts';
 
@@ -166,6 +167,22 @@ export const licensingCommands = {
 } as const;
 
 export type LicensingCommandName = keyof typeof licensingCommands;
+
+// Who may send each command (regulation §3.3-3.5): the sector's staff prepare the case; granting
+// and every change to a licence in force are decisions of the head of the sector or the director.
+const licensingStaff: Role[] = ['director', 'acting_director', 'head_of_accreditation_sector', 'senior_inspector', 'specialist', 'inspector'];
+const licensingDecisions: Role[] = ['director', 'acting_director', 'head_of_accreditation_sector'];
+export const licensingPermissions: Record<LicensingCommandName, Role[]> = {
+  applyForLicense: licensingStaff,
+  formExpertGroup: licensingStaff,
+  recordExpertConclusion: licensingStaff,
+  grantLicense: licensingDecisions,
+  amendLicense: licensingDecisions,
+  suspendLicense: licensingDecisions,
+  resumeLicense: licensingDecisions,
+  revokeLicense: licensingDecisions,
+  recordLicenseExpiry: licensingStaff,
+};
 /** A command as the decider sees it: the validated input, its name, and the licence it acts on. */
 export type LicensingCommand = {
   [Name in LicensingCommandName]: { type: Name; licenseId: string } & z.infer<(typeof licensingCommands)[Name]>;
@@ -224,6 +241,21 @@ export type LicensingEvent = {
   [Type in LicensingEventType]: { type: Type; data: z.infer<(typeof licensingEventSchemas)[Type]> };
 }[LicensingEventType];
 export const licensingEventTypes = Object.keys(licensingEventSchemas) as LicensingEventType[];
+
+/**
+ * Version history of licensing events (see src/eventstore/upcasting.ts). ExpertGroupFormed v1
+ * listed members by name only, the chair first; v2 records each member's role.
+ */
+export const licensingUpcasters: Upcaster[] = [
+  {
+    eventType: 'ExpertGroupFormed',
+    fromVersion: 1,
+    upcast: (data) => ({
+      ...data,
+      members: (data.members as string[]).map((name, i) => ({ name, role: i === 0 ? 'chair' : 'member' })),
+    }),
+  },
+];
 
 /** The latest dated step of a licence: no later step may be dated before it. */
 type Step = { name: string; on: IsoDate };

@@ -1,0 +1,66 @@
+// Event versioning. Stored events are never rewritten: an event keeps the data shape it was written
+// with and records it in metadata.schemaVersion. When a shape changes, the module registers an
+// upcaster from the old version to the next, and every reader (deciders, projections, history,
+// subscriptions) sees the current shape. Only the audit tools (verify, export) read events raw,
+// because the hash chain covers the data exactly as stored.
+import type { EventStore, RecordedEvent, Subscription } from './types.ts';
+
+export type Upcaster = {
+  eventType: string;
+  /** The version this upcaster reads; it produces version `fromVersion + 1`. */
+  fromVersion: number;
+  upcast: (data: Record<string, unknown>) => Record<string, unknown>;
+};
+
+export type Upcasters = {
+  /** The version new events of this type are written with. */
+  currentVersion(eventType: string): number;
+  upcast(event: RecordedEvent): RecordedEvent;
+};
+
+export function upcasters(list: Upcaster[]): Upcasters {
+  const byStep = new Map(list.map((u) => [`${u.eventType}@${u.fromVersion}`, u]));
+  const current = new Map<string, number>();
+  for (const u of list) current.set(u.eventType, Math.max(current.get(u.eventType) ?? 1, u.fromVersion + 1));
+  return {
+    currentVersion: (eventType) => current.get(eventType) ?? 1,
+    upcast(event) {
+      let version = event.metadata.schemaVersion ?? 1;
+      let data = event.data;
+      for (let step = byStep.get(`${event.type}@${version}`); step; step = byStep.get(`${event.type}@${version}`)) {
+        data = step.upcast(data);
+        version += 1;
+      }
+      return data === event.data ? event : { ...event, data, metadata: { ...event.metadata, schemaVersion: version } };
+    },
+  };
+}
+
+/** The store as readers should see it: every event read or received is upcast to its current shape. */
+export function upcastingStore(store: EventStore, registry: Upcasters): EventStore {
+  async function* map(events: AsyncIterable<RecordedEvent>): AsyncGenerator<RecordedEvent> {
+    for await (const event of events) yield registry.upcast(event);
+  }
+  return {
+    kind: store.kind,
+    append: (stream, events, expected) => store.append(stream, events, expected),
+    readStream: (stream, options) => map(store.readStream(stream, options)),
+    readAll: (options) => map(store.readAll(options)),
+    subscribe(options) {
+      const subscription = store.subscribe(options);
+      const source = subscription[Symbol.asyncIterator]();
+      const consumer: AsyncIterableIterator<RecordedEvent> = {
+        next: async () => {
+          const next = await source.next();
+          return next.done ? next : { done: false, value: registry.upcast(next.value) };
+        },
+        // Passed straight through, so a pending next() ends at once on unsubscribe.
+        return: async () => (source.return ? source.return() : { done: true, value: undefined }),
+        [Symbol.asyncIterator]: () => consumer,
+      };
+      return { [Symbol.asyncIterator]: () => consumer, close: () => subscription.close() } satisfies Subscription;
+    },
+    headPosition: () => store.headPosition(),
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,86 @@
+// Event versioning with a real example: ExpertGroupFormed v1 (members by name, chair first) stored
+// long ago must read as v2 (members with roles) everywhere, while the stored bytes, and so the hash
+// chain, stay as written.
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventIdFor } from '../src/commands/ids.ts';
+import { openSqliteEventStore } from '../src/eventstore/sqlite.ts';
+import type { EventMetadata, EventStore } from '../src/eventstore/types.ts';
+import { openHub, type Hub } from '../src/hub.ts';
+import { createGraphQLHandler } from '../src/server.ts';
+import { director, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
+import { graphqlClient } from './support/graphql.ts';
+import { CONCLUDE, FORM_GROUP } from './support/licensing-operations.ts';
+
+const licenseId = '5a1f0c2e-8d3b-4c7a-9e6f-2b1d0c9e8f7a';
+const stream = `license-${licenseId}`;
+const metadata = (schemaVersion: number, commandId: string): EventMetadata => ({
+  actor: { id: 'u-1', name: 'Inspector of 2024', roles: ['inspector'] },
+  commandId,
+  correlationId: commandId,
+  causationId: commandId,
+  occurredAt: '2024-05-01T08:00:00.000Z',
+  schemaVersion,
+});
+
+describe('upcasting ExpertGroupFormed v1 to v2', () => {
+  let dir: ReturnType<typeof temporaryDirectory>;
+  let hub: Hub;
+
+  beforeEach(async () => {
+    dir = temporaryDirectory();
+    const store: EventStore = openSqliteEventStore({ path: join(dir.path, 'events.db') });
+    await store.append(stream, [{
+      id: eventIdFor('old-apply', 0),
+      type: 'LicenseApplied',
+      data: { licenseId, programme: { code: '580100', name: { ky: 'Экономика', ru: 'Экономика', en: 'Economics' }, level: 'bachelor', formOfStudy: 'full_time', faculty: 'Economics' }, requestedCapacity: 90, submittedOn: '2024-04-01' },
+      metadata: metadata(1, 'old-apply'),
+    }], 'no_stream');
+    await store.append(stream, [{
+      id: eventIdFor('old-group', 0),
+      type: 'ExpertGroupFormed',
+      data: { licenseId, kind: 'expert_group', members: ['Erkin Saparov', 'Cholpon Ismailova'], formedOn: '2024-05-01' },
+      metadata: metadata(1, 'old-group'),
+    }], 0n);
+    await store.close();
+    hub = await openHub(testConfig(dir.path));
+  });
+  afterEach(async () => {
+    await hub.close();
+    dir.remove();
+  });
+
+  it('shows the v1 group with roles in the registry, and the decider accepts the next step', async () => {
+    const gql = graphqlClient((url, init) => Promise.resolve(createGraphQLHandler(hub, { secret: TEST_SECRET }).fetch(url, init)), 'http://hub.test/graphql');
+    const token = await tokenFor(director);
+    const read = await gql(`query($id: ID!) { license(id: $id) { status expertGroup { members { name role } } } }`, { id: licenseId }, { token });
+    expect(read.data?.license).toEqual({
+      status: 'UNDER_EXPERT_REVIEW',
+      expertGroup: { members: [{ name: 'Erkin Saparov', role: 'CHAIR' }, { name: 'Cholpon Ismailova', role: 'MEMBER' }] },
+    });
+    const concluded = await gql(CONCLUDE, { input: { licenseId, outcome: 'POSITIVE', summary: 'ok', concludedOn: '2024-06-01' } }, { token });
+    expect(concluded.data?.recordExpertConclusion.license.status).toBe('CONCLUSION_POSITIVE');
+  });
+
+  it('reads the upcast shape through the hub and the stored shape through the raw store', async () => {
+    const upcast = [];
+    for await (const e of hub.store.readStream(stream)) upcast.push(e);
+    const raw = [];
+    for await (const e of hub.rawStore.readStream(stream)) raw.push(e);
+    expect(upcast[1]!.metadata.schemaVersion).toBe(2);
+    expect(upcast[1]!.data.members).toEqual([{ name: 'Erkin Saparov', role: 'chair' }, { name: 'Cholpon Ismailova', role: 'member' }]);
+    expect(raw[1]!.metadata.schemaVersion).toBe(1);
+    expect(raw[1]!.data.members).toEqual(['Erkin Saparov', 'Cholpon Ismailova']);
+    expect(upcast[1]!.metadata.hash).toBe(raw[1]!.metadata.hash);
+  });
+
+  it('writes new ExpertGroupFormed events as version 2', async () => {
+    const gql = graphqlClient((url, init) => Promise.resolve(createGraphQLHandler(hub, { secret: TEST_SECRET }).fetch(url, init)), 'http://hub.test/graphql');
+    const token = await tokenFor(director);
+    const res = await gql(FORM_GROUP, { input: { licenseId, kind: 'WORKING_GROUP', formedOn: '2024-05-02', members: [{ name: 'Aigul Tashieva', role: 'CHAIR' }] } }, { token });
+    expect(res.data?.formExpertGroup.__typename).toBe('LicensePayload');
+    const events = [];
+    for await (const e of hub.rawStore.readStream(stream, { direction: 'backwards', limit: 1 })) events.push(e);
+    expect(events[0]).toMatchObject({ type: 'ExpertGroupFormed', metadata: { schemaVersion: 2 }, data: { members: [{ name: 'Aigul Tashieva', role: 'chair' }] } });
+  });
+});
