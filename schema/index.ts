@@ -4,6 +4,7 @@ import { builder } from './builder.ts';
 import './scalars.ts';
 import './errors.ts';
 import './licensing.ts';
+import './events.ts';
 
 builder.queryType({ description: 'Read models of the department: registries, indicators, ratings and their history.' });
 builder.mutationType({ description: 'One mutation per departmental action (command). Each answers with the updated read model or a typed error.' });

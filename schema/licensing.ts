@@ -3,7 +3,8 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
-import { licenseOrder, type LicenseRow } from '../projections/licenses.ts';
+import { createLicenseQueries, licenseOrder, licensesProjection, type LicenseRow } from '../projections/licenses.ts';
+import { foldStreamAsOf } from '../projections/time-travel.ts';
 import { entityIdFor } from '../src/commands/ids.ts';
 import {
   conclusionOutcome,
@@ -20,10 +21,15 @@ import {
 import { isoDate, languageSchema, type Labels, type Language } from '../src/domain/values.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import { builder, type GraphQLContext } from './builder.ts';
+import { AsOfInput, parseAsOf } from './as-of.ts';
 import { appliedEvents } from './changes.ts';
 import { commandMutation, type CommandCall } from './command.ts';
 import { encodeCursor, pageRequest } from './connection.ts';
+import { registerStreamKind } from './streams.ts';
 import { enumFor } from './zod-types.ts';
+
+// The licence registry is the department's public record: any signed-in caller may read a licence and its history.
+registerStreamKind({ typename: 'License', category: licenseCategory, personal: false, canRead: (context) => context.actor !== undefined });
 
 const LicenseStatusEnum = enumFor(licenseStatus);
 const EducationLevelEnum = enumFor(educationLevel);
@@ -172,10 +178,23 @@ builder.queryFields((t) => ({
   license: t.field({
     type: License,
     nullable: true,
-    description: 'One licence by its global id (or its plain licenseId); null if there is none.',
+    description: 'One licence by its global id (or its plain licenseId), now or as it was at `asOf`; null if there is none (then).',
     authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true, description: 'Global id, or the plain licenseId.' }) },
-    resolve: (_root, args) => licenseIdOf(String(args.id)),
+    args: {
+      id: t.arg.id({ required: true, description: 'Global id, or the plain licenseId.' }),
+      asOf: t.arg({ type: AsOfInput, required: false, description: 'Time travel: the licence as it was at a moment or a revision.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const id = licenseIdOf(String(args.id));
+      if (!args.asOf) return id;
+      const past = await foldStreamAsOf(context.hub.store, licensesProjection, `${licenseCategory}-${id}`, parseAsOf(args.asOf));
+      if (!past) return null;
+      try {
+        return createLicenseQueries(past).byIds([id])[0] ?? null;
+      } finally {
+        past.close();
+      }
+    },
   }),
 }));
 
