@@ -51,24 +51,15 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
   recordedAt: row.recorded_at,
 });
 
-/** One promise per "next commit", shared by every waiting subscriber and replaced once it fires. */
-function commitSignal() {
-  let pending: { fired: Promise<void>; fire: () => void } | undefined;
-  return {
-    next(): Promise<void> {
-      if (!pending) {
-        let fire = (): void => {};
-        const fired = new Promise<void>((resolve) => (fire = resolve));
-        pending = { fired, fire };
-      }
-      return pending.fired;
-    },
-    notify(): void {
-      pending?.fire();
-      pending = undefined;
-    },
-  };
-}
+/** Events one append committed: their positions are consecutive (BEGIN IMMEDIATE + AUTOINCREMENT). */
+type CommittedBatch = { first: bigint; last: bigint; events: RecordedEvent[] };
+
+const matches = (filter: EventFilter, event: RecordedEvent): boolean =>
+  (!filter.categories?.length || filter.categories.includes(categoryOf(event.stream))) &&
+  (!filter.eventTypes?.length || filter.eventTypes.includes(event.type));
+
+/** How far a live subscriber may fall behind in memory before it goes back to reading the table. */
+const liveBufferLimit = 5_000;
 
 export function openSqliteEventStore(options: SqliteEventStoreOptions): EventStore {
   const { path, synchronous } = optionsSchema.parse(options);
@@ -88,7 +79,8 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
     headPosition: db.prepare<[], bigint | null>(statementsSql.headPosition).pluck(),
   };
   const readAllStatements = new Map<string, Database.Statement<[ReadAllParams], EventRow>>();
-  const commits = commitSignal();
+  /** Called synchronously after every commit; live subscribers take the batch from here. */
+  const commitListeners = new Set<(batch: CommittedBatch | undefined) => void>();
   const subscriptions = new Set<Subscription>();
 
   /** Driver faults (busy past the timeout, disk full, closed store) become the port's typed error. */
@@ -135,33 +127,34 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
     return { revision: last.revision, position: positionOf(last.position) };
   }
 
-  function insert(stream: string, revision: bigint, event: NewEvent, recordedAt: string): bigint {
+  function insert(row: EventRow): bigint {
     try {
-      const { data, metadata } = event;
-      const row = [event.id, stream, revision, categoryOf(stream), event.type, JSON.stringify(data), JSON.stringify(metadata), recordedAt] as const;
-      return statements.insert.run(...row).lastInsertRowid as bigint;
+      return statements.insert.run(row.id, row.stream, row.revision, categoryOf(row.stream), row.type, row.data, row.metadata, row.recorded_at).lastInsertRowid as bigint;
     } catch (error) {
       // The stream head was read inside this transaction, so only the event id can collide.
-      if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE') throw new EventIdConflictError(event.id);
+      if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE') throw new EventIdConflictError(row.id);
       throw error;
     }
   }
 
-  const appendInTransaction = db.transaction((stream: string, events: NewEvent[], expected: ExpectedState): AppendResult => {
+  const appendInTransaction = db.transaction((stream: string, events: NewEvent[], expected: ExpectedState): { result: AppendResult; committed: EventRow[] } => {
     // Before the expected state: a retry whose expected revision has gone stale must still succeed.
     const original = originalResult(stream, events);
-    if (original) return original;
+    if (original) return { result: original, committed: [] };
     const head = statements.streamHead.get(stream);
     if (!expectedStateHolds(expected, head?.revision)) throw new WrongExpectedRevisionError(stream, expected, head?.revision);
     // An empty append writes nothing and reports where the stream stands (-1 and 0 when it is missing).
     let revision = head?.revision ?? -1n;
     let position = head?.position ?? 0n;
     const recordedAt = new Date().toISOString();
+    const committed: EventRow[] = [];
     for (const event of chainEvents(stream, revision + 1n, head?.hash ?? GENESIS_HASH, events)) {
       revision += 1n;
-      position = insert(stream, revision, event, recordedAt);
+      const row = { position: 0n, id: event.id, stream, revision, type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata), recorded_at: recordedAt };
+      position = row.position = insert(row);
+      committed.push(row);
     }
-    return { revision, position: positionOf(position) };
+    return { result: { revision, position: positionOf(position) }, committed };
   });
 
   async function* readStream(stream: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
@@ -192,17 +185,58 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
     }
   }
 
+  /**
+   * Catch-up, then live. Catching up reads the table a page at a time. Once it has read up to the
+   * head, the subscriber goes live: from then on each commit hands it the committed events directly
+   * (positions are consecutive, so a batch that does not start right after the last one seen means
+   * something was missed, and the subscriber reads the table again). Hundreds of live subscribers
+   * thus cost one JSON parse per commit, not a query each. A subscriber that falls far behind drops
+   * its buffer and catches up from the table, so memory stays bounded.
+   */
   function subscribe(options: SubscribeOptions = {}): Subscription {
     const filter = options.filter ?? {};
     let closed = false;
-    let resume: (() => void) | undefined;
+    let wake: (() => void) | undefined;
+    /** Position of the last event delivered, or scanned past while caught up. */
+    let after = options.after?.commit ?? 0n;
+    let live = false;
+    /** Matching events committed while live and not yet delivered, and the last position they cover. */
+    let buffer: RecordedEvent[] = [];
+    let tail = 0n;
+
+    const onCommit = (batch: CommittedBatch | undefined) => {
+      if (live && batch) {
+        if (batch.first !== tail + 1n || buffer.length > liveBufferLimit) {
+          live = false;
+          buffer = [];
+        } else {
+          for (const event of batch.events) if (matches(filter, event)) buffer.push(event);
+          tail = batch.last;
+        }
+      }
+      wake?.();
+    };
+    commitListeners.add(onCommit);
+
+    const waitForCommit = () => new Promise<void>((resolve) => (wake = resolve));
 
     async function* deliver(): AsyncGenerator<RecordedEvent> {
-      let after = options.after?.commit ?? 0n;
       try {
         while (!closed) {
-          // Taken before the read, so a commit landing after the read still wakes this subscriber.
-          const committed = commits.next();
+          if (live) {
+            const event = buffer.shift();
+            if (event) {
+              after = event.position.commit;
+              yield event;
+              continue;
+            }
+            if (tail > after) {
+              after = tail;
+              options.onCheckpoint?.(positionOf(tail));
+            }
+            await waitForCommit();
+            continue;
+          }
           const head = guard(() => statements.headPosition.get()) ?? 0n;
           const rows = guard(() => readAllPage(filter, after, pageSize));
           for (const row of rows) {
@@ -212,24 +246,26 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
           }
           if (closed) return;
           if (rows.length === pageSize) continue;
-          // Caught up: everything up to `head` has been scanned, matched or not.
+          // Everything up to `head` was scanned; go live only if nothing was committed meanwhile
+          // (checked synchronously, so no commit can slip in between the check and going live).
+          if (guard(() => statements.headPosition.get() ?? 0n) !== head) continue;
           if (head > after) {
             after = head;
             options.onCheckpoint?.(positionOf(head));
           }
-          await new Promise<void>((wake) => {
-            resume = wake;
-            void committed.then(wake);
-          });
+          live = true;
+          tail = after;
         }
       } finally {
+        commitListeners.delete(onCommit);
         subscriptions.delete(subscription);
       }
     }
 
     async function close(): Promise<void> {
       closed = true;
-      resume?.();
+      commitListeners.delete(onCommit);
+      wake?.();
       subscriptions.delete(subscription);
     }
 
@@ -252,9 +288,11 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
   return {
     kind: 'sqlite',
     async append(stream, events, expected) {
-      const result = guard(() => appendInTransaction.immediate(stream, events, expected));
-      // A retry or an empty append wakes subscribers for nothing; that costs one empty read.
-      commits.notify();
+      const { result, committed } = guard(() => appendInTransaction.immediate(stream, events, expected));
+      if (committed.length > 0 && commitListeners.size > 0) {
+        const batch: CommittedBatch = { first: committed[0]!.position, last: committed.at(-1)!.position, events: committed.map(toRecorded) };
+        for (const listener of commitListeners) listener(batch);
+      }
       return result;
     },
     readStream,
