@@ -121,12 +121,25 @@ export function createProjectionRunner(options: {
     }
   }
 
+  /** A fold that throws names itself and the event, so an operator knows where to look. */
+  function applyOne(projection: Running, event: RecordedEvent): void {
+    try {
+      projection.applier.apply(event);
+    } catch (error) {
+      const { name, version } = projection.definition;
+      throw new Error(
+        `projection ${name} v${version} could not apply ${event.type} at position ${encodePosition(event.position)} (stream ${event.stream}, revision ${event.revision}): ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
+    }
+  }
+
   const applyBatch = db.transaction((events: RecordedEvent[]) => {
     const moved = new Map<Running, Position>();
     for (const event of events) {
       for (const projection of running) {
         if (!isAfter(event.position, projection.position)) continue;
-        if (projection.types.has(event.type)) projection.applier.apply(event);
+        if (projection.types.has(event.type)) applyOne(projection, event);
         moved.set(projection, event.position);
       }
     }

@@ -147,7 +147,7 @@ describe('the events subscription for integrations', () => {
 
   it('refuses a forged token with 401 and staff without a log-reading role with FORBIDDEN', async () => {
     const forged = createSseClient({ url: server.url, headers: { authorization: `Bearer ${integrationToken.replace(/.$/, 'x')}` }, retryAttempts: 0 });
-    const refused = await new Promise<{ response?: Response }>((resolve) => forged.subscribe({ query: EVENTS }, { next: resolve, error: (e) => resolve(e as { response?: Response }), complete: () => resolve({}) }));
+    const refused = await new Promise<{ response?: Response }>((resolve) => forged.subscribe({ query: EVENTS }, { next: () => resolve({}), error: (e) => resolve(e as { response?: Response }), complete: () => resolve({}) }));
     forged.dispose();
     expect(refused.response?.status).toBe(401);
 
