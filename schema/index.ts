@@ -4,6 +4,8 @@ import { builder } from './builder.ts';
 import './scalars.ts';
 import './errors.ts';
 import './licensing.ts';
+import './ratings.ts';
+import './audit.ts';
 import './events.ts';
 
 builder.queryType({ description: 'Read models of the department: registries, indicators, ratings and their history.' });

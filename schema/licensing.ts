@@ -43,7 +43,7 @@ const ConclusionOutcomeEnum = enumFor(conclusionOutcome);
 const labelsOf = (schema: z.ZodType) => z.globalRegistry.get(schema)?.labels as Labels<string>;
 
 type Name = { ky: string; ru: string; en: string };
-const MultilingualNameRef = builder.objectRef<Name>('MultilingualName').implement({
+export const MultilingualNameRef = builder.objectRef<Name>('MultilingualName').implement({
   description: 'A name in Kyrgyz, Russian and English.',
   fields: (t) => ({
     ky: t.exposeString('ky', { description: 'In Kyrgyz.' }),

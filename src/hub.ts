@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLicenseQueries, licensesProjection, type LicenseQueries } from '../projections/licenses.ts';
 import { openReadModelDatabase, type ReadModelDatabase } from '../projections/database.ts';
+import { createRatingQueries, ratingsProjection, type RatingQueries } from '../projections/ratings.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../projections/runner.ts';
 import { handleCommand, type CommandOutcome, type CommandRequest } from './commands/handler.ts';
@@ -25,12 +26,13 @@ export type Hub = {
   readModels: ReadModelDatabase;
   projections: ProjectionRunner;
   licenses: LicenseQueries;
+  ratings: RatingQueries;
   /** Runs a command and, when it stored events, waits until the read models include them. */
   execute<Command, Event extends DomainEvent, State>(request: CommandRequest<Command, Event, State>): Promise<CommandOutcome<State>>;
   close(): Promise<void>;
 };
 
-export const allProjections: ProjectionDefinition[] = [licensesProjection as ProjectionDefinition];
+export const allProjections: ProjectionDefinition[] = [licensesProjection as ProjectionDefinition, ratingsProjection as ProjectionDefinition];
 
 /** Every module's event versions, in one registry. */
 export const eventVersions: Upcasters = upcasters([...licensingUpcasters]);
@@ -58,6 +60,7 @@ export async function openHub(
     readModels,
     projections,
     licenses: createLicenseQueries(readModels),
+    ratings: createRatingQueries(readModels),
     async execute(request) {
       const outcome = await handleCommand(store, { schemaVersionOf: eventVersions.currentVersion, ...request });
       if (outcome.position) await projections.waitFor(outcome.position, config.readYourWritesMs, outcome.revision);

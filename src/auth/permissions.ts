@@ -5,9 +5,11 @@
 import type { Actor, Role } from '../domain/decider.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import { licensingPermissions } from '../domain/licensing.ts';
+import { ratingsPermissions } from '../domain/ratings.ts';
 
 export const commandPermissions = {
   ...licensingPermissions,
+  ...ratingsPermissions,
 } satisfies Record<string, Role[]>;
 export type CommandName = keyof typeof commandPermissions;
 

@@ -1,0 +1,633 @@
+// The teaching-staff rating in GraphQL: campaigns, teachers' entries with totals, ranks and
+// appeals, per-unit aggregates, change subscriptions, and one mutation per rating command.
+//
+// Personal data stays with its readers (src/domain/ratings.ts): every way to reach an entry (the
+// list, `ratingEntry`, relay `node(id:)`/`nodes`, mutation payloads, history, the subscription) goes
+// through the read model's queries with the caller, and an entry the caller may not read is null or
+// absent, exactly as one that does not exist.
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { GraphQLError } from 'graphql';
+import {
+  ratingCampaignOrder,
+  ratingEntryOrder,
+  type AppealRecord,
+  type RatingCampaignRow,
+  type RatingEntryCounts,
+  type RatingEntryRow,
+  type RatingUnitSummary,
+} from '../projections/ratings.ts';
+import { entityIdFor } from '../src/commands/ids.ts';
+import { NotFoundError, UnavailableError } from '../src/domain/errors.ts';
+import {
+  campaignFactsOf,
+  ratingCampaignCategory,
+  ratingCampaignCommands,
+  ratingCampaignDecider,
+  ratingCampaignStatus,
+  ratingCampaignStatusLabels,
+  type RatingCampaignCommandName,
+  type RatingCampaignEvent,
+  type RatingCampaignFacts,
+  type RatingCriterion,
+  type RatingEntryTally,
+} from '../src/domain/rating-campaigns.ts';
+import {
+  ratingAppealStatus,
+  ratingAppealStatusLabels,
+  ratingEntryCategory,
+  ratingEntryCommands,
+  ratingEntryDecider,
+  ratingEntryStatus,
+  ratingEntryStatusLabels,
+  ratingReviewLevel,
+  ratingReviewLevelLabels,
+  ratingSubmitter,
+  ratingSubmitterLabels,
+  TOTAL_UNITS_PER_POINT,
+  type RatingEntryCommandName,
+  type ScoreValue,
+} from '../src/domain/rating-entries.ts';
+import { languageSchema, type Labels, type Language } from '../src/domain/values.ts';
+import { encodePosition } from '../src/eventstore/position.ts';
+import type { Hub } from '../src/hub.ts';
+import { builder, type GraphQLContext } from './builder.ts';
+import { appliedEvents } from './changes.ts';
+import { commandMutation, type CommandCall } from './command.ts';
+import { encodeCursor, pageRequest, type PageArgs, type SortKey } from './connection.ts';
+import { MultilingualNameRef } from './licensing.ts';
+import { registerStreamKind } from './streams.ts';
+import { enumFor } from './zod-types.ts';
+
+// A campaign is the department's public announcement; an entry is personal data (see the header).
+registerStreamKind({ typename: 'RatingCampaign', category: ratingCampaignCategory, personal: false, canRead: (context) => context.actor !== undefined });
+registerStreamKind({
+  typename: 'RatingEntry',
+  category: ratingEntryCategory,
+  personal: true,
+  canRead: (context, id) => context.hub.ratings.entriesByIds([id], context.actor)[0] !== undefined,
+});
+
+const CampaignStatusEnum = enumFor(ratingCampaignStatus);
+const EntryStatusEnum = enumFor(ratingEntryStatus);
+const AppealStatusEnum = enumFor(ratingAppealStatus);
+const ReviewLevelEnum = enumFor(ratingReviewLevel);
+const SubmitterEnum = enumFor(ratingSubmitter);
+const CampaignOrderEnum = enumFor(ratingCampaignOrder);
+const EntryOrderEnum = enumFor(ratingEntryOrder);
+const LanguageEnum = enumFor(languageSchema);
+
+const points = (units: number) => units / TOTAL_UNITS_PER_POINT;
+
+const labelIn = (labels: Labels<string>, value: string, language: Language | null | undefined, context: GraphQLContext): string =>
+  labels[value]?.[language ?? context.language] ?? value;
+
+/** Accept the global id a client got from the API, or the plain UUID inside it. */
+function plainIdOf(id: string, typename: string): string {
+  try {
+    const decoded = decodeGlobalID(id);
+    if (decoded.typename === typename) return decoded.id;
+  } catch {
+    // not a global id: treat it as a plain id
+  }
+  return id;
+}
+
+const CriterionRef = builder.objectRef<RatingCriterion>('RatingCriterion').implement({
+  description: 'A criterion of a rating campaign: what is scored, up to how many points, and its weight in the total.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Short stable code, e.g. PUB-SCOPUS; scores and appeals name it.' }),
+    name: t.field({ type: MultilingualNameRef, description: 'Name in Kyrgyz, Russian and English.', resolve: (c) => c.name }),
+    maxPoints: t.exposeFloat('maxPoints', { description: 'Most points a teacher can score on it.' }),
+    weight: t.exposeFloat('weight', { description: 'Weight in the total: total = sum of points × weight.' }),
+  }),
+});
+
+const EntryCountsRef = builder.objectRef<RatingEntryCounts>('RatingEntryCounts').implement({
+  description: "How many of a campaign's entries are in each status (counts only, no personal data).",
+  fields: (t) => ({
+    draft: t.exposeInt('draft', { description: 'Being filled in, not submitted.' }),
+    submitted: t.exposeInt('submitted', { description: 'Submitted and awaiting verification.' }),
+    verified: t.exposeInt('verified', { description: 'Verified: these are ranked once results are published.' }),
+    returned: t.exposeInt('returned', { description: 'Returned for correction.' }),
+  }),
+});
+
+const UnitSummaryRef = builder.objectRef<RatingUnitSummary>('RatingUnitSummary').implement({
+  description: "Published figures of one unit's ranked (verified) entries.",
+  fields: (t) => ({
+    unit: t.exposeString('unit', { description: 'The unit (faculty, college or chair).' }),
+    rankedEntries: t.exposeInt('rankedEntries', { description: 'How many of its teachers are ranked.' }),
+    averageTotal: t.exposeFloat('averageTotal', { description: 'Average total, rounded to two decimal places.' }),
+    highestTotal: t.exposeFloat('highestTotal', { description: 'Highest total.' }),
+    lowestTotal: t.exposeFloat('lowestTotal', { description: 'Lowest total.' }),
+  }),
+});
+
+const criteriaOf = (row: RatingCampaignRow): RatingCriterion[] => JSON.parse(row.criteria) as RatingCriterion[];
+
+export const RatingCampaign = builder.loadableNode('RatingCampaign', {
+  description: 'The annual rating of teaching staff for one year: its criteria, where it stands, its deadlines and, once published, aggregates.',
+  id: { resolve: (row) => row.id },
+  load: async (ids: string[], context: GraphQLContext) => context.hub.ratings.campaignsByIds(ids).map((row) => row ?? null) as RatingCampaignRow[],
+  fields: (t) => ({
+    campaignId: t.exposeString('id', { description: 'The plain id of the campaign (the global `id` wraps it).' }),
+    year: t.exposeInt('year', { description: 'The year rated.' }),
+    title: t.field({ type: MultilingualNameRef, description: 'Title in Kyrgyz, Russian and English.', resolve: (r) => ({ ky: r.title_ky, ru: r.title_ru, en: r.title_en }) }),
+    status: t.field({ type: CampaignStatusEnum, description: 'Where the campaign stands.', resolve: (r) => r.status }),
+    statusLabel: t.string({
+      description: 'The status in Kyrgyz, Russian or English.',
+      args: { language: t.arg({ type: LanguageEnum, required: false }) },
+      resolve: (r, args, context) => labelIn(ratingCampaignStatusLabels, r.status, args.language, context),
+    }),
+    criteria: t.field({ type: [CriterionRef], description: 'The criteria, in the order they were listed.', resolve: criteriaOf }),
+    maximumTotal: t.float({ description: 'The highest total possible: every criterion at its maximum.', resolve: (r) => points(r.maximum_total_units) }),
+    entriesDue: t.field({ type: 'Date', description: 'Last day (Kyrgyzstan time) on which entries can be submitted.', resolve: (r) => r.entries_due }),
+    openedOn: t.field({ type: 'Date', nullable: true, description: 'Day the campaign opened for entries.', resolve: (r) => r.opened_on }),
+    openingBasis: t.exposeString('opening_basis', { nullable: true, description: 'The decision the opening rests on, e.g. the rector’s order.' }),
+    closedOn: t.field({ type: 'Date', nullable: true, description: 'Day the campaign closed for entries.', resolve: (r) => r.closed_on }),
+    verificationStartedOn: t.field({ type: 'Date', nullable: true, description: 'Day the final verification started.', resolve: (r) => r.verification_started_on }),
+    publishedOn: t.field({ type: 'Date', nullable: true, description: 'Day the results were published.', resolve: (r) => r.published_on }),
+    appealsUntil: t.field({ type: 'Date', nullable: true, description: 'Last day (Kyrgyzstan time) for appeals, once published.', resolve: (r) => r.appeals_until }),
+    publicationBasis: t.exposeString('publication_basis', { nullable: true, description: 'The decision the publication rests on.' }),
+    resultsRevision: t.exposeInt('results_revision', {
+      description: 'How many times ranks were computed: 1 at publication, plus one per upheld appeal; 0 before publication.',
+    }),
+    entryCounts: t.field({ type: EntryCountsRef, description: 'How many entries are in each status.', resolve: (r, _args, context) => context.hub.ratings.entryCounts(r.id) }),
+    unitSummaries: t.field({
+      type: [UnitSummaryRef],
+      description:
+        'Published figures per unit, by unit name: every unit for the department, the rector, auditors and integrations; their own unit for a unit head; none for others or before publication.',
+      resolve: (r, _args, context) => context.hub.ratings.unitSummaries(r.id, context.actor),
+    }),
+    revision: t.exposeInt('revision', { description: 'Revision of the campaign stream this state reflects; pass it as expectedRevision.' }),
+    position: t.exposeString('position', { description: 'Position in the global log of the last event folded into this state.' }),
+    updatedAt: t.field({ type: 'DateTime', description: 'When the last change was recorded.', resolve: (r) => r.updated_at }),
+  }),
+});
+
+type ScoreLine = { criterion: RatingCriterion | undefined; criterionCode: string; value: ScoreValue };
+const ScoreRef = builder.objectRef<ScoreLine>('RatingScore').implement({
+  description: 'Points on one criterion, with their evidence and their weighted contribution to the total.',
+  fields: (t) => ({
+    criterionCode: t.exposeString('criterionCode', { description: 'Code of the criterion.' }),
+    criterionName: t.field({ type: MultilingualNameRef, nullable: true, description: 'Name of the criterion.', resolve: (s) => s.criterion?.name ?? null }),
+    points: t.float({ description: 'Points scored.', resolve: (s) => s.value.points }),
+    maxPoints: t.float({ nullable: true, description: 'Most points possible on the criterion.', resolve: (s) => s.criterion?.maxPoints ?? null }),
+    weight: t.float({ nullable: true, description: 'Weight of the criterion.', resolve: (s) => s.criterion?.weight ?? null }),
+    weightedPoints: t.float({
+      description: 'Points × weight: the contribution to the total.',
+      resolve: (s) => (Math.round(s.value.points * 100) * Math.round((s.criterion?.weight ?? 0) * 100)) / TOTAL_UNITS_PER_POINT,
+    }),
+    evidence: t.string({ nullable: true, description: 'What the points rest on.', resolve: (s) => s.value.evidence ?? null }),
+  }),
+});
+
+type Correction = NonNullable<AppealRecord['corrections']>[number];
+const CorrectionRef = builder.objectRef<Correction>('RatingAppealCorrection').implement({
+  description: 'A score corrected by an upheld appeal.',
+  fields: (t) => ({
+    criterionCode: t.exposeString('criterionCode', { description: 'Code of the corrected criterion.' }),
+    previousPoints: t.exposeFloat('previousPoints', { description: 'Points before the correction.' }),
+    points: t.exposeFloat('points', { description: 'Points after the correction.' }),
+    evidence: t.string({ nullable: true, description: 'New evidence given with the correction, if any.', resolve: (c) => c.evidence ?? null }),
+  }),
+});
+
+type AppealShape = AppealRecord & { status: 'under_review' | 'upheld' | 'rejected' };
+const AppealRef = builder.objectRef<AppealShape>('RatingAppeal').implement({
+  description: "A teacher's appeal against their published results, and the department's decision on it.",
+  fields: (t) => ({
+    status: t.field({ type: AppealStatusEnum, description: 'Under review, upheld or rejected.', resolve: (a) => a.status }),
+    statusLabel: t.string({
+      description: 'The status in Kyrgyz, Russian or English.',
+      args: { language: t.arg({ type: LanguageEnum, required: false }) },
+      resolve: (a, args, context) => labelIn(ratingAppealStatusLabels, a.status, args.language, context),
+    }),
+    criteria: t.exposeStringList('criteria', { description: 'Codes of the contested criteria.' }),
+    reason: t.exposeString('reason', { description: 'Why the teacher contests the scores.' }),
+    filedOn: t.field({ type: 'Date', description: 'Day the appeal was filed (Kyrgyzstan time).', resolve: (a) => a.filedOn }),
+    response: t.string({ nullable: true, description: "The department's answer, once decided.", resolve: (a) => a.response ?? null }),
+    decidedOn: t.field({ type: 'Date', nullable: true, description: 'Day of the decision.', resolve: (a) => a.decidedOn ?? null }),
+    decidedBy: t.string({ nullable: true, description: 'Who decided it.', resolve: (a) => a.decidedBy ?? null }),
+    corrections: t.field({ type: [CorrectionRef], description: 'Scores corrected when the appeal was upheld; empty otherwise.', resolve: (a) => a.corrections ?? [] }),
+  }),
+});
+
+export const RatingEntry = builder.loadableNode('RatingEntry', {
+  description:
+    "One teacher's entry in a rating campaign: scores with evidence, verification, weighted total, ranks and appeal. Personal data: visible to the teacher, the head of their unit, the department, the rector and auditors only.",
+  id: { resolve: (row) => row.id },
+  // The caller decides what loads: an entry they may not read comes back null, as a missing one.
+  load: async (ids: string[], context: GraphQLContext) => context.hub.ratings.entriesByIds(ids, context.actor).map((row) => row ?? null) as RatingEntryRow[],
+  fields: (t) => ({
+    entryId: t.exposeString('id', { description: 'The plain id of the entry (the global `id` wraps it).' }),
+    campaign: t.field({ type: RatingCampaign, description: 'The campaign the entry belongs to.', resolve: (r) => r.campaign_id }),
+    teacherId: t.exposeString('teacher_id', { description: "The teacher's user id." }),
+    teacherName: t.exposeString('teacher_name', { description: "The teacher's full name." }),
+    unit: t.exposeString('unit', { description: 'The unit (faculty, college or chair) the teacher is rated in.' }),
+    status: t.field({ type: EntryStatusEnum, description: 'Where the entry stands.', resolve: (r) => r.status }),
+    statusLabel: t.string({
+      description: 'The status in Kyrgyz, Russian or English.',
+      args: { language: t.arg({ type: LanguageEnum, required: false }) },
+      resolve: (r, args, context) => labelIn(ratingEntryStatusLabels, r.status, args.language, context),
+    }),
+    scores: t.field({
+      type: [ScoreRef],
+      description: "Scores given so far, in the order of the campaign's criteria.",
+      resolve: (r, _args, context) => {
+        const [campaign] = context.hub.ratings.campaignsByIds([r.campaign_id]);
+        const criteria = campaign ? criteriaOf(campaign) : [];
+        const scores = JSON.parse(r.scores) as Record<string, ScoreValue>;
+        const order = (code: string) => criteria.findIndex((c) => c.code === code);
+        return Object.keys(scores)
+          .sort((a, b) => order(a) - order(b))
+          .map((code) => ({ criterionCode: code, criterion: criteria.find((c) => c.code === code), value: scores[code]! }));
+      },
+    }),
+    total: t.float({ description: 'Weighted total: the sum of points × weight over the criteria.', resolve: (r) => points(r.total_units) }),
+    submittedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was last submitted.', resolve: (r) => r.submitted_at }),
+    submittedAs: t.field({ type: SubmitterEnum, nullable: true, description: 'Whether the teacher or the head of their unit submitted it.', resolve: (r) => r.submitted_as }),
+    submittedAsLabel: t.string({
+      nullable: true,
+      description: 'Who submitted it, in Kyrgyz, Russian or English.',
+      args: { language: t.arg({ type: LanguageEnum, required: false }) },
+      resolve: (r, args, context) => (r.submitted_as ? labelIn(ratingSubmitterLabels, r.submitted_as, args.language, context) : null),
+    }),
+    submittedBy: t.exposeString('submitted_by', { nullable: true, description: 'Name of who last submitted it.' }),
+    reviewedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was last verified or returned.', resolve: (r) => r.reviewed_at }),
+    reviewedBy: t.exposeString('reviewed_by', { nullable: true, description: 'Name of who last verified or returned it.' }),
+    reviewLevel: t.field({ type: ReviewLevelEnum, nullable: true, description: 'Whether the head of the unit or the department reviewed it.', resolve: (r) => r.review_level }),
+    reviewLevelLabel: t.string({
+      nullable: true,
+      description: 'Who reviewed it, in Kyrgyz, Russian or English.',
+      args: { language: t.arg({ type: LanguageEnum, required: false }) },
+      resolve: (r, args, context) => (r.review_level ? labelIn(ratingReviewLevelLabels, r.review_level, args.language, context) : null),
+    }),
+    reviewNote: t.exposeString('review_note', { nullable: true, description: "The verifier's note." }),
+    returnReason: t.exposeString('return_reason', { nullable: true, description: 'What must be corrected, while the entry is returned.' }),
+    unitRank: t.exposeInt('unit_rank', { nullable: true, description: 'Rank within the unit once results are published (equal totals share a rank); null when not ranked.' }),
+    unitRankedCount: t.exposeInt('unit_ranked_count', { nullable: true, description: 'How many teachers of the unit are ranked.' }),
+    universityRank: t.exposeInt('university_rank', { nullable: true, description: 'Rank in the university once results are published; null when not ranked.' }),
+    universityRankedCount: t.exposeInt('university_ranked_count', { nullable: true, description: 'How many teachers of the university are ranked.' }),
+    appeal: t.field({
+      type: AppealRef,
+      nullable: true,
+      description: 'The appeal against the published results, if one was filed.',
+      resolve: (r) => (r.appeal && r.appeal_status ? { ...(JSON.parse(r.appeal) as AppealRecord), status: r.appeal_status } : null),
+    }),
+    revision: t.exposeInt('revision', { description: 'Revision of the entry stream this state reflects; pass it as expectedRevision.' }),
+    position: t.exposeString('position', { description: 'Position in the global log of the last event folded into this state.' }),
+    updatedAt: t.field({ type: 'DateTime', description: 'When the last change was recorded.', resolve: (r) => r.updated_at }),
+  }),
+});
+
+const CampaignFilterInput = builder.inputType('RatingCampaignFilter', {
+  description: 'Narrows the list of rating campaigns; all given conditions must hold.',
+  fields: (t) => ({
+    years: t.intList({ required: false, description: 'Any of these years.' }),
+    statuses: t.field({ type: [CampaignStatusEnum], required: false, description: 'Any of these statuses.' }),
+  }),
+});
+
+const EntryFilterInput = builder.inputType('RatingEntryFilter', {
+  description: 'Narrows the entries the caller may read; all given conditions must hold.',
+  fields: (t) => ({
+    campaignId: t.id({ required: false, description: 'Only this campaign (global id or plain campaignId).' }),
+    units: t.stringList({ required: false, description: 'Any of these units.' }),
+    statuses: t.field({ type: [EntryStatusEnum], required: false, description: 'Any of these statuses.' }),
+    teacherId: t.string({ required: false, description: "Only this teacher's entries." }),
+    appealStatuses: t.field({ type: [AppealStatusEnum], required: false, description: 'Only entries whose appeal is in one of these statuses.' }),
+  }),
+});
+
+/** A relay connection from one keyset page. */
+function connectionOf<Row>(rows: Row[], hasMore: boolean, request: ReturnType<typeof pageRequest>, cursorOf: (row: Row) => string) {
+  const edges = rows.map((row) => ({ cursor: cursorOf(row), node: row }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: request.direction === 'forward' ? hasMore : request.from !== undefined,
+      hasPreviousPage: request.direction === 'backward' ? hasMore : request.from !== undefined,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+builder.queryFields((t) => ({
+  ratingCampaigns: t.connection(
+    {
+      type: RatingCampaign,
+      description: 'Rating campaigns, newest year first by default, a page at a time.',
+      authScopes: { authenticated: true },
+      args: {
+        filter: t.arg({ type: CampaignFilterInput, required: false, description: 'Conditions the campaigns must meet.' }),
+        orderBy: t.arg({ type: CampaignOrderEnum, required: false, description: 'Order of the list; newest year first by default.' }),
+      },
+      resolve: (_root, args, context) => {
+        const order = args.orderBy ?? 'year_desc';
+        const request = pageRequest(args as PageArgs, order);
+        const queries = context.hub.ratings;
+        const { rows, hasMore } = queries.campaignPage(args.filter ?? {}, order, request);
+        return connectionOf(rows, hasMore, request, (row) => encodeCursor(order, queries.campaignSortKey(row, order) as SortKey));
+      },
+    },
+    { name: 'RatingCampaignConnection', description: 'A page of rating campaigns.' },
+    { name: 'RatingCampaignEdge', description: 'A rating campaign in a page, with its cursor.' },
+  ),
+  ratingCampaign: t.field({
+    type: RatingCampaign,
+    nullable: true,
+    description: 'One rating campaign by its global id (or plain campaignId); null if there is none.',
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: true, description: 'Global id, or the plain campaignId.' }) },
+    resolve: (_root, args) => plainIdOf(String(args.id), 'RatingCampaign'),
+  }),
+  ratingEntries: t.connection(
+    {
+      type: RatingEntry,
+      description:
+        'The rating entries the caller may read (their own; their unit’s for a unit head; all for the department, the rector and auditors; none for integrations), in a stable order, a page at a time.',
+      authScopes: { authenticated: true },
+      args: {
+        filter: t.arg({ type: EntryFilterInput, required: false, description: 'Conditions the entries must meet.' }),
+        orderBy: t.arg({ type: EntryOrderEnum, required: false, description: 'Order of the list; as the entries were started by default.' }),
+      },
+      resolve: (_root, args, context) => {
+        const order = args.orderBy ?? 'started';
+        const request = pageRequest(args as PageArgs, order);
+        const queries = context.hub.ratings;
+        const filter = args.filter ?? {};
+        const campaignId = filter.campaignId ? plainIdOf(String(filter.campaignId), 'RatingCampaign') : null;
+        const { rows, hasMore } = queries.entryPage({ ...filter, campaignId }, order, request, context.actor);
+        return connectionOf(rows, hasMore, request, (row) => encodeCursor(order, queries.entrySortKey(row, order)));
+      },
+    },
+    { name: 'RatingEntryConnection', description: 'A page of rating entries.' },
+    { name: 'RatingEntryEdge', description: 'A rating entry in a page, with its cursor.' },
+  ),
+  ratingEntry: t.field({
+    type: RatingEntry,
+    nullable: true,
+    description: 'One rating entry by its global id (or plain entryId); null if there is none or the caller may not read it.',
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: true, description: 'Global id, or the plain entryId.' }) },
+    resolve: (_root, args) => plainIdOf(String(args.id), 'RatingEntry'),
+  }),
+}));
+
+type CampaignChangeShape = { row: RatingCampaignRow; eventType: string; revision: bigint; position: string };
+const CampaignChange = builder.objectRef<CampaignChangeShape>('RatingCampaignChange').implement({
+  description: 'A rating campaign changed, or its ranks were recomputed after an upheld appeal; with the campaign as it is after the change.',
+  fields: (t) => ({
+    // The row read when the change committed, not through the request's dataloader: a subscription
+    // keeps one context for its whole life, and its loader cache would repeat the first state.
+    campaign: t.field({ type: RatingCampaign, description: 'The campaign after the change.', resolve: (c) => c.row }),
+    eventType: t.exposeString('eventType', { description: 'The event, e.g. RatingResultsPublished, or RatingAppealUpheld when ranks were recomputed.' }),
+    revision: t.int({ description: 'Revision of the stream the event belongs to (the campaign, or the appealed entry).', resolve: (c) => Number(c.revision) }),
+    position: t.exposeString('position', { description: 'Position of the event in the global log.' }),
+  }),
+});
+
+type EntryChangeShape = { row: RatingEntryRow; eventType: string; revision: bigint; position: string };
+const EntryChange = builder.objectRef<EntryChangeShape>('RatingEntryChange').implement({
+  description: 'A rating entry the subscriber may read changed; with the entry as it is after the change.',
+  fields: (t) => ({
+    entry: t.field({ type: RatingEntry, description: 'The entry after the change.', resolve: (c) => c.row }),
+    eventType: t.exposeString('eventType', { description: 'The event that changed it, e.g. RatingEntryVerified.' }),
+    revision: t.int({ description: 'Revision of the entry stream after the change.', resolve: (c) => Number(c.revision) }),
+    position: t.exposeString('position', { description: 'Position of the event in the global log.' }),
+  }),
+});
+
+const campaignPrefix = `${ratingCampaignCategory}-`;
+const entryPrefix = `${ratingEntryCategory}-`;
+
+builder.subscriptionField('ratingCampaignChanged', (t) =>
+  t.field({
+    type: CampaignChange,
+    description: 'Each change to a rating campaign once the read model includes it, and each recomputation of its ranks; pass id to follow one campaign.',
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: false, description: 'Only this campaign (global id or plain campaignId).' }) },
+    subscribe: (_root, args, context) => {
+      const only = args.id ? plainIdOf(String(args.id), 'RatingCampaign') : undefined;
+      return appliedEvents(context.hub, (event) => {
+        const id = event.stream.startsWith(campaignPrefix)
+          ? event.stream.slice(campaignPrefix.length)
+          : event.type === 'RatingAppealUpheld' && event.stream.startsWith(entryPrefix)
+            ? String(event.data.campaignId)
+            : undefined;
+        if (id === undefined || (only && id !== only)) return undefined;
+        const [row] = context.hub.ratings.campaignsByIds([id]);
+        return row && { row, eventType: event.type, revision: event.revision, position: encodePosition(event.position) };
+      });
+    },
+    resolve: (change) => change,
+  }),
+);
+
+builder.subscriptionField('ratingEntryChanged', (t) =>
+  t.field({
+    type: EntryChange,
+    description: 'Each change to a rating entry the subscriber may read, once the read model includes it; others are never sent. Filter by campaign or entry.',
+    authScopes: { authenticated: true },
+    args: {
+      id: t.arg.id({ required: false, description: 'Only this entry (global id or plain entryId).' }),
+      campaignId: t.arg.id({ required: false, description: 'Only entries of this campaign (global id or plain campaignId).' }),
+    },
+    subscribe: (_root, args, context) => {
+      const only = args.id ? plainIdOf(String(args.id), 'RatingEntry') : undefined;
+      const campaign = args.campaignId ? plainIdOf(String(args.campaignId), 'RatingCampaign') : undefined;
+      return appliedEvents(context.hub, (event) => {
+        if (!event.stream.startsWith(entryPrefix)) return undefined;
+        const id = event.stream.slice(entryPrefix.length);
+        if ((only && id !== only) || (campaign && event.data.campaignId !== campaign)) return undefined;
+        const [row] = context.hub.ratings.entriesByIds([id], context.actor);
+        return row && { row, eventType: event.type, revision: event.revision, position: encodePosition(event.position) };
+      });
+    },
+    resolve: (change) => change,
+  }),
+);
+
+type PayloadShape = { id: string; revision: bigint; position: string; replayed: boolean };
+const payloadFields = { revision: 'Revision of the stream after the command.', position: 'Position of the command’s last event in the global log.' };
+
+const CampaignPayload = builder.objectRef<PayloadShape>('RatingCampaignPayload').implement({
+  description: 'The rating campaign after the command, with where the command landed in the log.',
+  fields: (t) => ({
+    campaign: t.field({ type: RatingCampaign, description: 'The campaign as the read model shows it now, including this command.', resolve: (p) => p.id }),
+    revision: t.int({ description: payloadFields.revision, resolve: (p) => Number(p.revision) }),
+    position: t.exposeString('position', { description: payloadFields.position }),
+    replayed: t.exposeBoolean('replayed', { description: 'True when this commandId was handled before and its first answer is returned.' }),
+  }),
+});
+
+const EntryPayload = builder.objectRef<PayloadShape>('RatingEntryPayload').implement({
+  description: 'The rating entry after the command, with where the command landed in the log.',
+  fields: (t) => ({
+    entry: t.field({ type: RatingEntry, nullable: true, description: 'The entry as the read model shows it now, including this command.', resolve: (p) => p.id }),
+    revision: t.int({ description: payloadFields.revision, resolve: (p) => Number(p.revision) }),
+    position: t.exposeString('position', { description: payloadFields.position }),
+    replayed: t.exposeBoolean('replayed', { description: 'True when this commandId was handled before and its first answer is returned.' }),
+  }),
+});
+
+/** One campaign per year: its id is derived from the year, so a second one is the same stream. */
+export const campaignIdForYear = (year: number): string => entityIdFor(ratingCampaignCategory, `year:${year}`);
+
+/** One entry per campaign × teacher. */
+export const entryIdFor = (campaignId: string, teacherId: string): string => entityIdFor(ratingEntryCategory, `${campaignId}:${teacherId}`);
+
+/**
+ * The campaign as its stream says now (the truth, not the read model): the entry decider's input.
+ * There is no transaction across streams: an entry command decided on facts read just before the
+ * campaign closed may be stored just after the close. Publication still catches such an entry,
+ * because it counts every submitted entry and needs each verified or returned.
+ */
+async function campaignFacts(hub: Hub, campaignId: string): Promise<RatingCampaignFacts> {
+  let state = ratingCampaignDecider.initialState;
+  for await (const event of hub.store.readStream(`${campaignPrefix}${campaignId}`)) {
+    state = ratingCampaignDecider.evolve(state, { type: event.type, data: event.data } as RatingCampaignEvent);
+  }
+  const facts = campaignFactsOf(state);
+  if (!facts) throw new NotFoundError('rating campaign', campaignId);
+  return facts;
+}
+
+/** The campaign an entry belongs to, from the first event of its stream. */
+async function campaignOfEntry(hub: Hub, entryId: string): Promise<string> {
+  for await (const event of hub.store.readStream(`${entryPrefix}${entryId}`, { limit: 1 })) return String(event.data.campaignId);
+  throw new NotFoundError('rating entry', entryId);
+}
+
+/**
+ * Entries awaiting verification and verified, counted in the read model once it has caught up with
+ * the whole log. In verification no entry can be submitted any more, so the count can only fall
+ * between this read and the publication's append.
+ */
+async function tallyOf(hub: Hub, campaignId: string): Promise<RatingEntryTally> {
+  const head = await hub.store.headPosition();
+  if (head) {
+    try {
+      await hub.projections.waitFor(head, hub.config.readYourWritesMs);
+    } catch {
+      throw new UnavailableError('the rating read model is still catching up with the log; nothing was stored, send the command again shortly');
+    }
+  }
+  const counts = hub.ratings.entryCounts(campaignId);
+  return { awaitingVerification: counts.submitted, verified: counts.verified };
+}
+
+const request = (call: CommandCall<Record<string, unknown>>) => ({
+  actor: call.actor,
+  commandId: call.commandId,
+  correlationId: call.context.correlationId,
+  ...(call.expectedRevision !== undefined ? { expectedRevision: call.expectedRevision } : {}),
+  now: new Date().toISOString(),
+});
+
+async function runCampaignCommand(name: RatingCampaignCommandName, call: CommandCall<Record<string, unknown>>): Promise<PayloadShape> {
+  const creates = name === 'createRatingCampaign';
+  const campaignId = creates ? campaignIdForYear(Number(call.input.year)) : String(call.input.campaignId);
+  const { hub } = call.context;
+  const tally = name === 'publishRatingResults' ? { tally: await tallyOf(hub, campaignId) } : {};
+  const outcome = await hub.execute({
+    decider: ratingCampaignDecider,
+    stream: `${campaignPrefix}${campaignId}`,
+    command: { ...call.input, ...tally, type: name, campaignId } as never,
+    target: { kind: creates ? 'new' : 'existing', entity: 'rating campaign', id: campaignId },
+    ...request(call),
+  });
+  const [row] = hub.ratings.campaignsByIds([campaignId]);
+  if (!row) throw new GraphQLError('the rating read model has no row for a stored campaign');
+  return {
+    id: campaignId,
+    revision: outcome.revision ?? BigInt(row.revision),
+    position: outcome.position ? encodePosition(outcome.position) : row.position,
+    replayed: outcome.replayed,
+  };
+}
+
+async function runEntryCommand(name: RatingEntryCommandName, call: CommandCall<Record<string, unknown>>): Promise<PayloadShape> {
+  const { hub } = call.context;
+  const starts = name === 'recordRatingScores';
+  let entryId: string;
+  let campaignId: string;
+  if (starts) {
+    campaignId = String(call.input.campaignId);
+    const teacher = call.input.teacher as { id: string } | undefined;
+    entryId = entryIdFor(campaignId, teacher?.id ?? call.actor.id);
+  } else {
+    entryId = String(call.input.entryId);
+    campaignId = await campaignOfEntry(hub, entryId);
+  }
+  const campaign = await campaignFacts(hub, campaignId);
+  const outcome = await hub.execute({
+    decider: ratingEntryDecider,
+    stream: `${entryPrefix}${entryId}`,
+    command: { ...call.input, type: name, entryId, campaign } as never,
+    target: { kind: starts ? 'new' : 'existing', entity: 'rating entry', id: entryId },
+    ...request(call),
+  });
+  // The caller just acted on the entry as its teacher or reviewer, so they may read it.
+  const [row] = hub.ratings.entriesByIds([entryId], call.actor);
+  if (!row) throw new GraphQLError('the rating read model has no row for a stored entry');
+  return {
+    id: entryId,
+    revision: outcome.revision ?? BigInt(row.revision),
+    position: outcome.position ? encodePosition(outcome.position) : row.position,
+    replayed: outcome.replayed,
+  };
+}
+
+const campaignDescriptions: Record<RatingCampaignCommandName, string> = {
+  createRatingCampaign: 'Creates the rating campaign of a year (one per year) in draft, with its criteria and entry deadline.',
+  reviseRatingCriteria: 'Replaces the criteria of a campaign still in draft; they are fixed once it opens.',
+  openRatingCampaign: 'Opens a draft campaign for entries.',
+  extendRatingEntryDeadline: 'Moves the entry deadline of a campaign not yet closed to a later day.',
+  closeRatingEntries: 'Closes the campaign for entries: no new entries or scores; entries returned for correction may still be corrected.',
+  startRatingVerification: 'Starts the final verification: entries are only verified or returned from now on; a return now leaves the entry out of the results.',
+  publishRatingResults:
+    'Publishes totals and ranks (per unit and university-wide) once every submitted entry is verified or returned, and opens appeals until appealsUntil.',
+};
+
+const entryDescriptions: Record<RatingEntryCommandName, string> = {
+  recordRatingScores:
+    'Records scores with evidence in a teacher’s entry, starting it if needed: by the teacher (own entry) or the head of their unit. A submitted or verified entry is locked.',
+  submitRatingEntry: 'Submits an entry with a score for every criterion, for verification: by the teacher or the head of their unit.',
+  verifyRatingEntry: 'Verifies a submitted entry: by the head of its unit or the department, never by its teacher.',
+  returnRatingEntry: 'Returns a submitted or verified entry for correction, saying what to correct: by the head of its unit or the department.',
+  fileRatingAppeal: 'Appeals one’s own published results, naming the contested criteria, until the appeal deadline (once per entry).',
+  resolveRatingAppeal: 'Decides an appeal: upheld with corrected scores of contested criteria (ranks are recomputed), or rejected.',
+};
+
+const withPlainIds = (raw: Record<string, unknown>): Record<string, unknown> => ({
+  ...raw,
+  ...(typeof raw.campaignId === 'string' ? { campaignId: plainIdOf(raw.campaignId, 'RatingCampaign') } : {}),
+  ...(typeof raw.entryId === 'string' ? { entryId: plainIdOf(raw.entryId, 'RatingEntry') } : {}),
+});
+
+for (const name of Object.keys(ratingCampaignCommands) as RatingCampaignCommandName[]) {
+  commandMutation({
+    name,
+    description: campaignDescriptions[name],
+    schema: ratingCampaignCommands[name],
+    payload: CampaignPayload,
+    acceptsExpectedRevision: name !== 'createRatingCampaign',
+    prepare: withPlainIds,
+    run: (call) => runCampaignCommand(name, call as CommandCall<Record<string, unknown>>),
+  });
+}
+
+for (const name of Object.keys(ratingEntryCommands) as RatingEntryCommandName[]) {
+  commandMutation({
+    name,
+    description: entryDescriptions[name],
+    schema: ratingEntryCommands[name],
+    payload: EntryPayload,
+    acceptsExpectedRevision: true,
+    prepare: withPlainIds,
+    run: (call) => runEntryCommand(name, call as CommandCall<Record<string, unknown>>),
+  });
+}

@@ -1,0 +1,415 @@
+// A teacher's entry in a rating campaign: one stream per campaign × teacher, `ratingEntry-<id>`,
+// whose id is derived from the campaign and the teacher's user id, so a teacher has exactly one
+// entry per campaign however many times scores are recorded.
+//
+// Entry lifecycle:  draft ──submit──► submitted ──verify──► verified ──(published)──► appeal
+//                                         └──return──► returned ──correct, resubmit──► submitted
+// - Scores (points per criterion with evidence notes) are recorded by the teacher themself or by
+//   the head of their unit, and submitted by either. The entry's unit is the `unit` claim of the
+//   teacher (own entry) or of the unit head who starts it, fixed when the entry starts.
+// - Verification or return is by the head of the entry's unit or by the department (the Rating
+//   division and the director). Nobody reviews their own entry.
+// - A submitted or verified entry is locked; returning it reopens it for correction.
+// - After publication the teacher may appeal once, naming the contested criteria, until the appeal
+//   deadline. The department upholds it (correcting scores of contested criteria; totals and ranks
+//   are recomputed by the read model) or rejects it.
+// Scope rules that depend on who the caller is (own entry, own unit) throw ForbiddenError with a
+// stable code; rules of the regulation throw DomainRuleError. The campaign comes with every command
+// (RatingCampaignFacts, read from its stream by the pipeline), so the decider stays pure.
+import { z } from 'zod';
+import type { Actor, CommandContext, Decider, Role } from './decider.ts';
+import { DomainRuleError, ForbiddenError } from './errors.ts';
+import { criterionCode, localDateOf, ratingPoints, uniqueCodes, type RatingCampaignFacts, type RatingCriterion } from './rating-campaigns.ts';
+import { entityId, isoDate, text, type Labels } from './values.ts';
+
+export const ratingEntryCategory = 'ratingEntry';
+
+const statuses = ['draft', 'submitted', 'verified', 'returned'] as const;
+const appealStatuses = ['under_review', 'upheld', 'rejected'] as const;
+const levels = ['unit', 'department'] as const;
+const submitters = ['teacher', 'unit_head'] as const;
+
+export const ratingEntryStatusLabels: Labels<(typeof statuses)[number]> = {
+  draft: { ky: 'Толтурулууда', ru: 'Заполняется', en: 'Being filled in' },
+  submitted: { ky: 'Тапшырылды', ru: 'Подана', en: 'Submitted' },
+  verified: { ky: 'Текшерилди', ru: 'Проверена', en: 'Verified' },
+  returned: { ky: 'Оңдоого кайтарылды', ru: 'Возвращена на доработку', en: 'Returned for correction' },
+};
+
+export const ratingAppealStatusLabels: Labels<(typeof appealStatuses)[number]> = {
+  under_review: { ky: 'Каралууда', ru: 'На рассмотрении', en: 'Under review' },
+  upheld: { ky: 'Канааттандырылды', ru: 'Удовлетворена', en: 'Upheld' },
+  rejected: { ky: 'Четке кагылды', ru: 'Отклонена', en: 'Rejected' },
+};
+
+export const ratingReviewLevelLabels: Labels<(typeof levels)[number]> = {
+  unit: { ky: 'Түзүмдүк бөлүмдүн жетекчиси', ru: 'Руководитель подразделения', en: 'Head of the unit' },
+  department: { ky: 'Рейтинг бөлүмү', ru: 'Отдел рейтинга', en: 'Rating division' },
+};
+
+export const ratingSubmitterLabels: Labels<(typeof submitters)[number]> = {
+  teacher: { ky: 'Окутуучунун өзү', ru: 'Сам преподаватель', en: 'The teacher' },
+  unit_head: { ky: 'Түзүмдүк бөлүмдүн жетекчиси', ru: 'Руководитель подразделения', en: 'Head of the unit' },
+};
+
+export const ratingEntryStatus = z
+  .enum(statuses)
+  .meta({ id: 'RatingEntryStatus', description: "Where a teacher's rating entry stands.", labels: ratingEntryStatusLabels });
+export type RatingEntryStatus = z.infer<typeof ratingEntryStatus>;
+
+export const ratingAppealStatus = z
+  .enum(appealStatuses)
+  .meta({ id: 'RatingAppealStatus', description: 'Where an appeal against published results stands.', labels: ratingAppealStatusLabels });
+
+export const ratingReviewLevel = z
+  .enum(levels)
+  .meta({ id: 'RatingReviewLevel', description: 'Who verified or returned an entry: the head of its unit or the department.', labels: ratingReviewLevelLabels });
+
+export const ratingSubmitter = z
+  .enum(submitters)
+  .meta({ id: 'RatingSubmitter', description: 'Who submitted an entry: the teacher or the head of their unit.', labels: ratingSubmitterLabels });
+
+export const ratingAppealDecision = z
+  .enum(['upheld', 'rejected'])
+  .meta({ id: 'RatingAppealDecision', description: 'The decision on an appeal: upheld (scores corrected) or rejected.' });
+
+/** The department's staff who review entries: the Rating division and the director. */
+export const ratingDepartmentRoles: Role[] = ['director', 'acting_director', 'head_of_rating_division', 'methodist', 'inspector'];
+
+export const ratingScore = z
+  .object({
+    criterionCode: criterionCode.describe('Code of the criterion scored.'),
+    points: ratingPoints.describe("Points on the criterion, from zero to the criterion's maximum, at most two decimal places."),
+    evidence: text(2000).optional().describe('What the points rest on: publications, certificates, links to documents.'),
+  })
+  .meta({ id: 'RatingScore', description: 'Points on one criterion with the evidence they rest on.' });
+export type RatingScore = z.infer<typeof ratingScore>;
+
+const scores = (what: string) =>
+  z
+    .array(ratingScore)
+    .min(1, `must give at least one ${what}`)
+    .max(50, `must give at most 50 ${what}s`)
+    .superRefine(uniqueCodes((s: RatingScore) => s.criterionCode, 'criterionCode', 'the criterion'));
+
+const ratingTeacher = z
+  .object({
+    id: text(100).describe("The teacher's user id (the `sub` claim of their token)."),
+    name: text(200).describe("The teacher's full name."),
+  })
+  .meta({ id: 'RatingTeacher', description: 'The teacher a rating entry is for.' });
+
+const entryRef = { entryId: entityId('rating entry').describe('The rating entry acted on.') };
+
+// One schema per command: the GraphQL input, the validation and the decider's input in one place.
+export const ratingEntryCommands = {
+  recordRatingScores: z.object({
+    campaignId: entityId('rating campaign').describe('The campaign the entry belongs to.'),
+    teacher: ratingTeacher
+      .optional()
+      .describe('The teacher the scores are for; omit for your own entry. A unit head names a teacher of their unit.'),
+    scores: scores('score').describe('Scores to record; criteria not listed keep their points. Starts the entry if there is none.'),
+  }),
+  submitRatingEntry: z.object({ ...entryRef }),
+  verifyRatingEntry: z.object({ ...entryRef, note: text(2000).optional().describe("The reviewer's note.") }),
+  returnRatingEntry: z.object({ ...entryRef, reason: text(2000).describe('What must be corrected.') }),
+  fileRatingAppeal: z.object({
+    ...entryRef,
+    criteria: z
+      .array(criterionCode)
+      .min(1, 'must name at least one contested criterion')
+      .max(50, 'must name at most 50 criteria')
+      .superRefine(uniqueCodes((c: string) => c, undefined, 'the criterion'))
+      .describe('Codes of the criteria whose scores are contested.'),
+    reason: text(4000).describe('Why the scores are wrong, with the evidence.'),
+  }),
+  resolveRatingAppeal: z
+    .object({
+      ...entryRef,
+      decision: ratingAppealDecision,
+      response: text(4000).describe("The department's answer to the teacher."),
+      corrections: scores('correction')
+        .optional()
+        .describe('Corrected scores of contested criteria; required when the appeal is upheld, not allowed when it is rejected.'),
+    })
+    .refine((c) => (c.decision === 'upheld') === (c.corrections !== undefined), {
+      path: ['corrections'],
+      message: 'must give corrected scores when the appeal is upheld, and none when it is rejected',
+    }),
+} as const;
+
+export type RatingEntryCommandName = keyof typeof ratingEntryCommands;
+
+/** A command as the decider sees it: the validated input, the entry, and its campaign. */
+export type RatingEntryCommand = {
+  [Name in RatingEntryCommandName]: { type: Name; entryId: string; campaign: RatingCampaignFacts } & z.infer<(typeof ratingEntryCommands)[Name]>;
+}[RatingEntryCommandName];
+
+// Events are read back as they were stored: their schemas check the shape, not today's input rules.
+const storedScore = z.object({ criterionCode: z.string(), points: z.number(), evidence: z.string().optional() });
+const correction = storedScore.extend({ previousPoints: z.number() });
+
+export const ratingEntryEventSchemas = {
+  RatingEntryStarted: z.object({
+    entryId: z.string(),
+    campaignId: z.string(),
+    teacher: z.object({ id: z.string(), name: z.string() }),
+    unit: z.string(),
+  }),
+  RatingScoresRecorded: z.object({ entryId: z.string(), campaignId: z.string(), scores: z.array(storedScore) }),
+  RatingEntrySubmitted: z.object({ entryId: z.string(), campaignId: z.string(), submittedAs: ratingSubmitter }),
+  RatingEntryVerified: z.object({ entryId: z.string(), campaignId: z.string(), level: ratingReviewLevel, note: z.string().optional() }),
+  RatingEntryReturned: z.object({ entryId: z.string(), campaignId: z.string(), level: ratingReviewLevel, reason: z.string() }),
+  RatingAppealFiled: z.object({ entryId: z.string(), campaignId: z.string(), criteria: z.array(z.string()), reason: z.string(), filedOn: isoDate }),
+  RatingAppealUpheld: z.object({
+    entryId: z.string(),
+    campaignId: z.string(),
+    response: z.string(),
+    decidedOn: isoDate,
+    corrections: z.array(correction),
+  }),
+  RatingAppealRejected: z.object({ entryId: z.string(), campaignId: z.string(), response: z.string(), decidedOn: isoDate }),
+} as const;
+
+export type RatingEntryEventType = keyof typeof ratingEntryEventSchemas;
+export type RatingEntryEvent = {
+  [Type in RatingEntryEventType]: { type: Type; data: z.infer<(typeof ratingEntryEventSchemas)[Type]> };
+}[RatingEntryEventType];
+export const ratingEntryEventTypes = Object.keys(ratingEntryEventSchemas) as RatingEntryEventType[];
+
+export type ScoreValue = { points: number; evidence?: string };
+
+/**
+ * Scores after recording `list`: a recorded score replaces the criterion's points and evidence; a
+ * correction on appeal replaces the points and keeps the evidence unless it brings new evidence.
+ */
+export function scoresAfter(current: Readonly<Record<string, ScoreValue>>, list: readonly RatingScore[], mode: 'record' | 'correct'): Record<string, ScoreValue> {
+  const next = { ...current };
+  for (const s of list) {
+    const evidence = s.evidence ?? (mode === 'correct' ? current[s.criterionCode]?.evidence : undefined);
+    next[s.criterionCode] = evidence === undefined ? { points: s.points } : { points: s.points, evidence };
+  }
+  return next;
+}
+
+export type RatingEntryState =
+  | { exists: false }
+  | {
+      exists: true;
+      entryId: string;
+      campaignId: string;
+      teacher: { id: string; name: string };
+      unit: string;
+      status: RatingEntryStatus;
+      scores: Record<string, ScoreValue>;
+      appeal: { status: z.infer<typeof ratingAppealStatus>; criteria: string[] } | null;
+    };
+
+const initialState: RatingEntryState = { exists: false };
+
+function evolve(state: RatingEntryState, event: RatingEntryEvent): RatingEntryState {
+  if (event.type === 'RatingEntryStarted') {
+    const { entryId, campaignId, teacher, unit } = event.data;
+    return { exists: true, entryId, campaignId, teacher, unit, status: 'draft', scores: {}, appeal: null };
+  }
+  if (!state.exists) return state;
+  switch (event.type) {
+    case 'RatingScoresRecorded':
+      return { ...state, scores: scoresAfter(state.scores, event.data.scores, 'record') };
+    case 'RatingEntrySubmitted':
+      return { ...state, status: 'submitted' };
+    case 'RatingEntryVerified':
+      return { ...state, status: 'verified' };
+    case 'RatingEntryReturned':
+      return { ...state, status: 'returned' };
+    case 'RatingAppealFiled':
+      return { ...state, appeal: { status: 'under_review', criteria: event.data.criteria } };
+    case 'RatingAppealUpheld':
+      return { ...state, scores: scoresAfter(state.scores, event.data.corrections, 'correct'), appeal: state.appeal && { ...state.appeal, status: 'upheld' } };
+    case 'RatingAppealRejected':
+      return { ...state, appeal: state.appeal && { ...state.appeal, status: 'rejected' } };
+  }
+}
+
+/**
+ * The weighted total in exact units of 1/10 000: points and weights have at most two decimal
+ * places, so Σ round(points·100) × round(weight·100) is an integer and ties are real ties.
+ */
+export function totalUnitsOf(scoreList: readonly { criterionCode: string; points: number }[], criteria: readonly RatingCriterion[]): number {
+  const weights = new Map(criteria.map((c) => [c.code, Math.round(c.weight * 100)]));
+  return scoreList.reduce((sum, s) => sum + Math.round(s.points * 100) * (weights.get(s.criterionCode) ?? 0), 0);
+}
+export const TOTAL_UNITS_PER_POINT = 10000;
+
+/** The caller may not act on this entry; `code` says which scope rule refused it. */
+export class RatingScopeError extends ForbiddenError {
+  constructor(readonly code: 'NOT_OWN_ENTRY' | 'NOT_OWN_UNIT', message: string) {
+    super(message);
+  }
+}
+
+const rule = (code: string, message: string) => new DomainRuleError(code, message);
+
+type Existing = Extract<RatingEntryState, { exists: true }>;
+
+const isDepartment = (actor: Actor) => actor.roles.some((r) => ratingDepartmentRoles.includes(r));
+const isOwn = (actor: Actor, entry: Existing) => actor.id === entry.teacher.id;
+const headsUnit = (actor: Actor, unit: string) => actor.roles.includes('unit_head') && actor.unit === unit;
+
+function existing(state: RatingEntryState, campaign: RatingCampaignFacts): Existing {
+  if (!state.exists) throw rule('ENTRY_NOT_FOUND', 'no rating entry with this id exists');
+  if (state.campaignId !== campaign.campaignId) throw rule('ENTRY_CAMPAIGN_MISMATCH', 'the entry belongs to another campaign');
+  return state;
+}
+
+/** Scores are written by the teacher or the head of the entry's unit. */
+function requireAuthor(actor: Actor, entry: Existing): 'teacher' | 'unit_head' {
+  if (isOwn(actor, entry)) return 'teacher';
+  if (headsUnit(actor, entry.unit)) return 'unit_head';
+  if (actor.roles.includes('unit_head')) throw new RatingScopeError('NOT_OWN_UNIT', 'a unit head acts only for the entries of their own unit');
+  throw new RatingScopeError('NOT_OWN_ENTRY', 'a teacher may change only their own rating entry');
+}
+
+/** Entries are reviewed by the department, or by the head of their unit; never by their teacher. */
+function requireReviewer(actor: Actor, entry: Existing): 'unit' | 'department' {
+  if (isOwn(actor, entry)) throw rule('SELF_REVIEW', 'nobody may verify, return or decide on their own rating entry');
+  if (isDepartment(actor)) return 'department';
+  if (headsUnit(actor, entry.unit)) return 'unit';
+  throw new RatingScopeError('NOT_OWN_UNIT', 'a unit head reviews only the entries of their own unit');
+}
+
+/**
+ * Whether the campaign takes scores (and submissions) for an entry in `status` (undefined: a new
+ * entry) today. A returned entry may be corrected after the deadline and after the close.
+ */
+function requireScoresAccepted(campaign: RatingCampaignFacts, status: RatingEntryStatus | undefined, today: string): void {
+  if (campaign.status === 'draft') throw rule('CAMPAIGN_NOT_OPEN', 'the campaign is not open for entries yet');
+  const correction = status === 'returned';
+  if (campaign.status === 'verification' || campaign.status === 'published' || (campaign.status === 'closed_for_entries' && !correction)) {
+    throw rule('CAMPAIGN_CLOSED_FOR_ENTRIES', 'the campaign is closed for entries and takes no scores');
+  }
+  if (campaign.status === 'open' && !correction && today > campaign.entriesDue) {
+    throw rule('ENTRY_DEADLINE_PASSED', `the entry deadline (${campaign.entriesDue}) has passed`);
+  }
+}
+
+/** Every score names a criterion of the campaign and stays within its maximum; errors name the field. */
+function requireValidScores(list: RatingScore[], campaign: RatingCampaignFacts, field: string): void {
+  list.forEach((s, index) => {
+    const criterion = campaign.criteria.find((c) => c.code === s.criterionCode);
+    if (!criterion) throw rule('UNKNOWN_CRITERION', `${field}.${index}.criterionCode: the campaign has no criterion ${s.criterionCode}`);
+    if (s.points > criterion.maxPoints) {
+      throw rule('SCORE_ABOVE_MAXIMUM', `${field}.${index}.points: ${s.points} is above the maximum of ${criterion.maxPoints} points for criterion ${criterion.code}`);
+    }
+  });
+}
+
+/** Whether recording `list` would change any score (points or evidence). */
+const changesScores = (current: Record<string, ScoreValue>, list: RatingScore[]) => {
+  const next = scoresAfter(current, list, 'record');
+  return list.some((s) => JSON.stringify(next[s.criterionCode]) !== JSON.stringify(current[s.criterionCode]));
+};
+
+function decide(command: RatingEntryCommand, state: RatingEntryState, context: CommandContext): RatingEntryEvent[] {
+  const { actor } = context;
+  const { campaign, entryId } = command;
+  const { campaignId } = campaign;
+  const today = localDateOf(context.now);
+
+  if (command.type === 'recordRatingScores') {
+    if (!state.exists) {
+      const teacher = command.teacher ?? { id: actor.id, name: actor.name };
+      const own = teacher.id === actor.id;
+      if (!own && !actor.roles.includes('unit_head')) throw new RatingScopeError('NOT_OWN_ENTRY', 'a teacher may record scores only in their own rating entry');
+      if (!actor.unit) throw rule('UNIT_UNKNOWN', `the caller's token carries no unit claim, so the entry's unit is unknown`);
+      requireScoresAccepted(campaign, undefined, today);
+      requireValidScores(command.scores, campaign, 'scores');
+      return [
+        { type: 'RatingEntryStarted', data: { entryId, campaignId, teacher, unit: actor.unit } },
+        { type: 'RatingScoresRecorded', data: { entryId, campaignId, scores: command.scores } },
+      ];
+    }
+    const entry = existing(state, campaign);
+    requireAuthor(actor, entry);
+    requireScoresAccepted(campaign, entry.status, today);
+    if (entry.status === 'submitted' || entry.status === 'verified') {
+      throw rule('ENTRY_LOCKED', `the entry is ${entry.status}; it can be changed only after it is returned for correction`);
+    }
+    requireValidScores(command.scores, campaign, 'scores');
+    if (!changesScores(entry.scores, command.scores)) return [];
+    return [{ type: 'RatingScoresRecorded', data: { entryId, campaignId, scores: command.scores } }];
+  }
+
+  const entry = existing(state, campaign);
+  switch (command.type) {
+    case 'submitRatingEntry': {
+      const submittedAs = requireAuthor(actor, entry);
+      if (entry.status === 'submitted') throw rule('ENTRY_ALREADY_SUBMITTED', 'the entry is already submitted');
+      if (entry.status === 'verified') throw rule('ENTRY_ALREADY_VERIFIED', 'the entry is already verified');
+      requireScoresAccepted(campaign, entry.status, today);
+      const missing = campaign.criteria.filter((c) => entry.scores[c.code] === undefined).map((c) => c.code);
+      if (missing.length > 0) throw rule('SCORES_INCOMPLETE', `every criterion needs a score (zero is a score); missing: ${missing.join(', ')}`);
+      return [{ type: 'RatingEntrySubmitted', data: { entryId, campaignId, submittedAs } }];
+    }
+    case 'verifyRatingEntry': {
+      const level = requireReviewer(actor, entry);
+      if (campaign.status === 'published') throw rule('RESULTS_PUBLISHED', 'the results are published; entries change only through appeals');
+      if (entry.status === 'verified') throw rule('ENTRY_ALREADY_VERIFIED', 'the entry is already verified');
+      if (entry.status !== 'submitted') throw rule('ENTRY_NOT_SUBMITTED', `the entry is ${entry.status === 'draft' ? 'still being filled in' : 'returned for correction'}; only a submitted entry can be verified`);
+      return [{ type: 'RatingEntryVerified', data: { entryId, campaignId, level, ...(command.note ? { note: command.note } : {}) } }];
+    }
+    case 'returnRatingEntry': {
+      const level = requireReviewer(actor, entry);
+      if (campaign.status === 'published') throw rule('RESULTS_PUBLISHED', 'the results are published; entries change only through appeals');
+      if (entry.status !== 'submitted' && entry.status !== 'verified') {
+        throw rule('ENTRY_NOT_SUBMITTED', `the entry is ${entry.status === 'draft' ? 'still being filled in' : 'already returned for correction'}; only a submitted or verified entry can be returned`);
+      }
+      return [{ type: 'RatingEntryReturned', data: { entryId, campaignId, level, reason: command.reason } }];
+    }
+    case 'fileRatingAppeal': {
+      if (!isOwn(actor, entry)) throw new RatingScopeError('NOT_OWN_ENTRY', 'a teacher may appeal only their own results');
+      if (campaign.status !== 'published') throw rule('APPEAL_BEFORE_PUBLICATION', 'results can be appealed only after they are published');
+      if (campaign.appealsUntil !== null && today > campaign.appealsUntil) {
+        throw rule('APPEAL_WINDOW_CLOSED', `appeals were received until ${campaign.appealsUntil}`);
+      }
+      if (entry.status !== 'verified') throw rule('ENTRY_NOT_IN_RESULTS', 'the entry was not verified, so it is not among the published results');
+      if (entry.appeal !== null) throw rule('APPEAL_ALREADY_FILED', 'the results of an entry can be appealed once');
+      command.criteria.forEach((code, index) => {
+        if (!campaign.criteria.some((c) => c.code === code)) throw rule('UNKNOWN_CRITERION', `criteria.${index}: the campaign has no criterion ${code}`);
+      });
+      return [{ type: 'RatingAppealFiled', data: { entryId, campaignId, criteria: command.criteria, reason: command.reason, filedOn: today } }];
+    }
+    case 'resolveRatingAppeal': {
+      requireReviewer(actor, entry);
+      if (entry.appeal?.status !== 'under_review') throw rule('NO_APPEAL_UNDER_REVIEW', 'the entry has no appeal under review');
+      if (command.decision === 'rejected') {
+        return [{ type: 'RatingAppealRejected', data: { entryId, campaignId, response: command.response, decidedOn: today } }];
+      }
+      const corrections = command.corrections ?? [];
+      const contested = entry.appeal.criteria;
+      requireValidScores(corrections, campaign, 'corrections');
+      corrections.forEach((s, index) => {
+        if (!contested.includes(s.criterionCode)) {
+          throw rule('CRITERION_NOT_APPEALED', `corrections.${index}.criterionCode: criterion ${s.criterionCode} was not contested in the appeal (${contested.join(', ')})`);
+        }
+      });
+      if (corrections.every((s) => entry.scores[s.criterionCode]?.points === s.points)) {
+        throw rule('CORRECTION_CHANGES_NOTHING', 'an upheld appeal must change the points of at least one contested criterion');
+      }
+      return [
+        {
+          type: 'RatingAppealUpheld',
+          data: {
+            entryId,
+            campaignId,
+            response: command.response,
+            decidedOn: today,
+            corrections: corrections.map((s) => ({ ...s, previousPoints: entry.scores[s.criterionCode]?.points ?? 0 })),
+          },
+        },
+      ];
+    }
+  }
+}
+
+export const ratingEntryDecider: Decider<RatingEntryCommand, RatingEntryEvent, RatingEntryState> = { initialState, evolve, decide };

@@ -1,0 +1,440 @@
+// The teaching-staff rating as its users reach it: GraphQL through Yoga (yoga.fetch, no port) on a
+// hub with the real embedded store. One campaign runs from creation to publication with teachers of
+// two faculties, then appeals recompute the ranks; every rank is checked exactly. Then the scoped
+// reads: who sees which entry through the list, ratingEntry, node/nodes, history, the aggregates and
+// the change subscription, and who is refused which command.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../src/domain/decider.ts';
+import { encodePosition } from '../src/eventstore/position.ts';
+import { openHub, type Hub } from '../src/hub.ts';
+import { createGraphQLHandler } from '../src/server.ts';
+import { TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
+import { graphqlClient } from './support/graphql.ts';
+
+const ECON = 'faculty-economics';
+const LAW = 'faculty-law';
+const people = {
+  divisionHead: { id: 'd-head', name: 'Elmira Tashieva', roles: ['head_of_rating_division'] },
+  methodist: { id: 'd-methodist', name: 'Farida Zhumabaeva', roles: ['methodist'] },
+  auditor: { id: 'a-1', name: 'Internal Audit', roles: ['auditor'] },
+  rector: { id: 'r-1', name: 'Rector', roles: ['rector'] },
+  integration: { id: 'svc-hr', name: 'HR system', roles: ['integration'] },
+  sectorHead: { id: 's-head', name: 'Bakyt Toktogulov', roles: ['head_of_accreditation_sector'] },
+  econHead: { id: 'h-econ', name: 'Cholpon Eshieva', roles: ['unit_head'], unit: ECON },
+  lawHead: { id: 'h-law', name: 'Daniyar Kurmanov', roles: ['unit_head'], unit: LAW },
+  aida: { id: 't-aida', name: 'Aida Mamytova', roles: ['teacher'], unit: ECON },
+  bakyt: { id: 't-bakyt', name: 'Bakyt Osmonov', roles: ['teacher'], unit: ECON },
+  chyngyz: { id: 't-chyngyz', name: 'Chyngyz Sadykov', roles: ['teacher'], unit: ECON },
+  dinara: { id: 't-dinara', name: 'Dinara Alieva', roles: ['teacher'], unit: LAW },
+  emil: { id: 't-emil', name: 'Emil Nurbekov', roles: ['teacher'], unit: LAW },
+  farida: { id: 't-farida', name: 'Farida Toktorova', roles: ['teacher'], unit: LAW },
+} satisfies Record<string, Actor>;
+type Person = keyof typeof people;
+
+let dir: ReturnType<typeof temporaryDirectory>;
+let hub: Hub;
+let yoga: ReturnType<typeof createGraphQLHandler>;
+let gql: ReturnType<typeof graphqlClient>;
+const tokens = {} as Record<Person, string>;
+
+beforeAll(async () => {
+  dir = temporaryDirectory();
+  hub = await openHub(testConfig(dir.path));
+  yoga = createGraphQLHandler(hub, { secret: TEST_SECRET });
+  gql = graphqlClient((url, init) => Promise.resolve(yoga.fetch(url, init)), 'http://hub.test/graphql');
+  for (const [name, actor] of Object.entries(people)) tokens[name as Person] = await tokenFor(actor);
+});
+afterAll(async () => {
+  await hub.close();
+  dir.remove();
+});
+
+const RESULT = `
+  __typename
+  ... on Error { message }
+  ... on DomainRuleError { code }
+  ... on ValidationError { issues { path message } }
+  ... on NotFoundError { entity id }`;
+const CAMPAIGN_RESULT = `${RESULT} ... on RatingCampaignPayload { revision replayed campaign { id campaignId status year resultsRevision } }`;
+const ENTRY_RESULT = `${RESULT} ... on RatingEntryPayload { revision replayed entry { id entryId teacherName unit status total submittedAs } }`;
+const mutation = (name: string, result: string) => {
+  const type = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
+  return `mutation($input: ${type}!) { ${name}(input: $input) { ${result} } }`;
+};
+const campaignCommand = (name: string) => mutation(name, CAMPAIGN_RESULT);
+const entryCommand = (name: string) => mutation(name, ENTRY_RESULT);
+
+async function send(operation: string, input: Record<string, unknown>, as: Person): Promise<Record<string, any>> {
+  const res = await gql(operation, { input }, { token: tokens[as] });
+  expect(res.errors).toBeUndefined();
+  return Object.values(res.data!)[0] as Record<string, any>;
+}
+const head = async () => {
+  const position = await hub.store.headPosition();
+  return position ? encodePosition(position) : null;
+};
+
+const name = (en: string) => ({ ky: en, ru: en, en });
+const criteria = [
+  { code: 'TEACH', name: { ky: 'Окутуу', ru: 'Учебная работа', en: 'Teaching' }, maxPoints: 40, weight: 1 },
+  { code: 'PUB', name: { ky: 'Басылмалар', ru: 'Публикации', en: 'Publications' }, maxPoints: 30, weight: 1.5 },
+  { code: 'METH', name: { ky: 'Усулдук иш', ru: 'Методическая работа', en: 'Methodical work' }, maxPoints: 20, weight: 0.5 },
+];
+const scores = (teach: number, pub: number, meth: number) => [
+  { criterionCode: 'TEACH', points: teach, evidence: 'Teaching load report' },
+  { criterionCode: 'PUB', points: pub },
+  { criterionCode: 'METH', points: meth },
+];
+
+const ENTRIES = `query($filter: RatingEntryFilter, $orderBy: RatingEntryOrder, $first: Int, $after: String) {
+  ratingEntries(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+    edges { node { id teacherName unit status total unitRank unitRankedCount universityRank universityRankedCount } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+type EntryNode = { id: string; teacherName: string; unit: string; status: string; total: number; unitRank: number | null; unitRankedCount: number | null; universityRank: number | null; universityRankedCount: number | null };
+async function entries(as: Person, filter: Record<string, unknown> = {}, orderBy = 'STARTED'): Promise<EntryNode[]> {
+  const res = await gql(ENTRIES, { filter, orderBy, first: 100 }, { token: tokens[as] });
+  expect(res.errors).toBeUndefined();
+  return res.data!.ratingEntries.edges.map((e: { node: EntryNode }) => e.node);
+}
+/** Teacher, total, university rank / count, unit rank / count: the published table. */
+const table = (nodes: EntryNode[]) => nodes.map((n) => [n.teacherName, n.total, `${n.universityRank}/${n.universityRankedCount}`, `${n.unitRank}/${n.unitRankedCount}`]);
+
+// The campaign of 2025, shared by the tests below in order: it is the story of one rating year.
+let campaignId: string;
+const entryOf = {} as Record<'aida' | 'bakyt' | 'chyngyz' | 'dinara' | 'emil' | 'farida', string>;
+
+describe('a rating campaign from creation to publication, appeals and recomputed ranks', () => {
+  it('is created in draft by the division (once per year), its criteria revised by a methodist, and opened', async () => {
+    const input = { year: 2025, title: { ky: '2025-жылдын рейтинги', ru: 'Рейтинг ППС 2025', en: 'Teaching staff rating 2025' }, criteria: criteria.slice(0, 2), entriesDue: '2099-06-30', commandId: 'create-2025' };
+    const created = await send(campaignCommand('createRatingCampaign'), input, 'divisionHead');
+    expect(created).toMatchObject({ __typename: 'RatingCampaignPayload', revision: 0, replayed: false, campaign: { status: 'DRAFT', year: 2025, resultsRevision: 0 } });
+    campaignId = created.campaign.campaignId;
+
+    const replayed = await send(campaignCommand('createRatingCampaign'), input, 'divisionHead');
+    expect(replayed).toMatchObject({ replayed: true, campaign: { campaignId } });
+    const second = await send(campaignCommand('createRatingCampaign'), { ...input, commandId: 'create-2025-again' }, 'methodist');
+    expect(second).toMatchObject({ __typename: 'DomainRuleError', code: 'CAMPAIGN_ALREADY_EXISTS' });
+
+    const revised = await send(campaignCommand('reviseRatingCriteria'), { campaignId: created.campaign.id, criteria }, 'methodist');
+    expect(revised).toMatchObject({ __typename: 'RatingCampaignPayload', revision: 1 });
+    const openedByMethodist = await send(campaignCommand('openRatingCampaign'), { campaignId }, 'methodist');
+    expect(openedByMethodist.__typename).toBe('ForbiddenError');
+    const opened = await send(campaignCommand('openRatingCampaign'), { campaignId, basis: 'Order No. 45/1' }, 'divisionHead');
+    expect(opened).toMatchObject({ revision: 2, campaign: { status: 'OPEN' } });
+
+    const res = await gql(`query($id: ID!) { ratingCampaign(id: $id) { statusLabel(language: RU) maximumTotal openingBasis criteria { code maxPoints weight name { text(language: EN) } } } }`, { id: campaignId }, { token: tokens.aida });
+    expect(res.data?.ratingCampaign).toEqual({
+      statusLabel: 'Приём данных открыт',
+      maximumTotal: 95,
+      openingBasis: 'Order No. 45/1',
+      criteria: [
+        { code: 'TEACH', maxPoints: 40, weight: 1, name: { text: 'Teaching' } },
+        { code: 'PUB', maxPoints: 30, weight: 1.5, name: { text: 'Publications' } },
+        { code: 'METH', maxPoints: 20, weight: 0.5, name: { text: 'Methodical work' } },
+      ],
+    });
+  });
+
+  it('takes scores from teachers and from unit heads for their own unit, with weighted totals', async () => {
+    const record = async (as: Person, s: ReturnType<typeof scores>, teacher?: Person) =>
+      send(entryCommand('recordRatingScores'), { campaignId, scores: s, ...(teacher ? { teacher: { id: people[teacher].id, name: people[teacher].name } } : {}) }, as);
+
+    const aida = await record('aida', scores(36, 24.5, 12));
+    expect(aida).toMatchObject({ __typename: 'RatingEntryPayload', revision: 1, entry: { teacherName: 'Aida Mamytova', unit: ECON, status: 'DRAFT', total: 78.75 } });
+    entryOf.aida = aida.entry.entryId;
+    entryOf.bakyt = (await record('bakyt', scores(30, 20, 10))).entry.entryId;
+    const chyngyz = await record('econHead', scores(38, 18, 14), 'chyngyz');
+    expect(chyngyz.entry).toMatchObject({ teacherName: 'Chyngyz Sadykov', unit: ECON, total: 72 });
+    entryOf.chyngyz = chyngyz.entry.entryId;
+    entryOf.dinara = (await record('dinara', scores(32, 22, 14))).entry.entryId;
+    entryOf.emil = (await record('emil', scores(20, 10, 10))).entry.entryId;
+    entryOf.farida = (await record('lawHead', scores(25, 10, 10), 'farida')).entry.entryId;
+
+    // Recording again changes the same entry: one entry per teacher and campaign.
+    const again = await record('aida', [{ criterionCode: 'METH', points: 12, evidence: 'Syllabus' }]);
+    expect(again).toMatchObject({ revision: 2, entry: { entryId: entryOf.aida, total: 78.75 } });
+
+    const tooMany = await record('bakyt', [{ criterionCode: 'PUB', points: 31 }]);
+    expect(tooMany).toMatchObject({ __typename: 'DomainRuleError', code: 'SCORE_ABOVE_MAXIMUM', message: 'scores.0.points: 31 is above the maximum of 30 points for criterion PUB' });
+    const repeated = await record('bakyt', [{ criterionCode: 'PUB', points: 1 }, { criterionCode: 'PUB', points: 2 }]);
+    expect(repeated).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['scores', '1', 'criterionCode'], message: 'repeats the criterion PUB of item 0' }] });
+  });
+
+  it('keeps unit heads and teachers to their own entries (ForbiddenError), storing nothing', async () => {
+    const before = await head();
+    const forAnother = await send(entryCommand('recordRatingScores'), { campaignId, teacher: { id: people.aida.id, name: 'Aida' }, scores: scores(40, 30, 20) }, 'bakyt');
+    expect(forAnother).toMatchObject({ __typename: 'ForbiddenError', message: 'a teacher may change only their own rating entry' });
+    const otherUnit = await send(entryCommand('recordRatingScores'), { campaignId, teacher: { id: people.aida.id, name: 'Aida' }, scores: scores(40, 30, 20) }, 'lawHead');
+    expect(otherUnit).toMatchObject({ __typename: 'ForbiddenError', message: 'a unit head acts only for the entries of their own unit' });
+    expect((await send(entryCommand('submitRatingEntry'), { entryId: entryOf.aida }, 'lawHead')).__typename).toBe('ForbiddenError');
+    expect((await send(entryCommand('submitRatingEntry'), { entryId: entryOf.aida }, 'bakyt')).__typename).toBe('ForbiddenError');
+    expect(await head()).toBe(before);
+  });
+
+  it('submits, verifies within the unit or by the department, and returns for correction', async () => {
+    const submit = (entry: string, as: Person) => send(entryCommand('submitRatingEntry'), { entryId: entry }, as);
+    const verify = (entry: string, as: Person) => send(entryCommand('verifyRatingEntry'), { entryId: entry }, as);
+    expect(await submit(entryOf.aida, 'aida')).toMatchObject({ entry: { status: 'SUBMITTED', submittedAs: 'TEACHER' } });
+    expect(await submit(entryOf.chyngyz, 'econHead')).toMatchObject({ entry: { status: 'SUBMITTED', submittedAs: 'UNIT_HEAD' } });
+    for (const [entry, as] of [[entryOf.bakyt, 'bakyt'], [entryOf.dinara, 'dinara'], [entryOf.farida, 'farida']] as const) {
+      expect((await submit(entry, as)).entry.status).toBe('SUBMITTED');
+    }
+    expect(await submit(entryOf.aida, 'aida')).toMatchObject({ __typename: 'DomainRuleError', code: 'ENTRY_ALREADY_SUBMITTED' });
+    expect(await send(entryCommand('recordRatingScores'), { campaignId, scores: scores(40, 24.5, 12) }, 'aida')).toMatchObject({ code: 'ENTRY_LOCKED' });
+
+    const crossUnit = await verify(entryOf.aida, 'lawHead');
+    expect(crossUnit).toMatchObject({ __typename: 'ForbiddenError', message: 'a unit head reviews only the entries of their own unit' });
+    expect((await verify(entryOf.aida, 'aida')).__typename).toBe('ForbiddenError');
+
+    for (const entry of [entryOf.aida, entryOf.bakyt, entryOf.chyngyz]) expect((await verify(entry, 'econHead')).entry.status).toBe('VERIFIED');
+
+    const returned = await send(entryCommand('returnRatingEntry'), { entryId: entryOf.farida, reason: 'Attach the methodical guide' }, 'lawHead');
+    expect(returned.entry.status).toBe('RETURNED');
+    const corrected = await send(entryCommand('recordRatingScores'), { campaignId, scores: [{ criterionCode: 'METH', points: 0 }] }, 'farida');
+    expect(corrected.entry).toMatchObject({ status: 'RETURNED', total: 40 });
+    expect((await submit(entryOf.farida, 'farida')).entry.status).toBe('SUBMITTED');
+    const byDepartment = await verify(entryOf.farida, 'methodist');
+    expect(byDepartment.entry.status).toBe('VERIFIED');
+
+    const res = await gql(`query($id: ID!) { ratingEntry(id: $id) { reviewLevel reviewLevelLabel(language: EN) reviewedBy returnReason statusLabel(language: KY) } }`, { id: entryOf.farida }, { token: tokens.farida });
+    expect(res.data?.ratingEntry).toEqual({ reviewLevel: 'DEPARTMENT', reviewLevelLabel: 'Rating division', reviewedBy: 'Farida Zhumabaeva', returnReason: null, statusLabel: 'Текшерилди' });
+  });
+
+  it('closes for entries, starts the final verification, and publishes only when no entry awaits verification', async () => {
+    expect(await send(campaignCommand('publishRatingResults'), { campaignId, appealsUntil: '2099-12-31' }, 'divisionHead')).toMatchObject({ code: 'VERIFICATION_NOT_STARTED' });
+    expect((await send(campaignCommand('closeRatingEntries'), { campaignId }, 'divisionHead')).campaign.status).toBe('CLOSED_FOR_ENTRIES');
+    const late = await send(entryCommand('recordRatingScores'), { campaignId, scores: scores(20, 10, 12) }, 'emil');
+    expect(late).toMatchObject({ __typename: 'DomainRuleError', code: 'CAMPAIGN_CLOSED_FOR_ENTRIES' });
+    expect((await send(campaignCommand('startRatingVerification'), { campaignId }, 'divisionHead')).campaign.status).toBe('VERIFICATION');
+
+    const before = await head();
+    const early = await send(campaignCommand('publishRatingResults'), { campaignId, appealsUntil: '2099-12-31' }, 'divisionHead');
+    expect(early).toMatchObject({ __typename: 'DomainRuleError', code: 'ENTRIES_AWAITING_VERIFICATION', message: '1 submitted entry is neither verified nor returned yet' });
+    expect(await head()).toBe(before);
+
+    // Unpublished, nobody is ranked.
+    expect((await entries('divisionHead', { campaignId })).every((n) => n.universityRank === null && n.unitRank === null)).toBe(true);
+
+    expect((await send(entryCommand('verifyRatingEntry'), { entryId: entryOf.dinara }, 'methodist')).entry.status).toBe('VERIFIED');
+    const published = await send(campaignCommand('publishRatingResults'), { campaignId, appealsUntil: '2099-12-31', basis: 'Academic Council protocol No. 9' }, 'divisionHead');
+    expect(published).toMatchObject({ __typename: 'RatingCampaignPayload', campaign: { status: 'PUBLISHED', resultsRevision: 1 } });
+  });
+
+  it('ranks verified entries per unit and university-wide, equal totals sharing a rank; a draft entry is not ranked', async () => {
+    expect(table(await entries('divisionHead', { campaignId }, 'RANK'))).toEqual([
+      ['Aida Mamytova', 78.75, '1/5', '1/3'],
+      ['Chyngyz Sadykov', 72, '2/5', '2/3'],
+      ['Dinara Alieva', 72, '2/5', '1/2'],
+      ['Bakyt Osmonov', 65, '4/5', '3/3'],
+      ['Farida Toktorova', 40, '5/5', '2/2'],
+      ['Emil Nurbekov', 40, 'null/null', 'null/null'],
+    ]);
+    const res = await gql(`query($id: ID!) { ratingCampaign(id: $id) { entryCounts { draft submitted verified returned } unitSummaries { unit rankedEntries averageTotal highestTotal lowestTotal } } }`, { id: campaignId }, { token: tokens.divisionHead });
+    expect(res.data?.ratingCampaign).toEqual({
+      entryCounts: { draft: 1, submitted: 0, verified: 5, returned: 0 },
+      unitSummaries: [
+        { unit: ECON, rankedEntries: 3, averageTotal: 71.92, highestTotal: 78.75, lowestTotal: 65 },
+        { unit: LAW, rankedEntries: 2, averageTotal: 56, highestTotal: 72, lowestTotal: 40 },
+      ],
+    });
+  });
+
+  it('takes appeals from the teacher only, and recomputes ranks when one is upheld', async () => {
+    const file = (entry: string, as: Person, contested: string[]) => send(entryCommand('fileRatingAppeal'), { entryId: entry, criteria: contested, reason: 'An article was left out' }, as);
+    expect((await file(entryOf.bakyt, 'econHead', ['PUB'])).__typename).toBe('ForbiddenError');
+    expect((await file(entryOf.bakyt, 'aida', ['PUB'])).__typename).toBe('ForbiddenError');
+    expect(await file(entryOf.emil, 'emil', ['PUB'])).toMatchObject({ code: 'ENTRY_NOT_IN_RESULTS' });
+    expect((await file(entryOf.bakyt, 'bakyt', ['PUB'])).__typename).toBe('RatingEntryPayload');
+    expect(await file(entryOf.bakyt, 'bakyt', ['TEACH'])).toMatchObject({ code: 'APPEAL_ALREADY_FILED' });
+    expect((await file(entryOf.aida, 'aida', ['METH'])).__typename).toBe('RatingEntryPayload');
+
+    const resolve = (entry: string, input: Record<string, unknown>, as: Person = 'divisionHead') =>
+      send(entryCommand('resolveRatingAppeal'), { entryId: entry, response: 'Decided by the rating commission', ...input }, as);
+    expect((await resolve(entryOf.bakyt, { decision: 'UPHELD', corrections: [{ criterionCode: 'PUB', points: 28 }] }, 'methodist')).__typename).toBe('ForbiddenError');
+    expect(await resolve(entryOf.bakyt, { decision: 'UPHELD', corrections: [{ criterionCode: 'TEACH', points: 40 }] })).toMatchObject({ code: 'CRITERION_NOT_APPEALED' });
+    const upheld = await resolve(entryOf.bakyt, { decision: 'UPHELD', corrections: [{ criterionCode: 'PUB', points: 28, evidence: 'Scopus record 2-s2.0-851' }] });
+    expect(upheld.entry.total).toBe(77);
+    expect((await resolve(entryOf.aida, { decision: 'REJECTED' })).__typename).toBe('RatingEntryPayload');
+
+    expect(table(await entries('divisionHead', { campaignId }, 'RANK'))).toEqual([
+      ['Aida Mamytova', 78.75, '1/5', '1/3'],
+      ['Bakyt Osmonov', 77, '2/5', '2/3'],
+      ['Chyngyz Sadykov', 72, '3/5', '3/3'],
+      ['Dinara Alieva', 72, '3/5', '1/2'],
+      ['Farida Toktorova', 40, '5/5', '2/2'],
+      ['Emil Nurbekov', 40, 'null/null', 'null/null'],
+    ]);
+    const res = await gql(`query($id: ID!) { ratingEntry(id: $id) { total scores { criterionCode points weightedPoints evidence } appeal { status statusLabel(language: RU) criteria decidedBy corrections { criterionCode previousPoints points } } campaign { resultsRevision } } }`, { id: entryOf.bakyt }, { token: tokens.bakyt });
+    expect(res.data?.ratingEntry).toEqual({
+      total: 77,
+      scores: [
+        { criterionCode: 'TEACH', points: 30, weightedPoints: 30, evidence: 'Teaching load report' },
+        { criterionCode: 'PUB', points: 28, weightedPoints: 42, evidence: 'Scopus record 2-s2.0-851' },
+        { criterionCode: 'METH', points: 10, weightedPoints: 5, evidence: null },
+      ],
+      appeal: { status: 'UPHELD', statusLabel: 'Удовлетворена', criteria: ['PUB'], decidedBy: 'Elmira Tashieva', corrections: [{ criterionCode: 'PUB', previousPoints: 20, points: 28 }] },
+      campaign: { resultsRevision: 2 },
+    });
+    const filtered = await entries('divisionHead', { campaignId, appealStatuses: ['REJECTED'] });
+    expect(filtered.map((n) => n.teacherName)).toEqual(['Aida Mamytova']);
+  });
+
+  it('answers unknown ids with NotFoundError and malformed ones with ValidationError', async () => {
+    const missing = '3f1e1f8e-3c1c-4e55-9b7a-4f7e0c1d2b3a';
+    expect(await send(entryCommand('submitRatingEntry'), { entryId: missing }, 'aida')).toMatchObject({ __typename: 'NotFoundError', entity: 'rating entry', id: missing });
+    expect(await send(entryCommand('recordRatingScores'), { campaignId: missing, scores: scores(1, 1, 1) }, 'aida')).toMatchObject({ __typename: 'NotFoundError', entity: 'rating campaign', id: missing });
+    expect(await send(campaignCommand('closeRatingEntries'), { campaignId: 'c-2025' }, 'divisionHead')).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['campaignId'] }] });
+  });
+});
+
+describe('scoped reads of personal rating data', () => {
+  const everyone = ['Aida Mamytova', 'Bakyt Osmonov', 'Chyngyz Sadykov', 'Dinara Alieva', 'Emil Nurbekov', 'Farida Toktorova'];
+  const byName = (nodes: EntryNode[]) => nodes.map((n) => n.teacherName).sort();
+
+  it.each([
+    ['aida', ['Aida Mamytova']],
+    ['bakyt', ['Bakyt Osmonov']],
+    ['econHead', ['Aida Mamytova', 'Bakyt Osmonov', 'Chyngyz Sadykov']],
+    ['lawHead', ['Dinara Alieva', 'Emil Nurbekov', 'Farida Toktorova']],
+    ['divisionHead', everyone],
+    ['methodist', everyone],
+    ['rector', everyone],
+    ['auditor', everyone],
+    ['integration', []],
+    ['sectorHead', []],
+  ] as const)('the list shows %s exactly the entries they may read', async (as, expected) => {
+    expect(byName(await entries(as, { campaignId }))).toEqual(expected);
+    // A filter cannot widen it: asking for another unit or teacher gives nothing more.
+    expect(byName(await entries(as, { units: [ECON, LAW] }))).toEqual(expected);
+  });
+
+  it('a teacher asking for a colleague by teacherId or unit gets nothing', async () => {
+    expect(await entries('aida', { teacherId: people.bakyt.id })).toEqual([]);
+    expect(byName(await entries('aida', { units: [LAW] }))).toEqual([]);
+  });
+
+  const LOOKUP = `query($id: ID!, $ids: [ID!]!) {
+    ratingEntry(id: $id) { teacherName total }
+    node(id: $id) { id ... on RatingEntry { teacherName total } }
+    nodes(ids: $ids) { id }
+  }`;
+  async function lookup(as: Person, entry: string) {
+    const global = await globalIdOf(entry);
+    const res = await gql(LOOKUP, { id: global, ids: [global] }, { token: tokens[as] });
+    expect(res.errors).toBeUndefined();
+    return res.data as { ratingEntry: unknown; node: unknown; nodes: unknown[] };
+  }
+  let globals: Record<string, string> | undefined;
+  async function globalIdOf(entry: string): Promise<string> {
+    if (!globals) {
+      globals = {};
+      const res = await gql(`query { ratingEntries(first: 100) { edges { node { id entryId } } } }`, {}, { token: tokens.auditor });
+      for (const { node } of res.data!.ratingEntries.edges) globals[node.entryId] = node.id;
+    }
+    return globals[entry]!;
+  }
+
+  it.each([
+    ['aida', 'aida', true],
+    ['aida', 'bakyt', false],
+    ['econHead', 'bakyt', true],
+    ['lawHead', 'bakyt', false],
+    ['divisionHead', 'bakyt', true],
+    ['auditor', 'emil', true],
+    ['integration', 'aida', false],
+    ['sectorHead', 'aida', false],
+  ] as const)('%s looking up the entry of %s through ratingEntry, node and nodes: visible=%s', async (as, owner, visible) => {
+    const found = await lookup(as, entryOf[owner]);
+    const teacherName = people[owner].name;
+    if (visible) {
+      expect(found.ratingEntry).toMatchObject({ teacherName });
+      expect(found.node).toMatchObject({ teacherName });
+      expect(found.nodes).toEqual([{ id: await globalIdOf(entryOf[owner]) }]);
+    } else {
+      // Exactly what a missing entry gives: null, and no error that would confirm it exists.
+      expect(found).toEqual({ ratingEntry: null, node: null, nodes: [null] });
+    }
+  });
+
+  it('a hidden entry and a missing one answer alike, by plain id too', async () => {
+    const res = await gql(`query($a: ID!, $b: ID!) { a: ratingEntry(id: $a) { total } b: ratingEntry(id: $b) { total } }`, { a: entryOf.bakyt, b: '3f1e1f8e-3c1c-4e55-9b7a-4f7e0c1d2b3a' }, { token: tokens.aida });
+    expect(res).toMatchObject({ status: 200, data: { a: null, b: null } });
+    expect(res.errors).toBeUndefined();
+  });
+
+  it('history of an entry is empty to whoever may not read it', async () => {
+    const HISTORY = `query($id: ID!) { history(id: $id) { events { type } } }`;
+    const id = await globalIdOf(entryOf.bakyt);
+    const own = await gql(HISTORY, { id }, { token: tokens.bakyt });
+    expect(own.data?.history.events.map((e: { type: string }) => e.type).slice(0, 3)).toEqual(['RatingEntryStarted', 'RatingScoresRecorded', 'RatingEntrySubmitted']);
+    const other = await gql(HISTORY, { id }, { token: tokens.aida });
+    expect(other.data?.history.events).toEqual([]);
+  });
+
+  it('campaign data is open to every signed-in caller, aggregates only to their readers, nothing to anonymous callers', async () => {
+    const SUMMARY = `query($id: ID!) { ratingCampaign(id: $id) { year status entryCounts { verified } unitSummaries { unit rankedEntries } } }`;
+    const as = async (who: Person) => (await gql(SUMMARY, { id: campaignId }, { token: tokens[who] })).data?.ratingCampaign;
+    const all = [{ unit: ECON, rankedEntries: 3 }, { unit: LAW, rankedEntries: 2 }];
+    expect(await as('integration')).toEqual({ year: 2025, status: 'PUBLISHED', entryCounts: { verified: 5 }, unitSummaries: all });
+    expect((await as('auditor')).unitSummaries).toEqual(all);
+    expect((await as('econHead')).unitSummaries).toEqual([{ unit: ECON, rankedEntries: 3 }]);
+    expect((await as('aida')).unitSummaries).toEqual([]);
+    const anonymous = await gql(SUMMARY, { id: campaignId });
+    expect(anonymous.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    const list = await gql(`query { ratingCampaigns(filter: { years: [2025] }) { edges { node { campaignId statusLabel(language: EN) } } } }`, {}, { token: tokens.integration });
+    expect(list.data?.ratingCampaigns.edges).toEqual([{ node: { campaignId, statusLabel: 'Results published' } }]);
+  });
+
+  it('the entry change subscription sends a subscriber only the entries they may read', async () => {
+    const timeout = () => new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no change arrived within 5 s')), 5000));
+    const subscribe = async (who: Person) => {
+      const response = await yoga.fetch('http://hub.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${tokens[who]}` },
+        body: JSON.stringify({ query: `subscription { ratingEntryChanged { eventType entry { teacherName } } }` }),
+      });
+      const reader = response.body!.getReader();
+      // Yoga starts the subscription when the stream is first read (its first chunk is a keep-alive).
+      let buffer = new TextDecoder().decode((await reader.read()).value);
+      return {
+        async next(): Promise<unknown> {
+          for (;;) {
+            const match = /event: next\ndata: (.*)\n\n/.exec(buffer);
+            if (match) {
+              buffer = buffer.slice(match.index + match[0].length);
+              return (JSON.parse(match[1]!) as { data: unknown }).data;
+            }
+            const { value, done } = await Promise.race([reader.read(), timeout()]);
+            if (done) throw new Error('the subscription ended');
+            buffer += new TextDecoder().decode(value);
+          }
+        },
+        close: () => reader.cancel(),
+      };
+    };
+    const bakyt = await subscribe('bakyt');
+    const lawHead = await subscribe('lawHead');
+    expect(hub.projections.listenerCount()).toBe(2);
+
+    // Changes, in this order: Aida's new 2026 entry (neither may read it), Dinara's 2025 appeal (the
+    // law head may), Bakyt's new 2026 entry (only Bakyt may), Emil's new 2026 entry (the law head may).
+    const next = (await send(campaignCommand('createRatingCampaign'), { year: 2026, title: name('Rating 2026'), criteria, entriesDue: '2099-06-30' }, 'divisionHead')).campaign.campaignId as string;
+    await send(campaignCommand('openRatingCampaign'), { campaignId: next }, 'divisionHead');
+    await send(entryCommand('recordRatingScores'), { campaignId: next, scores: scores(1, 1, 1) }, 'aida');
+    await send(entryCommand('fileRatingAppeal'), { entryId: entryOf.dinara, criteria: ['PUB'], reason: 'Monograph missing' }, 'dinara');
+    await send(entryCommand('recordRatingScores'), { campaignId: next, scores: scores(2, 2, 2) }, 'bakyt');
+    await send(entryCommand('recordRatingScores'), { campaignId: next, scores: scores(3, 3, 3) }, 'emil');
+
+    const change = (eventType: string, teacherName: string) => ({ ratingEntryChanged: { eventType, entry: { teacherName } } });
+    expect([await bakyt.next(), await bakyt.next()]).toEqual([change('RatingEntryStarted', 'Bakyt Osmonov'), change('RatingScoresRecorded', 'Bakyt Osmonov')]);
+    expect([await lawHead.next(), await lawHead.next(), await lawHead.next()]).toEqual([
+      change('RatingAppealFiled', 'Dinara Alieva'),
+      change('RatingEntryStarted', 'Emil Nurbekov'),
+      change('RatingScoresRecorded', 'Emil Nurbekov'),
+    ]);
+    await bakyt.close();
+    await lawHead.close();
+  });
+});

@@ -1,0 +1,763 @@
+// Given/when/then specification of the teaching-staff rating (regulation 2.1.15): the campaign
+// decider, the entry decider with its scope rules (own entry, own unit), and the zod schemas the
+// commands are validated with. The clock is the command context's, fixed, so deadlines are exact.
+import { describe, expect, it } from 'vitest';
+import { fold, type Actor, type CommandContext } from '../src/domain/decider.ts';
+import { DomainRuleError, ForbiddenError } from '../src/domain/errors.ts';
+import {
+  campaignFactsOf,
+  localDateOf,
+  ratingCampaignCommands,
+  ratingCampaignDecider,
+  type RatingCampaignCommand,
+  type RatingCampaignEvent,
+  type RatingCampaignFacts,
+  type RatingCriterion,
+} from '../src/domain/rating-campaigns.ts';
+import {
+  ratingEntryCommands,
+  ratingEntryDecider,
+  RatingScopeError,
+  scoresAfter,
+  totalUnitsOf,
+  type RatingEntryCommand,
+  type RatingEntryEvent,
+} from '../src/domain/rating-entries.ts';
+import { ratingsCommands, ratingsPermissions } from '../src/domain/ratings.ts';
+import { deciderSpec } from './support/decider-spec.ts';
+
+// 2026-03-10 in Osh (UTC+6): the day every deadline below is compared with.
+const NOW = '2026-03-10T04:00:00.000Z';
+const TODAY = '2026-03-10';
+const commandId = '5b0a7c8e-1d2f-4a3b-9c4d-6e7f8a9b0c1d';
+const campaignId = '6f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0';
+const entryId = '0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d';
+
+// People: two teachers of economics, the heads of economics and law, the Rating division.
+const aida: Actor = { id: 't-aida', name: 'Aida Mamytova', roles: ['teacher'], unit: 'faculty-economics' };
+const bakyt: Actor = { id: 't-bakyt', name: 'Bakyt Osmonov', roles: ['teacher'], unit: 'faculty-economics' };
+const econHead: Actor = { id: 'h-econ', name: 'Cholpon Eshieva', roles: ['unit_head', 'teacher'], unit: 'faculty-economics' };
+const lawHead: Actor = { id: 'h-law', name: 'Daniyar Kurmanov', roles: ['unit_head'], unit: 'faculty-law' };
+const divisionHead: Actor = { id: 'd-head', name: 'Elmira Tashieva', roles: ['head_of_rating_division'] };
+const methodist: Actor = { id: 'd-methodist', name: 'Farida Zhumabaeva', roles: ['methodist'] };
+const unitless: Actor = { id: 't-nounit', name: 'Gulzat Abdieva', roles: ['teacher'] };
+
+const contextOf = (actor: Actor, now = NOW): CommandContext => ({ actor, now, commandId });
+const campaignSpec = (actor: Actor = divisionHead, now = NOW) => deciderSpec(ratingCampaignDecider, contextOf(actor, now));
+const entrySpec = (actor: Actor, now = NOW) => deciderSpec(ratingEntryDecider, contextOf(actor, now));
+
+const title = { ky: '2025-жылдын рейтинги', ru: 'Рейтинг ППС 2025', en: 'Teaching staff rating 2025' };
+const criteria: RatingCriterion[] = [
+  { code: 'TEACH', name: { ky: 'Окутуу', ru: 'Учебная работа', en: 'Teaching' }, maxPoints: 40, weight: 1 },
+  { code: 'PUB', name: { ky: 'Басылмалар', ru: 'Публикации', en: 'Publications' }, maxPoints: 30, weight: 1.5 },
+  { code: 'METH', name: { ky: 'Усулдук иш', ru: 'Методическая работа', en: 'Methodical work' }, maxPoints: 20, weight: 0.5 },
+];
+const ENTRIES_DUE = '2026-04-30';
+
+// ---------------------------------------------------------------------------------------------
+// The campaign
+// ---------------------------------------------------------------------------------------------
+type CEvent<Type extends RatingCampaignEvent['type']> = Extract<RatingCampaignEvent, { type: Type }>;
+type CCommand<Name extends RatingCampaignCommand['type']> = Extract<RatingCampaignCommand, { type: Name }>;
+
+const created = (data: Partial<CEvent<'RatingCampaignCreated'>['data']> = {}): CEvent<'RatingCampaignCreated'> => ({
+  type: 'RatingCampaignCreated',
+  data: { campaignId, year: 2025, title, criteria, entriesDue: ENTRIES_DUE, ...data },
+});
+const opened: CEvent<'RatingCampaignOpened'> = { type: 'RatingCampaignOpened', data: { campaignId, openedOn: '2026-02-01' } };
+const closed: CEvent<'RatingEntriesClosed'> = { type: 'RatingEntriesClosed', data: { campaignId, closedOn: '2026-05-01' } };
+const verificationStarted: CEvent<'RatingVerificationStarted'> = { type: 'RatingVerificationStarted', data: { campaignId, startedOn: '2026-05-05' } };
+const published: CEvent<'RatingResultsPublished'> = {
+  type: 'RatingResultsPublished',
+  data: { campaignId, publishedOn: '2026-06-01', appealsUntil: '2026-06-15', rankedEntries: 120 },
+};
+
+const c = {
+  draft: [created()],
+  open: [created(), opened],
+  closed: [created(), opened, closed],
+  verification: [created(), opened, closed, verificationStarted],
+  published: [created(), opened, closed, verificationStarted, published],
+} satisfies Record<string, RatingCampaignEvent[]>;
+
+const create = (input: Partial<CCommand<'createRatingCampaign'>> = {}): CCommand<'createRatingCampaign'> => ({
+  type: 'createRatingCampaign', campaignId, year: 2025, title, criteria, entriesDue: ENTRIES_DUE, ...input,
+});
+const revise = (list: RatingCriterion[]): CCommand<'reviseRatingCriteria'> => ({ type: 'reviseRatingCriteria', campaignId, criteria: list });
+const open = (basis?: string): CCommand<'openRatingCampaign'> => ({ type: 'openRatingCampaign', campaignId, ...(basis ? { basis } : {}) });
+const extend = (entriesDue: string, reason?: string): CCommand<'extendRatingEntryDeadline'> => ({
+  type: 'extendRatingEntryDeadline', campaignId, entriesDue, ...(reason ? { reason } : {}),
+});
+const close: CCommand<'closeRatingEntries'> = { type: 'closeRatingEntries', campaignId };
+const startVerification: CCommand<'startRatingVerification'> = { type: 'startRatingVerification', campaignId };
+const publish = (input: Partial<CCommand<'publishRatingResults'>> = {}): CCommand<'publishRatingResults'> => ({
+  type: 'publishRatingResults', campaignId, appealsUntil: '2026-03-25', tally: { awaitingVerification: 0, verified: 87 }, ...input,
+});
+
+describe('rating campaign decider', () => {
+  it('counts days in Kyrgyzstan time (UTC+6): 18:00 UTC is already the next day in Osh', () => {
+    expect(localDateOf('2026-03-09T17:59:59.999Z')).toBe('2026-03-09');
+    expect(localDateOf('2026-03-09T18:00:00.000Z')).toBe('2026-03-10');
+    expect(localDateOf(NOW)).toBe(TODAY);
+  });
+
+  it.each([
+    ['reviseRatingCriteria', revise(criteria)],
+    ['openRatingCampaign', open()],
+    ['extendRatingEntryDeadline', extend('2026-05-31')],
+    ['closeRatingEntries', close],
+    ['startRatingVerification', startVerification],
+    ['publishRatingResults', publish()],
+  ] as const)('%s on a campaign that does not exist → CAMPAIGN_NOT_FOUND', (_name, command) => {
+    campaignSpec().given([]).when(command).thenThrows('CAMPAIGN_NOT_FOUND');
+  });
+
+  describe('createRatingCampaign', () => {
+    it('creates the campaign in draft with its year, title, criteria and entry deadline', () => {
+      campaignSpec().given([]).when(create()).then([created()]);
+    });
+
+    it('accepts an entry deadline of today', () => {
+      campaignSpec().given([]).when(create({ entriesDue: TODAY })).then([created({ entriesDue: TODAY })]);
+    });
+
+    it('refuses an entry deadline before today → ENTRY_DEADLINE_IN_PAST', () => {
+      campaignSpec().given([]).when(create({ entriesDue: '2026-03-09' })).thenThrows('ENTRY_DEADLINE_IN_PAST');
+    });
+
+    it.each(Object.entries(c))('refuses a second campaign for the year (the stream is %s) → CAMPAIGN_ALREADY_EXISTS', (_status, history) => {
+      campaignSpec().given(history).when(create({ title: { ...title, en: 'Another' } })).thenThrows('CAMPAIGN_ALREADY_EXISTS');
+    });
+  });
+
+  describe('reviseRatingCriteria', () => {
+    const revised = [...criteria.slice(0, 2), { ...criteria[2]!, weight: 0.75 }];
+
+    it('replaces the criteria of a draft campaign', () => {
+      campaignSpec(methodist).given(c.draft).when(revise(revised)).then([{ type: 'RatingCriteriaRevised', data: { campaignId, criteria: revised } }]);
+    });
+
+    it.each([['open', c.open], ['closed', c.closed], ['verification', c.verification], ['published', c.published]] as const)(
+      'is refused once the campaign is %s → CRITERIA_FIXED',
+      (_status, history) => {
+        campaignSpec().given(history).when(revise(revised)).thenThrows('CRITERIA_FIXED');
+      },
+    );
+
+    it('is refused when it changes nothing → CRITERIA_UNCHANGED', () => {
+      campaignSpec().given(c.draft).when(revise(criteria)).thenThrows('CRITERIA_UNCHANGED');
+    });
+  });
+
+  describe('openRatingCampaign', () => {
+    it('opens a draft campaign today, with the order it rests on', () => {
+      campaignSpec().given(c.draft).when(open('Order No. 45/1 of 2026-03-09')).then([
+        { type: 'RatingCampaignOpened', data: { campaignId, openedOn: TODAY, basis: 'Order No. 45/1 of 2026-03-09' } },
+      ]);
+    });
+
+    it('leaves the basis out when none is given', () => {
+      campaignSpec().given(c.draft).when(open()).then([{ type: 'RatingCampaignOpened', data: { campaignId, openedOn: TODAY } }]);
+    });
+
+    it.each([['open', c.open], ['closed', c.closed], ['published', c.published]] as const)('is refused when already %s → CAMPAIGN_ALREADY_OPENED', (_s, history) => {
+      campaignSpec().given(history).when(open()).thenThrows('CAMPAIGN_ALREADY_OPENED');
+    });
+
+    it('is refused after the entry deadline → ENTRY_DEADLINE_PASSED', () => {
+      campaignSpec(divisionHead, '2026-05-01T04:00:00.000Z').given(c.draft).when(open()).thenThrows('ENTRY_DEADLINE_PASSED');
+    });
+  });
+
+  describe('extendRatingEntryDeadline', () => {
+    it('moves the deadline of an open campaign later, recording the previous one', () => {
+      campaignSpec().given(c.open).when(extend('2026-05-15', 'Late Scopus indexing')).then([
+        { type: 'RatingEntryDeadlineExtended', data: { campaignId, entriesDue: '2026-05-15', previousDue: ENTRIES_DUE, reason: 'Late Scopus indexing' } },
+      ]);
+    });
+
+    it('moves the deadline of a draft campaign', () => {
+      campaignSpec().given(c.draft).when(extend('2026-05-15')).then([
+        { type: 'RatingEntryDeadlineExtended', data: { campaignId, entriesDue: '2026-05-15', previousDue: ENTRIES_DUE } },
+      ]);
+    });
+
+    it.each([ENTRIES_DUE, '2026-04-01'])('refuses %s, not after the current deadline → DEADLINE_NOT_LATER', (date) => {
+      campaignSpec().given(c.open).when(extend(date)).thenThrows('DEADLINE_NOT_LATER');
+    });
+
+    it('refuses a later deadline that is still in the past → ENTRY_DEADLINE_IN_PAST', () => {
+      campaignSpec().given([created({ entriesDue: '2026-03-01' }), opened]).when(extend('2026-03-05')).thenThrows('ENTRY_DEADLINE_IN_PAST');
+    });
+
+    it.each([['closed', c.closed], ['verification', c.verification], ['published', c.published]] as const)(
+      'is refused when the campaign is %s → CAMPAIGN_CLOSED_FOR_ENTRIES',
+      (_s, history) => {
+        campaignSpec().given(history).when(extend('2026-12-31')).thenThrows('CAMPAIGN_CLOSED_FOR_ENTRIES');
+      },
+    );
+  });
+
+  describe('closeRatingEntries', () => {
+    it('closes an open campaign for entries today, even before the deadline', () => {
+      campaignSpec().given(c.open).when(close).then([{ type: 'RatingEntriesClosed', data: { campaignId, closedOn: TODAY } }]);
+    });
+
+    it('is refused for a draft → CAMPAIGN_NOT_OPEN', () => {
+      campaignSpec().given(c.draft).when(close).thenThrows('CAMPAIGN_NOT_OPEN');
+    });
+
+    it.each([['closed', c.closed], ['verification', c.verification], ['published', c.published]] as const)('is refused when %s → CAMPAIGN_ALREADY_CLOSED', (_s, history) => {
+      campaignSpec().given(history).when(close).thenThrows('CAMPAIGN_ALREADY_CLOSED');
+    });
+  });
+
+  describe('startRatingVerification', () => {
+    it('starts the final verification of a campaign closed for entries', () => {
+      campaignSpec().given(c.closed).when(startVerification).then([{ type: 'RatingVerificationStarted', data: { campaignId, startedOn: TODAY } }]);
+    });
+
+    it.each([['draft', c.draft], ['open', c.open]] as const)('is refused while %s → ENTRIES_NOT_CLOSED', (_s, history) => {
+      campaignSpec().given(history).when(startVerification).thenThrows('ENTRIES_NOT_CLOSED');
+    });
+
+    it.each([['verification', c.verification], ['published', c.published]] as const)('is refused when already in %s → VERIFICATION_ALREADY_STARTED', (_s, history) => {
+      campaignSpec().given(history).when(startVerification).thenThrows('VERIFICATION_ALREADY_STARTED');
+    });
+  });
+
+  describe('publishRatingResults', () => {
+    it('publishes when every submitted entry is verified or returned, opening appeals until the given day', () => {
+      campaignSpec().given(c.verification).when(publish({ basis: 'Academic Council protocol No. 9' })).then([
+        { type: 'RatingResultsPublished', data: { campaignId, publishedOn: TODAY, appealsUntil: '2026-03-25', basis: 'Academic Council protocol No. 9', rankedEntries: 87 } },
+      ]);
+    });
+
+    it('accepts an appeal deadline of today', () => {
+      campaignSpec().given(c.verification).when(publish({ appealsUntil: TODAY })).then([
+        { type: 'RatingResultsPublished', data: { campaignId, publishedOn: TODAY, appealsUntil: TODAY, rankedEntries: 87 } },
+      ]);
+    });
+
+    it('is refused while an entry awaits verification → ENTRIES_AWAITING_VERIFICATION', () => {
+      campaignSpec().given(c.verification).when(publish({ tally: { awaitingVerification: 1, verified: 86 } })).thenThrows('ENTRIES_AWAITING_VERIFICATION');
+    });
+
+    it('is refused with no verified entry → NO_VERIFIED_ENTRIES', () => {
+      campaignSpec().given(c.verification).when(publish({ tally: { awaitingVerification: 0, verified: 0 } })).thenThrows('NO_VERIFIED_ENTRIES');
+    });
+
+    it('is refused with an appeal deadline before today → APPEAL_DEADLINE_IN_PAST', () => {
+      campaignSpec().given(c.verification).when(publish({ appealsUntil: '2026-03-09' })).thenThrows('APPEAL_DEADLINE_IN_PAST');
+    });
+
+    it.each([['draft', c.draft], ['open', c.open], ['closed', c.closed]] as const)('is refused while %s → VERIFICATION_NOT_STARTED', (_s, history) => {
+      campaignSpec().given(history).when(publish()).thenThrows('VERIFICATION_NOT_STARTED');
+    });
+
+    it('is refused a second time → RESULTS_ALREADY_PUBLISHED', () => {
+      campaignSpec().given(c.published).when(publish()).thenThrows('RESULTS_ALREADY_PUBLISHED');
+    });
+  });
+
+  it('folds a whole cycle into the facts its entries are decided with', () => {
+    const extended: RatingCampaignEvent = { type: 'RatingEntryDeadlineExtended', data: { campaignId, entriesDue: '2026-05-10', previousDue: ENTRIES_DUE } };
+    const revised: RatingCampaignEvent = { type: 'RatingCriteriaRevised', data: { campaignId, criteria: criteria.slice(0, 2) } };
+    const state = fold(ratingCampaignDecider, [created(), revised, opened, extended, closed, verificationStarted, published]);
+    expect(campaignFactsOf(state)).toStrictEqual({
+      campaignId, year: 2025, title, status: 'published', criteria: criteria.slice(0, 2), entriesDue: '2026-05-10', appealsUntil: '2026-06-15',
+    });
+    expect(campaignFactsOf(fold(ratingCampaignDecider, []))).toBeUndefined();
+    expect(fold(ratingCampaignDecider, [opened])).toStrictEqual({ exists: false });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// A teacher's entry
+// ---------------------------------------------------------------------------------------------
+type EEvent<Type extends RatingEntryEvent['type']> = Extract<RatingEntryEvent, { type: Type }>;
+type ECommand<Name extends RatingEntryCommand['type']> = Extract<RatingEntryCommand, { type: Name }>;
+
+const facts = (status: RatingCampaignFacts['status'], overrides: Partial<RatingCampaignFacts> = {}): RatingCampaignFacts => ({
+  campaignId, year: 2025, title, status, criteria, entriesDue: ENTRIES_DUE, appealsUntil: status === 'published' ? '2026-03-20' : null, ...overrides,
+});
+const f = {
+  draft: facts('draft'), open: facts('open'), closed: facts('closed_for_entries'), verification: facts('verification'), published: facts('published'),
+};
+
+const fullScores = [
+  { criterionCode: 'TEACH', points: 36, evidence: 'Load fulfilled: 912 hours' },
+  { criterionCode: 'PUB', points: 24.5, evidence: 'Two Scopus Q3 articles (DOI 10.1000/x1, 10.1000/x2)' },
+  { criterionCode: 'METH', points: 12 },
+];
+
+const started = (teacher = { id: aida.id, name: aida.name }, unit = 'faculty-economics'): EEvent<'RatingEntryStarted'> => ({
+  type: 'RatingEntryStarted', data: { entryId, campaignId, teacher, unit },
+});
+const scored = (scores = fullScores): EEvent<'RatingScoresRecorded'> => ({ type: 'RatingScoresRecorded', data: { entryId, campaignId, scores } });
+const submitted = (submittedAs: 'teacher' | 'unit_head' = 'teacher'): EEvent<'RatingEntrySubmitted'> => ({ type: 'RatingEntrySubmitted', data: { entryId, campaignId, submittedAs } });
+const verified: EEvent<'RatingEntryVerified'> = { type: 'RatingEntryVerified', data: { entryId, campaignId, level: 'unit' } };
+const returned: EEvent<'RatingEntryReturned'> = { type: 'RatingEntryReturned', data: { entryId, campaignId, level: 'unit', reason: 'Attach the Scopus records' } };
+const appealFiled: EEvent<'RatingAppealFiled'> = {
+  type: 'RatingAppealFiled', data: { entryId, campaignId, criteria: ['PUB'], reason: 'A third article was left out', filedOn: '2026-03-05' },
+};
+const appealRejected: EEvent<'RatingAppealRejected'> = { type: 'RatingAppealRejected', data: { entryId, campaignId, response: 'Not indexed in 2025', decidedOn: '2026-03-08' } };
+
+const e = {
+  draft: [started(), scored()],
+  partial: [started(), scored(fullScores.slice(0, 2))],
+  submitted: [started(), scored(), submitted()],
+  verified: [started(), scored(), submitted(), verified],
+  returned: [started(), scored(), submitted(), returned],
+  appealed: [started(), scored(), submitted(), verified, appealFiled],
+  appealRejected: [started(), scored(), submitted(), verified, appealFiled, appealRejected],
+} satisfies Record<string, RatingEntryEvent[]>;
+
+const record = (scores = fullScores, campaign = f.open, teacher?: { id: string; name: string }): ECommand<'recordRatingScores'> => ({
+  type: 'recordRatingScores', entryId, campaign, campaignId, scores, ...(teacher ? { teacher } : {}),
+});
+const submit = (campaign = f.open): ECommand<'submitRatingEntry'> => ({ type: 'submitRatingEntry', entryId, campaign });
+const verify = (campaign = f.open, note?: string): ECommand<'verifyRatingEntry'> => ({ type: 'verifyRatingEntry', entryId, campaign, ...(note ? { note } : {}) });
+const giveBack = (campaign = f.open): ECommand<'returnRatingEntry'> => ({ type: 'returnRatingEntry', entryId, campaign, reason: 'Attach the Scopus records' });
+const appeal = (input: Partial<ECommand<'fileRatingAppeal'>> = {}): ECommand<'fileRatingAppeal'> => ({
+  type: 'fileRatingAppeal', entryId, campaign: f.published, criteria: ['PUB'], reason: 'A third article was left out', ...input,
+});
+const resolve = (input: Partial<ECommand<'resolveRatingAppeal'>> = {}): ECommand<'resolveRatingAppeal'> => ({
+  type: 'resolveRatingAppeal', entryId, campaign: f.published, decision: 'upheld', response: 'The article counts',
+  corrections: [{ criterionCode: 'PUB', points: 28.5 }], ...input,
+});
+
+/** A scope refusal: ForbiddenError (so GraphQL answers ForbiddenError) with a stable code. */
+function expectForbidden(actor: Actor, history: RatingEntryEvent[], command: RatingEntryCommand, code: 'NOT_OWN_ENTRY' | 'NOT_OWN_UNIT', now = NOW) {
+  const state = fold(ratingEntryDecider, history);
+  let thrown: unknown;
+  try {
+    ratingEntryDecider.decide(command, state, contextOf(actor, now));
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(ForbiddenError);
+  expect(thrown).not.toBeInstanceOf(DomainRuleError);
+  expect((thrown as RatingScopeError).code).toBe(code);
+}
+
+/** A refusal whose message names the offending field. */
+function expectRuleNaming(actor: Actor, history: RatingEntryEvent[], command: RatingEntryCommand, code: string, message: string) {
+  const state = fold(ratingEntryDecider, history);
+  expect(() => ratingEntryDecider.decide(command, state, contextOf(actor))).toThrow(expect.objectContaining({ code, message }));
+}
+
+describe('rating entry decider', () => {
+  describe('recordRatingScores starting an entry', () => {
+    it("starts the teacher's own entry in their token's unit and records the scores", () => {
+      entrySpec(aida).given([]).when(record()).then([started(), scored()]);
+    });
+
+    it('takes the name the teacher gives for themself', () => {
+      entrySpec(aida).given([]).when(record(fullScores, f.open, { id: aida.id, name: 'Aida K. Mamytova' })).then([
+        started({ id: aida.id, name: 'Aida K. Mamytova' }), scored(),
+      ]);
+    });
+
+    it('lets a unit head start the entry of a teacher, in the unit head’s unit', () => {
+      entrySpec(econHead).given([]).when(record(fullScores, f.open, { id: bakyt.id, name: bakyt.name })).then([
+        started({ id: bakyt.id, name: bakyt.name }), scored(),
+      ]);
+    });
+
+    it("refuses a teacher recording another teacher's scores → ForbiddenError NOT_OWN_ENTRY", () => {
+      expectForbidden(aida, [], record(fullScores, f.open, { id: bakyt.id, name: bakyt.name }), 'NOT_OWN_ENTRY');
+    });
+
+    it('refuses a caller whose token carries no unit → UNIT_UNKNOWN', () => {
+      entrySpec(unitless).given([]).when(record()).thenThrows('UNIT_UNKNOWN');
+    });
+
+    it('refuses before the campaign opens → CAMPAIGN_NOT_OPEN', () => {
+      entrySpec(aida).given([]).when(record(fullScores, f.draft)).thenThrows('CAMPAIGN_NOT_OPEN');
+    });
+
+    it.each([['closed for entries', f.closed], ['in verification', f.verification], ['published', f.published]] as const)(
+      'a campaign %s takes no scores → CAMPAIGN_CLOSED_FOR_ENTRIES',
+      (_s, campaign) => {
+        entrySpec(aida).given([]).when(record(fullScores, campaign)).thenThrows('CAMPAIGN_CLOSED_FOR_ENTRIES');
+      },
+    );
+
+    it('accepts scores on the deadline day until midnight in Osh, and refuses them after → ENTRY_DEADLINE_PASSED', () => {
+      entrySpec(aida, '2026-04-30T17:59:00.000Z').given([]).when(record()).then([started(), scored()]);
+      entrySpec(aida, '2026-04-30T18:00:00.000Z').given([]).when(record()).thenThrows('ENTRY_DEADLINE_PASSED');
+    });
+
+    it('refuses a criterion the campaign does not have, naming the field → UNKNOWN_CRITERION', () => {
+      const scores = [fullScores[0]!, { criterionCode: 'SPORT', points: 3 }];
+      expectRuleNaming(aida, [], record(scores), 'UNKNOWN_CRITERION', 'scores.1.criterionCode: the campaign has no criterion SPORT');
+    });
+
+    it("refuses a score above the criterion's maximum, naming the field → SCORE_ABOVE_MAXIMUM", () => {
+      const scores = [fullScores[0]!, { criterionCode: 'PUB', points: 30.01 }];
+      expectRuleNaming(aida, [], record(scores), 'SCORE_ABOVE_MAXIMUM', 'scores.1.points: 30.01 is above the maximum of 30 points for criterion PUB');
+    });
+
+    it('accepts the maximum itself and zero', () => {
+      const scores = [{ criterionCode: 'PUB', points: 30 }, { criterionCode: 'METH', points: 0 }];
+      entrySpec(aida).given([]).when(record(scores)).then([started(), scored(scores)]);
+    });
+  });
+
+  describe('recordRatingScores on an existing entry', () => {
+    const change = [{ criterionCode: 'METH', points: 14, evidence: 'Syllabus for Microeconomics' }];
+
+    it('records the changed scores only', () => {
+      entrySpec(aida).given(e.draft).when(record(change)).then([scored(change)]);
+    });
+
+    it('lets the head of the entry’s unit record scores', () => {
+      entrySpec(econHead).given(e.draft).when(record(change)).then([scored(change)]);
+    });
+
+    it('stores nothing when nothing changes', () => {
+      entrySpec(aida).given(e.draft).when(record([fullScores[1]!])).then([]);
+    });
+
+    it('a new evidence note is a change', () => {
+      const noted = [{ ...fullScores[2]!, evidence: 'Methodical guide, 48 pages' }];
+      entrySpec(aida).given(e.draft).when(record(noted)).then([scored(noted)]);
+    });
+
+    it("refuses another teacher → ForbiddenError NOT_OWN_ENTRY, and another unit's head → NOT_OWN_UNIT", () => {
+      expectForbidden(bakyt, e.draft, record(change), 'NOT_OWN_ENTRY');
+      expectForbidden(lawHead, e.draft, record(change), 'NOT_OWN_UNIT');
+    });
+
+    it.each([['submitted', e.submitted], ['verified', e.verified]] as const)('refuses changes to a %s entry → ENTRY_LOCKED', (_s, history) => {
+      entrySpec(aida).given(history).when(record(change)).thenThrows('ENTRY_LOCKED');
+    });
+
+    it('refuses a draft entry after the deadline → ENTRY_DEADLINE_PASSED', () => {
+      entrySpec(aida, '2026-05-02T04:00:00.000Z').given(e.draft).when(record(change)).thenThrows('ENTRY_DEADLINE_PASSED');
+    });
+
+    it('a closed campaign takes no scores for a draft entry → CAMPAIGN_CLOSED_FOR_ENTRIES', () => {
+      entrySpec(aida).given(e.draft).when(record(change, f.closed)).thenThrows('CAMPAIGN_CLOSED_FOR_ENTRIES');
+    });
+
+    it('a returned entry may be corrected after the deadline and after the close', () => {
+      entrySpec(aida, '2026-05-02T04:00:00.000Z').given(e.returned).when(record(change)).then([scored(change)]);
+      entrySpec(aida).given(e.returned).when(record(change, f.closed)).then([scored(change)]);
+    });
+
+    it('but not once the final verification has started → CAMPAIGN_CLOSED_FOR_ENTRIES', () => {
+      entrySpec(aida).given(e.returned).when(record(change, f.verification)).thenThrows('CAMPAIGN_CLOSED_FOR_ENTRIES');
+    });
+
+    it('refuses a campaign other than the entry’s → ENTRY_CAMPAIGN_MISMATCH', () => {
+      entrySpec(aida).given(e.draft).when(record(change, facts('open', { campaignId: '11111111-2222-4333-8444-555555555555' }))).thenThrows('ENTRY_CAMPAIGN_MISMATCH');
+    });
+  });
+
+  describe('submitRatingEntry', () => {
+    it('is submitted by the teacher', () => {
+      entrySpec(aida).given(e.draft).when(submit()).then([submitted('teacher')]);
+    });
+
+    it('or by the head of their unit', () => {
+      entrySpec(econHead).given(e.draft).when(submit()).then([submitted('unit_head')]);
+    });
+
+    it('needs a score for every criterion, naming the missing ones → SCORES_INCOMPLETE', () => {
+      expectRuleNaming(aida, e.partial, submit(), 'SCORES_INCOMPLETE', 'every criterion needs a score (zero is a score); missing: METH');
+    });
+
+    it('refuses an entry that does not exist → ENTRY_NOT_FOUND', () => {
+      entrySpec(aida).given([]).when(submit()).thenThrows('ENTRY_NOT_FOUND');
+    });
+
+    it('refuses a second submission → ENTRY_ALREADY_SUBMITTED, and a verified entry → ENTRY_ALREADY_VERIFIED', () => {
+      entrySpec(aida).given(e.submitted).when(submit()).thenThrows('ENTRY_ALREADY_SUBMITTED');
+      entrySpec(aida).given(e.verified).when(submit()).thenThrows('ENTRY_ALREADY_VERIFIED');
+    });
+
+    it('refuses a first submission after the deadline → ENTRY_DEADLINE_PASSED, but resubmits a corrected entry', () => {
+      const late = '2026-05-02T04:00:00.000Z';
+      entrySpec(aida, late).given(e.draft).when(submit()).thenThrows('ENTRY_DEADLINE_PASSED');
+      entrySpec(aida, late).given(e.returned).when(submit()).then([submitted()]);
+    });
+
+    it('after the close, takes back corrected entries only → CAMPAIGN_CLOSED_FOR_ENTRIES', () => {
+      entrySpec(aida).given(e.draft).when(submit(f.closed)).thenThrows('CAMPAIGN_CLOSED_FOR_ENTRIES');
+      entrySpec(aida).given(e.returned).when(submit(f.closed)).then([submitted()]);
+      entrySpec(aida).given(e.returned).when(submit(f.verification)).thenThrows('CAMPAIGN_CLOSED_FOR_ENTRIES');
+    });
+
+    it('refuses another teacher and another unit’s head', () => {
+      expectForbidden(bakyt, e.draft, submit(), 'NOT_OWN_ENTRY');
+      expectForbidden(lawHead, e.draft, submit(), 'NOT_OWN_UNIT');
+    });
+  });
+
+  describe('verifyRatingEntry', () => {
+    it('is verified by the head of the entry’s unit, with a note', () => {
+      entrySpec(econHead).given(e.submitted).when(verify(f.open, 'Checked against the Scopus records')).then([
+        { type: 'RatingEntryVerified', data: { entryId, campaignId, level: 'unit', note: 'Checked against the Scopus records' } },
+      ]);
+    });
+
+    it('or by the department, in any phase before publication', () => {
+      for (const campaign of [f.open, f.closed, f.verification]) {
+        entrySpec(methodist).given(e.submitted).when(verify(campaign)).then([{ type: 'RatingEntryVerified', data: { entryId, campaignId, level: 'department' } }]);
+      }
+    });
+
+    it('refuses the head of another unit → ForbiddenError NOT_OWN_UNIT', () => {
+      expectForbidden(lawHead, e.submitted, verify(), 'NOT_OWN_UNIT');
+    });
+
+    it('refuses a unit head verifying their own entry → SELF_REVIEW', () => {
+      const own = [started({ id: econHead.id, name: econHead.name }), scored(), submitted()];
+      entrySpec(econHead).given(own).when(verify()).thenThrows('SELF_REVIEW');
+    });
+
+    it.each([['being filled in', e.draft], ['returned', e.returned]] as const)('refuses an entry %s → ENTRY_NOT_SUBMITTED', (_s, history) => {
+      entrySpec(econHead).given(history).when(verify()).thenThrows('ENTRY_NOT_SUBMITTED');
+    });
+
+    it('refuses a verified entry → ENTRY_ALREADY_VERIFIED, and any after publication → RESULTS_PUBLISHED', () => {
+      entrySpec(econHead).given(e.verified).when(verify()).thenThrows('ENTRY_ALREADY_VERIFIED');
+      entrySpec(divisionHead).given(e.submitted).when(verify(f.published)).thenThrows('RESULTS_PUBLISHED');
+    });
+  });
+
+  describe('returnRatingEntry', () => {
+    it('returns a submitted entry for correction (head of the unit)', () => {
+      entrySpec(econHead).given(e.submitted).when(giveBack()).then([returned]);
+    });
+
+    it('returns a verified entry (department), also during the final verification', () => {
+      entrySpec(divisionHead).given(e.verified).when(giveBack(f.verification)).then([{ ...returned, data: { ...returned.data, level: 'department' } }]);
+    });
+
+    it.each([['being filled in', e.draft], ['already returned', e.returned]] as const)('refuses an entry %s → ENTRY_NOT_SUBMITTED', (_s, history) => {
+      entrySpec(econHead).given(history).when(giveBack()).thenThrows('ENTRY_NOT_SUBMITTED');
+    });
+
+    it('refuses after publication → RESULTS_PUBLISHED, another unit → NOT_OWN_UNIT, one’s own entry → SELF_REVIEW', () => {
+      entrySpec(divisionHead).given(e.verified).when(giveBack(f.published)).thenThrows('RESULTS_PUBLISHED');
+      expectForbidden(lawHead, e.submitted, giveBack(), 'NOT_OWN_UNIT');
+      const own = [started({ id: methodist.id, name: methodist.name }), scored(), submitted()];
+      entrySpec(methodist).given(own).when(giveBack()).thenThrows('SELF_REVIEW');
+    });
+  });
+
+  describe('fileRatingAppeal', () => {
+    it('is filed by the teacher after publication, dated today', () => {
+      entrySpec(aida).given(e.verified).when(appeal()).then([{ ...appealFiled, data: { ...appealFiled.data, filedOn: TODAY } }]);
+    });
+
+    it('is accepted on the last day of the appeal window, and refused the day after → APPEAL_WINDOW_CLOSED', () => {
+      entrySpec(aida, '2026-03-20T17:30:00.000Z').given(e.verified).when(appeal()).then([{ ...appealFiled, data: { ...appealFiled.data, filedOn: '2026-03-20' } }]);
+      entrySpec(aida, '2026-03-20T18:00:00.000Z').given(e.verified).when(appeal()).thenThrows('APPEAL_WINDOW_CLOSED');
+    });
+
+    it.each([['open', f.open], ['in verification', f.verification]] as const)('is refused while the campaign is %s → APPEAL_BEFORE_PUBLICATION', (_s, campaign) => {
+      entrySpec(aida).given(e.verified).when(appeal({ campaign })).thenThrows('APPEAL_BEFORE_PUBLICATION');
+    });
+
+    it('is refused for an entry that is not among the results → ENTRY_NOT_IN_RESULTS', () => {
+      entrySpec(aida).given(e.returned).when(appeal()).thenThrows('ENTRY_NOT_IN_RESULTS');
+    });
+
+    it.each([['under review', e.appealed], ['decided', e.appealRejected]] as const)('is refused when an appeal was already filed (%s) → APPEAL_ALREADY_FILED', (_s, history) => {
+      entrySpec(aida).given(history).when(appeal()).thenThrows('APPEAL_ALREADY_FILED');
+    });
+
+    it('refuses an unknown criterion, naming it → UNKNOWN_CRITERION', () => {
+      expectRuleNaming(aida, e.verified, appeal({ criteria: ['PUB', 'SPORT'] }), 'UNKNOWN_CRITERION', 'criteria.1: the campaign has no criterion SPORT');
+    });
+
+    it("refuses anyone but the entry's teacher, the unit head included → ForbiddenError NOT_OWN_ENTRY", () => {
+      expectForbidden(bakyt, e.verified, appeal(), 'NOT_OWN_ENTRY');
+      expectForbidden(econHead, e.verified, appeal(), 'NOT_OWN_ENTRY');
+    });
+  });
+
+  describe('resolveRatingAppeal', () => {
+    it('upholds an appeal, correcting a contested score and recording the previous points', () => {
+      entrySpec(divisionHead).given(e.appealed).when(resolve()).then([
+        {
+          type: 'RatingAppealUpheld',
+          data: { entryId, campaignId, response: 'The article counts', decidedOn: TODAY, corrections: [{ criterionCode: 'PUB', points: 28.5, previousPoints: 24.5 }] },
+        },
+      ]);
+    });
+
+    it('rejects an appeal, also after the appeal deadline', () => {
+      entrySpec(divisionHead, '2026-04-01T04:00:00.000Z').given(e.appealed).when(resolve({ decision: 'rejected', response: 'Not indexed in 2025' })).then([
+        { type: 'RatingAppealRejected', data: { entryId, campaignId, response: 'Not indexed in 2025', decidedOn: '2026-04-01' } },
+      ]);
+    });
+
+    it.each([['no appeal', e.verified], ['an appeal already decided', e.appealRejected]] as const)('is refused with %s → NO_APPEAL_UNDER_REVIEW', (_s, history) => {
+      entrySpec(divisionHead).given(history).when(resolve()).thenThrows('NO_APPEAL_UNDER_REVIEW');
+    });
+
+    it('corrects only contested criteria → CRITERION_NOT_APPEALED', () => {
+      expectRuleNaming(divisionHead, e.appealed, resolve({ corrections: [{ criterionCode: 'TEACH', points: 40 }] }), 'CRITERION_NOT_APPEALED',
+        'corrections.0.criterionCode: criterion TEACH was not contested in the appeal (PUB)');
+    });
+
+    it('refuses an unknown criterion and a score above the maximum, naming the field', () => {
+      expectRuleNaming(divisionHead, e.appealed, resolve({ corrections: [{ criterionCode: 'SPORT', points: 1 }] }), 'UNKNOWN_CRITERION', 'corrections.0.criterionCode: the campaign has no criterion SPORT');
+      expectRuleNaming(divisionHead, e.appealed, resolve({ corrections: [{ criterionCode: 'PUB', points: 31 }] }), 'SCORE_ABOVE_MAXIMUM', 'corrections.0.points: 31 is above the maximum of 30 points for criterion PUB');
+    });
+
+    it('refuses an upheld appeal that changes no points → CORRECTION_CHANGES_NOTHING', () => {
+      entrySpec(divisionHead).given(e.appealed).when(resolve({ corrections: [{ criterionCode: 'PUB', points: 24.5, evidence: 'Rechecked' }] })).thenThrows('CORRECTION_CHANGES_NOTHING');
+    });
+
+    it('refuses a decision on one’s own appeal → SELF_REVIEW', () => {
+      const own = [started({ id: divisionHead.id, name: divisionHead.name }), scored(), submitted(), verified, appealFiled];
+      entrySpec(divisionHead).given(own).when(resolve()).thenThrows('SELF_REVIEW');
+    });
+  });
+
+  it('decides the same events whatever the command id', () => {
+    const other = deciderSpec(ratingEntryDecider, { actor: aida, now: NOW, commandId: 'another-command' });
+    other.given([]).when(record()).then([started(), scored()]);
+  });
+
+  it('folds an entry through correction, verification and an upheld appeal', () => {
+    const upheld: RatingEntryEvent = {
+      type: 'RatingAppealUpheld',
+      data: { entryId, campaignId, response: 'ok', decidedOn: TODAY, corrections: [{ criterionCode: 'PUB', points: 28.5, previousPoints: 24.5 }] },
+    };
+    const state = fold(ratingEntryDecider, [...e.returned, scored([{ criterionCode: 'METH', points: 15 }]), submitted(), verified, appealFiled, upheld]);
+    expect(state).toStrictEqual({
+      exists: true, entryId, campaignId, teacher: { id: aida.id, name: aida.name }, unit: 'faculty-economics', status: 'verified',
+      scores: {
+        TEACH: { points: 36, evidence: 'Load fulfilled: 912 hours' },
+        PUB: { points: 28.5, evidence: 'Two Scopus Q3 articles (DOI 10.1000/x1, 10.1000/x2)' },
+        METH: { points: 15 },
+      },
+      appeal: { status: 'upheld', criteria: ['PUB'] },
+    });
+  });
+});
+
+describe('rating scores and totals', () => {
+  it('a recorded score replaces points and evidence; a correction keeps the evidence unless it brings new', () => {
+    const current = { PUB: { points: 10, evidence: 'DOI 10.1000/x1' } };
+    expect(scoresAfter(current, [{ criterionCode: 'PUB', points: 12 }], 'record')).toStrictEqual({ PUB: { points: 12 } });
+    expect(scoresAfter(current, [{ criterionCode: 'PUB', points: 12 }], 'correct')).toStrictEqual({ PUB: { points: 12, evidence: 'DOI 10.1000/x1' } });
+    expect(scoresAfter(current, [{ criterionCode: 'PUB', points: 12, evidence: 'new' }], 'correct')).toStrictEqual({ PUB: { points: 12, evidence: 'new' } });
+  });
+
+  it('weights totals exactly, in units of 1/10 000 of a point', () => {
+    // 36 × 1 + 24.5 × 1.5 + 12 × 0.5 = 78.75
+    expect(totalUnitsOf(fullScores, criteria)).toBe(787500);
+    // 0.1 × 0.7 + 0.2 × 0.7 is 0.21 exactly, not 0.21000000000000002
+    const tiny = [{ code: 'A', name: title, maxPoints: 1, weight: 0.7 }, { code: 'B', name: title, maxPoints: 1, weight: 0.7 }];
+    expect(totalUnitsOf([{ criterionCode: 'A', points: 0.1 }, { criterionCode: 'B', points: 0.2 }], tiny)).toBe(2100);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Who may send what
+// ---------------------------------------------------------------------------------------------
+describe('rating permissions', () => {
+  it('name every rating command exactly once', () => {
+    expect(Object.keys(ratingsPermissions).sort()).toStrictEqual(Object.keys(ratingsCommands).sort());
+  });
+
+  it('give the rating commission’s decisions to the head of the division and the director', () => {
+    const decisions = ['director', 'acting_director', 'head_of_rating_division'];
+    for (const name of ['openRatingCampaign', 'extendRatingEntryDeadline', 'closeRatingEntries', 'startRatingVerification', 'publishRatingResults', 'resolveRatingAppeal'] as const) {
+      expect(ratingsPermissions[name]).toStrictEqual(decisions);
+    }
+    const staff = [...decisions, 'methodist', 'inspector'];
+    expect(ratingsPermissions.createRatingCampaign).toStrictEqual(staff);
+    expect(ratingsPermissions.reviseRatingCriteria).toStrictEqual(staff);
+  });
+
+  it('let teachers and unit heads write entries, unit heads and the department review them, and only teachers appeal', () => {
+    expect(ratingsPermissions.recordRatingScores).toStrictEqual(['teacher', 'unit_head']);
+    expect(ratingsPermissions.submitRatingEntry).toStrictEqual(['teacher', 'unit_head']);
+    expect(ratingsPermissions.verifyRatingEntry).toStrictEqual(['unit_head', 'director', 'acting_director', 'head_of_rating_division', 'methodist', 'inspector']);
+    expect(ratingsPermissions.returnRatingEntry).toStrictEqual(ratingsPermissions.verifyRatingEntry);
+    expect(ratingsPermissions.fileRatingAppeal).toStrictEqual(['teacher']);
+    const everything = new Set(Object.values(ratingsPermissions).flat());
+    expect(everything.has('auditor')).toBe(false);
+    expect(everything.has('integration')).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Command schemas: each rule of the input, with the path it reports
+// ---------------------------------------------------------------------------------------------
+type Schema = { safeParse(input: unknown): { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } };
+const cc = ratingCampaignCommands as unknown as Record<string, Schema>;
+const ec = ratingEntryCommands as unknown as Record<string, Schema>;
+const issues = (schema: Schema, input: unknown) => (schema.safeParse(input).error?.issues ?? []).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+
+const validCreate = { year: 2025, title, criteria, entriesDue: ENTRIES_DUE };
+
+describe('rating command schemas', () => {
+  it.each([
+    ['createRatingCampaign', cc.createRatingCampaign!, validCreate],
+    ['reviseRatingCriteria', cc.reviseRatingCriteria!, { campaignId, criteria }],
+    ['openRatingCampaign', cc.openRatingCampaign!, { campaignId, basis: 'Order 45/1' }],
+    ['extendRatingEntryDeadline', cc.extendRatingEntryDeadline!, { campaignId, entriesDue: '2026-05-15' }],
+    ['closeRatingEntries', cc.closeRatingEntries!, { campaignId }],
+    ['startRatingVerification', cc.startRatingVerification!, { campaignId }],
+    ['publishRatingResults', cc.publishRatingResults!, { campaignId, appealsUntil: '2026-06-15' }],
+    ['recordRatingScores', ec.recordRatingScores!, { campaignId, teacher: { id: 't-1', name: 'A' }, scores: fullScores }],
+    ['submitRatingEntry', ec.submitRatingEntry!, { entryId }],
+    ['verifyRatingEntry', ec.verifyRatingEntry!, { entryId, note: 'ok' }],
+    ['returnRatingEntry', ec.returnRatingEntry!, { entryId, reason: 'fix' }],
+    ['fileRatingAppeal', ec.fileRatingAppeal!, { entryId, criteria: ['PUB'], reason: 'why' }],
+    ['resolveRatingAppeal', ec.resolveRatingAppeal!, { entryId, decision: 'upheld', response: 'ok', corrections: [{ criterionCode: 'PUB', points: 3 }] }],
+  ] as const)('%s accepts a valid input unchanged', (_name, schema, input) => {
+    expect(schema.safeParse(input)).toStrictEqual({ success: true, data: input });
+  });
+
+  it('names each repeated criterion code at its own item', () => {
+    const repeated = [...criteria, { ...criteria[0]! }];
+    expect(issues(cc.createRatingCampaign!, { ...validCreate, criteria: repeated })).toStrictEqual([{ path: 'criteria.3.code', message: 'repeats the code TEACH of item 0' }]);
+    const scores = [fullScores[0]!, fullScores[1]!, { criterionCode: 'TEACH', points: 1 }];
+    expect(issues(ec.recordRatingScores!, { campaignId, scores })).toStrictEqual([{ path: 'scores.2.criterionCode', message: 'repeats the criterion TEACH of item 0' }]);
+    expect(issues(ec.fileRatingAppeal!, { entryId, criteria: ['PUB', 'PUB'], reason: 'x' })).toStrictEqual([{ path: 'criteria.1', message: 'repeats the criterion PUB of item 0' }]);
+  });
+
+  it.each(['pub', '1PUB', 'PUB SCOPUS', '', 'A23456789012345678901'])('refuses criterion code %j (path criteria.0.code)', (code) => {
+    expect(issues(cc.createRatingCampaign!, { ...validCreate, criteria: [{ ...criteria[0]!, code }] }).map((i) => i.path)).toStrictEqual(['criteria.0.code']);
+  });
+
+  it('refuses points and weights with more than two decimals, negative points, and zero maximum or weight', () => {
+    expect(issues(ec.recordRatingScores!, { campaignId, scores: [{ criterionCode: 'PUB', points: 1.005 }] })).toStrictEqual([{ path: 'scores.0.points', message: 'must have at most two decimal places' }]);
+    expect(issues(ec.recordRatingScores!, { campaignId, scores: [{ criterionCode: 'PUB', points: -1 }] })).toStrictEqual([{ path: 'scores.0.points', message: 'must be zero or more' }]);
+    expect(issues(cc.createRatingCampaign!, { ...validCreate, criteria: [{ ...criteria[0]!, maxPoints: 0, weight: 0 }] })).toStrictEqual([
+      { path: 'criteria.0.maxPoints', message: 'must be more than zero' },
+      { path: 'criteria.0.weight', message: 'must be more than zero' },
+    ]);
+    expect(issues(cc.createRatingCampaign!, { ...validCreate, criteria: [{ ...criteria[0]!, weight: 0.125 }] })).toStrictEqual([{ path: 'criteria.0.weight', message: 'must have at most two decimal places' }]);
+  });
+
+  it('needs at least one criterion, one score and one contested criterion', () => {
+    expect(issues(cc.createRatingCampaign!, { ...validCreate, criteria: [] })).toStrictEqual([{ path: 'criteria', message: 'must list at least one criterion' }]);
+    expect(issues(ec.recordRatingScores!, { campaignId, scores: [] })).toStrictEqual([{ path: 'scores', message: 'must give at least one score' }]);
+    expect(issues(ec.fileRatingAppeal!, { entryId, criteria: [], reason: 'x' })).toStrictEqual([{ path: 'criteria', message: 'must name at least one contested criterion' }]);
+  });
+
+  it('wants corrections exactly when an appeal is upheld (path corrections)', () => {
+    const message = 'must give corrected scores when the appeal is upheld, and none when it is rejected';
+    expect(issues(ec.resolveRatingAppeal!, { entryId, decision: 'upheld', response: 'ok' })).toStrictEqual([{ path: 'corrections', message }]);
+    expect(issues(ec.resolveRatingAppeal!, { entryId, decision: 'rejected', response: 'no', corrections: [{ criterionCode: 'PUB', points: 1 }] })).toStrictEqual([{ path: 'corrections', message }]);
+  });
+
+  it('keeps the year between 2000 and 2100, dates on the calendar, ids as UUIDs, and text not blank', () => {
+    expect(issues(cc.createRatingCampaign!, { ...validCreate, year: 1999 })).toStrictEqual([{ path: 'year', message: 'must be 2000 or later' }]);
+    expect(issues(cc.createRatingCampaign!, { ...validCreate, entriesDue: '2026-02-30' }).map((i) => i.path)).toStrictEqual(['entriesDue']);
+    expect(issues(ec.submitRatingEntry!, { entryId: 'entry-1' }).map((i) => i.path)).toStrictEqual(['entryId']);
+    expect(issues(ec.returnRatingEntry!, { entryId, reason: '   ' })).toStrictEqual([{ path: 'reason', message: 'must not be empty' }]);
+  });
+});
