@@ -1,40 +1,63 @@
-// Time travel: the state of one entity as it was at a moment or at a revision. The entity's events
-// up to that point are folded by the read model's own projection into a throwaway in-memory
+// Time travel: the state of an entity as it was at a moment or at a revision of its stream. The
+// events up to that point are folded by the read model's own projection into a throwaway in-memory
 // database, so the past is computed by exactly the code that builds the present, and the read
-// model's queries answer about it.
+// model's own queries answer about it. An entity whose read model depends on other streams (a
+// rating entry's rank depends on every entry of its campaign) is folded with those categories too.
 import type { EventStore, RecordedEvent } from '../src/eventstore/types.ts';
+import { comparePositions } from '../src/eventstore/position.ts';
 import { openReadModelDatabase, type ReadModelDatabase } from './database.ts';
 import type { ProjectionDefinition, TableNames } from './projection.ts';
 
-/** Up to which event to fold: events recorded at or before `time`, or up to and including `revision`. */
+/** Up to which event to fold: events recorded at or before `time`, or up to and including `revision` of the entity's stream. */
 export type AsOf = { time: string; revision?: undefined } | { revision: bigint; time?: undefined };
 
-const included = (event: RecordedEvent, asOf: AsOf): boolean =>
-  asOf.revision !== undefined ? event.revision <= asOf.revision : event.recordedAt <= asOf.time;
+export type TimeTravelScope = {
+  /** The entity's own stream: `revision` counts in it, and the entity did not exist before its first event. */
+  stream: string;
+  /** Every category the read model needs for this entity; only the stream itself when omitted. */
+  categories?: string[];
+};
+
+async function revisionEvent(store: EventStore, stream: string, revision: bigint): Promise<RecordedEvent | undefined> {
+  for await (const event of store.readStream(stream, { from: revision, limit: 1 })) return event.revision === revision ? event : undefined;
+  return undefined;
+}
 
 /**
- * Folds `stream` up to `asOf` with `definition` into a new in-memory database whose tables carry
- * the logical names (so the read model's queries work unchanged). Returns undefined when the
- * entity had no events yet. The caller closes the database.
+ * Folds the scope's events up to `asOf` into a new in-memory database whose tables carry the
+ * logical names (so the read model's queries work unchanged). Returns undefined when the entity
+ * had no events by then. The caller closes the database.
  */
-export async function foldStreamAsOf<Table extends string>(
+export async function foldAsOf<Table extends string>(
   store: EventStore,
   definition: ProjectionDefinition<Table>,
-  stream: string,
+  scope: TimeTravelScope,
   asOf: AsOf,
 ): Promise<ReadModelDatabase | undefined> {
-  const events: RecordedEvent[] = [];
-  for await (const event of store.readStream(stream)) {
-    if (!included(event, asOf)) break;
-    events.push(event);
+  let included: (event: RecordedEvent) => boolean;
+  if (asOf.revision !== undefined) {
+    const last = await revisionEvent(store, scope.stream, asOf.revision);
+    if (!last) return undefined;
+    included = (event) => comparePositions(event.position, last.position) <= 0;
+  } else {
+    const time = asOf.time;
+    included = (event) => event.recordedAt <= time;
   }
-  if (events.length === 0) return undefined;
+  const source = scope.categories ? store.readAll({ filter: { categories: scope.categories } }) : store.readStream(scope.stream);
+  const types = new Set(definition.eventTypes);
+  const events: RecordedEvent[] = [];
+  let entityExisted = false;
+  for await (const event of source) {
+    if (!included(event)) continue;
+    entityExisted ||= event.stream === scope.stream;
+    if (types.has(event.type)) events.push(event);
+  }
+  if (!entityExisted) return undefined;
   const db = openReadModelDatabase(':memory:');
   const names = Object.fromEntries(definition.tables.map((t) => [t, t])) as unknown as TableNames<Table>;
-  const types = new Set(definition.eventTypes);
   const applier = definition.open(db, names);
   db.transaction(() => {
-    for (const event of events) if (types.has(event.type)) applier.apply(event);
+    for (const event of events) applier.apply(event);
   })();
   return db;
 }

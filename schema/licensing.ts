@@ -1,10 +1,9 @@
 // Licensing in GraphQL: the licence registry (queries, node lookups, a change subscription) and one
 // mutation per licensing command. Field shapes of the inputs come from src/domain/licensing.ts.
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { createLicenseQueries, licenseOrder, licensesProjection, type LicenseRow } from '../projections/licenses.ts';
-import { foldStreamAsOf } from '../projections/time-travel.ts';
+import { foldAsOf } from '../projections/time-travel.ts';
 import { entityIdFor } from '../src/commands/ids.ts';
 import {
   conclusionOutcome,
@@ -25,6 +24,7 @@ import { AsOfInput, parseAsOf } from './as-of.ts';
 import { appliedEvents } from './changes.ts';
 import { commandMutation, type CommandCall } from './command.ts';
 import { encodeCursor, pageRequest } from './connection.ts';
+import { plainIdOf } from './ids.ts';
 import { registerStreamKind } from './streams.ts';
 import { enumFor } from './zod-types.ts';
 
@@ -187,7 +187,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, context) => {
       const id = licenseIdOf(String(args.id));
       if (!args.asOf) return id;
-      const past = await foldStreamAsOf(context.hub.store, licensesProjection, `${licenseCategory}-${id}`, parseAsOf(args.asOf));
+      const past = await foldAsOf(context.hub.store, licensesProjection, { stream: `${licenseCategory}-${id}` }, parseAsOf(args.asOf));
       if (!past) return null;
       try {
         return createLicenseQueries(past).byIds([id])[0] ?? null;
@@ -198,16 +198,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-/** Accept the global id a client got from the API, or the plain UUID inside it. */
-function licenseIdOf(id: string): string {
-  try {
-    const decoded = decodeGlobalID(id);
-    if (decoded.typename === 'License') return decoded.id;
-  } catch {
-    // not a global id: treat it as a plain id
-  }
-  return id;
-}
+const licenseIdOf = (id: string): string => plainIdOf(id, 'License');
 
 type LicenseChangeShape = { row: LicenseRow; eventType: string; revision: bigint; position: string };
 const LicenseChange = builder.objectRef<LicenseChangeShape>('LicenseChange').implement({

@@ -5,11 +5,12 @@
 // list, `ratingEntry`, relay `node(id:)`/`nodes`, mutation payloads, history, the subscription) goes
 // through the read model's queries with the caller, and an entry the caller may not read is null or
 // absent, exactly as one that does not exist.
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import {
+  createRatingQueries,
   ratingCampaignOrder,
   ratingEntryOrder,
+  ratingsProjection,
   type AppealRecord,
   type RatingCampaignRow,
   type RatingEntryCounts,
@@ -50,12 +51,15 @@ import {
 import { languageSchema, type Labels, type Language } from '../src/domain/values.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import type { Hub } from '../src/hub.ts';
+import { foldAsOf, type TimeTravelScope } from '../projections/time-travel.ts';
+import { AsOfInput, parseAsOf } from './as-of.ts';
 import { builder, type GraphQLContext } from './builder.ts';
 import { appliedEvents } from './changes.ts';
 import { commandMutation, type CommandCall } from './command.ts';
 import { encodeCursor, pageRequest, type PageArgs, type SortKey } from './connection.ts';
 import { MultilingualNameRef } from './licensing.ts';
 import { registerStreamKind } from './streams.ts';
+import { plainIdOf } from './ids.ts';
 import { enumFor } from './zod-types.ts';
 
 // A campaign is the department's public announcement; an entry is personal data (see the header).
@@ -80,17 +84,6 @@ const points = (units: number) => units / TOTAL_UNITS_PER_POINT;
 
 const labelIn = (labels: Labels<string>, value: string, language: Language | null | undefined, context: GraphQLContext): string =>
   labels[value]?.[language ?? context.language] ?? value;
-
-/** Accept the global id a client got from the API, or the plain UUID inside it. */
-function plainIdOf(id: string, typename: string): string {
-  try {
-    const decoded = decodeGlobalID(id);
-    if (decoded.typename === typename) return decoded.id;
-  } catch {
-    // not a global id: treat it as a plain id
-  }
-  return id;
-}
 
 const CriterionRef = builder.objectRef<RatingCriterion>('RatingCriterion').implement({
   description: 'A criterion of a rating campaign: what is scored, up to how many points, and its weight in the total.',
@@ -340,8 +333,15 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One rating campaign by its global id (or plain campaignId); null if there is none.',
     authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true, description: 'Global id, or the plain campaignId.' }) },
-    resolve: (_root, args) => plainIdOf(String(args.id), 'RatingCampaign'),
+    args: {
+      id: t.arg.id({ required: true, description: 'Global id, or the plain campaignId.' }),
+      asOf: t.arg({ type: AsOfInput, required: false, description: 'Time travel: the campaign as it was at a moment or a revision of its stream.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const id = plainIdOf(String(args.id), 'RatingCampaign');
+      if (!args.asOf) return id;
+      return asOfRow(context, { stream: `${ratingCampaignCategory}-${id}` }, args.asOf, (queries) => queries.campaignsByIds([id])[0]);
+    },
   }),
   ratingEntries: t.connection(
     {
@@ -371,10 +371,38 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One rating entry by its global id (or plain entryId); null if there is none or the caller may not read it.',
     authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true, description: 'Global id, or the plain entryId.' }) },
-    resolve: (_root, args) => plainIdOf(String(args.id), 'RatingEntry'),
+    args: {
+      id: t.arg.id({ required: true, description: 'Global id, or the plain entryId.' }),
+      asOf: t.arg({
+        type: AsOfInput,
+        required: false,
+        description: 'Time travel: the entry, its total and its ranks as they were at a moment or a revision of the entry (the campaign is folded up to the same point).',
+      }),
+    },
+    resolve: async (_root, args, context) => {
+      const id = plainIdOf(String(args.id), 'RatingEntry');
+      if (!args.asOf) return id;
+      const scope = { stream: `${ratingEntryCategory}-${id}`, categories: [ratingCampaignCategory, ratingEntryCategory] };
+      return asOfRow(context, scope, args.asOf, (queries) => queries.entriesByIds([id], context.actor)[0]);
+    },
   }),
 }));
+
+/** A row of the ratings read model as it was at `asOf`, read with the read model's own queries. */
+async function asOfRow<Row>(
+  context: GraphQLContext,
+  scope: TimeTravelScope,
+  asOf: { time?: string | null; revision?: number | null },
+  read: (queries: ReturnType<typeof createRatingQueries>) => Row | undefined,
+): Promise<Row | null> {
+  const past = await foldAsOf(context.hub.store, ratingsProjection, scope, parseAsOf(asOf));
+  if (!past) return null;
+  try {
+    return read(createRatingQueries(past)) ?? null;
+  } finally {
+    past.close();
+  }
+}
 
 type CampaignChangeShape = { row: RatingCampaignRow; eventType: string; revision: bigint; position: string };
 const CampaignChange = builder.objectRef<CampaignChangeShape>('RatingCampaignChange').implement({

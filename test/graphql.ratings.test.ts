@@ -3,6 +3,7 @@
 // two faculties, then appeals recompute the ranks; every rank is checked exactly. Then the scoped
 // reads: who sees which entry through the list, ratingEntry, node/nodes, history, the aggregates and
 // the change subscription, and who is refused which command.
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/domain/decider.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
@@ -279,6 +280,20 @@ describe('a rating campaign from creation to publication, appeals and recomputed
     });
     const filtered = await entries('divisionHead', { campaignId, appealStatuses: ['REJECTED'] });
     expect(filtered.map((n) => n.teacherName)).toEqual(['Aida Mamytova']);
+  });
+
+  it('travels back in time: the entry, its total and ranks before the upheld appeal, and the campaign in draft', async () => {
+    const history = await gql(`query($id: ID!) { history(id: $id, first: 100) { events { type revision } } }`, { id: encodeGlobalID('RatingEntry', entryOf.bakyt) }, { token: tokens.auditor });
+    const upheldAt = history.data!.history.events.find((e: { type: string }) => e.type === 'RatingAppealUpheld').revision as number;
+    const AT = `query($id: ID!, $asOf: AsOf) { ratingEntry(id: $id, asOf: $asOf) { total universityRank unitRank appeal { status } } }`;
+    const before = await gql(AT, { id: entryOf.bakyt, asOf: { revision: upheldAt - 1 } }, { token: tokens.bakyt });
+    expect(before.data?.ratingEntry).toEqual({ total: 65, universityRank: 4, unitRank: 3, appeal: { status: 'UNDER_REVIEW' } });
+    const after = await gql(AT, { id: entryOf.bakyt, asOf: { revision: upheldAt } }, { token: tokens.bakyt });
+    expect(after.data?.ratingEntry).toEqual({ total: 77, universityRank: 2, unitRank: 2, appeal: { status: 'UPHELD' } });
+    const hidden = await gql(AT, { id: entryOf.bakyt, asOf: { revision: upheldAt } }, { token: tokens.dinara });
+    expect(hidden.data?.ratingEntry).toBeNull();
+    const draft = await gql(`query($id: ID!) { ratingCampaign(id: $id, asOf: { revision: 0 }) { status } }`, { id: campaignId }, { token: tokens.dinara });
+    expect(draft.data?.ratingCampaign).toEqual({ status: 'DRAFT' });
   });
 
   it('answers unknown ids with NotFoundError and malformed ones with ValidationError', async () => {
