@@ -5,13 +5,16 @@
 import type { Actor, Role } from '../domain/decider.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import { licensingPermissions } from '../domain/licensing.ts';
-import { ratingsPermissions } from '../domain/ratings.ts';
+import { ratingsPermissions, ratingsScopes } from '../domain/ratings.ts';
 
 export const commandPermissions = {
   ...licensingPermissions,
   ...ratingsPermissions,
 } satisfies Record<string, Role[]>;
 export type CommandName = keyof typeof commandPermissions;
+
+/** Limits on a permitted role that depend on the entity (own unit, own entry). */
+export const commandScopes: Partial<Record<CommandName, string>> = { ...ratingsScopes };
 
 /** Throws ForbiddenError unless the actor holds one of the roles allowed to send the command. */
 export function authorizeCommand(actor: Actor | undefined, command: CommandName): Actor {

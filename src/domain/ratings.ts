@@ -46,6 +46,15 @@ export const ratingsPermissions: Record<RatingsCommandName, Role[]> = {
   resolveRatingAppeal: ratingDecisions,
 };
 
+/** Limits that depend on the entry, checked by the entry decider; printed with the permission matrix. */
+export const ratingsScopes: Partial<Record<RatingsCommandName, string>> = {
+  recordRatingScores: 'a teacher only their own entry; a unit head only entries of their own unit',
+  submitRatingEntry: 'a teacher only their own entry; a unit head only entries of their own unit',
+  verifyRatingEntry: 'a unit head only entries of their own unit, never their own',
+  returnRatingEntry: 'a unit head only entries of their own unit, never their own',
+  fileRatingAppeal: 'only the teacher whose entry it is',
+};
+
 /** Who reads every rating entry: the department, the rector and auditors. */
 export const ratingEntryReadersOfAll: Role[] = [...ratingDepartmentRoles, 'rector', 'auditor'];
 

@@ -1,0 +1,102 @@
+// The permission matrix, walked whole through GraphQL: every command, sent by every role (and by
+// nobody), with an input of the right shape built from the schema itself, so new modules are
+// covered without touching this file. A role the matrix allows never meets ForbiddenError from the
+// role check; every other role does, and nothing is stored for it. The README's copy of the matrix
+// must match the tables the hub enforces.
+import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLInputType,
+} from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema } from '../schema/index.ts';
+import { permissionMatrixMarkdown } from '../src/auth/matrix.ts';
+import { commandPermissions, type CommandName } from '../src/auth/permissions.ts';
+import { roleSchema, type Role } from '../src/domain/decider.ts';
+import { encodePosition } from '../src/eventstore/position.ts';
+import { openHub, type Hub } from '../src/hub.ts';
+import { createGraphQLHandler } from '../src/server.ts';
+import { TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
+import { graphqlClient } from './support/graphql.ts';
+
+/** A value of the right GraphQL shape: required fields only, the first enum value, plausible scalars. */
+function sample(type: GraphQLInputType): unknown {
+  if (isNonNullType(type)) return sample(type.ofType);
+  if (isListType(type)) return [sample(type.ofType)];
+  const named = getNamedType(type);
+  if (isEnumType(named)) return named.getValues()[0]!.name;
+  if (isInputObjectType(named)) {
+    return Object.fromEntries(
+      Object.values(named.getFields())
+        .filter((field) => isNonNullType(field.type))
+        .map((field) => [field.name, sample(field.type)]),
+    );
+  }
+  if (isScalarType(named)) {
+    const scalars: Record<string, unknown> = { String: 'x', Int: 1, Float: 1, Boolean: true, ID: randomUUID(), Date: '2026-01-15', DateTime: '2026-01-15T08:00:00Z' };
+    return scalars[named.name] ?? 'x';
+  }
+  throw new Error(`no sample for ${String(type)}`);
+}
+
+let dir: ReturnType<typeof temporaryDirectory>;
+let hub: Hub;
+let gql: ReturnType<typeof graphqlClient>;
+const tokens = {} as Record<Role, string>;
+
+beforeAll(async () => {
+  dir = temporaryDirectory();
+  hub = await openHub(testConfig(dir.path));
+  const yoga = createGraphQLHandler(hub, { secret: TEST_SECRET });
+  gql = graphqlClient((url, init) => Promise.resolve(yoga.fetch(url, init)), 'http://hub.test/graphql');
+  for (const role of roleSchema.options) tokens[role] = await tokenFor({ id: `u-${role}`, name: `A ${role}`, roles: [role], unit: 'faculty-economics' });
+});
+afterAll(async () => {
+  await hub.close();
+  dir.remove();
+});
+
+const mutationFields = schema.getMutationType()!.getFields();
+const commands = Object.keys(commandPermissions) as CommandName[];
+
+describe('the permission matrix', () => {
+  it('has one mutation for every command it lists, and lists every mutation', () => {
+    expect(Object.keys(mutationFields).sort()).toEqual([...commands].sort());
+  });
+
+  it('is printed in the README exactly as the hub enforces it', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const printed = /<!-- permissions:start -->\n([\s\S]*?)\n<!-- permissions:end -->/.exec(readme)?.[1];
+    expect(printed).toBe(permissionMatrixMarkdown());
+  });
+
+  it.each(commands)('%s: allowed roles pass the role check, every other role and anonymous callers get ForbiddenError and store nothing', async (command) => {
+    const field = mutationFields[command]!;
+    const inputType = field.args.find((a) => a.name === 'input')!.type;
+    const operation = `mutation($input: ${String(inputType)}) { ${command}(input: $input) { __typename ... on Error { message } } }`;
+    const outcomes: Record<string, string> = {};
+    for (const role of [...roleSchema.options, 'anonymous' as const]) {
+      const before = await hub.store.headPosition();
+      const res = await gql(operation, { input: sample(inputType) }, role === 'anonymous' ? {} : { token: tokens[role] });
+      expect(res.errors, `${command} as ${role}`).toBeUndefined();
+      const result = res.data![command] as { __typename: string; message: string };
+      outcomes[role] = result.__typename;
+      const allowed = role !== 'anonymous' && (commandPermissions[command] as readonly Role[]).includes(role);
+      if (!allowed) {
+        expect(result.message).toMatch(role === 'anonymous' ? /needs a signed-in caller/ : /needs one of the roles/);
+        const after = await hub.store.headPosition();
+        expect(after && encodePosition(after)).toBe(before && encodePosition(before));
+      }
+    }
+    const expected = Object.fromEntries(
+      Object.keys(outcomes).map((role) => [role, (commandPermissions[command] as readonly string[]).includes(role) ? expect.not.stringMatching(/^ForbiddenError$/) : 'ForbiddenError']),
+    );
+    expect(outcomes).toEqual(expected);
+  });
+});
