@@ -79,7 +79,12 @@ export const builder = new SchemaBuilder<{
   complexity: {
     defaultComplexity: 1,
     defaultListMultiplier: 10,
-    limit: { complexity: 2000, depth: 12, breadth: 80 },
+    // From the configuration (SAPAT_MAX_*). The server refuses costlier documents before they run
+    // (src/http/limits.ts, HTTP 400); this check is the backstop for any other way of executing.
+    limit: (context) => {
+      const { complexity, depth, breadth } = context.hub.config.limits;
+      return { complexity, depth, breadth };
+    },
   },
 });
 

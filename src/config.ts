@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 export const configSchema = z
   .object({
@@ -14,19 +15,45 @@ export const configSchema = z
     SAPAT_STORE: z.enum(['sqlite', 'kurrentdb']).default('sqlite'),
     KURRENTDB_URL: z.string().optional(),
     SAPAT_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit key)').optional(),
+    SAPAT_JWT_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of the identity provider\'s JSON Web Key Set' }).optional(),
+    SAPAT_JWT_JWKS_TIMEOUT_MS: positive(5000),
     SAPAT_JWT_ISSUER: z.string().optional(),
     SAPAT_JWT_AUDIENCE: z.string().optional(),
     /** How long a mutation waits for the read models to include its own events. */
-    SAPAT_READ_YOUR_WRITES_MS: z.coerce.number().int().positive().default(5000),
+    SAPAT_READ_YOUR_WRITES_MS: positive(5000),
     SAPAT_GRAPHIQL: flag.optional(),
+    SAPAT_INTROSPECTION: flag.optional(),
     SAPAT_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    SAPAT_MAX_DEPTH: positive(12),
+    SAPAT_MAX_COMPLEXITY: positive(2000),
+    SAPAT_MAX_BREADTH: positive(80),
+    SAPAT_MAX_TOKENS: positive(1000),
+    SAPAT_MAX_ALIASES: z.coerce.number().int().min(0).default(15),
+    SAPAT_MAX_BODY_BYTES: positive(1_048_576),
+    /** Requests per caller per minute; 0 turns rate limiting off. */
+    SAPAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+    SAPAT_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    SAPAT_SHUTDOWN_TIMEOUT_MS: positive(10_000),
   })
   .superRefine((c, ctx) => {
     if (c.SAPAT_STORE === 'kurrentdb' && !c.KURRENTDB_URL) {
       ctx.addIssue({ code: 'custom', path: ['KURRENTDB_URL'], message: 'is required when SAPAT_STORE=kurrentdb (e.g. kurrentdb://localhost:2113?tls=false)' });
     }
-    if (c.NODE_ENV === 'production' && !c.SAPAT_JWT_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['SAPAT_JWT_SECRET'], message: 'is required in production' });
+    if (c.NODE_ENV === 'production' && !c.SAPAT_JWT_SECRET && !c.SAPAT_JWT_JWKS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SAPAT_JWT_SECRET'], message: 'is required in production (or SAPAT_JWT_JWKS_URL for RS256 tokens of an identity provider)' });
+    }
+    if (c.SAPAT_JWT_SECRET && c.SAPAT_JWT_JWKS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SAPAT_JWT_JWKS_URL'], message: 'cannot be combined with SAPAT_JWT_SECRET: set one of them (RS256 from the identity provider, or HS256 with a shared secret)' });
+    }
+    if (c.SAPAT_JWT_JWKS_URL) {
+      if (c.NODE_ENV === 'production' && c.SAPAT_JWT_JWKS_URL.startsWith('http:')) {
+        ctx.addIssue({ code: 'custom', path: ['SAPAT_JWT_JWKS_URL'], message: 'must be https in production (keys fetched over plain http could be replaced in transit)' });
+      }
+      // An identity provider signs tokens for every application of the university with the same keys:
+      // without these checks a token issued for another application would open this one.
+      for (const name of ['SAPAT_JWT_ISSUER', 'SAPAT_JWT_AUDIENCE'] as const) {
+        if (!c[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required with SAPAT_JWT_JWKS_URL (the identity provider signs tokens for other applications too)' });
+      }
     }
   })
   .transform((c) => ({
@@ -36,13 +63,32 @@ export const configSchema = z
     dataDir: resolve(c.SAPAT_DATA_DIR),
     store: c.SAPAT_STORE,
     kurrentDbUrl: c.KURRENTDB_URL,
-    jwt: { secret: c.SAPAT_JWT_SECRET, issuer: c.SAPAT_JWT_ISSUER, audience: c.SAPAT_JWT_AUDIENCE },
+    jwt: {
+      secret: c.SAPAT_JWT_SECRET,
+      jwksUrl: c.SAPAT_JWT_JWKS_URL,
+      jwksTimeoutMs: c.SAPAT_JWT_JWKS_TIMEOUT_MS,
+      issuer: c.SAPAT_JWT_ISSUER,
+      audience: c.SAPAT_JWT_AUDIENCE,
+    },
     readYourWritesMs: c.SAPAT_READ_YOUR_WRITES_MS,
     graphiql: c.SAPAT_GRAPHIQL ?? c.NODE_ENV !== 'production',
+    introspection: c.SAPAT_INTROSPECTION ?? c.NODE_ENV !== 'production',
     logLevel: c.SAPAT_LOG_LEVEL,
+    limits: {
+      depth: c.SAPAT_MAX_DEPTH,
+      complexity: c.SAPAT_MAX_COMPLEXITY,
+      breadth: c.SAPAT_MAX_BREADTH,
+      tokens: c.SAPAT_MAX_TOKENS,
+      aliases: c.SAPAT_MAX_ALIASES,
+      bodyBytes: c.SAPAT_MAX_BODY_BYTES,
+      requestsPerMinute: c.SAPAT_RATE_LIMIT_PER_MINUTE,
+    },
+    metricsToken: c.SAPAT_METRICS_TOKEN,
+    shutdownTimeoutMs: c.SAPAT_SHUTDOWN_TIMEOUT_MS,
   }));
 
 export type Config = z.infer<typeof configSchema>;
+export type Limits = Config['limits'];
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

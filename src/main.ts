@@ -1,37 +1,50 @@
-// `npm start`: the hub on the configured store, serving GraphQL until SIGINT or SIGTERM.
+// `npm start`: the hub on the configured store, serving GraphQL until SIGINT or SIGTERM. Shutdown is
+// graceful: stop accepting, let requests and commands in flight finish (SAPAT_SHUTDOWN_TIMEOUT_MS at
+// most), end subscriptions, stop the projections, close the store. Everything it says is a JSON line.
 import { loadConfig, ConfigError } from './config.ts';
 import { developmentSecret } from './dev-secret.ts';
 import { signToken } from './auth/tokens.ts';
+import { createLogger, errorFields } from './http/logging.ts';
 import { openHub } from './hub.ts';
 import { startServer } from './server.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const hub = await openHub(config, { onProjectionError: (error) => console.error(`projection failed: ${error.message}`) });
-  const generated = !config.jwt.secret;
-  const secret = config.jwt.secret ?? developmentSecret(config);
+  const logger = createLogger(config.logLevel);
+  const hub = await openHub(config, { onProjectionError: (error) => logger.error('projection failed', errorFields(error)) });
+  // Without a secret or an identity provider (development only; production refuses), a local secret.
+  const secret = config.jwt.secret ?? (config.jwt.jwksUrl ? undefined : developmentSecret(config));
   const server = await startServer(hub, { port: config.port, host: config.host, secret });
-  console.log(`Sapat hub on ${server.url} (store: ${hub.store.kind}, data: ${config.dataDir})`);
-  if (generated) {
+  logger.info('listening', { url: server.url, store: hub.store.kind, dataDir: config.dataDir, tokens: config.jwt.jwksUrl ? 'RS256 (JWKS)' : 'HS256' });
+  if (secret && !config.jwt.secret) {
     const token = await signToken({ secret, issuer: config.jwt.issuer, audience: config.jwt.audience }, { id: 'dev-director', name: 'Development Director', roles: ['director'] });
-    console.log('No SAPAT_JWT_SECRET set: using a development secret kept in the data directory.');
-    console.log('Director token for GraphiQL (Headers: {"Authorization": "Bearer <token>"}), valid 12 h:');
-    console.log(token);
+    logger.info('no SAPAT_JWT_SECRET set: using a development secret kept in the data directory; director token for GraphiQL (Headers: {"Authorization": "Bearer <token>"}), valid 12 h', { token });
   }
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      logger.warn(`${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
     stopping = true;
-    console.log(`${signal}: closing the hub`);
-    await server.close();
-    await hub.close();
-    process.exit(0);
+    logger.info('stopping', { signal, shutdownTimeoutMs: config.shutdownTimeoutMs });
+    try {
+      await server.close();
+      await hub.close();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error('shutdown failed', errorFields(error));
+      process.exit(1);
+    }
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  const logger = createLogger('error');
+  if (error instanceof ConfigError) logger.error(error.message);
+  else logger.error('the hub could not start', errorFields(error));
   process.exit(1);
 });

@@ -1,22 +1,43 @@
 // The HTTP face of the hub: graphql-yoga on a node http server, with graphql-ws on the same port
 // for WebSocket subscriptions (Yoga itself serves SSE). Both transports go through
-// `yoga.getEnveloped`, so authentication, error masking and limits are the same on each.
-import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+// `yoga.getEnveloped`, so authentication, rate limits, document limits, error masking and metrics
+// are the same on each. The pieces live in src/http/, one concern per file; this file wires them.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ExecutionArgs, type GraphQLFormattedError, type execute as graphqlExecute, type subscribe as graphqlSubscribe } from 'graphql';
+import type { Context as WsContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, useReadinessCheck, type YogaInitialContext } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { schema } from '../schema/index.ts';
 import type { GraphQLContext } from '../schema/builder.ts';
-import { AuthenticationError, createTokenVerifier } from './auth/tokens.ts';
+import { createTokenVerifier, type TokenVerifier } from './auth/tokens.ts';
+import type { Config } from './config.ts';
 import { languageSchema, type Language } from './domain/values.ts';
 import type { Hub } from './hub.ts';
+import { createAccessLog, type AccessLog } from './http/access-log.ts';
+import { createAdmission, type Admission, type Admitted } from './http/admission.ts';
+import { useRequestBodyLimit } from './http/body-limit.ts';
+import { useInputPathsInErrors } from './http/input-paths.ts';
+import { useCsrfPrevention } from './http/csrf.ts';
+import { createDrain, type Drain } from './http/drain.ts';
+import { correlationIdOf, currentExchange, openExchange, useExchangeRecording, withinExchange, type Exchange } from './http/exchange.ts';
+import { useDocumentLimits } from './http/limits.ts';
+import { createLogger, errorFields, yogaLogger, type Logger, type LogSink } from './http/logging.ts';
+import { maskUnexpected } from './http/masking.ts';
+import { createMetrics, type Metrics } from './http/metrics.ts';
+import { createRateLimiter } from './http/rate-limit.ts';
 
 export type RunningServer = { url: string; port: number; close(): Promise<void> };
 
-const correlationIdPattern = /^[\w.:-]{1,100}$/;
+export type HandlerOptions = {
+  /** HS256 secret; without it the hub's configuration decides (SAPAT_JWT_JWKS_URL or SAPAT_JWT_SECRET). */
+  secret?: string | undefined;
+  /** Where JSON log lines go (stdout by default). */
+  logSink?: LogSink;
+};
+
+export type ServerOptions = HandlerOptions & { port: number; host: string; shutdownTimeoutMs?: number };
 
 /** First of ky, ru, en that the Accept-Language header names; Kyrgyz, the state language, otherwise. */
 function languageOf(header: string | null | undefined): Language {
@@ -28,79 +49,202 @@ function languageOf(header: string | null | undefined): Language {
   return 'ky';
 }
 
-type TransportContext = YogaInitialContext & { connectionParams?: Record<string, unknown> };
-
-export function createGraphQLHandler(hub: Hub, options: { secret: string }) {
-  const verify = createTokenVerifier({ secret: options.secret, issuer: hub.config.jwt.issuer, audience: hub.config.jwt.audience });
-  return createYoga<TransportContext, GraphQLContext>({
-    schema,
-    graphiql: hub.config.graphiql ? { title: 'Sapat', defaultQuery: '{ licenses(first: 10) { edges { node { programmeCode statusLabel } } } }' } : false,
-    // Never a stack trace or a driver message in a response, in development too.
-    maskedErrors: { isDev: false },
-    logging: hub.config.logLevel === 'silent' ? false : hub.config.logLevel,
-    healthCheckEndpoint: '/health',
-    plugins: [useReadinessCheck({ endpoint: '/ready', check: () => hub.projections.isCaughtUp() })],
-    context: async ({ request, connectionParams }): Promise<GraphQLContext> => {
-      const header = request?.headers.get('authorization') ?? stringParam(connectionParams, 'authorization') ?? stringParam(connectionParams, 'Authorization');
-      const correlation = request?.headers.get('x-correlation-id');
-      try {
-        return {
-          actor: await verify(header),
-          correlationId: correlation && correlationIdPattern.test(correlation) ? correlation : randomUUID(),
-          language: languageOf(request?.headers.get('accept-language') ?? stringParam(connectionParams, 'language')),
-          hub,
-        };
-      } catch (error) {
-        if (!(error instanceof AuthenticationError)) throw error;
-        throw new GraphQLError(error.message, {
-          extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } } },
-        });
-      }
-    },
-  });
+/** RS256 against the identity provider when a JWKS URL is configured, HS256 with a secret otherwise. */
+function tokenVerifierFor(config: Config, secret: string | undefined): TokenVerifier {
+  const { issuer, audience, jwksUrl, jwksTimeoutMs } = config.jwt;
+  const hs256 = secret ?? config.jwt.secret;
+  if (hs256) return createTokenVerifier({ secret: hs256, issuer, audience });
+  if (jwksUrl && issuer && audience) return createTokenVerifier({ jwksUrl, issuer, audience, timeoutMs: jwksTimeoutMs });
+  throw new Error('no way to verify tokens: set SAPAT_JWT_SECRET, or SAPAT_JWT_JWKS_URL with SAPAT_JWT_ISSUER and SAPAT_JWT_AUDIENCE');
 }
+
+/** The command name a metric is labelled with: the command's `type`, or the stream's category. */
+const commandNameOf = (request: { command: unknown; stream: string }): string => {
+  const type = (request.command as { type?: unknown } | null)?.type;
+  return typeof type === 'string' ? type : (request.stream.split('-')[0] ?? 'unknown');
+};
+
+type TransportContext = YogaInitialContext & { connectionParams?: Record<string, unknown>; req?: IncomingMessage; admitted?: Admitted };
 
 const stringParam = (params: Record<string, unknown> | undefined, key: string): string | undefined =>
   typeof params?.[key] === 'string' ? (params[key] as string) : undefined;
 
-export async function startServer(hub: Hub, options: { port: number; host: string; secret: string }): Promise<RunningServer> {
-  const yoga = createGraphQLHandler(hub, options);
-  const server: Server = createServer(yoga);
-  const sockets = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+type Parts = { yoga: ReturnType<typeof buildYoga>; logger: Logger; metrics: Metrics; drain: Drain; admission: Admission; accessLog: AccessLog };
+
+function buildYoga(hub: Hub, parts: { logger: Logger; metrics: Metrics; drain: Drain; admission: Admission }) {
+  const { config } = hub;
+  const { metrics, drain, admission } = parts;
+  // Resolvers see the hub through this copy, whose commands are timed and counted for shutdown.
+  const observed: Hub = { ...hub, execute: (request) => drain.command(() => metrics.command(commandNameOf(request), () => hub.execute(request))) };
+  return createYoga<TransportContext, GraphQLContext>({
+    schema,
+    graphiql: config.graphiql ? { title: 'Sapat', defaultQuery: '{ licenses(first: 10) { edges { node { programmeCode statusLabel } } } }' } : false,
+    // Never a stack trace or a driver message in a response, in development too; Yoga logs the original.
+    maskedErrors: { isDev: false, maskError: maskUnexpected },
+    logging: yogaLogger(parts.logger),
+    healthCheckEndpoint: '/health',
+    // Replaced by useRequestBodyLimit, whose refusal names the limit.
+    maxRequestBodySize: false,
+    plugins: [
+      useReadinessCheck({
+        endpoint: '/ready',
+        check: ({ fetchAPI }) => {
+          const ready = hub.projections.isCaughtUp();
+          const body = { ready, projections: hub.projections.status(), ...(hub.projections.failure() ? { failure: 'a projection failed; see the log' } : {}) };
+          return new fetchAPI.Response(JSON.stringify(body), { status: ready ? 200 : 503, headers: { 'content-type': 'application/json' } });
+        },
+      }),
+      metrics.plugin,
+      useCsrfPrevention(),
+      admission.plugin,
+      useRequestBodyLimit(config.limits.bodyBytes),
+      useExchangeRecording(),
+      useInputPathsInErrors(),
+      useDocumentLimits(config.limits, { introspection: config.introspection }),
+      drain.plugin,
+    ],
+    context: async ({ request, connectionParams, admitted }): Promise<GraphQLContext> => {
+      const { actor } =
+        admitted ??
+        admission.decided(request) ??
+        (await admission.admit(request?.headers.get('authorization') ?? stringParam(connectionParams, 'authorization') ?? stringParam(connectionParams, 'Authorization'), undefined));
+      return {
+        actor,
+        correlationId: currentExchange()?.correlationId ?? correlationIdOf(request?.headers.get('x-correlation-id')),
+        language: languageOf(request?.headers.get('accept-language') ?? stringParam(connectionParams, 'language')),
+        hub: observed,
+      };
+    },
+  });
+}
+
+function assemble(hub: Hub, options: HandlerOptions): Parts {
+  const logger = createLogger(hub.config.logLevel, options.logSink);
+  const drain = createDrain();
+  const metrics = createMetrics(hub, { token: hub.config.metricsToken, commandsInFlight: drain.commandsInFlight });
+  const admission = createAdmission({
+    verify: tokenVerifierFor(hub.config, options.secret),
+    limiter: createRateLimiter(hub.config.limits.requestsPerMinute),
+    perMinute: hub.config.limits.requestsPerMinute,
+    logger,
+  });
+  const yoga = buildYoga(hub, { logger, metrics, drain, admission });
+  return { yoga, logger, metrics, drain, admission, accessLog: createAccessLog(logger, metrics, yoga.graphqlEndpoint) };
+}
+
+export function createGraphQLHandler(hub: Hub, options: HandlerOptions = {}) {
+  return assemble(hub, options).yoga;
+}
+
+function forSocket(error: GraphQLError): GraphQLFormattedError {
+  const { extensions, ...rest } = error.toJSON();
+  const { http: _http, ...kept } = extensions ?? {};
+  return Object.keys(kept).length > 0 ? { ...rest, extensions: kept } : rest;
+}
+
+const shuttingDown = () =>
+  JSON.stringify({ errors: [{ message: 'the hub is shutting down; send the request again shortly', extensions: { code: 'SHUTTING_DOWN' } }] });
+
+export async function startServer(hub: Hub, options: ServerOptions): Promise<RunningServer> {
+  const { yoga, logger, drain, admission, accessLog } = assemble(hub, options);
+  const server: Server = createServer((req, res) => {
+    const header = req.headers['x-correlation-id'];
+    const exchange = openExchange('http', Array.isArray(header) ? header[0] : header);
+    res.setHeader('X-Correlation-Id', exchange.correlationId);
+    res.once('close', () => withinExchange(exchange, () => accessLog.http(exchange, req, res)));
+    if (drain.draining) {
+      res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5', connection: 'close' }).end(shuttingDown());
+      return;
+    }
+    drain.request(res);
+    withinExchange(exchange, async () => {
+      try {
+        await yoga(req, res);
+      } catch (error) {
+        logger.error('request failed outside GraphQL', errorFields(error));
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'Unexpected error.' }] }));
+      }
+    });
+  });
+  const sockets = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: hub.config.limits.bodyBytes });
+  const operations = new WeakMap<object, Map<string, Exchange>>();
+  const operationsOf = (ctx: WsContext) => {
+    let map = operations.get(ctx);
+    if (!map) operations.set(ctx, (map = new Map()));
+    return map;
+  };
+  const finish = (ctx: WsContext, id: string, outcome: 'ok' | 'failed') => {
+    const exchange = operationsOf(ctx).get(id);
+    if (!exchange) return;
+    operationsOf(ctx).delete(id);
+    const settled = outcome === 'failed' ? outcome : exchange.refused ? 'refused' : exchange.errorCount > 0 ? 'errors' : 'ok';
+    withinExchange(exchange, () => accessLog.ws(exchange, settled));
+  };
+  type Root = { execute: typeof graphqlExecute; subscribe: typeof graphqlSubscribe; exchange: Exchange };
   const ws = useServer(
     {
-      execute: (args) => (args.rootValue as { execute: typeof import('graphql').execute }).execute(args),
-      subscribe: (args) => (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args),
-      onSubscribe: async (ctx, _id, params) => {
-        const { schema: enveloped, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          ...ctx,
-          req: ctx.extra.request,
-          socket: ctx.extra.socket,
-          params,
-          connectionParams: ctx.connectionParams,
+      execute: (args: ExecutionArgs) => {
+        const root = args.rootValue as Root;
+        return withinExchange(root.exchange, () => root.execute(args));
+      },
+      subscribe: (args: ExecutionArgs) => {
+        const root = args.rootValue as Root;
+        return withinExchange(root.exchange, () => root.subscribe(args));
+      },
+      onSubscribe: (ctx, id, params) => {
+        const exchange = openExchange('ws');
+        return withinExchange(exchange, async () => {
+          const refuse = (errors: readonly GraphQLError[]) => {
+            accessLog.ws(exchange, 'refused');
+            return errors;
+          };
+          if (drain.draining) return refuse([new GraphQLError('the hub is shutting down; subscribe again once it is back', { extensions: { code: 'SHUTTING_DOWN' } })]);
+          let admitted: Admitted;
+          try {
+            const authorization = stringParam(ctx.connectionParams, 'authorization') ?? stringParam(ctx.connectionParams, 'Authorization');
+            admitted = await admission.admit(authorization, ctx.extra.request.socket.remoteAddress);
+          } catch (error) {
+            return refuse([error instanceof GraphQLError ? error : new GraphQLError('the request could not be authenticated')]);
+          }
+          const { schema: enveloped, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+            ...ctx,
+            req: ctx.extra.request,
+            socket: ctx.extra.socket,
+            params,
+            connectionParams: ctx.connectionParams,
+            admitted,
+          });
+          let document;
+          try {
+            document = parse(params.query);
+          } catch (error) {
+            return refuse([error instanceof GraphQLError ? error : new GraphQLError('the query could not be parsed')]);
+          }
+          const errors = validate(enveloped, document);
+          if (errors.length > 0) return refuse(errors);
+          let contextValue;
+          try {
+            contextValue = await contextFactory();
+          } catch (error) {
+            return refuse([error instanceof GraphQLError ? error : new GraphQLError('the request could not be authenticated')]);
+          }
+          operationsOf(ctx).set(id, exchange);
+          return {
+            schema: enveloped,
+            operationName: params.operationName,
+            document,
+            variableValues: params.variables,
+            contextValue,
+            rootValue: { execute, subscribe, exchange } satisfies Root,
+          };
         });
-        let document;
-        try {
-          document = parse(params.query);
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('the query could not be parsed')];
-        }
-        const errors = validate(enveloped, document);
-        if (errors.length > 0) return errors;
-        let contextValue;
-        try {
-          contextValue = await contextFactory();
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('the request could not be authenticated')];
-        }
-        return {
-          schema: enveloped,
-          operationName: params.operationName,
-          document,
-          variableValues: params.variables,
-          contextValue,
-          rootValue: { execute, subscribe },
-        };
+      },
+      // HTTP statuses in error extensions mean nothing on a socket.
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(forSocket) } : undefined),
+      onComplete: (ctx, id) => finish(ctx, id, 'ok'),
+      onError: (ctx, id, _payload, errors) => {
+        finish(ctx, id, 'failed');
+        return errors.map(forSocket);
       },
     },
     sockets,
@@ -108,14 +252,23 @@ export async function startServer(hub: Hub, options: { port: number; host: strin
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
   const { port } = server.address() as AddressInfo;
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  const timeoutMs = options.shutdownTimeoutMs ?? hub.config.shutdownTimeoutMs;
+  let closing: Promise<void> | undefined;
   return {
     url: `http://${shownHost}:${port}${yoga.graphqlEndpoint}`,
     port,
-    async close() {
-      await ws.dispose();
-      sockets.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+    close() {
+      closing ??= (async () => {
+        // Stop accepting connections; requests and commands in flight finish, subscriptions end.
+        const closed = new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+        const finished = await drain.drain(timeoutMs);
+        if (!finished) logger.warn('shutdown deadline reached: cutting the requests still in flight', { shutdownTimeoutMs: timeoutMs });
+        await ws.dispose();
+        sockets.close();
+        server.closeAllConnections();
+        await closed;
+      })();
+      return closing;
     },
   };
 }

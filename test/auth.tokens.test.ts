@@ -1,6 +1,6 @@
 // Token verification: every way a token can be wrong gets its own message, and a good token
 // becomes the actor that events record.
-import { SignJWT } from 'jose';
+import { generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { AuthenticationError, createTokenVerifier, signToken } from '../src/auth/tokens.ts';
 import { director, TEST_SECRET } from './support/fixtures.ts';
@@ -38,5 +38,16 @@ describe('token verification', () => {
     expect(await failure(`Bearer ${await sign({ sub: 'u', roles: [] })}`)).toMatch(/^token claim name /);
     const forged = await signToken({ secret: 'x'.repeat(40), issuer: 'oshsu-idp', audience: 'sapat' }, director);
     expect(await failure(`Bearer ${forged}`)).toBe('the token signature is invalid (forged, or signed with another key)');
+  });
+
+  it('pins HS256: a token signed with an RSA key is refused, whatever its header claims', async () => {
+    const { privateKey } = await generateKeyPair('RS256');
+    const rs256 = await new SignJWT({ sub: 'u', name: 'N', roles: [] }).setProtectedHeader({ alg: 'RS256' }).setIssuer('oshsu-idp').setAudience('sapat').setExpirationTime('1h').sign(privateKey);
+    expect(await failure(`Bearer ${rs256}`)).toBe('the token must be signed with HS256');
+  });
+
+  it('requires an expiry', async () => {
+    const forever = await new SignJWT({ sub: 'u', name: 'N', roles: [] }).setProtectedHeader({ alg: 'HS256' }).setIssuer('oshsu-idp').setAudience('sapat').sign(new TextEncoder().encode(TEST_SECRET));
+    expect(await failure(`Bearer ${forever}`)).toBe('the token has no exp claim');
   });
 });

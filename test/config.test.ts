@@ -31,4 +31,46 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production', SAPAT_JWT_SECRET: secret }).graphiql).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production', SAPAT_JWT_SECRET: secret, SAPAT_GRAPHIQL: 'true' }).graphiql).toBe(true);
   });
+
+  it('has sane limits by default, each one settable', () => {
+    expect(loadConfig({}).limits).toEqual({ depth: 12, complexity: 2000, breadth: 80, tokens: 1000, aliases: 15, bodyBytes: 1_048_576, requestsPerMinute: 600 });
+    const set = loadConfig({
+      SAPAT_MAX_DEPTH: '5', SAPAT_MAX_COMPLEXITY: '100', SAPAT_MAX_BREADTH: '9', SAPAT_MAX_TOKENS: '50',
+      SAPAT_MAX_ALIASES: '0', SAPAT_MAX_BODY_BYTES: '2048', SAPAT_RATE_LIMIT_PER_MINUTE: '0',
+    });
+    expect(set.limits).toEqual({ depth: 5, complexity: 100, breadth: 9, tokens: 50, aliases: 0, bodyBytes: 2048, requestsPerMinute: 0 });
+    expect(message({ SAPAT_MAX_DEPTH: '0' })).toContain('SAPAT_MAX_DEPTH:');
+    expect(message({ SAPAT_MAX_BODY_BYTES: 'lots' })).toContain('SAPAT_MAX_BODY_BYTES:');
+    expect(message({ SAPAT_RATE_LIMIT_PER_MINUTE: '-1' })).toContain('SAPAT_RATE_LIMIT_PER_MINUTE:');
+  });
+
+  it('serves introspection outside production only, unless told otherwise', () => {
+    const secret = 'p'.repeat(40);
+    expect(loadConfig({}).introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', SAPAT_JWT_SECRET: secret }).introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SAPAT_JWT_SECRET: secret, SAPAT_INTROSPECTION: 'true' }).introspection).toBe(true);
+    expect(loadConfig({ SAPAT_INTROSPECTION: '0' }).introspection).toBe(false);
+  });
+
+  it('takes RS256 from an identity provider only with its issuer and audience, and never beside a secret', () => {
+    const idp = { SAPAT_JWT_JWKS_URL: 'https://idp.oshsu.kg/jwks', SAPAT_JWT_ISSUER: 'https://idp.oshsu.kg', SAPAT_JWT_AUDIENCE: 'sapat' };
+    expect(loadConfig({ ...idp, NODE_ENV: 'production' }).jwt).toMatchObject({ jwksUrl: 'https://idp.oshsu.kg/jwks', jwksTimeoutMs: 5000, secret: undefined });
+    expect(message({ SAPAT_JWT_JWKS_URL: idp.SAPAT_JWT_JWKS_URL })).toMatch(/SAPAT_JWT_ISSUER: is required with SAPAT_JWT_JWKS_URL[\s\S]*SAPAT_JWT_AUDIENCE: is required/);
+    expect(message({ ...idp, SAPAT_JWT_SECRET: 's'.repeat(40) })).toContain('SAPAT_JWT_JWKS_URL: cannot be combined with SAPAT_JWT_SECRET');
+    expect(message({ ...idp, SAPAT_JWT_JWKS_URL: 'not a url' })).toContain('SAPAT_JWT_JWKS_URL: must be an http(s) URL');
+    expect(message({ ...idp, NODE_ENV: 'production', SAPAT_JWT_JWKS_URL: 'http://idp.oshsu.kg/jwks' })).toContain('SAPAT_JWT_JWKS_URL: must be https in production');
+  });
+
+  it('protects /metrics only when given a token long enough to be one, and bounds shutdown', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ SAPAT_METRICS_TOKEN: 'm'.repeat(32) }).metricsToken).toBe('m'.repeat(32));
+    expect(message({ SAPAT_METRICS_TOKEN: 'short' })).toContain('SAPAT_METRICS_TOKEN: must be at least 16 characters');
+    expect(loadConfig({}).shutdownTimeoutMs).toBe(10_000);
+    expect(message({ SAPAT_SHUTDOWN_TIMEOUT_MS: '0' })).toContain('SAPAT_SHUTDOWN_TIMEOUT_MS:');
+  });
+
+  it('accepts the log levels and nothing else', () => {
+    expect(loadConfig({ SAPAT_LOG_LEVEL: 'warn' }).logLevel).toBe('warn');
+    expect(message({ SAPAT_LOG_LEVEL: 'verbose' })).toContain('SAPAT_LOG_LEVEL:');
+  });
 });
