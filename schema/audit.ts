@@ -104,8 +104,7 @@ function badInput<T>(parse: () => T): T {
 }
 
 const signingKeyOf = (hub: Hub): KeyObject =>
-  // SAPAT_CHECKPOINT_KEY is read here, as the verify CLI does, until config.ts carries it.
-  loadSigningKey({ keyFile: process.env['SAPAT_CHECKPOINT_KEY'], dataDir: hub.config.dataDir, production: hub.config.env === 'production' });
+  loadSigningKey({ keyFile: hub.config.checkpointKey, dataDir: hub.config.dataDir, production: hub.config.env === 'production' });
 
 builder.queryFields((t) => ({
   verifyIntegrity: t.field({

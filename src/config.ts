@@ -14,6 +14,7 @@ export const configSchema = z
     SAPAT_DATA_DIR: z.string().default('./data'),
     SAPAT_STORE: z.enum(['sqlite', 'kurrentdb']).default('sqlite'),
     KURRENTDB_URL: z.string().optional(),
+    SAPAT_CHECKPOINT_KEY: z.string().min(1).optional(),
     SAPAT_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit key)').optional(),
     SAPAT_JWT_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of the identity provider\'s JSON Web Key Set' }).optional(),
     SAPAT_JWT_JWKS_TIMEOUT_MS: positive(5000),
@@ -39,9 +40,6 @@ export const configSchema = z
     if (c.SAPAT_STORE === 'kurrentdb' && !c.KURRENTDB_URL) {
       ctx.addIssue({ code: 'custom', path: ['KURRENTDB_URL'], message: 'is required when SAPAT_STORE=kurrentdb (e.g. kurrentdb://localhost:2113?tls=false)' });
     }
-    if (c.NODE_ENV === 'production' && !c.SAPAT_JWT_SECRET && !c.SAPAT_JWT_JWKS_URL) {
-      ctx.addIssue({ code: 'custom', path: ['SAPAT_JWT_SECRET'], message: 'is required in production (or SAPAT_JWT_JWKS_URL for RS256 tokens of an identity provider)' });
-    }
     if (c.SAPAT_JWT_SECRET && c.SAPAT_JWT_JWKS_URL) {
       ctx.addIssue({ code: 'custom', path: ['SAPAT_JWT_JWKS_URL'], message: 'cannot be combined with SAPAT_JWT_SECRET: set one of them (RS256 from the identity provider, or HS256 with a shared secret)' });
     }
@@ -61,6 +59,8 @@ export const configSchema = z
     host: c.HOST,
     port: c.PORT,
     dataDir: resolve(c.SAPAT_DATA_DIR),
+    /** Path of the Ed25519 key that signs integrity checkpoints; generated in the data directory outside production. */
+    checkpointKey: c.SAPAT_CHECKPOINT_KEY,
     store: c.SAPAT_STORE,
     kurrentDbUrl: c.KURRENTDB_URL,
     jwt: {
@@ -94,11 +94,17 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = configSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+/**
+ * The configuration from the environment. The server needs a way to verify tokens in production;
+ * the command-line tools (verify, export, import, replay) never see a token, so they do not.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, purpose: 'server' | 'tool' = 'server'): Config {
+  // An empty variable (`FOO=`) means "not set", as shells and compose files use it.
+  const parsed = configSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
+  const issues = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  if (purpose === 'server' && parsed.success && parsed.data.env === 'production' && !parsed.data.jwt.secret && !parsed.data.jwt.jwksUrl) {
+    issues.push('  SAPAT_JWT_SECRET: is required in production (or SAPAT_JWT_JWKS_URL for RS256 tokens of an identity provider)');
   }
+  if (issues.length > 0 || !parsed.success) throw new ConfigError(`invalid configuration:\n${issues.join('\n')}`);
   return parsed.data;
 }

@@ -73,4 +73,14 @@ describe('configuration', () => {
     expect(loadConfig({ SAPAT_LOG_LEVEL: 'warn' }).logLevel).toBe('warn');
     expect(message({ SAPAT_LOG_LEVEL: 'verbose' })).toContain('SAPAT_LOG_LEVEL:');
   });
+
+  it('lets the command-line tools run in production without token settings, which only the server needs', () => {
+    expect(message({ NODE_ENV: 'production' })).toContain('SAPAT_JWT_SECRET: is required in production');
+    expect(loadConfig({ NODE_ENV: 'production' }, 'tool').env).toBe('production');
+  });
+
+  it('treats an empty variable as not set', () => {
+    expect(loadConfig({ PORT: '', SAPAT_CHECKPOINT_KEY: '' })).toMatchObject({ port: 4000, checkpointKey: undefined });
+    expect(loadConfig({ SAPAT_CHECKPOINT_KEY: '/etc/sapat/checkpoint.pem' }).checkpointKey).toBe('/etc/sapat/checkpoint.pem');
+  });
 });

@@ -2,16 +2,12 @@
 // to a file or stdout. The whole log, or whole streams (--category, --stream), can be imported
 // into an empty store; a part cut by --type or --after is for reading only.
 import { once } from 'node:events';
-import { createWriteStream, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
 import { exportEvents, type ExportFilter } from '../audit/ndjson.ts';
-import { ConfigError, loadConfig } from '../config.ts';
-import { StoreUnavailableError } from '../eventstore/errors.ts';
 import { openEventStore } from '../eventstore/index.ts';
 import { encodePosition, positionCursor } from '../eventstore/position.ts';
+import { describeFileError, parseFlags, requireEventStore, runTool, toolConfig, UsageError } from './tool.ts';
 
 const usage = `Usage: npm run export -- [--out <file>|-] [--category <c>]... [--type <t>]... [--stream <s>]... [--after <cursor>]
 
@@ -25,30 +21,16 @@ Writes the raw events of SAPAT_DATA_DIR's store as NDJSON: a header line, then o
 
 Exit status: 0 written, 2 bad usage or the store could not be read.`;
 
-/** An expected problem: its message is the whole story, no stack trace. */
-class UsageError extends Error {}
+const flags = {
+  out: { type: 'string' as const, default: '-' },
+  category: { type: 'string' as const, multiple: true as const, default: [] as string[] },
+  type: { type: 'string' as const, multiple: true as const, default: [] as string[] },
+  stream: { type: 'string' as const, multiple: true as const, default: [] as string[] },
+  after: { type: 'string' as const },
+  help: { type: 'boolean' as const, default: false },
+};
 
-function options(argv: string[]) {
-  try {
-    const { values } = parseArgs({
-      args: argv,
-      options: {
-        out: { type: 'string', default: '-' },
-        category: { type: 'string', multiple: true, default: [] },
-        type: { type: 'string', multiple: true, default: [] },
-        stream: { type: 'string', multiple: true, default: [] },
-        after: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    });
-    return values;
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional.*$/s, '')} (npm run export -- --help shows the options)`);
-  }
-}
-
-function filterOf(values: ReturnType<typeof options>): ExportFilter {
+function filterOf(values: ReturnType<typeof parseFlags<typeof flags>>): ExportFilter {
   const after = values.after === undefined ? undefined : positionCursor.safeParse(values.after);
   if (after && !after.success) throw new UsageError(`--after ${values.after}: ${after.error.issues[0]!.message}`);
   return { categories: values.category, eventTypes: values.type, streams: values.stream, ...(after ? { after: after.data } : {}) };
@@ -60,7 +42,7 @@ async function openOutput(out: string): Promise<Writable> {
   try {
     await once(file, 'open');
   } catch (error) {
-    throw new UsageError(`--out ${out}: cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UsageError(`--out ${out}: cannot write it (${describeFileError(error)})`);
   }
   return file;
 }
@@ -76,17 +58,14 @@ const describe = (filter: ExportFilter): string => {
 };
 
 async function main(argv: string[]): Promise<number> {
-  const values = options(argv);
+  const values = parseFlags('export', argv, flags);
   if (values.help) {
     console.log(usage);
     return 0;
   }
   const filter = filterOf(values);
-  const config = loadConfig();
-  const database = join(config.dataDir, 'events.db');
-  if (config.store === 'sqlite' && !existsSync(database)) {
-    throw new UsageError(`no event store at ${database}: point SAPAT_DATA_DIR at the hub's data directory`);
-  }
+  const config = toolConfig();
+  requireEventStore(config);
   const store = openEventStore(config);
   try {
     const out = await openOutput(values.out);
@@ -102,13 +81,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const expected = [UsageError, ConfigError, StoreUnavailableError, Database.SqliteError].some((kind) => error instanceof kind);
-    console.error(expected ? `export: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}` : error);
-    process.exitCode = 2;
-  },
-);
+runTool('export', main);

@@ -2,12 +2,9 @@
 // SAPAT_STORE=kurrentdb). The file is checked whole before anything is written, and every hash the
 // target store computes must equal the exported one.
 import { mkdirSync, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
 import { ImportRefusedError, importEvents } from '../audit/ndjson.ts';
-import { ConfigError, loadConfig } from '../config.ts';
-import { StoreUnavailableError } from '../eventstore/errors.ts';
 import { openEventStore } from '../eventstore/index.ts';
+import { describeFileError, parseFlags, runTool, toolConfig, UsageError } from './tool.ts';
 
 const usage = `Usage: npm run import -- --in <file>
 
@@ -18,24 +15,17 @@ Imports an export made by \`npm run export\` into the EMPTY event store of SAPAT
 Exit status: 0 imported, 1 refused (the file does not verify, or the store is not empty),
 2 bad usage or the store could not be reached.`;
 
-/** An expected problem: its message is the whole story, no stack trace. */
-class UsageError extends Error {}
-
 function inputFile(argv: string[]): string | undefined {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: { in: { type: 'string' }, help: { type: 'boolean', default: false } }, strict: true }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional.*$/s, '')} (npm run import -- --help shows the options)`);
-  }
+  const values = parseFlags('import', argv, { in: { type: 'string' as const }, help: { type: 'boolean' as const, default: false } });
   if (values.help) return undefined;
   if (values.in === undefined) throw new UsageError('--in <file> is required: the export to import');
+  let isFile: boolean;
   try {
-    if (!statSync(values.in).isFile()) throw new UsageError(`--in ${values.in}: not a file`);
+    isFile = statSync(values.in).isFile();
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`--in ${values.in}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UsageError(`--in ${values.in}: cannot read it (${describeFileError(error)})`);
   }
+  if (!isFile) throw new UsageError(`--in ${values.in}: not a file`);
   return values.in;
 }
 
@@ -45,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
-  const config = loadConfig();
+  const config = toolConfig();
   if (config.store === 'sqlite') mkdirSync(config.dataDir, { recursive: true });
   const store = openEventStore(config);
   try {
@@ -66,13 +56,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const expected = [UsageError, ConfigError, StoreUnavailableError, Database.SqliteError].some((kind) => error instanceof kind);
-    console.error(expected ? `import: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}` : error);
-    process.exitCode = 2;
-  },
-);
+runTool('import', main);

@@ -5,15 +5,14 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { openReadModelDatabase, type ReadModelDatabase } from '../../projections/database.ts';
 import { readModelDigests, rebuildInto, type ReadModelDigest } from '../../projections/digest.ts';
 import type { ProjectionDefinition } from '../../projections/projection.ts';
-import { ConfigError, loadConfig } from '../config.ts';
 import { StoreUnavailableError } from '../eventstore/errors.ts';
 import { openEventStore } from '../eventstore/index.ts';
+import { parseFlags, runTool, toolConfig, UsageError } from './tool.ts';
 import { allProjections } from '../hub.ts';
 
 const usage = `Usage: npm run replay -- [--json] [--keep <file>] [--help]
@@ -28,9 +27,6 @@ Exit status: 0 every read model matches the replay, 1 a mismatch, 2 bad usage or
 compare, 3 not comparable now (the live read models are not at the log's head, or serve another
 projection version).`;
 
-/** An expected problem: its message is the whole story, no stack trace. */
-class UsageError extends Error {}
-
 type Outcome = 'match' | 'mismatch' | 'not-at-head' | 'other-version' | 'missing';
 type Side = ReadModelDigest & { position: string | null };
 type Comparison = { name: string; outcome: Outcome; message: string; live: Side | null; replay: Side };
@@ -38,16 +34,12 @@ type Comparison = { name: string; outcome: Outcome; message: string; live: Side 
 const exitCodes = { match: 0, mismatch: 1, usage: 2, notComparable: 3 } as const;
 
 function options(argv: string[]): { json: boolean; keep: string | undefined; help: boolean } {
-  try {
-    const { values } = parseArgs({
-      args: argv,
-      options: { json: { type: 'boolean', default: false }, keep: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
-      strict: true,
-    });
-    return { json: values.json ?? false, keep: values.keep, help: values.help ?? false };
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
-  }
+  const values = parseFlags('replay', argv, {
+    json: { type: 'boolean' as const, default: false },
+    keep: { type: 'string' as const },
+    help: { type: 'boolean' as const, short: 'h', default: false },
+  });
+  return { json: values.json, keep: values.keep, help: values.help };
 }
 
 /** Where the serving version of each read model stands in the log, by read model name. */
@@ -127,7 +119,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return exitCodes.match;
   }
-  const config = loadConfig();
+  const config = toolConfig();
   const livePath = join(config.dataDir, 'read-models.db');
   if (!existsSync(livePath)) throw new UsageError(`no live read-model database at ${livePath}: start the hub once (npm start) with this SAPAT_DATA_DIR, or point SAPAT_DATA_DIR at the hub's data directory`);
   const keepPath = keep === undefined ? undefined : resolve(keep);
@@ -176,13 +168,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const expected = error instanceof UsageError || error instanceof ConfigError || error instanceof StoreUnavailableError;
-    console.error(expected ? `replay: ${(error as Error).message}` : error);
-    process.exitCode = exitCodes.usage;
-  },
-);
+runTool('replay', main);

@@ -2,15 +2,11 @@
 // link; with --checkpoint it also checks that every stream still reaches the head a signed checkpoint
 // recorded (the only way to notice a cut-off tail); with --write-checkpoint it signs the heads of an
 // intact log into a new checkpoint file, to be kept outside the hub's database.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { CheckpointInputError, checkpointText, keyFingerprint, loadSigningKey, parseCheckpoint, parsePublicKey, signCheckpoint } from '../audit/checkpoint.ts';
 import { verifyLog, type BrokenLink, type ChainProblem, type CheckpointCheck, type CheckpointDiscrepancy, type IntegrityReport } from '../audit/verify.ts';
-import { ConfigError, loadConfig } from '../config.ts';
-import { StoreUnavailableError } from '../eventstore/errors.ts';
 import { openEventStore } from '../eventstore/index.ts';
+import { describeFileError, parseFlags, requireEventStore, runTool, toolConfig, UsageError } from './tool.ts';
 
 const usage = `Usage: npm run verify -- [--checkpoint <file>] [--public-key <pem>] [--write-checkpoint <file>] [--json]
 
@@ -23,35 +19,23 @@ Checks every stream's hash chain in the event store of SAPAT_DATA_DIR (or SAPAT_
 
 Exit status: 0 intact, 1 broken, 2 bad usage or the store could not be read.`;
 
-/** An expected problem: its message is the whole story, no stack trace. */
-class UsageError extends Error {}
-
 function options(argv: string[]) {
-  try {
-    const { values } = parseArgs({
-      args: argv,
-      options: {
-        checkpoint: { type: 'string' },
-        'public-key': { type: 'string' },
-        'write-checkpoint': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    });
-    if (values['public-key'] !== undefined && values.checkpoint === undefined) throw new UsageError('--public-key needs --checkpoint: it says whose signature to trust');
-    return values;
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional.*$/s, '')} (npm run verify -- --help shows the options)`);
-  }
+  const values = parseFlags('verify', argv, {
+    checkpoint: { type: 'string' as const },
+    'public-key': { type: 'string' as const },
+    'write-checkpoint': { type: 'string' as const },
+    json: { type: 'boolean' as const, default: false },
+    help: { type: 'boolean' as const, default: false },
+  });
+  if (values['public-key'] !== undefined && values.checkpoint === undefined) throw new UsageError('--public-key needs --checkpoint: it says whose signature to trust');
+  return values;
 }
 
 function readText(file: string, flag: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`${flag} ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UsageError(`${flag} ${file}: cannot read it (${describeFileError(error)})`);
   }
 }
 
@@ -103,14 +87,11 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
-  const config = loadConfig();
+  const config = toolConfig();
   const checkpoint = values.checkpoint === undefined ? undefined : parseCheckpoint(readText(values.checkpoint, '--checkpoint'));
   const publicKeyFile = values['public-key'];
   const trustedKey = publicKeyFile === undefined ? undefined : parsePublicKey(readText(publicKeyFile, '--public-key'), `--public-key ${publicKeyFile}`);
-  const database = join(config.dataDir, 'events.db');
-  if (config.store === 'sqlite' && !existsSync(database)) {
-    throw new UsageError(`no event store at ${database}: point SAPAT_DATA_DIR at the hub's data directory`);
-  }
+  requireEventStore(config);
   const store = openEventStore(config);
   try {
     const { report, heads } = await verifyLog(store, { ...(checkpoint ? { checkpoint } : {}), ...(trustedKey ? { trustedKey } : {}) });
@@ -123,12 +104,12 @@ async function main(argv: string[]): Promise<number> {
       if (!report.intact) {
         note(`No checkpoint written to ${out}: the log is not intact, and a checkpoint would vouch for it.`);
       } else {
-        const key = loadSigningKey({ keyFile: process.env['SAPAT_CHECKPOINT_KEY'], dataDir: config.dataDir, production: config.env === 'production' });
+        const key = loadSigningKey({ keyFile: config.checkpointKey, dataDir: config.dataDir, production: config.env === 'production' });
         const signed = signCheckpoint({ heads, headPosition: report.headPosition, eventCount: report.eventsChecked }, key);
         try {
           writeFileSync(out, checkpointText(signed));
         } catch (error) {
-          throw new UsageError(`--write-checkpoint ${out}: cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+          throw new UsageError(`--write-checkpoint ${out}: cannot write it (${describeFileError(error)})`);
         }
         note(`Checkpoint written to ${out}: ${heads.size} streams, head position ${report.headPosition ?? 'none'}, signed by ${keyFingerprint(key)}. Keep it outside the hub's database.`);
       }
@@ -139,13 +120,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const expected = [UsageError, ConfigError, CheckpointInputError, StoreUnavailableError, Database.SqliteError].some((kind) => error instanceof kind);
-    console.error(expected ? `verify: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}` : error);
-    process.exitCode = 2;
-  },
-);
+runTool('verify', main, [CheckpointInputError]);
