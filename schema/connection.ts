@@ -41,3 +41,13 @@ export function pageRequest(args: PageArgs, order: string): { direction: 'forwar
     from: cursor == null ? undefined : decodeCursor(backward ? 'before' : 'after', cursor, order),
   };
 }
+
+/**
+ * Query cost of a paged field: a page's items already count ×10 as a list, so the page field adds
+ * the rest of its size (first: 100 costs ten times first: 10), and a client cannot make a page
+ * ten times dearer for the price of a small one.
+ */
+export const pageComplexity = (args: { first?: number | null; last?: number | null }) => ({
+  field: 1,
+  multiplier: Math.max(1, Math.ceil((args.first ?? args.last ?? DEFAULT_PAGE) / 10)),
+});

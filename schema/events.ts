@@ -9,7 +9,7 @@ import type { Actor } from '../src/domain/decider.ts';
 import { encodePosition, positionCursor } from '../src/eventstore/position.ts';
 import type { EventFilter, Position, RecordedEvent } from '../src/eventstore/types.ts';
 import { builder, type GraphQLContext } from './builder.ts';
-import { MAX_PAGE, DEFAULT_PAGE } from './connection.ts';
+import { DEFAULT_PAGE, MAX_PAGE, pageComplexity } from './connection.ts';
 import { logReaders, readableCategories, readsFullLog, streamKindOfCategory, streamKindOfType } from './streams.ts';
 
 builder.scalarType('JSON', {
@@ -119,6 +119,7 @@ builder.queryFields((t) => ({
     type: EventPage,
     description: 'The global log after a position, in order, filtered: for auditors, and for integrations catching up (personal data excluded for them).',
     authScopes: { anyRole: logReaders },
+    complexity: pageComplexity,
     args: {
       after: t.arg.string({ required: false, description: 'A position cursor; the page starts strictly after it. Omit to start at the beginning.' }),
       first: t.arg.int({ required: false, description: `How many events, at most ${MAX_PAGE} (default ${DEFAULT_PAGE}).` }),
@@ -194,6 +195,7 @@ builder.queryFields((t) => ({
     type: HistoryPage,
     description: 'Every event of one entity (licence, campaign, ...), oldest first, with who did what, when and why. Visible to whoever may see the entity.',
     authScopes: { authenticated: true },
+    complexity: pageComplexity,
     args: {
       id: t.arg.id({ required: true, description: 'Global id of the entity.' }),
       after: t.arg.string({ required: false, description: 'Revision cursor from a previous page.' }),

@@ -23,7 +23,7 @@ import { builder, type GraphQLContext } from './builder.ts';
 import { AsOfInput, parseAsOf } from './as-of.ts';
 import { appliedEvents } from './changes.ts';
 import { commandMutation, type CommandCall } from './command.ts';
-import { encodeCursor, pageRequest } from './connection.ts';
+import { encodeCursor, pageComplexity, pageRequest } from './connection.ts';
 import { plainIdOf } from './ids.ts';
 import { registerStreamKind } from './streams.ts';
 import { enumFor } from './zod-types.ts';
@@ -154,6 +154,7 @@ builder.queryFields((t) => ({
     type: License,
     description: 'The licence registry, in a stable order, a page at a time.',
     authScopes: { authenticated: true },
+    complexity: pageComplexity,
     args: {
       filter: t.arg({ type: LicenseFilterInput, required: false, description: 'Conditions the licences must meet.' }),
       orderBy: t.arg({ type: LicenseOrderEnum, required: false, description: 'Order of the list; by application by default.' }),

@@ -56,7 +56,7 @@ import { AsOfInput, parseAsOf } from './as-of.ts';
 import { builder, type GraphQLContext } from './builder.ts';
 import { appliedEvents } from './changes.ts';
 import { commandMutation, type CommandCall } from './command.ts';
-import { encodeCursor, pageRequest, type PageArgs, type SortKey } from './connection.ts';
+import { encodeCursor, pageComplexity, pageRequest, type PageArgs, type SortKey } from './connection.ts';
 import { MultilingualNameRef } from './licensing.ts';
 import { registerStreamKind } from './streams.ts';
 import { plainIdOf } from './ids.ts';
@@ -313,6 +313,7 @@ builder.queryFields((t) => ({
       type: RatingCampaign,
       description: 'Rating campaigns, newest year first by default, a page at a time.',
       authScopes: { authenticated: true },
+      complexity: pageComplexity,
       args: {
         filter: t.arg({ type: CampaignFilterInput, required: false, description: 'Conditions the campaigns must meet.' }),
         orderBy: t.arg({ type: CampaignOrderEnum, required: false, description: 'Order of the list; newest year first by default.' }),
@@ -349,6 +350,7 @@ builder.queryFields((t) => ({
       description:
         'The rating entries the caller may read (their own; their unit’s for a unit head; all for the department, the rector and auditors; none for integrations), in a stable order, a page at a time.',
       authScopes: { authenticated: true },
+      complexity: pageComplexity,
       args: {
         filter: t.arg({ type: EntryFilterInput, required: false, description: 'Conditions the entries must meet.' }),
         orderBy: t.arg({ type: EntryOrderEnum, required: false, description: 'Order of the list; as the entries were started by default.' }),

@@ -26,7 +26,7 @@ export const configSchema = z
     SAPAT_INTROSPECTION: flag.optional(),
     SAPAT_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     SAPAT_MAX_DEPTH: positive(12),
-    SAPAT_MAX_COMPLEXITY: positive(2000),
+    SAPAT_MAX_COMPLEXITY: positive(10_000),
     SAPAT_MAX_BREADTH: positive(80),
     SAPAT_MAX_TOKENS: positive(1000),
     SAPAT_MAX_ALIASES: z.coerce.number().int().min(0).default(15),

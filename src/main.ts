@@ -6,20 +6,15 @@ import { developmentSecret } from './dev-secret.ts';
 import { signToken } from './auth/tokens.ts';
 import { createLogger, errorFields } from './http/logging.ts';
 import { openHub } from './hub.ts';
-import { startServer } from './server.ts';
+import { startServer, type RunningServer } from './server.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // Where the hub listens is said at every level but silent: a supervisor at `error` still needs the port.
+  const announce = createLogger(config.logLevel === 'silent' ? 'silent' : 'info').info;
   const hub = await openHub(config, { onProjectionError: (error) => logger.error('projection failed', errorFields(error)) });
-  // Without a secret or an identity provider (development only; production refuses), a local secret.
-  const secret = config.jwt.secret ?? (config.jwt.jwksUrl ? undefined : developmentSecret(config));
-  const server = await startServer(hub, { port: config.port, host: config.host, secret });
-  logger.info('listening', { url: server.url, store: hub.store.kind, dataDir: config.dataDir, tokens: config.jwt.jwksUrl ? 'RS256 (JWKS)' : 'HS256' });
-  if (secret && !config.jwt.secret) {
-    const token = await signToken({ secret, issuer: config.jwt.issuer, audience: config.jwt.audience }, { id: 'dev-director', name: 'Development Director', roles: ['director'] });
-    logger.info('no SAPAT_JWT_SECRET set: using a development secret kept in the data directory; director token for GraphiQL (Headers: {"Authorization": "Bearer <token>"}), valid 12 h', { token });
-  }
+  let server: RunningServer | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) {
@@ -29,7 +24,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('stopping', { signal, shutdownTimeoutMs: config.shutdownTimeoutMs });
     try {
-      await server.close();
+      await server?.close();
       await hub.close();
       logger.info('stopped');
       process.exit(0);
@@ -38,8 +33,17 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
+  // Registered before the port opens, so a signal sent as soon as the hub is reachable is graceful too.
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Without a secret or an identity provider (development only; production refuses), a local secret.
+  const secret = config.jwt.secret ?? (config.jwt.jwksUrl ? undefined : developmentSecret(config));
+  server = await startServer(hub, { port: config.port, host: config.host, secret });
+  announce('listening', { url: server.url, store: hub.store.kind, dataDir: config.dataDir, tokens: config.jwt.jwksUrl ? 'RS256 (JWKS)' : 'HS256' });
+  if (secret && !config.jwt.secret) {
+    const token = await signToken({ secret, issuer: config.jwt.issuer, audience: config.jwt.audience }, { id: 'dev-director', name: 'Development Director', roles: ['director'] });
+    announce('no SAPAT_JWT_SECRET set: using a development secret kept in the data directory; director token for GraphiQL (Headers: {"Authorization": "Bearer <token>"}), valid 12 h', { token });
+  }
 }
 
 main().catch((error: unknown) => {

@@ -33,7 +33,7 @@ describe('configuration', () => {
   });
 
   it('has sane limits by default, each one settable', () => {
-    expect(loadConfig({}).limits).toEqual({ depth: 12, complexity: 2000, breadth: 80, tokens: 1000, aliases: 15, bodyBytes: 1_048_576, requestsPerMinute: 600 });
+    expect(loadConfig({}).limits).toEqual({ depth: 12, complexity: 10_000, breadth: 80, tokens: 1000, aliases: 15, bodyBytes: 1_048_576, requestsPerMinute: 600 });
     const set = loadConfig({
       SAPAT_MAX_DEPTH: '5', SAPAT_MAX_COMPLEXITY: '100', SAPAT_MAX_BREADTH: '9', SAPAT_MAX_TOKENS: '50',
       SAPAT_MAX_ALIASES: '0', SAPAT_MAX_BODY_BYTES: '2048', SAPAT_RATE_LIMIT_PER_MINUTE: '0',

@@ -101,6 +101,11 @@ describe('document, body and CSRF limits', () => {
     expect(answer.body.data).toBeUndefined();
   });
 
+  it('complexity: a page costs by its size, so a large page of the same fields is refused', async () => {
+    served(await query(url, '{ licenses(first: 10) { edges { node { id status } } } }', token));
+    refused(await query(url, '{ licenses(first: 11) { edges { node { id status } } } }', token), 400, 'COMPLEXITY_LIMIT', "the query's complexity is 63; the limit is 40 (SAPAT_MAX_COMPLEXITY; ask for smaller pages or fewer fields)");
+  });
+
   it('tokens: a document of exactly 80 tokens is served, 81 refused while parsing', async () => {
     let statuses = 'ACTIVE';
     const document = () => `{ licenses(first: 1, filter: { statuses: [${statuses}] }) { edges { node { id } } } }`;
