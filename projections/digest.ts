@@ -2,7 +2,7 @@
 // of the read models from the log into another database. Read models are disposable because the
 // events are the truth; a digest of a rebuild equal to the live one's is the proof of that claim.
 import { createHash } from 'node:crypto';
-import { eventVersions } from '../src/hub.ts';
+import { eventVersions } from '../src/modules.ts';
 import { comparePositions, decodePosition, isAfter } from '../src/eventstore/position.ts';
 import type { EventStore, Position, RecordedEvent, Subscription } from '../src/eventstore/types.ts';
 import { upcastingStore } from '../src/eventstore/upcasting.ts';

@@ -3,9 +3,9 @@
 // through this one object in their context.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLicenseQueries, licensesProjection, type LicenseQueries } from '../projections/licenses.ts';
+import { createLicenseQueries, type LicenseQueries } from '../projections/licenses.ts';
 import { openReadModelDatabase, type ReadModelDatabase } from '../projections/database.ts';
-import { createRatingQueries, ratingsProjection, type RatingQueries } from '../projections/ratings.ts';
+import { createRatingQueries, type RatingQueries } from '../projections/ratings.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../projections/runner.ts';
 import { handleCommand, type CommandOutcome, type CommandRequest } from './commands/handler.ts';
@@ -13,8 +13,8 @@ import type { Config } from './config.ts';
 import type { DomainEvent } from './domain/decider.ts';
 import { openEventStore } from './eventstore/index.ts';
 import type { EventStore } from './eventstore/types.ts';
-import { upcasters, upcastingStore, type Upcasters } from './eventstore/upcasting.ts';
-import { licensingUpcasters } from './domain/licensing.ts';
+import { upcastingStore, type Upcasters } from './eventstore/upcasting.ts';
+import { allProjections, eventVersions } from './modules.ts';
 
 export type Hub = {
   config: Config;
@@ -32,10 +32,6 @@ export type Hub = {
   close(): Promise<void>;
 };
 
-export const allProjections: ProjectionDefinition[] = [licensesProjection as ProjectionDefinition, ratingsProjection as ProjectionDefinition];
-
-/** Every module's event versions, in one registry. */
-export const eventVersions: Upcasters = upcasters([...licensingUpcasters]);
 
 export async function openHub(
   config: Config,

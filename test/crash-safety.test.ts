@@ -15,7 +15,7 @@ import { readModelDigests, rebuildInto } from '../projections/digest.ts';
 import { entityIdFor, eventIdFor } from '../src/commands/ids.ts';
 import { licenseCategory } from '../src/domain/licensing.ts';
 import { openSqliteEventStore } from '../src/eventstore/sqlite.ts';
-import { allProjections } from '../src/hub.ts';
+import { allProjections } from '../src/modules.ts';
 import { director, TEST_SECRET, temporaryDirectory, tokenFor } from './support/fixtures.ts';
 import { applicationInput, expertGroupInput } from './support/licensing.ts';
 import { AMEND, APPLY, CONCLUDE, FORM_GROUP, GRANT, RESUME, SUSPEND } from './support/licensing-operations.ts';

@@ -3,6 +3,7 @@
 // position order, in the store's own pages; all it keeps is each stream's head, so memory grows with
 // the number of streams, not of events.
 import type { KeyObject } from 'node:crypto';
+import { CorruptEventError } from '../eventstore/errors.ts';
 import { eventHash, GENESIS_HASH } from '../eventstore/hashchain.ts';
 import { encodePosition } from '../eventstore/position.ts';
 import type { EventStore, RecordedEvent } from '../eventstore/types.ts';
@@ -123,7 +124,7 @@ export async function verifyLog(store: EventStore, options: { checkpoint?: Check
     }
   } catch (error) {
     // A row whose JSON was damaged by hand is tampering too; it is reported, not thrown.
-    if (!(error instanceof SyntaxError)) throw error;
+    if (!(error instanceof CorruptEventError)) throw error;
     unreadable = { afterPosition: headPosition, message: error.message };
   }
 

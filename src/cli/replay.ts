@@ -13,7 +13,7 @@ import type { ProjectionDefinition } from '../../projections/projection.ts';
 import { StoreUnavailableError } from '../eventstore/errors.ts';
 import { openEventStore } from '../eventstore/index.ts';
 import { parseFlags, runTool, toolConfig, UsageError } from './tool.ts';
-import { allProjections } from '../hub.ts';
+import { allProjections } from '../modules.ts';
 
 const usage = `Usage: npm run replay -- [--json] [--keep <file>] [--help]
 

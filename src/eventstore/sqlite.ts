@@ -3,7 +3,7 @@
 // are woken in-process right after each commit, so nothing polls.
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { EventIdConflictError, StoreUnavailableError, WrongExpectedRevisionError } from './errors.ts';
+import { CorruptEventError, EventIdConflictError, StoreUnavailableError, WrongExpectedRevisionError } from './errors.ts';
 import { chainEvents, GENESIS_HASH, sameEventContent } from './hashchain.ts';
 import { positionOf } from './position.ts';
 import { type EventRow, migrate, readAllParams, readAllSql, type ReadAllParams, statementsSql } from './sqlite-schema.ts';
@@ -40,14 +40,22 @@ function expectedStateHolds(expected: ExpectedState, actual: bigint | undefined)
   return actual === expected;
 }
 
+function parseStored(row: EventRow, column: 'data' | 'metadata'): Record<string, unknown> {
+  try {
+    return JSON.parse(row[column]) as Record<string, unknown>;
+  } catch (error) {
+    throw new CorruptEventError(row.position.toString(), row.id, `its ${column} is not JSON (${(error as Error).message})`);
+  }
+}
+
 const toRecorded = (row: EventRow): RecordedEvent => ({
   id: row.id,
   stream: row.stream,
   revision: row.revision,
   position: positionOf(row.position),
   type: row.type,
-  data: JSON.parse(row.data) as RecordedEvent['data'],
-  metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
+  data: parseStored(row, 'data'),
+  metadata: parseStored(row, 'metadata') as RecordedEvent['metadata'],
   recordedAt: row.recorded_at,
 });
 
