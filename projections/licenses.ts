@@ -13,6 +13,7 @@ import {
 import { encodePosition } from '../src/eventstore/position.ts';
 import type { RecordedEvent } from '../src/eventstore/types.ts';
 import type { ReadModelDatabase } from './database.ts';
+import { inList, keysetPage, type Conditions, type PageRequest } from './keyset.ts';
 import type { ProjectionDefinition, TableNames } from './projection.ts';
 
 const columns = `
@@ -200,38 +201,18 @@ export function createLicenseQueries(db: ReadModelDatabase) {
      * One page of the registry in `order`, after (forward) or before (backward) the key `from`,
      * exclusive. Rows come back in the list's order; one extra row is read to tell if more follow.
      */
-    page(
-      filter: LicenseFilter,
-      order: LicenseOrder,
-      request: { direction: 'forward' | 'backward'; from: Key | undefined; limit: number },
-    ): { rows: LicenseRow[]; hasMore: boolean } {
-      const where: string[] = [];
-      const params: unknown[] = [];
-      const inList = (column: string, values: string[] | null | undefined) => {
-        if (!values?.length) return;
-        where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
-        params.push(...values);
-      };
-      inList('status', filter.statuses);
-      inList('level', filter.levels);
-      inList('form_of_study', filter.formsOfStudy);
-      if (filter.faculty) (where.push('faculty = ?'), params.push(filter.faculty));
-      if (filter.programmeCode) (where.push('programme_code = ?'), params.push(filter.programmeCode));
+    page(filter: LicenseFilter, order: LicenseOrder, request: PageRequest): { rows: LicenseRow[]; hasMore: boolean } {
+      const conditions: Conditions = { where: [], params: [] };
+      inList(conditions, 'status', filter.statuses);
+      inList(conditions, 'level', filter.levels);
+      inList(conditions, 'form_of_study', filter.formsOfStudy);
+      inList(conditions, 'faculty', filter.faculty ? [filter.faculty] : null);
+      inList(conditions, 'programme_code', filter.programmeCode ? [filter.programmeCode] : null);
       if (filter.expiringBefore) {
-        where.push("status IN ('active', 'suspended') AND valid_until IS NOT NULL AND valid_until < ?");
-        params.push(filter.expiringBefore);
+        conditions.where.push("status IN ('active', 'suspended') AND valid_until IS NOT NULL AND valid_until < ?");
+        conditions.params.push(filter.expiringBefore);
       }
-      const column = orderColumn[order];
-      const forward = request.direction === 'forward';
-      if (request.from) (where.push(`(${column}, id) ${forward ? '>' : '<'} (?, ?)`), params.push(request.from[0], request.from[1]));
-      const direction = forward ? 'ASC' : 'DESC';
-      const sql = `SELECT * FROM licenses ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${column} ${direction}, id ${direction} LIMIT ?`;
-      const rows = db.prepare(sql).all(...params, request.limit + 1).map((r) => licenseRow.parse(r));
-      const page = rows.slice(0, request.limit);
-      return { rows: forward ? page : page.reverse(), hasMore: rows.length > request.limit };
-    },
-    count(): number {
-      return (db.prepare('SELECT count(*) AS n FROM licenses').get() as { n: number }).n;
+      return keysetPage(db, 'licenses', conditions, orderColumn[order], request, (r) => licenseRow.parse(r));
     },
   };
 }

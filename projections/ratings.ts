@@ -30,6 +30,7 @@ import { ratingAggregateReadersOfAll, ratingEntryReadersOfAll, ratingsEventTypes
 import { encodePosition } from '../src/eventstore/position.ts';
 import type { RecordedEvent } from '../src/eventstore/types.ts';
 import type { ReadModelDatabase } from './database.ts';
+import { inList, keysetPage, type Conditions, type PageRequest } from './keyset.ts';
 import type { ProjectionDefinition, TableNames } from './projection.ts';
 
 const campaignColumns = `
@@ -313,7 +314,6 @@ export type RatingEntryCounts = Record<z.infer<typeof ratingEntryStatus>, number
 export type RatingUnitSummary = { campaignId: string; unit: string; rankedEntries: number; averageTotal: number; highestTotal: number; lowestTotal: number };
 
 type Key = [string | number | null, string];
-type PageRequest = { direction: 'forward' | 'backward'; from: Key | undefined; limit: number };
 
 const campaignOrderColumn: Record<RatingCampaignOrder, string> = { year_desc: '-year', year: 'year' };
 // Rank order is rank, then teacher name within a shared rank, in one text key (the rank zero-padded)
@@ -366,22 +366,6 @@ export function createRatingQueries(db: ReadModelDatabase) {
     return statement;
   };
 
-  function inList(where: string[], params: unknown[], column: string, values: readonly unknown[] | null | undefined) {
-    if (!values?.length) return;
-    where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
-    params.push(...values);
-  }
-
-  function keysetPage<Row>(table: string, where: string[], params: unknown[], column: string, request: PageRequest, parse: (row: unknown) => Row) {
-    const forward = request.direction === 'forward';
-    if (request.from) (where.push(`(${column}, id) ${forward ? '>' : '<'} (?, ?)`), params.push(request.from[0], request.from[1]));
-    const direction = forward ? 'ASC' : 'DESC';
-    const sql = `SELECT * FROM ${table} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${column} ${direction}, id ${direction} LIMIT ?`;
-    const rows = db.prepare(sql).all(...params, request.limit + 1).map(parse);
-    const page = rows.slice(0, request.limit);
-    return { rows: forward ? page : page.reverse(), hasMore: rows.length > request.limit };
-  }
-
   return {
     /** Campaigns are not personal data: any signed-in caller reads them. */
     campaignsByIds(ids: readonly string[]): (RatingCampaignRow | undefined)[] {
@@ -394,11 +378,10 @@ export function createRatingQueries(db: ReadModelDatabase) {
       return [order === 'year_desc' ? -row.year : row.year, row.id];
     },
     campaignPage(filter: RatingCampaignFilter, order: RatingCampaignOrder, request: PageRequest) {
-      const where: string[] = [];
-      const params: unknown[] = [];
-      inList(where, params, 'year', filter.years);
-      inList(where, params, 'status', filter.statuses);
-      return keysetPage('rating_campaigns', where, params, campaignOrderColumn[order], request, (r) => ratingCampaignRow.parse(r));
+      const conditions: Conditions = { where: [], params: [] };
+      inList(conditions, 'year', filter.years);
+      inList(conditions, 'status', filter.statuses);
+      return keysetPage(db, 'rating_campaigns', conditions, campaignOrderColumn[order], request, (r) => ratingCampaignRow.parse(r));
     },
     entryCounts(campaignId: string): RatingEntryCounts {
       const counts: RatingEntryCounts = { draft: 0, submitted: 0, verified: 0, returned: 0 };
@@ -421,14 +404,13 @@ export function createRatingQueries(db: ReadModelDatabase) {
     /** One page of the entries `reader` may read, in `order`, after or before the key `from`. */
     entryPage(filter: RatingEntryFilter, order: RatingEntryOrder, request: PageRequest, reader: Actor | undefined) {
       const visible = entryVisibility(reader);
-      const where: string[] = [visible.sql];
-      const params: unknown[] = [...visible.params];
-      if (filter.campaignId) (where.push('campaign_id = ?'), params.push(filter.campaignId));
-      if (filter.teacherId) (where.push('teacher_id = ?'), params.push(filter.teacherId));
-      inList(where, params, 'unit', filter.units);
-      inList(where, params, 'status', filter.statuses);
-      inList(where, params, 'appeal_status', filter.appealStatuses);
-      return keysetPage('rating_entries', where, params, entryOrderColumn[order], request, (r) => ratingEntryRow.parse(r));
+      const conditions: Conditions = { where: [visible.sql], params: [...visible.params] };
+      inList(conditions, 'campaign_id', filter.campaignId ? [filter.campaignId] : null);
+      inList(conditions, 'teacher_id', filter.teacherId ? [filter.teacherId] : null);
+      inList(conditions, 'unit', filter.units);
+      inList(conditions, 'status', filter.statuses);
+      inList(conditions, 'appeal_status', filter.appealStatuses);
+      return keysetPage(db, 'rating_entries', conditions, entryOrderColumn[order], request, (r) => ratingEntryRow.parse(r));
     },
     /** Published figures per unit that `reader` may read, by unit name; none before publication. */
     unitSummaries(campaignId: string, reader: Actor | undefined): RatingUnitSummary[] {

@@ -49,5 +49,20 @@ export function pageRequest(args: PageArgs, order: string): { direction: 'forwar
  */
 export const pageComplexity = (args: { first?: number | null; last?: number | null }) => ({
   field: 1,
-  multiplier: Math.max(1, Math.ceil((args.first ?? args.last ?? DEFAULT_PAGE) / 10)),
+  // A size beyond MAX_PAGE is refused by the field itself, with a message saying so.
+  multiplier: Math.max(1, Math.ceil(Math.min(args.first ?? args.last ?? DEFAULT_PAGE, MAX_PAGE) / 10)),
 });
+
+/** A relay connection from one keyset page, with page info for either direction. */
+export function connectionOf<Row>(rows: Row[], hasMore: boolean, request: ReturnType<typeof pageRequest>, cursorOf: (row: Row) => string) {
+  const edges = rows.map((row) => ({ cursor: cursorOf(row), node: row }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: request.direction === 'forward' ? hasMore : request.from !== undefined,
+      hasPreviousPage: request.direction === 'backward' ? hasMore : request.from !== undefined,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -23,7 +23,7 @@ import { builder, type GraphQLContext } from './builder.ts';
 import { AsOfInput, parseAsOf } from './as-of.ts';
 import { appliedEvents } from './changes.ts';
 import { commandMutation, type CommandCall } from './command.ts';
-import { encodeCursor, pageComplexity, pageRequest } from './connection.ts';
+import { connectionOf, encodeCursor, pageComplexity, pageRequest } from './connection.ts';
 import { plainIdOf } from './ids.ts';
 import { registerStreamKind } from './streams.ts';
 import { enumFor } from './zod-types.ts';
@@ -164,16 +164,7 @@ builder.queryFields((t) => ({
       const request = pageRequest(args, order);
       const queries = context.hub.licenses;
       const { rows, hasMore } = queries.page(args.filter ?? {}, order, request);
-      const edges = rows.map((row) => ({ cursor: encodeCursor(order, queries.sortKey(row, order)), node: row }));
-      return {
-        edges,
-        pageInfo: {
-          hasNextPage: request.direction === 'forward' ? hasMore : request.from !== undefined,
-          hasPreviousPage: request.direction === 'backward' ? hasMore : request.from !== undefined,
-          startCursor: edges[0]?.cursor ?? null,
-          endCursor: edges.at(-1)?.cursor ?? null,
-        },
-      };
+      return connectionOf(rows, hasMore, request, (row) => encodeCursor(order, queries.sortKey(row, order)));
     },
   }, { name: 'LicenseConnection', description: 'A page of the licence registry.' }, { name: 'LicenseEdge', description: 'A licence in a page of the registry, with its cursor.' }),
   license: t.field({

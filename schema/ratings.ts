@@ -56,7 +56,7 @@ import { AsOfInput, parseAsOf } from './as-of.ts';
 import { builder, type GraphQLContext } from './builder.ts';
 import { appliedEvents } from './changes.ts';
 import { commandMutation, type CommandCall } from './command.ts';
-import { encodeCursor, pageComplexity, pageRequest, type PageArgs, type SortKey } from './connection.ts';
+import { connectionOf, encodeCursor, pageComplexity, pageRequest, type PageArgs, type SortKey } from './connection.ts';
 import { MultilingualNameRef } from './licensing.ts';
 import { registerStreamKind } from './streams.ts';
 import { plainIdOf } from './ids.ts';
@@ -292,20 +292,6 @@ const EntryFilterInput = builder.inputType('RatingEntryFilter', {
     appealStatuses: t.field({ type: [AppealStatusEnum], required: false, description: 'Only entries whose appeal is in one of these statuses.' }),
   }),
 });
-
-/** A relay connection from one keyset page. */
-function connectionOf<Row>(rows: Row[], hasMore: boolean, request: ReturnType<typeof pageRequest>, cursorOf: (row: Row) => string) {
-  const edges = rows.map((row) => ({ cursor: cursorOf(row), node: row }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: request.direction === 'forward' ? hasMore : request.from !== undefined,
-      hasPreviousPage: request.direction === 'backward' ? hasMore : request.from !== undefined,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
-}
 
 builder.queryFields((t) => ({
   ratingCampaigns: t.connection(

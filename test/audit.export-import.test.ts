@@ -15,9 +15,9 @@ import type { EventStore, RecordedEvent } from '../src/eventstore/types.ts';
 import { openHub } from '../src/hub.ts';
 import { createGraphQLHandler } from '../src/server.ts';
 import { director, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
-import { graphqlClient } from './support/graphql.ts';
+import { yogaClient } from './support/graphql.ts';
 import { fakeKurrentDb } from './support/kurrentdb-stand-in.ts';
-import { applicationInput, expertGroupInput } from './support/licensing.ts';
+import { applicationInput, expertGroupInput, licensingSender } from './support/licensing.ts';
 import { APPLY, CONCLUDE, FORM_GROUP, GRANT } from './support/licensing-operations.ts';
 
 const tempDirs: ReturnType<typeof temporaryDirectory>[] = [];
@@ -35,13 +35,10 @@ async function recordLog(dataDir: string): Promise<void> {
   const hub = await openHub(testConfig(dataDir));
   try {
     const yoga = createGraphQLHandler(hub, { secret: TEST_SECRET });
-    const gql = graphqlClient((url, init) => Promise.resolve(yoga.fetch(url, init)), 'http://hub.test/graphql');
+    const gql = yogaClient(yoga);
     const token = await tokenFor(director);
-    const send = async (operation: string, input: Record<string, unknown>): Promise<string> => {
-      const payload = Object.values((await gql(operation, { input }, { token })).data ?? {})[0] as { __typename: string; license: { id: string } };
-      expect(payload.__typename).toBe('LicensePayload');
-      return payload.license.id;
-    };
+    const sendAs = licensingSender(gql, token);
+    const send = async (operation: string, input: Record<string, unknown>): Promise<string> => (await sendAs(operation, input)).id;
     const measure = (revision: number, value: number) =>
       hub.rawStore.append('indicator-graduate-employment', [{
         id: randomUUID(),

@@ -17,8 +17,8 @@ import type { RecordedEvent } from '../src/eventstore/types.ts';
 import { openHub } from '../src/hub.ts';
 import { createGraphQLHandler } from '../src/server.ts';
 import { director, teacher, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
-import { graphqlClient } from './support/graphql.ts';
-import { applicationInput, expertGroupInput } from './support/licensing.ts';
+import { yogaClient } from './support/graphql.ts';
+import { applicationInput, expertGroupInput, licensingSender } from './support/licensing.ts';
 import { APPLY, CONCLUDE, FORM_GROUP, GRANT } from './support/licensing-operations.ts';
 
 const auditor: Actor = { id: 'u-auditor', name: 'Ainura Mamatova', roles: ['auditor'] };
@@ -34,13 +34,10 @@ async function recordLicensing(dataDir: string): Promise<void> {
   const hub = await openHub(testConfig(dataDir));
   try {
     const yoga = createGraphQLHandler(hub, { secret: TEST_SECRET });
-    const gql = graphqlClient((url, init) => Promise.resolve(yoga.fetch(url, init)), 'http://hub.test/graphql');
+    const gql = yogaClient(yoga);
     const token = await tokenFor(director);
-    const send = async (operation: string, input: Record<string, unknown>): Promise<string> => {
-      const payload = Object.values((await gql(operation, { input }, { token })).data ?? {})[0] as { __typename: string; license: { id: string } };
-      expect(payload.__typename).toBe('LicensePayload');
-      return payload.license.id;
-    };
+    const sendAs = licensingSender(gql, token);
+    const send = async (operation: string, input: Record<string, unknown>): Promise<string> => (await sendAs(operation, input)).id;
     const apply = (code: string) => send(APPLY, applicationInput({ programme: { ...applicationInput().programme, code } }));
     const a = await apply('580100');
     const b = await apply('530500');
@@ -276,7 +273,7 @@ describe('verifyIntegrity and signedCheckpoint in GraphQL', () => {
   async function hubOn(dir: string) {
     const hub = await openHub(testConfig(dir));
     const yoga = createGraphQLHandler(hub, { secret: TEST_SECRET });
-    return { hub, gql: graphqlClient((url, init) => Promise.resolve(yoga.fetch(url, init)), 'http://hub.test/graphql') };
+    return { hub, gql: yogaClient(yoga) };
   }
 
   it('gives an auditor the report and a checkpoint that later shows a cut-off tail', async () => {

@@ -10,8 +10,8 @@ import { generatedKeyFile } from '../src/audit/checkpoint.ts';
 import { openHub } from '../src/hub.ts';
 import { createGraphQLHandler } from '../src/server.ts';
 import { director, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
-import { graphqlClient } from './support/graphql.ts';
-import { applicationInput, expertGroupInput } from './support/licensing.ts';
+import { yogaClient } from './support/graphql.ts';
+import { applicationInput, expertGroupInput, licensingSender } from './support/licensing.ts';
 import { APPLY, FORM_GROUP } from './support/licensing-operations.ts';
 
 const tempDirs: ReturnType<typeof temporaryDirectory>[] = [];
@@ -42,13 +42,10 @@ beforeAll(async () => {
   const hub = await openHub(testConfig(data));
   try {
     const yoga = createGraphQLHandler(hub, { secret: TEST_SECRET });
-    const gql = graphqlClient((url, init) => Promise.resolve(yoga.fetch(url, init)), 'http://hub.test/graphql');
+    const gql = yogaClient(yoga);
     const token = await tokenFor(director);
-    const send = async (operation: string, input: Record<string, unknown>): Promise<string> => {
-      const payload = Object.values((await gql(operation, { input }, { token })).data ?? {})[0] as { __typename: string; license: { licenseId: string } };
-      expect(payload.__typename).toBe('LicensePayload');
-      return payload.license.licenseId;
-    };
+    const sendAs = licensingSender(gql, token);
+    const send = async (operation: string, input: Record<string, unknown>): Promise<string> => (await sendAs(operation, input)).licenseId;
     const a = await send(APPLY, applicationInput());
     const b = await send(APPLY, applicationInput({ programme: { ...applicationInput().programme, code: '530500' } }));
     await send(FORM_GROUP, expertGroupInput(a));

@@ -5,7 +5,7 @@ import type { Actor } from '../src/domain/decider.ts';
 import { openHub, type Hub } from '../src/hub.ts';
 import { createGraphQLHandler } from '../src/server.ts';
 import { director, TEST_SECRET, teacher, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
-import { graphqlClient } from './support/graphql.ts';
+import { yogaClient } from './support/graphql.ts';
 import { applicationInput, expertGroupInput } from './support/licensing.ts';
 import { APPLY, CONCLUDE, FORM_GROUP, GRANT } from './support/licensing-operations.ts';
 
@@ -24,7 +24,7 @@ const EVENTS = `query($after: String, $first: Int, $filter: EventLogFilter) {
 
 let dir: ReturnType<typeof temporaryDirectory>;
 let hub: Hub;
-let gql: ReturnType<typeof graphqlClient>;
+let gql: ReturnType<typeof yogaClient>;
 let tokens: Record<'director' | 'auditor' | 'integration' | 'teacher', string>;
 let licenseId: string;
 const moments: string[] = [];
@@ -33,7 +33,7 @@ beforeAll(async () => {
   dir = temporaryDirectory();
   hub = await openHub(testConfig(dir.path));
   const yoga = createGraphQLHandler(hub, { secret: TEST_SECRET });
-  gql = graphqlClient((url, init) => Promise.resolve(yoga.fetch(url, init)), 'http://hub.test/graphql');
+  gql = yogaClient(yoga);
   tokens = { director: await tokenFor(director), auditor: await tokenFor(auditor), integration: await tokenFor(integration), teacher: await tokenFor(teacher) };
   const applied = await gql(APPLY, { input: applicationInput() }, { token: tokens.director, headers: { 'x-correlation-id': 'ticket-4711' } });
   licenseId = applied.data!.applyForLicense.license.id;

@@ -6,20 +6,20 @@ import { openHub, type Hub } from '../src/hub.ts';
 import { createGraphQLHandler } from '../src/server.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import { director, inspector, sectorHead, teacher, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
-import { graphqlClient } from './support/graphql.ts';
+import { yogaClient } from './support/graphql.ts';
 import { applicationInput, expertGroupInput } from './support/licensing.ts';
 import { AMEND, APPLY, CONCLUDE, EXPIRE, FORM_GROUP, GRANT, REGISTRY, RESUME, REVOKE, SUSPEND } from './support/licensing-operations.ts';
 
 let dir: ReturnType<typeof temporaryDirectory>;
 let hub: Hub;
-let gql: ReturnType<typeof graphqlClient>;
+let gql: ReturnType<typeof yogaClient>;
 let token: string;
 
 beforeAll(async () => {
   dir = temporaryDirectory();
   hub = await openHub(testConfig(dir.path));
   const yoga = createGraphQLHandler(hub, { secret: TEST_SECRET });
-  gql = graphqlClient((url, init) => Promise.resolve(yoga.fetch(url, init)), 'http://hub.test/graphql');
+  gql = yogaClient(yoga);
   token = await tokenFor(director);
 });
 afterAll(async () => {

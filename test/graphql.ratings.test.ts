@@ -10,7 +10,7 @@ import { encodePosition } from '../src/eventstore/position.ts';
 import { openHub, type Hub } from '../src/hub.ts';
 import { createGraphQLHandler } from '../src/server.ts';
 import { TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
-import { graphqlClient } from './support/graphql.ts';
+import { yogaClient } from './support/graphql.ts';
 
 const ECON = 'faculty-economics';
 const LAW = 'faculty-law';
@@ -35,14 +35,14 @@ type Person = keyof typeof people;
 let dir: ReturnType<typeof temporaryDirectory>;
 let hub: Hub;
 let yoga: ReturnType<typeof createGraphQLHandler>;
-let gql: ReturnType<typeof graphqlClient>;
+let gql: ReturnType<typeof yogaClient>;
 const tokens = {} as Record<Person, string>;
 
 beforeAll(async () => {
   dir = temporaryDirectory();
   hub = await openHub(testConfig(dir.path));
   yoga = createGraphQLHandler(hub, { secret: TEST_SECRET });
-  gql = graphqlClient((url, init) => Promise.resolve(yoga.fetch(url, init)), 'http://hub.test/graphql');
+  gql = yogaClient(yoga);
   for (const [name, actor] of Object.entries(people)) tokens[name as Person] = await tokenFor(actor);
 });
 afterAll(async () => {

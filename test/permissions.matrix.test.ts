@@ -23,7 +23,7 @@ import { encodePosition } from '../src/eventstore/position.ts';
 import { openHub, type Hub } from '../src/hub.ts';
 import { createGraphQLHandler } from '../src/server.ts';
 import { TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
-import { graphqlClient } from './support/graphql.ts';
+import { yogaClient } from './support/graphql.ts';
 
 /** A value of the right GraphQL shape: required fields only, the first enum value, plausible scalars. */
 function sample(type: GraphQLInputType): unknown {
@@ -47,14 +47,14 @@ function sample(type: GraphQLInputType): unknown {
 
 let dir: ReturnType<typeof temporaryDirectory>;
 let hub: Hub;
-let gql: ReturnType<typeof graphqlClient>;
+let gql: ReturnType<typeof yogaClient>;
 const tokens = {} as Record<Role, string>;
 
 beforeAll(async () => {
   dir = temporaryDirectory();
   hub = await openHub(testConfig(dir.path));
   const yoga = createGraphQLHandler(hub, { secret: TEST_SECRET });
-  gql = graphqlClient((url, init) => Promise.resolve(yoga.fetch(url, init)), 'http://hub.test/graphql');
+  gql = yogaClient(yoga);
   for (const role of roleSchema.options) tokens[role] = await tokenFor({ id: `u-${role}`, name: `A ${role}`, roles: [role], unit: 'faculty-economics' });
 });
 afterAll(async () => {

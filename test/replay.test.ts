@@ -19,7 +19,7 @@ import { openHub } from '../src/hub.ts';
 import { allProjections } from '../src/modules.ts';
 import { createGraphQLHandler } from '../src/server.ts';
 import { director, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
-import { graphqlClient } from './support/graphql.ts';
+import { yogaClient } from './support/graphql.ts';
 import { applicationInput, expertGroupInput } from './support/licensing.ts';
 import { AMEND, APPLY, CONCLUDE, FORM_GROUP, GRANT, RESUME, REVOKE, SUSPEND } from './support/licensing-operations.ts';
 
@@ -109,7 +109,7 @@ beforeAll(async () => {
   data = newDir();
   const hub = await openHub(testConfig(data), { projections });
   const yoga = createGraphQLHandler(hub, { secret: TEST_SECRET });
-  const gql = graphqlClient((url, init) => Promise.resolve(yoga.fetch(url, init)), 'http://hub.test/graphql');
+  const gql = yogaClient(yoga);
   const token = await tokenFor(director);
   const send = async (operation: string, input: Record<string, unknown>) => {
     const res = await gql(operation, { input }, { token });

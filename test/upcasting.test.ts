@@ -9,7 +9,7 @@ import type { EventMetadata, EventStore } from '../src/eventstore/types.ts';
 import { openHub, type Hub } from '../src/hub.ts';
 import { createGraphQLHandler } from '../src/server.ts';
 import { director, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
-import { graphqlClient } from './support/graphql.ts';
+import { yogaClient } from './support/graphql.ts';
 import { CONCLUDE, FORM_GROUP } from './support/licensing-operations.ts';
 
 const licenseId = '5a1f0c2e-8d3b-4c7a-9e6f-2b1d0c9e8f7a';
@@ -51,7 +51,7 @@ describe('upcasting ExpertGroupFormed v1 to v2', () => {
   });
 
   it('shows the v1 group with roles in the registry, and the decider accepts the next step', async () => {
-    const gql = graphqlClient((url, init) => Promise.resolve(createGraphQLHandler(hub, { secret: TEST_SECRET }).fetch(url, init)), 'http://hub.test/graphql');
+    const gql = yogaClient(createGraphQLHandler(hub, { secret: TEST_SECRET }));
     const token = await tokenFor(director);
     const read = await gql(`query($id: ID!) { license(id: $id) { status expertGroup { members { name role } } } }`, { id: licenseId }, { token });
     expect(read.data?.license).toEqual({
@@ -75,7 +75,7 @@ describe('upcasting ExpertGroupFormed v1 to v2', () => {
   });
 
   it('writes new ExpertGroupFormed events as version 2', async () => {
-    const gql = graphqlClient((url, init) => Promise.resolve(createGraphQLHandler(hub, { secret: TEST_SECRET }).fetch(url, init)), 'http://hub.test/graphql');
+    const gql = yogaClient(createGraphQLHandler(hub, { secret: TEST_SECRET }));
     const token = await tokenFor(director);
     const res = await gql(FORM_GROUP, { input: { licenseId, kind: 'WORKING_GROUP', formedOn: '2024-05-02', members: [{ name: 'Aigul Tashieva', role: 'CHAIR' }] } }, { token });
     expect(res.data?.formExpertGroup.__typename).toBe('LicensePayload');

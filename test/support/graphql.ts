@@ -28,3 +28,7 @@ export function graphqlClient(fetchFn: Fetch, url: string) {
     return { status: response.status, ...body };
   };
 }
+
+/** A client that reaches a hub's GraphQL handler directly (yoga.fetch), as a frontend would over HTTP. */
+export const yogaClient = (yoga: { fetch: (url: string, init: RequestInit) => Response | Promise<Response> }) =>
+  graphqlClient((url, init) => Promise.resolve(yoga.fetch(url, init)), 'http://hub.test/graphql');

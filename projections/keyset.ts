@@ -1,0 +1,39 @@
+// Keyset pagination over a read model's view: pages follow (sort value, id), so a page stays right
+// while rows are added before or after it, and the cost of a page does not grow with its offset.
+import type { ReadModelDatabase } from './database.ts';
+
+/** Where a page starts: the sort value and id of the row before it (exclusive), and its size. */
+export type PageRequest = { direction: 'forward' | 'backward'; from: [string | number | null, string] | undefined; limit: number };
+
+/** Conditions of a WHERE clause and their parameters, built up by a read model's filters. */
+export type Conditions = { where: string[]; params: unknown[] };
+
+/** `column IN (...)` when values are given; nothing when the filter leaves the column free. */
+export function inList(conditions: Conditions, column: string, values: readonly unknown[] | null | undefined): void {
+  if (!values?.length) return;
+  conditions.where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+  conditions.params.push(...values);
+}
+
+/**
+ * One page of `view` in order of `column` then id, after (forward) or before (backward) the request's
+ * key; rows come back in the list's order, and one extra row is read to tell whether more follow.
+ */
+export function keysetPage<Row>(
+  db: ReadModelDatabase,
+  view: string,
+  conditions: Conditions,
+  column: string,
+  request: PageRequest,
+  parse: (row: unknown) => Row,
+): { rows: Row[]; hasMore: boolean } {
+  const where = [...conditions.where];
+  const params = [...conditions.params];
+  const forward = request.direction === 'forward';
+  if (request.from) (where.push(`(${column}, id) ${forward ? '>' : '<'} (?, ?)`), params.push(request.from[0], request.from[1]));
+  const direction = forward ? 'ASC' : 'DESC';
+  const sql = `SELECT * FROM ${view} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${column} ${direction}, id ${direction} LIMIT ?`;
+  const rows = db.prepare(sql).all(...params, request.limit + 1).map(parse);
+  const page = rows.slice(0, request.limit);
+  return { rows: forward ? page : page.reverse(), hasMore: rows.length > request.limit };
+}
