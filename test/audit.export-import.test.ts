@@ -14,18 +14,13 @@ import { openSqliteEventStore } from '../src/eventstore/sqlite.ts';
 import type { EventStore, RecordedEvent } from '../src/eventstore/types.ts';
 import { openHub } from '../src/hub.ts';
 import { createGraphQLHandler } from '../src/server.ts';
-import { director, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
+import { director, TEST_SECRET, temporaryDirectories, testConfig, tokenFor } from './support/fixtures.ts';
 import { yogaClient } from './support/graphql.ts';
 import { fakeKurrentDb } from './support/kurrentdb-stand-in.ts';
 import { applicationInput, expertGroupInput, licensingSender } from './support/licensing.ts';
 import { APPLY, CONCLUDE, FORM_GROUP, GRANT } from './support/licensing-operations.ts';
 
-const tempDirs: ReturnType<typeof temporaryDirectory>[] = [];
-const newDir = (): string => {
-  const dir = temporaryDirectory();
-  tempDirs.push(dir);
-  return dir.path;
-};
+const { newDir, removeAll: removeDirectories } = temporaryDirectories();
 
 /**
  * Licences A (applied, examined, concluded, granted) and B (applied) through GraphQL, and two events
@@ -73,7 +68,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await source.close();
-  for (const dir of tempDirs.splice(0)) dir.remove();
+  removeDirectories();
 });
 
 async function exportToFile(store: EventStore, filter: ExportFilter = {}): Promise<{ file: string; lines: string[] }> {

@@ -16,18 +16,13 @@ import { openSqliteEventStore } from '../src/eventstore/sqlite.ts';
 import type { RecordedEvent } from '../src/eventstore/types.ts';
 import { openHub } from '../src/hub.ts';
 import { createGraphQLHandler } from '../src/server.ts';
-import { director, teacher, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
+import { director, teacher, TEST_SECRET, temporaryDirectories, testConfig, tokenFor } from './support/fixtures.ts';
 import { yogaClient } from './support/graphql.ts';
 import { applicationInput, expertGroupInput, licensingSender } from './support/licensing.ts';
 import { APPLY, CONCLUDE, FORM_GROUP, GRANT } from './support/licensing-operations.ts';
 
 const auditor: Actor = { id: 'u-auditor', name: 'Ainura Mamatova', roles: ['auditor'] };
-const tempDirs: ReturnType<typeof temporaryDirectory>[] = [];
-const newDir = (): string => {
-  const dir = temporaryDirectory();
-  tempDirs.push(dir);
-  return dir.path;
-};
+const { newDir, removeAll: removeDirectories } = temporaryDirectories();
 
 /** Licences A, B and C, their commands interleaved so that log order and stream order differ. */
 async function recordLicensing(dataDir: string): Promise<void> {
@@ -73,7 +68,7 @@ beforeAll(async () => {
   [A, B, C] = [...new Set(log.map((e) => e.stream))] as [string, string, string];
 });
 afterAll(() => {
-  for (const dir of tempDirs.splice(0)) dir.remove();
+  removeDirectories();
 });
 
 /** A copy of the event database, to be tampered with behind the hub's back. */

@@ -9,17 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedKeyFile } from '../src/audit/checkpoint.ts';
 import { openHub } from '../src/hub.ts';
 import { createGraphQLHandler } from '../src/server.ts';
-import { director, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
+import { director, TEST_SECRET, temporaryDirectories, testConfig, tokenFor } from './support/fixtures.ts';
 import { yogaClient } from './support/graphql.ts';
 import { applicationInput, expertGroupInput, licensingSender } from './support/licensing.ts';
 import { APPLY, FORM_GROUP } from './support/licensing-operations.ts';
 
-const tempDirs: ReturnType<typeof temporaryDirectory>[] = [];
-const newDir = (): string => {
-  const dir = temporaryDirectory();
-  tempDirs.push(dir);
-  return dir.path;
-};
+const { newDir, removeAll: removeDirectories } = temporaryDirectories();
 
 type Run = { code: number; stdout: string; stderr: string };
 
@@ -58,7 +53,7 @@ beforeAll(async () => {
   db.close();
 });
 afterAll(() => {
-  for (const dir of tempDirs.splice(0)) dir.remove();
+  removeDirectories();
 });
 
 const noStackTrace = (run: Run) => expect(run.stderr).not.toMatch(/^\s+at /m);

@@ -18,7 +18,7 @@ import type { EventStore } from '../src/eventstore/types.ts';
 import { openHub } from '../src/hub.ts';
 import { allProjections } from '../src/modules.ts';
 import { createGraphQLHandler } from '../src/server.ts';
-import { director, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
+import { director, TEST_SECRET, temporaryDirectories, testConfig, tokenFor } from './support/fixtures.ts';
 import { yogaClient } from './support/graphql.ts';
 import { applicationInput, expertGroupInput } from './support/licensing.ts';
 import { AMEND, APPLY, CONCLUDE, FORM_GROUP, GRANT, RESUME, REVOKE, SUSPEND } from './support/licensing-operations.ts';
@@ -54,12 +54,7 @@ const programmes = (version: number): ProjectionDefinition<'programmes'> => ({
 const listProgramme = (store: EventStore, row: Record<string, unknown>) =>
   store.append(`programme-${String(row.code)}`, [{ id: randomUUID(), type: 'ProgrammeListed', data: row, metadata }], 'no_stream');
 
-const tempDirs: ReturnType<typeof temporaryDirectory>[] = [];
-const newDir = () => {
-  const dir = temporaryDirectory();
-  tempDirs.push(dir);
-  return dir.path;
-};
+const { newDir, removeAll: removeDirectories } = temporaryDirectories();
 
 async function digestsOfRebuild(store: EventStore, definitions: ProjectionDefinition[]): Promise<ReadModelDigest[]> {
   const db = openReadModelDatabase(join(newDir(), 'rebuilt.db'));
@@ -132,7 +127,7 @@ beforeAll(async () => {
   await hub.close();
 });
 afterAll(() => {
-  for (const dir of tempDirs.splice(0)) dir.remove();
+  removeDirectories();
 });
 
 describe('replay digests', () => {

@@ -24,3 +24,18 @@ export const teacher: Actor = { id: 'u-teacher', name: 'Nurlan Abdyrakhmanov', r
 
 export const tokenFor = (actor: Actor, expiresIn: string | number = '1h', secret = TEST_SECRET): Promise<string> =>
   signToken({ secret }, actor, expiresIn);
+
+/** Temporary directories made one by one during a test file and removed together at its end. */
+export function temporaryDirectories(): { newDir: () => string; removeAll: () => void } {
+  const made: ReturnType<typeof temporaryDirectory>[] = [];
+  return {
+    newDir: () => {
+      const dir = temporaryDirectory();
+      made.push(dir);
+      return dir.path;
+    },
+    removeAll: () => {
+      for (const dir of made.splice(0)) dir.remove();
+    },
+  };
+}
