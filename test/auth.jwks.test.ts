@@ -8,8 +8,8 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'j
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthenticationError, createTokenVerifier, IdentityProviderUnavailableError, signToken } from '../src/auth/tokens.ts';
 import { loadConfig } from '../src/config.ts';
-import { openHub, type Hub } from '../src/hub.ts';
-import { startServer, type RunningServer } from '../src/server.ts';
+import { openHub } from '../src/hub.ts';
+import { startServer } from '../src/server.ts';
 import { director, TEST_SECRET, temporaryDirectory } from './support/fixtures.ts';
 import { graphqlClient } from './support/graphql.ts';
 
@@ -36,7 +36,7 @@ const idpToken = (key: SigningKey, claims: { exp?: string; aud?: string; iss?: s
 /** An identity provider's JWKS endpoint; `published` is what it serves now, `fetches` how often it was asked. */
 async function jwksServer(initial: JWK[]) {
   const state = { published: initial, fetches: 0 };
-  const server = createServer((req, res) => {
+  const server = createServer((_req, res) => {
     state.fetches += 1;
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: state.published }));
   });

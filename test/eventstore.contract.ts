@@ -7,24 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventIdConflictError, WrongExpectedRevisionError } from '../src/eventstore/errors.ts';
 import { chainEvents, GENESIS_HASH } from '../src/eventstore/hashchain.ts';
 import { comparePositions, positionOf, type Position } from '../src/eventstore/position.ts';
-import type { EventFilter, EventMetadata, EventStore, NewEvent, RecordedEvent } from '../src/eventstore/types.ts';
+import type { EventFilter, EventStore, NewEvent, RecordedEvent } from '../src/eventstore/types.ts';
+import { eventMetadata as metadata, newEvent } from './support/events.ts';
 
 export type StoreFactory = () => Promise<{ store: EventStore; dispose: () => Promise<void> }>;
 
 const newCategory = (): string => `c${randomUUID().slice(0, 8)}`;
 const newStream = (category: string): string => `${category}-${randomUUID().slice(0, 8)}`;
 
-const metadata = (overrides: Partial<EventMetadata> = {}): EventMetadata => ({
-  actor: { id: 'u-1', name: 'Aigul Mamatova', roles: ['planner'] },
-  commandId: randomUUID(),
-  correlationId: randomUUID(),
-  causationId: randomUUID(),
-  occurredAt: '2026-11-25T09:00:00.000Z',
-  schemaVersion: 1,
-  ...overrides,
-});
-
-const newEvent = (type: string, data: Record<string, unknown> = {}): NewEvent => ({ id: randomUUID(), type, data, metadata: metadata() });
 const numbered = (type: string, count: number, from = 0): NewEvent[] =>
   Array.from({ length: count }, (_, i) => newEvent(type, { n: from + i }));
 

@@ -1,7 +1,6 @@
 // The KurrentDB adapter's own logic (hash chain on the revision read, retries, paging, resubscribing)
 // over an in-memory stand-in for the client, since no server runs here. The real server is
 // eventstore.kurrentdb.test.ts's job.
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { StoreUnavailableError, WrongExpectedRevisionError } from '../src/eventstore/errors.ts';
 import { GENESIS_HASH } from '../src/eventstore/hashchain.ts';
@@ -9,6 +8,7 @@ import { kurrentDbEventStore, type KurrentClient } from '../src/eventstore/kurre
 import type { SubscriptionTiming } from '../src/eventstore/kurrentdb-subscription.ts';
 import { comparePositions, type Position } from '../src/eventstore/position.ts';
 import type { EventStore, NewEvent, RecordedEvent } from '../src/eventstore/types.ts';
+import { newEvent } from './support/events.ts';
 import { eventStoreContract } from './eventstore.contract.ts';
 import { fakeKurrentDb, type FakeKurrentDb } from './support/kurrentdb-stand-in.ts';
 
@@ -25,19 +25,7 @@ eventStoreContract('kurrentdb adapter logic over an in-memory stand-in of the cl
   return { store, dispose: () => store.close() };
 });
 
-const event = (n: number): NewEvent => ({
-  id: randomUUID(),
-  type: 'IndicatorMeasured',
-  data: { n },
-  metadata: {
-    actor: { id: 'u-1', name: 'Aigul', roles: ['planner'] },
-    commandId: randomUUID(),
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    occurredAt: '2026-11-25T09:00:00.000Z',
-    schemaVersion: 1,
-  },
-});
+const event = (n: number): NewEvent => newEvent('IndicatorMeasured', { n });
 
 async function take(subscription: AsyncIterable<RecordedEvent>, count: number): Promise<RecordedEvent[]> {
   const received: RecordedEvent[] = [];

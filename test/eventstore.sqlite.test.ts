@@ -9,7 +9,8 @@ import { GENESIS_HASH } from '../src/eventstore/hashchain.ts';
 import { positionOf, type Position } from '../src/eventstore/position.ts';
 import { readAllSql, SCHEMA_VERSION } from '../src/eventstore/sqlite-schema.ts';
 import { openSqliteEventStore } from '../src/eventstore/sqlite.ts';
-import type { EventStore, NewEvent } from '../src/eventstore/types.ts';
+import type { EventStore } from '../src/eventstore/types.ts';
+import { newEvent } from './support/events.ts';
 import { eventStoreContract } from './eventstore.contract.ts';
 
 async function tempDatabase(): Promise<{ path: string; remove: () => Promise<void> }> {
@@ -29,19 +30,7 @@ eventStoreContract('sqlite', async () => {
   };
 });
 
-const event = (type: string, data: Record<string, unknown> = {}): NewEvent => ({
-  id: randomUUID(),
-  type,
-  data,
-  metadata: {
-    actor: { id: 'u-1', name: 'Aigul', roles: ['planner'] },
-    commandId: randomUUID(),
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    occurredAt: '2026-11-25T09:00:00.000Z',
-    schemaVersion: 1,
-  },
-});
+const event = newEvent;
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];

@@ -12,7 +12,7 @@ import WebSocket from 'ws';
 import { openEventStore } from '../src/eventstore/index.ts';
 import type { EventStore, RecordedEvent } from '../src/eventstore/types.ts';
 import { openHub, type Hub } from '../src/hub.ts';
-import { startServer, type RunningServer } from '../src/server.ts';
+import { startServer } from '../src/server.ts';
 import { director, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
 import { graphqlClient } from './support/graphql.ts';
 import { applicationInput } from './support/licensing.ts';
