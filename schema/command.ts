@@ -54,7 +54,7 @@ export function commandMutation<Schema extends z.ZodType, Payload>(options: {
         ...inputFieldsOf(t.input as never, objectOf(options.schema as never), typeName),
         commandId: t.input.string({
           required: false,
-          description: 'Idempotency key: sending the same command again with the same commandId stores nothing new and returns the first answer. Generated when omitted.',
+          description: 'Idempotency key: sending the same command again (same mutation, input and caller) with the same commandId stores nothing new and returns the first answer; sending anything else with it is a ValidationError on commandId. Generated when omitted.',
         }),
         ...(options.acceptsExpectedRevision
           ? {

@@ -536,6 +536,8 @@ async function tallyOf(hub: Hub, campaignId: string): Promise<RatingEntryTally> 
 }
 
 const request = (call: CommandCall<Record<string, unknown>>) => ({
+  // The caller's input, not the campaign facts and tally added to the command: a retry stays one when those move.
+  input: call.input,
   actor: call.actor,
   commandId: call.commandId,
   correlationId: call.context.correlationId,

@@ -9,6 +9,7 @@ import { licensingDecider, type LicenseState, type LicensingCommand, type Licens
 import { GENESIS_HASH } from '../src/eventstore/hashchain.ts';
 import { openSqliteEventStore } from '../src/eventstore/sqlite.ts';
 import type { EventStore, RecordedEvent } from '../src/eventstore/types.ts';
+import { eventMetadata } from './support/events.ts';
 import { director, temporaryDirectory } from './support/fixtures.ts';
 
 const licenseId = '0b0c4a52-7d5e-4a8f-9d51-0d6c1f0f6a11';
@@ -94,6 +95,77 @@ describe('command pipeline', () => {
     const error = await handleCommand(store, other).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues[0]!.path).toEqual(['commandId']);
+  });
+
+  it('records a digest of the command with its events, and replays only the very same command', async () => {
+    const first = await handleCommand(store, request(application, { commandId: 'cmd-apply' }));
+    const [event] = await read(store);
+    expect(event!.metadata.commandDigest).toMatch(/^[0-9a-f]{64}$/);
+    const again = await handleCommand(store, request({ ...application, programme: { ...application.programme } }, { commandId: 'cmd-apply', now: '2026-11-26T10:00:00.000Z' }));
+    expect(again).toMatchObject({ replayed: true, position: first.position, eventTypes: ['LicenseApplied'] });
+  });
+
+  const refusedOnCommandId = async (outcome: Promise<unknown>) => {
+    const error = await outcome.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toEqual([{ path: ['commandId'], message: expect.stringMatching(/already used for a different command/) }]);
+  };
+
+  it('refuses a commandId sent again with another input, storing nothing', async () => {
+    await handleCommand(store, request(application, { commandId: 'cmd-apply' }));
+    await refusedOnCommandId(handleCommand(store, request({ ...application, requestedCapacity: 250 }, { commandId: 'cmd-apply' })));
+    expect((await read(store)).map((e) => e.data.requestedCapacity)).toEqual([100]);
+  });
+
+  it('refuses a commandId sent again for another command on the same stream', async () => {
+    await handleCommand(store, request(application));
+    await handleCommand(store, request(group('2026-02-01'), { commandId: 'cmd-group' }));
+    const conclusion: LicensingCommand = { type: 'recordExpertConclusion', licenseId, outcome: 'positive', summary: 'ok', concludedOn: '2026-02-20' };
+    await refusedOnCommandId(handleCommand(store, request(conclusion, { commandId: 'cmd-group' })));
+    expect((await read(store)).map((e) => e.type)).toEqual(['LicenseApplied', 'ExpertGroupFormed']);
+  });
+
+  it('refuses a commandId sent again by another caller', async () => {
+    await handleCommand(store, request(application, { commandId: 'cmd-apply' }));
+    await refusedOnCommandId(handleCommand(store, request(application, { commandId: 'cmd-apply', actor: { ...director, id: 'u-someone-else' } })));
+  });
+
+  it('refuses a commandId used on another stream before deciding, even where the command would be refused anyway', async () => {
+    await handleCommand(store, request(application, { commandId: 'shared' }));
+    const elsewhere = request(group('2026-02-01'), { commandId: 'shared', stream: 'license-missing', target: { kind: 'existing', entity: 'licence', id: 'missing' } });
+    await refusedOnCommandId(handleCommand(store, elsewhere));
+  });
+
+  it('answers two concurrent sends of one command with one stored result and one replay', async () => {
+    const sends = await Promise.all([handleCommand(store, request(application, { commandId: 'twice' })), handleCommand(store, request(application, { commandId: 'twice' }))]);
+    expect(sends.map((s) => s.replayed)).toEqual([false, true]);
+    expect(sends[1]!.position).toEqual(sends[0]!.position);
+    expect(await read(store)).toHaveLength(1);
+  });
+
+  it('refuses the second of two concurrent sends of one commandId with different inputs', async () => {
+    const [first, second] = await Promise.allSettled([
+      handleCommand(store, request(application, { commandId: 'racing' })),
+      handleCommand(store, request({ ...application, requestedCapacity: 250 }, { commandId: 'racing' })),
+    ]);
+    expect(first.status).toBe('fulfilled');
+    await refusedOnCommandId(second.status === 'rejected' ? Promise.reject(second.reason) : Promise.resolve(second.value));
+    expect((await read(store)).map((e) => e.data.requestedCapacity)).toEqual([100]);
+  });
+
+  it('digests the caller’s input when the command carries looked-up facts besides it', async () => {
+    const input = { ...application };
+    await handleCommand(store, request(application, { commandId: 'with-input', input }));
+    const replay = await handleCommand(store, request({ ...application, address: 'looked up later' }, { commandId: 'with-input', input }));
+    expect(replay.replayed).toBe(true);
+  });
+
+  it('replays a commandId whose events were stored before digests were recorded', async () => {
+    const legacy = { ...application };
+    const [stored] = licensingDecider.decide(legacy, licensingDecider.initialState, { actor: director, now: '2026-11-25T09:00:00.000Z', commandId: 'old' });
+    const written = await store.append(stream, [{ id: eventIdFor('old', 0), type: stored!.type, data: stored!.data, metadata: eventMetadata({ commandId: 'old' }) }], 'no_stream');
+    const outcome = await handleCommand(store, request({ ...application, requestedCapacity: 1 }, { commandId: 'old' }));
+    expect(outcome).toMatchObject({ replayed: true, position: written.position });
   });
 
   it('refuses with ConcurrencyError when the caller expected another revision, storing nothing', async () => {

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EventIdConflictError, StoreUnavailableError } from '../src/eventstore/errors.ts';
 import { GENESIS_HASH } from '../src/eventstore/hashchain.ts';
 import { positionOf, type Position } from '../src/eventstore/position.ts';
-import { readAllSql, SCHEMA_VERSION } from '../src/eventstore/sqlite-schema.ts';
+import { readAllSql, SCHEMA_VERSION, statementsSql } from '../src/eventstore/sqlite-schema.ts';
 import { openSqliteEventStore } from '../src/eventstore/sqlite.ts';
 import type { EventStore } from '../src/eventstore/types.ts';
 import { newEvent } from './support/events.ts';
@@ -117,6 +117,18 @@ describe('sqlite event store', () => {
     expect(plan(readAllSql({ categories: ['a', 'b'], eventTypes: ['t'] }))).toMatch(/USING INDEX events_by_type \(type=\? AND rowid>\?\)/);
     expect(plan(readAllSql({ categories: ['a', 'b'], eventTypes: ['t', 'u'] }))).toMatch(/USING INTEGER PRIMARY KEY \(rowid>\?\)/);
     expect(plan(readAllSql({}))).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('finds the last event a command stored, in whichever stream, through an index on the commandId', async () => {
+    const { store, path } = await openTemp();
+    const command = (type: string, commandId: string) => ({ ...event(type), metadata: { ...event(type).metadata, commandId } });
+    await store.append('licence-1', [command('A', 'cmd-1'), command('B', 'cmd-1')], 'no_stream');
+    await store.append('licence-2', [command('C', 'cmd-2')], 'no_stream');
+    expect(await store.findCommand!('cmd-1')).toMatchObject({ stream: 'licence-1', revision: 1n, type: 'B' });
+    expect(await store.findCommand!('cmd-2')).toMatchObject({ stream: 'licence-2', revision: 0n });
+    expect(await store.findCommand!('never-sent')).toBeUndefined();
+    const plan = rawConnection(path).prepare(`EXPLAIN QUERY PLAN ${statementsSql.lastOfCommand}`).all('cmd-1') as { detail: string }[];
+    expect(plan.map((r) => r.detail).join('; ')).toMatch(/USING INDEX events_by_command/);
   });
 
   it('reads the whole log without a start position and reports an empty log as having no head', async () => {

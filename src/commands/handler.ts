@@ -2,10 +2,14 @@
 // the revision that was read. Without a caller's expectedRevision a conflict means someone else
 // appended in between, so the command is decided again on the fresh state a bounded number of
 // times; with one, the caller asked for exactly that revision and gets a ConcurrencyError instead.
+// A commandId names one command: sent again with the same command (same digest) it is answered
+// with the first result; with anything else it is refused, whether the first send finished long
+// ago, on another stream, or is still running in this process.
 import type { Actor, CommandContext, Decider, DomainEvent } from '../domain/decider.ts';
 import { ConcurrencyError, NotFoundError, UnavailableError, ValidationError } from '../domain/errors.ts';
 import { EventIdConflictError, StoreUnavailableError, WrongExpectedRevisionError } from '../eventstore/errors.ts';
 import type { EventStore, ExpectedState, NewEvent, Position } from '../eventstore/types.ts';
+import { commandDigest } from './digest.ts';
 import { eventIdFor } from './ids.ts';
 
 export type CommandRequest<Command, Event extends DomainEvent, State> = {
@@ -16,6 +20,11 @@ export type CommandRequest<Command, Event extends DomainEvent, State> = {
   target: { kind: 'existing' | 'new'; entity: string; id: string };
   actor: Actor;
   commandId: string;
+  /**
+   * What the caller asked for, if `command` also carries facts the hub looked up (a campaign's
+   * dates): the digest that recognises a retry covers this, so a retry stays one after those change.
+   */
+  input?: unknown;
   correlationId: string;
   /** What caused this command: the request, or for a follow-up command the event that triggered it. */
   causationId?: string;
@@ -33,30 +42,53 @@ export type CommandOutcome<State> = {
   position: Position | undefined;
   /** True when the commandId had already been handled and the first answer is returned again. */
   replayed: boolean;
+  /** Types of the events the command stored (first time or earlier), for the read models that must include them. */
+  eventTypes: string[];
 };
 
 const MAX_ATTEMPTS = 5;
 
+type Earlier = { revision: bigint; position: Position; digest: unknown; eventTypes: string[] };
+
 type Loaded<State> = {
   state: State;
   revision: bigint | undefined;
-  /** Revision and position of the last event this commandId stored earlier, if any. */
-  earlier: { revision: bigint; position: Position } | undefined;
+  /** What this commandId stored in the stream earlier, if anything: its last event and its digest. */
+  earlier: Earlier | undefined;
 };
 
 async function load<Command, Event extends DomainEvent, State>(store: EventStore, request: CommandRequest<Command, Event, State>): Promise<Loaded<State>> {
   let state = request.decider.initialState;
   let revision: bigint | undefined;
-  let earlier: Loaded<State>['earlier'];
+  let earlier: Earlier | undefined;
   for await (const recorded of store.readStream(request.stream)) {
     state = request.decider.evolve(state, { type: recorded.type, data: recorded.data } as Event);
     revision = recorded.revision;
-    if (recorded.metadata.commandId === request.commandId) earlier = { revision: recorded.revision, position: recorded.position };
+    if (recorded.metadata.commandId === request.commandId) {
+      earlier = { revision: recorded.revision, position: recorded.position, digest: recorded.metadata.commandDigest, eventTypes: [...(earlier?.eventTypes ?? []), recorded.type] };
+    }
   }
   return { state, revision, earlier };
 }
 
-function toNewEvents<Command, Event extends DomainEvent, State>(request: CommandRequest<Command, Event, State>, events: Event[]): NewEvent[] {
+const commandIdReused = () =>
+  new ValidationError([{ path: ['commandId'], message: 'was already used for a different command (another input, action, target or caller); send a new commandId' }]);
+
+const nameOf = (command: unknown, stream: string): string => {
+  const type = (command as { type?: unknown } | null)?.type;
+  return typeof type === 'string' ? type : stream;
+};
+
+function digestOf<Command, Event extends DomainEvent, State>(request: CommandRequest<Command, Event, State>): string {
+  return commandDigest({
+    name: nameOf(request.command, request.stream),
+    stream: request.stream,
+    input: request.input ?? request.command,
+    actorId: request.actor.id,
+  });
+}
+
+function toNewEvents<Command, Event extends DomainEvent, State>(request: CommandRequest<Command, Event, State>, events: Event[], digest: string): NewEvent[] {
   const { actor } = request;
   return events.map((event, index) => ({
     id: eventIdFor(request.commandId, index),
@@ -65,6 +97,7 @@ function toNewEvents<Command, Event extends DomainEvent, State>(request: Command
     metadata: {
       actor: { id: actor.id, name: actor.name, roles: actor.roles, ...(actor.unit ? { unit: actor.unit } : {}) },
       commandId: request.commandId,
+      commandDigest: digest,
       correlationId: request.correlationId,
       causationId: request.causationId ?? request.commandId,
       occurredAt: request.now,
@@ -75,14 +108,54 @@ function toNewEvents<Command, Event extends DomainEvent, State>(request: Command
 
 const describeRevision = (r: bigint | undefined): string | null => (r === undefined ? null : r.toString());
 
-export async function handleCommand<Command, Event extends DomainEvent, State>(
+/** Sends of one commandId still running, per store: a second send waits for the first to finish. */
+const running = new WeakMap<EventStore, Map<string, Promise<unknown>>>();
+
+/**
+ * Two sends of one commandId in this process run one after the other, so the second always sees
+ * what the first stored and is answered as a replay or refused, never by who won a race.
+ */
+async function oneAtATime<T>(store: EventStore, commandId: string, work: () => Promise<T>): Promise<T> {
+  let sends = running.get(store);
+  if (!sends) running.set(store, (sends = new Map()));
+  const mine = (sends.get(commandId) ?? Promise.resolve()).catch(() => undefined).then(work);
+  sends.set(commandId, mine);
+  try {
+    return await mine;
+  } finally {
+    if (sends.get(commandId) === mine) sends.delete(commandId);
+  }
+}
+
+export function handleCommand<Command, Event extends DomainEvent, State>(
+  store: EventStore,
+  request: CommandRequest<Command, Event, State>,
+): Promise<CommandOutcome<State>> {
+  return oneAtATime(store, request.commandId, () => decideAndAppend(store, request));
+}
+
+/** Where else this commandId stored events: a send aimed at another stream is another command. */
+async function usedElsewhere(store: EventStore, request: { commandId: string; stream: string }): Promise<boolean> {
+  if (!store.findCommand) return false;
+  const found = await guardStore(() => store.findCommand!(request.commandId));
+  return found !== undefined && found.stream !== request.stream;
+}
+
+async function decideAndAppend<Command, Event extends DomainEvent, State>(
   store: EventStore,
   request: CommandRequest<Command, Event, State>,
 ): Promise<CommandOutcome<State>> {
   const context: CommandContext = { actor: request.actor, now: request.now, commandId: request.commandId };
+  const digest = digestOf(request);
+  if (await usedElsewhere(store, request)) throw commandIdReused();
   for (let attempt = 1; ; attempt++) {
     const loaded = await guardStore(() => load(store, request));
-    if (loaded.earlier) return { state: loaded.state, ...loaded.earlier, replayed: true };
+    if (loaded.earlier) {
+      // Events stored before digests were recorded carry none: the commandId is all there is to go by.
+      if (loaded.earlier.digest !== undefined && loaded.earlier.digest !== digest) throw commandIdReused();
+      const { revision, position, eventTypes } = loaded.earlier;
+      return { state: loaded.state, revision, position, eventTypes, replayed: true };
+    }
     if (request.target.kind === 'existing' && loaded.revision === undefined) {
       throw new NotFoundError(request.target.entity, request.target.id);
     }
@@ -90,12 +163,12 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
       throw new ConcurrencyError(request.stream, request.expectedRevision.toString(), describeRevision(loaded.revision));
     }
     const events = request.decider.decide(request.command, loaded.state, context);
-    if (events.length === 0) return { state: loaded.state, revision: undefined, position: undefined, replayed: false };
+    if (events.length === 0) return { state: loaded.state, revision: undefined, position: undefined, eventTypes: [], replayed: false };
     const expected: ExpectedState = loaded.revision ?? 'no_stream';
     try {
-      const result = await guardStore(() => store.append(request.stream, toNewEvents(request, events), expected));
+      const result = await guardStore(() => store.append(request.stream, toNewEvents(request, events, digest), expected));
       const state = events.reduce(request.decider.evolve, loaded.state);
-      return { state, revision: result.revision, position: result.position, replayed: false };
+      return { state, revision: result.revision, position: result.position, eventTypes: events.map((e) => e.type), replayed: false };
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) {
         if (request.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) {
@@ -104,9 +177,8 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
         await pause(attempt);
         continue;
       }
-      if (error instanceof EventIdConflictError) {
-        throw new ValidationError([{ path: ['commandId'], message: 'was already used for a different command; send a new commandId' }]);
-      }
+      // Another process (or, on a store without findCommand, another stream) used the same key.
+      if (error instanceof EventIdConflictError) throw commandIdReused();
       throw error;
     }
   }

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { EventFilter } from './types.ts';
 
 /** What `PRAGMA user_version` holds once the schema below is in place; bumped with every change. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const schemaV1 = `
   CREATE TABLE IF NOT EXISTS events (
@@ -25,6 +25,11 @@ const schemaV1 = `
   CREATE INDEX IF NOT EXISTS events_by_type ON events (type);
 `;
 
+// v2: the command that stored each event, found by its commandId in any stream, so the command
+// side can refuse a commandId reused for another stream before it decides anything.
+const commandIdExpression = "json_extract(metadata, '$.commandId')";
+const schemaV2 = `CREATE INDEX IF NOT EXISTS events_by_command ON events (${commandIdExpression});`;
+
 export function migrate(db: Database.Database): void {
   const version = Number(db.pragma('user_version', { simple: true }));
   if (version > SCHEMA_VERSION) {
@@ -33,6 +38,7 @@ export function migrate(db: Database.Database): void {
   if (version === SCHEMA_VERSION) return;
   db.transaction(() => {
     db.exec(schemaV1);
+    db.exec(schemaV2);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }
@@ -60,6 +66,8 @@ export const statementsSql = {
   streamForwards: `SELECT ${columns} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
   streamBackwards: `SELECT ${columns} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
   headPosition: 'SELECT max(position) FROM events',
+  // The same expression as the index, so SQLite uses it.
+  lastOfCommand: `SELECT ${columns} FROM events WHERE ${commandIdExpression} = ? ORDER BY position DESC LIMIT 1`,
 };
 
 /** Named parameters for `readAllSql`; keys a statement does not use are ignored by better-sqlite3. */

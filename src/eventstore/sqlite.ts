@@ -85,6 +85,7 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
     streamForwards: db.prepare<[string, bigint, number], EventRow>(statementsSql.streamForwards),
     streamBackwards: db.prepare<[string, bigint, number], EventRow>(statementsSql.streamBackwards),
     headPosition: db.prepare<[], bigint | null>(statementsSql.headPosition).pluck(),
+    lastOfCommand: db.prepare<[string], EventRow>(statementsSql.lastOfCommand),
   };
   const readAllStatements = new Map<string, Database.Statement<[ReadAllParams], EventRow>>();
   /** Called synchronously after every commit; live subscribers take the batch from here. */
@@ -306,6 +307,10 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
     readStream,
     readAll,
     subscribe,
+    async findCommand(commandId) {
+      const row = guard(() => statements.lastOfCommand.get(commandId));
+      return row && toRecorded(row);
+    },
     async headPosition() {
       const head = guard(() => statements.headPosition.get());
       return head === null || head === undefined ? undefined : positionOf(head);

@@ -11,6 +11,8 @@ export type ExpectedState = 'no_stream' | 'exists' | 'any' | bigint;
 export type EventMetadata = {
   actor: { id: string; name: string; roles: string[]; unit?: string | undefined };
   commandId: string;
+  /** sha-256 of the command's name, target stream, input and actor (src/commands/digest.ts). */
+  commandDigest?: string;
   correlationId: string;
   causationId: string;
   occurredAt: string;
@@ -93,6 +95,12 @@ export type EventStore = {
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
   subscribe(options?: SubscribeOptions): Subscription;
+  /**
+   * The last event a command stored, found by its commandId in any stream. Only stores that index
+   * events by commandId offer it (KurrentDB does not); without it a commandId reused on another
+   * stream is noticed only when the event ids collide.
+   */
+  findCommand?(commandId: string): Promise<RecordedEvent | undefined>;
   /** Position of the last event in the log, or undefined for an empty log. */
   headPosition(): Promise<Position | undefined>;
   close(): Promise<void>;

@@ -41,6 +41,7 @@ export function upcastingStore(store: EventStore, registry: Upcasters): EventSto
   async function* map(events: AsyncIterable<RecordedEvent>): AsyncGenerator<RecordedEvent> {
     for await (const event of events) yield registry.upcast(event);
   }
+  const upcastFound = (event: RecordedEvent | undefined) => event && registry.upcast(event);
   return {
     kind: store.kind,
     append: (stream, events, expected) => store.append(stream, events, expected),
@@ -60,6 +61,7 @@ export function upcastingStore(store: EventStore, registry: Upcasters): EventSto
       };
       return { [Symbol.asyncIterator]: () => consumer, close: () => subscription.close() } satisfies Subscription;
     },
+    ...(store.findCommand ? { findCommand: async (commandId: string) => upcastFound(await store.findCommand!(commandId)) } : {}),
     headPosition: () => store.headPosition(),
     close: () => store.close(),
   };
