@@ -1,69 +1,103 @@
 // Keeps every read model up to date from one catch-up-then-live subscription to the event log.
-// Each batch of events is applied to all projections in ONE transaction that also moves their
-// checkpoints, so a crash can neither apply an event twice nor skip one. A projection version seen
-// for the first time builds from position zero beside the version that serves reads, and takes
-// over (its view is swapped in) as soon as it has caught up.
-import { ReadModelLagError } from '../src/domain/errors.ts';
+// Each batch commits in one transaction, and each projection's part of it in a savepoint of its
+// own together with its checkpoint: a crash can neither apply an event twice nor skip one, and a
+// projection that cannot fold an event (a poison event, a bug) stops alone on that event while the
+// others go on. A projection version seen for the first time builds from position zero beside the
+// version that serves reads, and takes over (its view is swapped in) as soon as it has caught up.
+// Checkpoints that the log does not back (a restored, older events.db) are rebuilt from zero.
+import { z } from 'zod';
+import { ReadModelLagError, ReadModelStoppedError } from '../src/domain/errors.ts';
+import type { Labels } from '../src/domain/values.ts';
 import { comparePositions, decodePosition, encodePosition, isAfter } from '../src/eventstore/position.ts';
 import type { EventStore, Position, RecordedEvent, Subscription } from '../src/eventstore/types.ts';
+import { eventOf, openCheckpoints, type CheckpointRow, type ServingState } from './checkpoints.ts';
 import type { ReadModelDatabase } from './database.ts';
 import { physicalTable, tableNames, type ProjectionApplier, type ProjectionDefinition } from './projection.ts';
+
+/** The event a projection could not fold, and why; it stays there until an operator acts (docs/operations.md). */
+export type StoppedAt = { position: string; eventId: string; eventType: string; stream: string; error: string; at: string };
 
 type Running = {
   definition: ProjectionDefinition;
   applier: ProjectionApplier;
   types: Set<string>;
-  state: 'live' | 'building';
+  state: ServingState;
   position: Position | undefined;
+  stopped: StoppedAt | undefined;
 };
 
-type CheckpointRow = { name: string; version: number; position: string | null; state: 'live' | 'building' };
+const readModelStateLabels: Labels<'live' | 'building' | 'stopped'> = {
+  live: { ky: 'Иштеп жатат', ru: 'Обслуживает запросы', en: 'Serving reads' },
+  building: { ky: 'Жанында курулууда', ru: 'Строится рядом с действующей', en: 'Building beside the serving version' },
+  stopped: { ky: 'Окуяда токтоп калды', ru: 'Остановлена на событии', en: 'Stopped on an event' },
+};
 
-export type ProjectionStatus = { name: string; version: number; state: 'live' | 'building'; position: string | null };
+export const readModelState = z
+  .enum(['live', 'building', 'stopped'])
+  .meta({ id: 'ReadModelState', description: 'Whether a projection version serves reads, builds beside the serving one, or has stopped on an event it cannot fold.', labels: readModelStateLabels });
+
+export type ProjectionStatus = {
+  name: string;
+  version: number;
+  state: z.infer<typeof readModelState>;
+  position: string | null;
+  stoppedAt: StoppedAt | null;
+};
 
 export type ProjectionRunner = {
-  /** Prepare tables and checkpoints and start following the log; resolves once following. */
+  /** Prepare tables and checkpoints, rebuild those the log does not back, and follow the log; resolves once following. */
   start(): Promise<void>;
-  /** Resolves once every serving read model includes the event at `position`. */
-  waitFor(position: Position, timeoutMs: number, revision?: bigint): Promise<void>;
-  /** True once the read models have caught up with the log as it was when the runner started. */
+  /**
+   * Resolves once every serving read model includes the event at `position`. Rejects with
+   * ReadModelStoppedError at once when a read model that folds `eventTypes` has stopped before it,
+   * and with ReadModelLagError after `timeoutMs`. `appended` names the event just appended there:
+   * if the read models have passed that position with another event, the log was rewound under
+   * the hub (a store restored from a backup) and the checkpoints are checked again.
+   */
+  waitFor(position: Position, timeoutMs: number, revision?: bigint, options?: { eventTypes?: string[]; appended?: { eventId: string } }): Promise<void>;
+  /** True once the read models have caught up with the log as it was when the runner (re)started, and none is stopped. */
   isCaughtUp(): boolean;
   status(): ProjectionStatus[];
   /** Called after each committed batch, with the events it applied. */
   onApplied(listener: (events: RecordedEvent[]) => void): () => void;
   /** How many change listeners (live subscriptions) are attached now. */
   listenerCount(): number;
-  /** The failure that stopped the runner, if any. */
+  /** The failure of the log subscription itself, which stops every read model, if any. */
   failure(): Error | undefined;
   stop(): Promise<void>;
 };
 
 const BATCH_LIMIT = 500;
+/** An error message kept with a stopped projection: enough to find the bug, never a whole dump. */
+const ERROR_LENGTH = 500;
+/** How many folded events are remembered to tell a fresh append from a rewound log. */
+const RECENT_LIMIT = 10_000;
+
+type Waiter = { position: Position; eventTypes: string[] | undefined; revision: bigint | undefined; since: number; settle: (error?: Error) => void };
 
 export function createProjectionRunner(options: {
   store: EventStore;
   db: ReadModelDatabase;
   projections: ProjectionDefinition[];
+  /** Told of each projection that stops, and of a failed log subscription. */
   onError?: (error: Error) => void;
 }): ProjectionRunner {
   const { store, db } = options;
+  const checkpoints = openCheckpoints(db);
   const running: Running[] = [];
   const listeners = new Set<(events: RecordedEvent[]) => void>();
-  const waiters = new Set<{ position: Position; resolve: () => void; reject: () => void }>();
+  const waiters = new Set<Waiter>();
   let subscription: Subscription | undefined;
   let buffer: RecordedEvent[] = [];
   let flushScheduled: NodeJS.Immediate | undefined;
   let headAtStart: Position | undefined;
   let failed: Error | undefined;
   let consuming: Promise<void> | undefined;
-
-  db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
-    name TEXT NOT NULL, version INTEGER NOT NULL, position TEXT,
-    state TEXT NOT NULL CHECK (state IN ('live', 'building')), updated_at TEXT NOT NULL,
-    PRIMARY KEY (name, version))`);
-  const selectRows = db.prepare<[string], CheckpointRow>('SELECT name, version, position, state FROM projection_checkpoints WHERE name = ?');
-  const insertRow = db.prepare('INSERT INTO projection_checkpoints (name, version, position, state, updated_at) VALUES (?, ?, NULL, ?, ?)');
-  const saveCheckpoint = db.prepare('UPDATE projection_checkpoints SET position = ?, updated_at = ? WHERE name = ? AND version = ?');
+  let resyncing: Promise<void> | undefined;
+  let stopping = false;
+  /** The latest position the read models stand on, and the ids of the events lately folded, by position. */
+  let lastSeen: Position | undefined;
+  const recent = new Map<string, string>();
 
   function pointViewsAt(definition: ProjectionDefinition): void {
     for (const table of definition.tables) {
@@ -72,15 +106,15 @@ export function createProjectionRunner(options: {
   }
 
   function register(definition: ProjectionDefinition): void {
-    const rows = selectRows.all(definition.name);
+    const rows = checkpoints.rowsOf(definition.name);
     const mine = rows.find((r) => r.version === definition.version);
     const liveElsewhere = rows.some((r) => r.version !== definition.version && r.state === 'live');
     const applier = definition.open(db, tableNames(definition));
-    let state: Running['state'];
+    let state: ServingState;
     if (mine) state = mine.state;
     else {
       state = liveElsewhere ? 'building' : 'live';
-      insertRow.run(definition.name, definition.version, state, new Date().toISOString());
+      checkpoints.insert(definition.name, definition.version, state);
       if (state === 'live') pointViewsAt(definition);
     }
     running.push({
@@ -89,6 +123,7 @@ export function createProjectionRunner(options: {
       types: new Set(definition.eventTypes),
       state,
       position: mine?.position ? decodePosition(mine.position) : undefined,
+      stopped: undefined,
     });
   }
 
@@ -96,12 +131,33 @@ export function createProjectionRunner(options: {
   const serving = (): Running[] =>
     running.filter((p) => p.state === 'live' || !running.some((o) => o.definition.name === p.definition.name && o.state === 'live'));
 
-  const reached = (position: Position): boolean => serving().every((p) => p.position !== undefined && comparePositions(p.position, position) >= 0);
+  const includes = (p: Running, position: Position) => p.position !== undefined && comparePositions(p.position, position) >= 0;
+
+  const reached = (position: Position): boolean => serving().every((p) => p.stopped !== undefined || includes(p, position));
+
+  /** Serving read models that stopped before `position` and fold one of `eventTypes` (any type when not given). */
+  const blockedBy = (position: Position, eventTypes: string[] | undefined): Running[] =>
+    serving().filter((p) => p.stopped !== undefined && !includes(p, position) && (eventTypes === undefined || eventTypes.some((t) => p.types.has(t))));
+
+  function settleWaiters(): void {
+    for (const waiter of waiters) {
+      const blocked = blockedBy(waiter.position, waiter.eventTypes);
+      if (blocked.length > 0) waiter.settle(stoppedError(waiter, blocked));
+      else if (reached(waiter.position)) waiter.settle();
+    }
+  }
+
+  const stoppedError = (waiter: Pick<Waiter, 'position' | 'revision'>, blocked: Running[]) =>
+    new ReadModelStoppedError(
+      encodePosition(waiter.position),
+      waiter.revision?.toString() ?? '',
+      blocked.map((p) => `${p.definition.name} v${p.definition.version} (${p.stopped ? `stopped at ${p.stopped.eventType}, position ${p.stopped.position}` : 'its subscription to the event log failed'})`),
+    );
 
   /** A building version takes over once it has passed every other version of its read model. */
   function swapCaughtUp(): void {
-    for (const building of running.filter((p) => p.state === 'building')) {
-      const others = selectRows.all(building.definition.name).filter((r) => r.version !== building.definition.version);
+    for (const building of running.filter((p) => p.state === 'building' && !p.stopped)) {
+      const others = checkpoints.rowsOf(building.definition.name).filter((r) => r.version !== building.definition.version);
       const caughtUp = others.every((r) => r.position === null || (building.position !== undefined && comparePositions(building.position, decodePosition(r.position)) >= 0));
       if (!caughtUp) continue;
       db.transaction(() => {
@@ -121,33 +177,60 @@ export function createProjectionRunner(options: {
     }
   }
 
-  /** A fold that throws names itself and the event, so an operator knows where to look. */
-  function applyOne(projection: Running, event: RecordedEvent): void {
+  type Failure = { index: number; error: unknown };
+
+  /** One projection's share of a batch in a savepoint: all of it, or nothing and the index that failed. */
+  function applyIsolated(projection: Running, events: RecordedEvent[]): Failure | undefined {
+    let index = 0;
+    const fold = db.transaction((list: RecordedEvent[]) => {
+      for (index = 0; index < list.length; index++) {
+        const event = list[index]!;
+        if (projection.types.has(event.type)) projection.applier.apply(event);
+      }
+    });
     try {
-      projection.applier.apply(event);
+      fold(events);
+      return undefined;
     } catch (error) {
-      const { name, version } = projection.definition;
-      throw new Error(
-        `projection ${name} v${version} could not apply ${event.type} at position ${encodePosition(event.position)} (stream ${event.stream}, revision ${event.revision}): ${error instanceof Error ? error.message : String(error)}`,
-        { cause: error },
-      );
+      const failure = { index, error };
+      // The events before the poison one fold as they did; only the poison one stops the projection.
+      if (index > 0) {
+        try {
+          fold(events.slice(0, failure.index));
+        } catch (again) {
+          return { index: 0, error: again };
+        }
+      }
+      return failure;
     }
   }
 
-  const applyBatch = db.transaction((events: RecordedEvent[]) => {
-    const moved = new Map<Running, Position>();
-    for (const event of events) {
-      for (const projection of running) {
-        if (!isAfter(event.position, projection.position)) continue;
-        if (projection.types.has(event.type)) applyOne(projection, event);
-        moved.set(projection, event.position);
+  type Outcome = { moved: Map<Running, Position>; stopped: Map<Running, StoppedAt> };
+
+  const applyBatch = db.transaction((events: RecordedEvent[]): Outcome => {
+    const outcome: Outcome = { moved: new Map(), stopped: new Map() };
+    for (const projection of running) {
+      if (projection.stopped) continue;
+      const unseen = events.filter((e) => isAfter(e.position, projection.position));
+      if (unseen.length === 0) continue;
+      const failure = applyIsolated(projection, unseen);
+      const last = failure ? unseen[failure.index - 1] : unseen.at(-1);
+      if (last) {
+        checkpoints.save(projection.definition, last, encodePosition(last.position));
+        outcome.moved.set(projection, last.position);
       }
+      if (failure) outcome.stopped.set(projection, stoppedAt(unseen[failure.index]!, failure.error));
     }
-    const now = new Date().toISOString();
-    for (const [projection, position] of moved) {
-      saveCheckpoint.run(encodePosition(position), now, projection.definition.name, projection.definition.version);
-    }
-    return moved;
+    return outcome;
+  });
+
+  const stoppedAt = (event: RecordedEvent, error: unknown): StoppedAt => ({
+    position: encodePosition(event.position),
+    eventId: event.id,
+    eventType: event.type,
+    stream: event.stream,
+    error: (error instanceof Error ? error.message : String(error)).slice(0, ERROR_LENGTH),
+    at: new Date().toISOString(),
   });
 
   function flush(): void {
@@ -155,22 +238,48 @@ export function createProjectionRunner(options: {
     if (buffer.length === 0 || failed) return;
     const events = buffer;
     buffer = [];
+    let outcome: Outcome;
     try {
-      const moved = applyBatch(events);
-      for (const [projection, position] of moved) projection.position = position;
+      outcome = applyBatch(events);
     } catch (error) {
+      // Not a projection's fold (those are caught per projection): the database itself failed.
       fail(error instanceof Error ? error : new Error(String(error)));
       return;
     }
+    for (const [projection, position] of outcome.moved) projection.position = position;
+    remember(events);
+    for (const [projection, at] of outcome.stopped) {
+      projection.stopped = at;
+      const { name, version } = projection.definition;
+      options.onError?.(new Error(`projection ${name} v${version} stopped: it could not apply ${at.eventType} at position ${at.position} (stream ${at.stream}): ${at.error}`));
+    }
     swapCaughtUp();
-    for (const waiter of waiters) if (reached(waiter.position)) waiter.resolve();
+    settleWaiters();
     for (const listener of listeners) listener(events);
   }
+
+  function remember(events: RecordedEvent[]): void {
+    for (const event of events) recent.set(encodePosition(event.position), event.id);
+    for (const key of recent.keys()) {
+      if (recent.size <= RECENT_LIMIT) break;
+      recent.delete(key);
+    }
+    const last = events.at(-1);
+    if (last && isAfter(last.position, lastSeen)) lastSeen = last.position;
+  }
+
+  /**
+   * A position just appended that the read models have already passed with another event (or so
+   * long ago it is forgotten) means the log was rewound under the hub; a false alarm only costs a
+   * check of the checkpoints and a new subscription.
+   */
+  const rewound = (position: Position, eventId: string): boolean =>
+    lastSeen !== undefined && comparePositions(position, lastSeen) <= 0 && recent.get(encodePosition(position)) !== eventId;
 
   function fail(error: Error): void {
     failed = error;
     options.onError?.(error);
-    for (const waiter of waiters) waiter.reject();
+    for (const waiter of waiters) waiter.settle(stoppedError(waiter, serving()));
     void subscription?.close();
   }
 
@@ -182,51 +291,105 @@ export function createProjectionRunner(options: {
         else flushScheduled ??= setImmediate(flush);
       }
     } catch (error) {
-      fail(error instanceof Error ? error : new Error(String(error)));
+      if (!stopping && sub === subscription) fail(error instanceof Error ? error : new Error(String(error)));
     }
+  }
+
+  /** True when the log no longer holds the event the checkpoint stands on: it was restored from an older copy. */
+  async function unbacked(row: CheckpointRow, head: Position | undefined): Promise<boolean> {
+    if (row.position === null) return false;
+    const position = decodePosition(row.position);
+    if (head === undefined || comparePositions(position, head) > 0) return true;
+    const event = eventOf(row);
+    if (!event) return false;
+    for await (const found of store.readStream(event.stream, { from: event.revision, limit: 1 })) {
+      return found.id !== event.id || found.revision !== event.revision || comparePositions(found.position, position) !== 0;
+    }
+    return true;
+  }
+
+  /** Rebuilds from zero every projection version whose checkpoint the log does not back. */
+  async function rebuildUnbacked(head: Position | undefined): Promise<void> {
+    for (const projection of running) {
+      const row = checkpoints.rowsOf(projection.definition.name).find((r) => r.version === projection.definition.version);
+      if (!row || !(await unbacked(row, head))) continue;
+      const { name, version } = projection.definition;
+      options.onError?.(new Error(`projection ${name} v${version} stood at position ${row.position}, which the event log does not hold (was an older events.db restored?): rebuilding it from zero`));
+      checkpoints.reset(projection.definition);
+      projection.position = undefined;
+      projection.stopped = undefined;
+    }
+  }
+
+  async function follow(): Promise<void> {
+    headAtStart = await store.headPosition();
+    await rebuildUnbacked(headAtStart);
+    const positions = running.map((p) => p.position);
+    lastSeen = positions.reduce<Position | undefined>((max, p) => (p !== undefined && isAfter(p, max) ? p : max), undefined);
+    recent.clear();
+    const from = positions.some((p) => p === undefined)
+      ? undefined
+      : (positions as Position[]).reduce((min, p) => (comparePositions(p, min) < 0 ? p : min));
+    const sub = store.subscribe(from ? { after: from } : {});
+    subscription = sub;
+    consuming = consume(sub);
+  }
+
+  /** The log was rewound while the hub ran (a store restored underneath it): check again and follow anew. */
+  function resync(): Promise<void> {
+    resyncing ??= (async () => {
+      const old = subscription;
+      subscription = undefined;
+      await old?.close();
+      await consuming;
+      if (flushScheduled) clearImmediate(flushScheduled);
+      buffer = [];
+      if (!stopping) await follow();
+    })().finally(() => (resyncing = undefined));
+    return resyncing;
   }
 
   return {
     async start() {
       for (const definition of options.projections) register(definition);
       swapCaughtUp();
-      headAtStart = await store.headPosition();
-      const positions = running.map((p) => p.position);
-      const from = positions.some((p) => p === undefined)
-        ? undefined
-        : (positions as Position[]).reduce((min, p) => (comparePositions(p, min) < 0 ? p : min));
-      subscription = store.subscribe(from ? { after: from } : {});
-      consuming = consume(subscription);
+      await follow();
     },
 
-    waitFor(position, timeoutMs, revision) {
-      if (reached(position)) return Promise.resolve();
-      const lag = () => new ReadModelLagError(encodePosition(position), revision?.toString() ?? '', timeoutMs);
-      if (failed) return Promise.reject(lag());
+    async waitFor(position, timeoutMs, revision, { eventTypes, appended } = {}) {
+      if (appended && rewound(position, appended.eventId)) await resync();
+      const blocked = blockedBy(position, eventTypes);
+      if (blocked.length > 0) throw stoppedError({ position, revision }, blocked);
+      if (failed) throw stoppedError({ position, revision }, serving());
+      if (reached(position)) return;
+      const since = performance.now();
       return new Promise<void>((resolve, reject) => {
-        const waiter = {
+        const timer = setTimeout(() => waiter.settle(new ReadModelLagError(encodePosition(position), revision?.toString() ?? '', Math.round(performance.now() - since))), timeoutMs);
+        const waiter: Waiter = {
           position,
-          resolve: () => settle(resolve),
-          reject: () => settle(() => reject(lag())),
+          eventTypes,
+          revision,
+          since,
+          settle: (error) => {
+            clearTimeout(timer);
+            waiters.delete(waiter);
+            if (error) reject(error);
+            else resolve();
+          },
         };
-        const timer = setTimeout(() => waiter.reject(), timeoutMs);
-        function settle(done: () => void) {
-          clearTimeout(timer);
-          waiters.delete(waiter);
-          done();
-        }
         waiters.add(waiter);
       });
     },
 
-    isCaughtUp: () => !failed && (headAtStart === undefined || reached(headAtStart)),
+    isCaughtUp: () => !failed && running.every((p) => !p.stopped) && (headAtStart === undefined || reached(headAtStart)),
 
     status: () =>
       running.map((p) => ({
         name: p.definition.name,
         version: p.definition.version,
-        state: p.state,
+        state: p.stopped ? 'stopped' : p.state,
         position: p.position ? encodePosition(p.position) : null,
+        stoppedAt: p.stopped ?? null,
       })),
 
     onApplied(listener) {
@@ -239,11 +402,13 @@ export function createProjectionRunner(options: {
     failure: () => failed,
 
     async stop() {
+      stopping = true;
+      await resyncing;
       await subscription?.close();
       await consuming;
       if (flushScheduled) clearImmediate(flushScheduled);
       flush();
-      for (const waiter of waiters) waiter.reject();
+      for (const waiter of waiters) waiter.settle(new ReadModelLagError(encodePosition(waiter.position), waiter.revision?.toString() ?? '', Math.round(performance.now() - waiter.since)));
     },
   };
 }

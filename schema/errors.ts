@@ -7,6 +7,7 @@ import {
   ForbiddenError,
   NotFoundError,
   ReadModelLagError,
+  ReadModelStoppedError,
   UnavailableError,
   ValidationError,
   type FieldIssue,
@@ -80,7 +81,7 @@ builder.objectType(UnavailableError, {
 
 builder.objectType(ReadModelLagError, {
   name: 'ReadModelLagError',
-  description: 'The command WAS stored, but the read model did not include it in time. Query again shortly.',
+  description: 'The command WAS stored, but the read model did not include it in the time the hub waits (SAPAT_READ_YOUR_WRITES_MS). Query again shortly.',
   interfaces: [ErrorInterface],
   fields: (t) => ({
     position: t.exposeString('position', { description: 'Position of the stored command in the global log.' }),
@@ -88,5 +89,17 @@ builder.objectType(ReadModelLagError, {
   }),
 });
 
+builder.objectType(ReadModelStoppedError, {
+  name: 'ReadModelStoppedError',
+  description:
+    'The command WAS stored, but a read model it changes has stopped on an event it cannot fold; it will show the command once an operator repairs it. Do not send the command again; waiting does not help.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    position: t.exposeString('position', { description: 'Position of the stored command in the global log.' }),
+    revision: t.exposeString('revision', { description: 'Revision of the entity after the command.' }),
+    readModels: t.exposeStringList('readModels', { description: 'The stopped read models, each with its version and the event it stopped at.' }),
+  }),
+});
+
 /** The errors every command mutation can answer with. */
-export const commandErrors = [ValidationError, NotFoundError, ConcurrencyError, DomainRuleError, ForbiddenError, UnavailableError, ReadModelLagError];
+export const commandErrors = [ValidationError, NotFoundError, ConcurrencyError, DomainRuleError, ForbiddenError, UnavailableError, ReadModelLagError, ReadModelStoppedError];

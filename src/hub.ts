@@ -9,6 +9,7 @@ import { createRatingQueries, type RatingQueries } from '../projections/ratings.
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../projections/runner.ts';
 import { handleCommand, type CommandOutcome, type CommandRequest } from './commands/handler.ts';
+import { eventIdFor } from './commands/ids.ts';
 import type { Config } from './config.ts';
 import type { DomainEvent } from './domain/decider.ts';
 import { openEventStore } from './eventstore/index.ts';
@@ -59,7 +60,11 @@ export async function openHub(
     ratings: createRatingQueries(readModels),
     async execute(request) {
       const outcome = await handleCommand(store, { schemaVersionOf: eventVersions.currentVersion, ...request });
-      if (outcome.position) await projections.waitFor(outcome.position, config.readYourWritesMs, outcome.revision);
+      if (outcome.position) {
+        // A fresh append names its last event, so the runner can tell whether the log was rewound under it.
+        const appended = outcome.replayed ? {} : { appended: { eventId: eventIdFor(request.commandId, outcome.eventTypes.length - 1) } };
+        await projections.waitFor(outcome.position, config.readYourWritesMs, outcome.revision, { eventTypes: outcome.eventTypes, ...appended });
+      }
       return outcome;
     },
     async close() {

@@ -90,7 +90,15 @@ function buildYoga(hub: Hub, parts: { logger: Logger; metrics: Metrics; drain: D
         endpoint: '/ready',
         check: ({ fetchAPI }) => {
           const ready = hub.projections.isCaughtUp();
-          const body = { ready, projections: hub.projections.status(), ...(hub.projections.failure() ? { failure: 'a projection failed; see the log' } : {}) };
+          // Open to anyone: where each read model stands and which stopped where, but not the error text (readModels query, log).
+          const projections = hub.projections.status().map(({ stoppedAt, ...p }) => ({ ...p, ...(stoppedAt ? { stoppedAt: { position: stoppedAt.position, eventType: stoppedAt.eventType } } : {}) }));
+          const stopped = projections.filter((p) => p.state === 'stopped').map((p) => `${p.name} v${p.version}`);
+          const body = {
+            ready,
+            projections,
+            ...(stopped.length > 0 ? { stopped } : {}),
+            ...(hub.projections.failure() ? { failure: 'the subscription to the event log failed; see the log' } : {}),
+          };
           return new fetchAPI.Response(JSON.stringify(body), { status: ready ? 200 : 503, headers: { 'content-type': 'application/json' } });
         },
       }),

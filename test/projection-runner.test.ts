@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openReadModelDatabase, type ReadModelDatabase } from '../projections/database.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../projections/runner.ts';
-import { ReadModelLagError } from '../src/domain/errors.ts';
+import { ReadModelLagError, ReadModelStoppedError } from '../src/domain/errors.ts';
 import { encodePosition, positionOf } from '../src/eventstore/position.ts';
 import { openSqliteEventStore } from '../src/eventstore/sqlite.ts';
 import type { EventStore, NewEvent, Position } from '../src/eventstore/types.ts';
@@ -35,6 +35,19 @@ const notes = (version: number, options: { failOn?: string; transform?: (s: stri
   },
 });
 
+/** Counts every event of any type: a read model beside notes that must not stop when notes does. */
+const tally: ProjectionDefinition<'tally'> = {
+  name: 'tally',
+  version: 1,
+  tables: ['tally'],
+  eventTypes: ['NoteWritten', 'SomethingElse'],
+  open(db, { tally: table }) {
+    db.exec(`CREATE TABLE IF NOT EXISTS ${table} (position TEXT PRIMARY KEY)`);
+    const insert = db.prepare(`INSERT INTO ${table} (position) VALUES (?)`);
+    return { apply: (event) => void insert.run(encodePosition(event.position)) };
+  },
+};
+
 describe('projection runner', () => {
   let dir: ReturnType<typeof temporaryDirectory>;
   let store: EventStore;
@@ -48,6 +61,7 @@ describe('projection runner', () => {
     return runner;
   };
   const texts = () => (db.prepare('SELECT text FROM notes ORDER BY CAST(position AS INTEGER)').all() as { text: string }[]).map((r) => r.text);
+  const counted = () => (db.prepare('SELECT count(*) AS n FROM tally').get() as { n: number }).n;
   const append = async (...texts: string[]) => (await store.append(`note-${randomUUID()}`, texts.map((t) => note(t)), 'no_stream')).position;
   const checkpoint = (version: number) =>
     (db.prepare('SELECT position FROM projection_checkpoints WHERE name = ? AND version = ?').get('notes', version) as { position: string | null } | undefined)?.position;
@@ -89,15 +103,37 @@ describe('projection runner', () => {
     expect(checkpoint(1)).toBe(encodePosition(later));
   });
 
-  it('writes rows and checkpoint in one transaction: a failing event leaves neither behind', async () => {
-    const runner = await run([notes(1, { failOn: 'poison' })]);
+  it('stops a projection alone on an event it cannot fold, keeping what came before it, while the others go on', async () => {
+    const runner = await run([notes(1, { failOn: 'poison' }), tally]);
     await runner.waitFor(await append('a'), 2000);
-    const poisoned = await append('b', 'poison');
-    await expect(runner.waitFor(poisoned, 2000)).rejects.toBeInstanceOf(ReadModelLagError);
-    expect(runner.failure()?.message).toMatch(/^projection notes v1 could not apply NoteWritten at position 3 \(stream note-[0-9a-f-]+, revision 1\): cannot fold poison$/);
-    expect(texts()).toEqual(['a']);
-    expect(checkpoint(1)).toBe('1');
+    const poisoned = await append('b', 'poison', 'c');
+    const error = await runner.waitFor(poisoned, 2000, 2n, { eventTypes: ['NoteWritten'] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReadModelStoppedError);
+    expect(error).toMatchObject({ position: encodePosition(poisoned), revision: '2', readModels: ['notes v1 (stopped at NoteWritten, position 3)'] });
+    expect(texts()).toEqual(['a', 'b']);
+    expect(checkpoint(1)).toBe('2');
+    const later = await store.append('other-1', [note('x', 'SomethingElse')], 'no_stream');
+    await runner.waitFor(later.position, 2000, 0n, { eventTypes: ['SomethingElse'] });
+    expect(counted()).toBe(5);
+    expect(runner.status().map((s) => [s.name, s.state, s.position, s.stoppedAt?.eventType ?? null])).toEqual([
+      ['notes', 'stopped', '2', 'NoteWritten'],
+      ['tally', 'live', encodePosition(later.position), null],
+    ]);
+    expect(runner.status()[0]!.stoppedAt).toMatchObject({ position: '3', error: 'cannot fold poison', stream: expect.stringMatching(/^note-/) });
     expect(runner.isCaughtUp()).toBe(false);
+    expect(runner.failure()).toBeUndefined();
+  });
+
+  it('lets a fixed version rebuild beside the stopped one and take over', async () => {
+    const broken = await run([notes(1, { failOn: 'poison' })]);
+    const poisoned = await append('a', 'poison', 'b');
+    await expect(broken.waitFor(poisoned, 2000)).rejects.toBeInstanceOf(ReadModelStoppedError);
+    await broken.stop();
+    const fixed = await run([notes(1, { failOn: 'poison' }), notes(2)]);
+    await fixed.waitFor(poisoned, 2000);
+    await expect.poll(() => fixed.status().map((s) => [s.version, s.state])).toEqual([[2, 'live']]);
+    expect(texts()).toEqual(['a', 'poison', 'b']);
+    expect(fixed.isCaughtUp()).toBe(true);
   });
 
   it('answers waitFor with a typed ReadModelLagError when the wait runs out', async () => {

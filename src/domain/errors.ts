@@ -65,6 +65,18 @@ export class UnavailableError extends DomainError {
 export class ReadModelLagError extends DomainError {
   override readonly name = 'ReadModelLagError';
   constructor(readonly position: string, readonly revision: string, waitedMs: number) {
-    super(`the command was stored at position ${position}, but the read model did not reach it within ${waitedMs} ms; query again shortly`);
+    super(`the command was stored at position ${position}, but the read model did not reach it in the ${waitedMs} ms waited; query again shortly`);
+  }
+}
+
+/**
+ * The command WAS stored, but a read model it changes has stopped on an event it cannot fold and
+ * will not include the command until an operator repairs it (docs/operations.md). Sending the
+ * command again changes nothing; waiting does not help either.
+ */
+export class ReadModelStoppedError extends DomainError {
+  override readonly name = 'ReadModelStoppedError';
+  constructor(readonly position: string, readonly revision: string, readonly readModels: string[]) {
+    super(`the command was stored at position ${position}, but the read model ${readModels.join(', ')} has stopped and will not show it until an operator repairs it; do not send the command again`);
   }
 }

@@ -1,7 +1,8 @@
 // Prometheus metrics, served at /metrics in the text format: GraphQL operations by transport, type
 // and outcome with their durations, command latency by command, how far each projection is behind
-// the log, whether the read models have caught up, and the live subscriptions. Optionally behind a
-// bearer token (SAPAT_METRICS_TOKEN); without one it is open, as it names no person and no data.
+// the log, which projections have stopped, whether the read models have caught up, and the live
+// subscriptions. Optionally behind a bearer token (SAPAT_METRICS_TOKEN); without one it is open, as
+// it names no person and no data.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
@@ -68,6 +69,16 @@ export function createMetrics(hub: Hub, options: { token?: string | undefined; c
         const at = p.position ? decodePosition(p.position).commit : 0n;
         this.set({ projection: p.name, version: String(p.version), state: p.state }, Number(head > at ? head - at : 0n));
       }
+    },
+  });
+  new Gauge({
+    name: 'sapat_projection_stopped',
+    help: 'Whether a projection version has stopped on an event it cannot fold (1) or runs (0); see the readModels query and docs/operations.md.',
+    labelNames: ['projection', 'version'] as const,
+    registers,
+    collect() {
+      this.reset();
+      for (const p of hub.projections.status()) this.set({ projection: p.name, version: String(p.version) }, p.state === 'stopped' ? 1 : 0);
     },
   });
   new Gauge({
