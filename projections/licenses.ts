@@ -160,6 +160,11 @@ export type LicenseRow = z.infer<typeof licenseRow>;
 export const licenseOrder = z.enum(['applied', 'programme_code', 'valid_until']).meta({
   id: 'LicenseOrder',
   description: 'Order of the registry: by application (oldest first), by programme code, or by end of validity (soonest first, licences without a time limit last).',
+  values: {
+    applied: 'By application, oldest first (the default).',
+    programme_code: 'By programme code, ascending.',
+    valid_until: 'By the last day of validity, soonest first; licences without a time limit, and those not yet granted, last.',
+  },
 });
 export type LicenseOrder = z.infer<typeof licenseOrder>;
 

@@ -17,7 +17,7 @@ import {
   licensingDecider,
   type LicensingCommandName,
 } from '../src/domain/licensing.ts';
-import { isoDate, languageSchema, type Labels, type Language } from '../src/domain/values.ts';
+import { isoDate, type Labels, type Language } from '../src/domain/values.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import { builder, type GraphQLContext } from './builder.ts';
 import { AsOfInput, parseAsOf } from './as-of.ts';
@@ -26,6 +26,7 @@ import { commandMutation, type CommandCall } from './command.ts';
 import { connectionOf, encodeCursor, pageComplexity, pageRequest } from './connection.ts';
 import { plainIdOf } from './ids.ts';
 import { registerStreamKind } from './streams.ts';
+import { languageArg } from './language.ts';
 import { enumFor } from './zod-types.ts';
 
 // The licence registry is the department's public record: any signed-in caller may read a licence and its history.
@@ -35,7 +36,6 @@ const LicenseStatusEnum = enumFor(licenseStatus);
 const EducationLevelEnum = enumFor(educationLevel);
 const FormOfStudyEnum = enumFor(formOfStudy);
 const LicenseOrderEnum = enumFor(licenseOrder);
-const LanguageEnum = enumFor(languageSchema);
 const ExpertGroupKindEnum = enumFor(expertGroupKind);
 const ExpertRoleEnum = enumFor(expertRole);
 const ConclusionOutcomeEnum = enumFor(conclusionOutcome);
@@ -51,7 +51,7 @@ export const MultilingualNameRef = builder.objectRef<Name>('MultilingualName').i
     en: t.exposeString('en', { description: 'In English.' }),
     text: t.string({
       description: 'In the language asked for, or the request’s Accept-Language (Kyrgyz by default).',
-      args: { language: t.arg({ type: LanguageEnum, required: false }) },
+      args: { language: languageArg(t.arg) },
       resolve: (name, args, context) => name[args.language ?? context.language],
     }),
   }),
@@ -99,7 +99,7 @@ export const License = builder.loadableNode('License', {
     status: t.field({ type: LicenseStatusEnum, description: 'Where the licence stands.', resolve: (r) => r.status }),
     statusLabel: t.string({
       description: 'The status in Kyrgyz, Russian or English.',
-      args: { language: t.arg({ type: LanguageEnum, required: false }) },
+      args: { language: languageArg(t.arg) },
       resolve: (r, args, context) => label(labelsOf(licenseStatus), r.status)(args.language, context),
     }),
     programmeCode: t.exposeString('programme_code', { description: 'Six-digit code of the direction or specialty.' }),
@@ -107,7 +107,7 @@ export const License = builder.loadableNode('License', {
     level: t.field({ type: EducationLevelEnum, description: 'Level of the programme.', resolve: (r) => r.level }),
     levelLabel: t.string({
       description: 'The level in Kyrgyz, Russian or English.',
-      args: { language: t.arg({ type: LanguageEnum, required: false }) },
+      args: { language: languageArg(t.arg) },
       resolve: (r, args, context) => label(labelsOf(educationLevel), r.level)(args.language, context),
     }),
     formOfStudy: t.field({ type: FormOfStudyEnum, description: 'Form of study.', resolve: (r) => r.form_of_study }),
