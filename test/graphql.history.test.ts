@@ -88,6 +88,24 @@ describe('history of an entity', () => {
   });
 });
 
+describe('history by plain id', () => {
+  it('takes the plain licenseId that license(id:) takes, and answers the same as for the global id', async () => {
+    const plain = (await gql(`query($id: ID!) { license(id: $id) { licenseId } }`, { id: licenseId }, { token: tokens.auditor })).data!.license.licenseId;
+    expect(plain).not.toBe(licenseId);
+    const byPlain = await gql(HISTORY, { id: plain }, { token: tokens.auditor });
+    expect(byPlain.errors).toBeUndefined();
+    expect(byPlain.data!.history).toEqual((await gql(HISTORY, { id: licenseId }, { token: tokens.auditor })).data!.history);
+    expect(byPlain.data!.history.events).toHaveLength(4);
+  });
+
+  it('answers an empty history for a plain id no entity has, and refuses what is no id at all', async () => {
+    const nobody = await gql(HISTORY, { id: 'c1d2e3f4-0000-4000-8000-000000000000' }, { token: tokens.auditor });
+    expect(nobody.data!.history).toEqual({ events: [], hasNextPage: false, endCursor: null });
+    const garbage = await gql(HISTORY, { id: 'licence 7' }, { token: tokens.auditor });
+    expect(garbage.errors?.[0]?.message).toBe('id: must be a global id or the plain id (a UUID) of an entity the hub returned');
+  });
+});
+
 describe('the global log', () => {
   it('pages through every event in position order', async () => {
     const all: any[] = [];
