@@ -143,7 +143,7 @@ const LicenseFilterInput = builder.inputType('LicenseFilter', {
     statuses: t.field({ type: [LicenseStatusEnum], required: false, description: 'Any of these statuses.' }),
     levels: t.field({ type: [EducationLevelEnum], required: false, description: 'Any of these levels.' }),
     formsOfStudy: t.field({ type: [FormOfStudyEnum], required: false, description: 'Any of these forms of study.' }),
-    faculty: t.string({ required: false, description: 'Exactly this faculty.' }),
+    faculty: t.string({ required: false, description: 'This faculty, whatever the case of its letters (Cyrillic or Latin) and the spaces around or between its words.' }),
     programmeCode: t.string({ required: false, description: 'Exactly this programme code.' }),
     expiringBefore: t.field({ type: 'Date', required: false, validate: isoDate, description: 'Licences in force (active or suspended) whose validity ends before this date.' }),
   }),
