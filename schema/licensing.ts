@@ -14,6 +14,7 @@ import {
   licenseCategory,
   licenseStatus,
   licensingCommands,
+  licensingEffectiveDates,
   licensingDecider,
   type LicensingCommandName,
 } from '../src/domain/licensing.ts';
@@ -174,12 +175,13 @@ builder.queryFields((t) => ({
     authScopes: { authenticated: true },
     args: {
       id: t.arg.id({ required: true, description: 'Global id, or the plain licenseId.' }),
-      asOf: t.arg({ type: AsOfInput, required: false, description: 'Time travel: the licence as it was at a moment or a revision.' }),
+      asOf: t.arg({ type: AsOfInput, required: false, description: 'Time travel: the licence as the hub knew it at a moment, as it stood on a date (by the dates its acts took effect), or at a revision.' }),
     },
     resolve: async (_root, args, context) => {
       const id = licenseIdOf(String(args.id));
       if (!args.asOf) return id;
-      const past = await foldAsOf(context.hub.store, licensesProjection, { stream: `${licenseCategory}-${id}` }, parseAsOf(args.asOf));
+      const scope = { stream: `${licenseCategory}-${id}`, effectiveDates: licensingEffectiveDates };
+      const past = await foldAsOf(context.hub.store, licensesProjection, scope, parseAsOf(args.asOf));
       if (!past) return null;
       try {
         return createLicenseQueries(past).byIds([id])[0] ?? null;

@@ -322,7 +322,7 @@ builder.queryFields((t) => ({
     authScopes: { authenticated: true },
     args: {
       id: t.arg.id({ required: true, description: 'Global id, or the plain campaignId.' }),
-      asOf: t.arg({ type: AsOfInput, required: false, description: 'Time travel: the campaign as it was at a moment or a revision of its stream.' }),
+      asOf: t.arg({ type: AsOfInput, required: false, description: 'Time travel: the campaign as the hub knew it at a moment, as it stood on a date, or at a revision of its stream.' }),
     },
     resolve: async (_root, args, context) => {
       const id = plainIdOf(String(args.id), 'RatingCampaign');
@@ -364,7 +364,7 @@ builder.queryFields((t) => ({
       asOf: t.arg({
         type: AsOfInput,
         required: false,
-        description: 'Time travel: the entry, its total and its ranks as they were at a moment or a revision of the entry (the campaign is folded up to the same point).',
+        description: 'Time travel: the entry, its total and its ranks as the hub knew them at a moment, as they stood on a date, or at a revision of the entry (the campaign is folded up to the same point).',
       }),
     },
     resolve: async (_root, args, context) => {
@@ -380,7 +380,7 @@ builder.queryFields((t) => ({
 async function asOfRow<Row>(
   context: GraphQLContext,
   scope: TimeTravelScope,
-  asOf: { time?: string | null; revision?: number | null },
+  asOf: Parameters<typeof parseAsOf>[0],
   read: (queries: ReturnType<typeof createRatingQueries>) => Row | undefined,
 ): Promise<Row | null> {
   const past = await foldAsOf(context.hub.store, ratingsProjection, scope, parseAsOf(asOf));

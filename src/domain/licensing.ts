@@ -483,3 +483,16 @@ function decide(command: LicensingCommand, state: LicenseState, _context: Comman
 }
 
 export const licensingDecider: Decider<LicensingCommand, LicensingEvent, LicenseState> = { initialState, evolve, decide };
+
+/** The date each licensing event takes effect on, the one its document carries: what time travel by business date compares. */
+export const licensingEffectiveDates: { [Type in LicensingEventType]: (data: z.infer<(typeof licensingEventSchemas)[Type]>) => IsoDate } = {
+  LicenseApplied: (d) => d.submittedOn,
+  ExpertGroupFormed: (d) => d.formedOn,
+  ExpertConclusionRecorded: (d) => d.concludedOn,
+  LicenseGranted: (d) => d.grantedOn,
+  LicenseAmended: (d) => d.amendedOn,
+  LicenseSuspended: (d) => d.suspendedOn,
+  LicenseResumed: (d) => d.resumedOn,
+  LicenseRevoked: (d) => d.revokedOn,
+  LicenseExpired: (d) => d.expiredOn,
+};
