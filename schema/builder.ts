@@ -65,8 +65,8 @@ export const builder = new SchemaBuilder<{
     // Connections: pages of a list in a stable order, by cursors (see schema/connection.ts).
     pageInfoTypeOptions: { description: 'Where a page stands in its list, and the cursors to go on from it.' },
     pageInfoFieldOptions: { description: 'Where this page stands in the list, and the cursors to go on from it.' },
-    hasNextPageFieldOptions: { description: 'Whether more items follow this page (forward paging), or this page started after a cursor (backward paging).' },
-    hasPreviousPageFieldOptions: { description: 'Whether more items precede this page (backward paging), or this page started after a cursor (forward paging).' },
+    hasNextPageFieldOptions: { description: 'Whether items follow this page: more of them when paging forwards; when paging backwards, true when the page ends at a `before` cursor.' },
+    hasPreviousPageFieldOptions: { description: 'Whether items precede this page: more of them when paging backwards; when paging forwards, true when the page starts at an `after` cursor.' },
     startCursorFieldOptions: { description: "Cursor of the page's first item; pass it as `before` for the previous page. Null for an empty page." },
     endCursorFieldOptions: { description: "Cursor of the page's last item; pass it as `after` for the next page. Null for an empty page." },
     edgesFieldOptions: { description: 'The items of the page, each with its cursor, in the order of the list.' },
