@@ -20,7 +20,7 @@ export const AsOfInput = builder.inputType('AsOf', {
       type: 'Date',
       required: false,
       description:
-        'Business date: the entity as it stood on this day, from the events that took effect on or before it (a grant on its grantedOn, a suspension on its suspendedOn, ...; an event without such a date on the day it was recorded, Kyrgyzstan time), including those recorded later.',
+        'Business date: the entity as it stood on this day, from the events that took effect on or before it (a grant on its grantedOn, a suspension on its suspendedOn, ...; an event without such a date on the day its command was decided, Kyrgyzstan time), including those recorded later.',
     }),
     revision: t.int({ required: false, description: 'The entity as it was right after this revision of its stream.' }),
   }),
