@@ -20,7 +20,7 @@ const columns = `
   id TEXT PRIMARY KEY,
   programme_code TEXT NOT NULL,
   name_ky TEXT NOT NULL, name_ru TEXT NOT NULL, name_en TEXT NOT NULL,
-  level TEXT NOT NULL, form_of_study TEXT NOT NULL, faculty TEXT NOT NULL,
+  level TEXT NOT NULL, form_of_study TEXT NOT NULL, faculty TEXT NOT NULL, faculty_key TEXT NOT NULL,
   requested_capacity INTEGER NOT NULL, capacity INTEGER NOT NULL, address TEXT,
   status TEXT NOT NULL, submitted_on TEXT NOT NULL,
   expert_group TEXT, conclusion TEXT,
@@ -33,13 +33,21 @@ const columns = `
 
 type Table = 'licenses';
 
+/**
+ * What the faculty filter compares: SQLite's NOCASE folds ASCII only, and faculties are named in
+ * Cyrillic too. toLowerCase (not toLocaleLowerCase) so that the key does not depend on the locale
+ * of the machine that rebuilds the read model.
+ */
+export const facultyKey = (faculty: string): string => faculty.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
 /** Parse stored event data with the event's schema, so a projection never folds malformed data. */
 const dataOf = (event: RecordedEvent): LicensingEvent =>
   ({ type: event.type, data: licensingEventSchemas[event.type as LicensingEvent['type']].parse(event.data) }) as LicensingEvent;
 
 export const licensesProjection: ProjectionDefinition<Table> = {
   name: 'licenses',
-  version: 1,
+  // 2: faculty_key, for the case-insensitive faculty filter.
+  version: 2,
   tables: ['licenses'],
   eventTypes: licensingEventTypes,
   open(db, { licenses }: TableNames<Table>) {
@@ -47,10 +55,11 @@ export const licensesProjection: ProjectionDefinition<Table> = {
       CREATE INDEX IF NOT EXISTS ${licenses}_status ON ${licenses} (status, applied_position);
       CREATE INDEX IF NOT EXISTS ${licenses}_order ON ${licenses} (applied_position, id);
       CREATE INDEX IF NOT EXISTS ${licenses}_code ON ${licenses} (programme_code, id);
-      CREATE INDEX IF NOT EXISTS ${licenses}_valid_until ON ${licenses} (valid_until, id);`);
+      CREATE INDEX IF NOT EXISTS ${licenses}_valid_until ON ${licenses} (valid_until, id);
+      CREATE INDEX IF NOT EXISTS ${licenses}_faculty ON ${licenses} (faculty_key, id);`);
     const insert = db.prepare(`INSERT INTO ${licenses} (id, programme_code, name_ky, name_ru, name_en, level, form_of_study,
-      faculty, requested_capacity, capacity, address, status, submitted_on, applied_position, revision, position, updated_at)
-      VALUES (@id, @code, @ky, @ru, @en, @level, @form, @faculty, @capacity, @capacity, @address, 'applied', @submittedOn,
+      faculty, faculty_key, requested_capacity, capacity, address, status, submitted_on, applied_position, revision, position, updated_at)
+      VALUES (@id, @code, @ky, @ru, @en, @level, @form, @faculty, @facultyKey, @capacity, @capacity, @address, 'applied', @submittedOn,
       @appliedPosition, @revision, @position, @updatedAt)`);
     const update = (assignments: string) =>
       db.prepare(`UPDATE ${licenses} SET ${assignments}, revision = @revision, position = @position, updated_at = @updatedAt WHERE id = @id`);
@@ -74,7 +83,7 @@ export const licensesProjection: ProjectionDefinition<Table> = {
             const { programme: p } = event.data;
             insert.run({
               ...stamp,
-              code: p.code, ky: p.name.ky, ru: p.name.ru, en: p.name.en, level: p.level, form: p.formOfStudy, faculty: p.faculty,
+              code: p.code, ky: p.name.ky, ru: p.name.ru, en: p.name.en, level: p.level, form: p.formOfStudy, faculty: p.faculty, facultyKey: facultyKey(p.faculty),
               capacity: event.data.requestedCapacity, address: event.data.address ?? null, submittedOn: event.data.submittedOn,
               appliedPosition: recorded.position.commit,
             });
@@ -160,6 +169,11 @@ export type LicenseRow = z.infer<typeof licenseRow>;
 export const licenseOrder = z.enum(['applied', 'programme_code', 'valid_until']).meta({
   id: 'LicenseOrder',
   description: 'Order of the registry: by application (oldest first), by programme code, or by end of validity (soonest first, licences without a time limit last).',
+  values: {
+    applied: 'By application, oldest first (the default).',
+    programme_code: 'By programme code, ascending.',
+    valid_until: 'By the last day of validity, soonest first; licences without a time limit, and those not yet granted, last.',
+  },
 });
 export type LicenseOrder = z.infer<typeof licenseOrder>;
 
@@ -206,7 +220,7 @@ export function createLicenseQueries(db: ReadModelDatabase) {
       inList(conditions, 'status', filter.statuses);
       inList(conditions, 'level', filter.levels);
       inList(conditions, 'form_of_study', filter.formsOfStudy);
-      inList(conditions, 'faculty', filter.faculty ? [filter.faculty] : null);
+      inList(conditions, 'faculty_key', filter.faculty ? [facultyKey(filter.faculty)] : null);
       inList(conditions, 'programme_code', filter.programmeCode ? [filter.programmeCode] : null);
       if (filter.expiringBefore) {
         conditions.where.push("status IN ('active', 'suspended') AND valid_until IS NOT NULL AND valid_until < ?");

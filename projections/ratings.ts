@@ -289,12 +289,19 @@ export type RatingEntryRow = z.infer<typeof ratingEntryRow>;
 export const ratingCampaignOrder = z.enum(['year_desc', 'year']).meta({
   id: 'RatingCampaignOrder',
   description: 'Order of the campaigns: newest year first (the default) or oldest first.',
+  values: { year_desc: 'Newest year first (the default).', year: 'Oldest year first.' },
 });
 export type RatingCampaignOrder = z.infer<typeof ratingCampaignOrder>;
 
 export const ratingEntryOrder = z.enum(['started', 'teacher_name', 'rank', 'total']).meta({
   id: 'RatingEntryOrder',
   description: 'Order of the entries: as they were started (the default), by teacher name, by university rank (teachers sharing a rank by name, unranked last), or by total, highest first.',
+  values: {
+    started: 'As the entries were started, oldest first (the default).',
+    teacher_name: "By the teacher's name, alphabetically.",
+    rank: 'By university rank, first place first; teachers sharing a rank by name, unranked entries last.',
+    total: 'By total score, highest first.',
+  },
 });
 export type RatingEntryOrder = z.infer<typeof ratingEntryOrder>;
 

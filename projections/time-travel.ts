@@ -1,21 +1,39 @@
-// Time travel: the state of an entity as it was at a moment or at a revision of its stream. The
+// Time travel: the state of an entity as it was at a moment, on a date, or at a revision of its stream. The
 // events up to that point are folded by the read model's own projection into a throwaway in-memory
 // database, so the past is computed by exactly the code that builds the present, and the read
 // model's own queries answer about it. An entity whose read model depends on other streams (a
 // rating entry's rank depends on every entry of its campaign) is folded with those categories too.
+import { localDateOf } from '../src/domain/rating-campaigns.ts';
+import type { IsoDate } from '../src/domain/values.ts';
 import type { EventStore, RecordedEvent } from '../src/eventstore/types.ts';
 import { comparePositions } from '../src/eventstore/position.ts';
 import { openReadModelDatabase, type ReadModelDatabase } from './database.ts';
 import type { ProjectionDefinition, TableNames } from './projection.ts';
 
-/** Up to which event to fold: events recorded at or before `time`, or up to and including `revision` of the entity's stream. */
-export type AsOf = { time: string; revision?: undefined } | { revision: bigint; time?: undefined };
+/**
+ * Which events to fold. `time` is recorded time: the events the hub had stored by that moment.
+ * `on` is the business date: the events that took effect on or before that day, whenever they
+ * were recorded (a suspension entered a week late still counts from its own date). `revision`:
+ * up to and including that revision of the entity's stream.
+ */
+export type AsOf = { time: string; on?: undefined; revision?: undefined } | { on: IsoDate; time?: undefined; revision?: undefined } | { revision: bigint; time?: undefined; on?: undefined };
+
+/**
+ * The date an event takes effect on, by event type, read from its data (a grant's grantedOn). Types
+ * without one take effect on the day their command was decided, in Kyrgyzstan time.
+ */
+export type EffectiveDates = Readonly<Record<string, ((data: never) => IsoDate) | undefined>>;
+
+const effectiveDateOf = (event: RecordedEvent, dates: EffectiveDates | undefined): IsoDate =>
+  dates?.[event.type]?.(event.data as never) ?? localDateOf(event.metadata.occurredAt);
 
 export type TimeTravelScope = {
   /** The entity's own stream: `revision` counts in it, and the entity did not exist before its first event. */
   stream: string;
   /** Every category the read model needs for this entity; only the stream itself when omitted. */
   categories?: string[];
+  /** What `asOf: { on }` compares with the date. */
+  effectiveDates?: EffectiveDates;
 };
 
 async function revisionEvent(store: EventStore, stream: string, revision: bigint): Promise<RecordedEvent | undefined> {
@@ -39,6 +57,9 @@ export async function foldAsOf<Table extends string>(
     const last = await revisionEvent(store, scope.stream, asOf.revision);
     if (!last) return undefined;
     included = (event) => comparePositions(event.position, last.position) <= 0;
+  } else if (asOf.on !== undefined) {
+    const on = asOf.on;
+    included = (event) => effectiveDateOf(event, scope.effectiveDates) <= on;
   } else {
     const time = asOf.time;
     included = (event) => event.recordedAt <= time;

@@ -14,6 +14,7 @@ import WithInputPlugin from '@pothos/plugin-with-input';
 import type { Actor, Role } from '../src/domain/decider.ts';
 import type { Language } from '../src/domain/values.ts';
 import type { Hub } from '../src/hub.ts';
+import { DEFAULT_PAGE, MAX_PAGE } from './connection.ts';
 
 export type GraphQLContext = {
   /** The verified caller, or undefined for an anonymous request. */
@@ -53,8 +54,28 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     nodeTypeOptions: { description: 'An object with a global id, which `node(id:)` fetches again.' },
     idFieldOptions: { description: 'Global id of the object: opaque, stable, unique across all types.' },
-    nodeQueryOptions: { description: 'Fetches any object by its global id.' },
-    nodesQueryOptions: { description: 'Fetches several objects by their global ids, in the order given.' },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global id.',
+      args: { id: { description: 'A global id the hub returned (the `id` of any object).' } },
+    },
+    nodesQueryOptions: {
+      description: 'Fetches several objects by their global ids, in the order given.',
+      args: { ids: { description: 'Global ids the hub returned; each answer is in the same place as its id, null where nothing has it.' } },
+    },
+    // Connections: pages of a list in a stable order, by cursors (see schema/connection.ts).
+    pageInfoTypeOptions: { description: 'Where a page stands in its list, and the cursors to go on from it.' },
+    pageInfoFieldOptions: { description: 'Where this page stands in the list, and the cursors to go on from it.' },
+    hasNextPageFieldOptions: { description: 'Whether items follow this page: more of them when paging forwards; when paging backwards, true when the page ends at a `before` cursor.' },
+    hasPreviousPageFieldOptions: { description: 'Whether items precede this page: more of them when paging backwards; when paging forwards, true when the page starts at an `after` cursor.' },
+    startCursorFieldOptions: { description: "Cursor of the page's first item; pass it as `before` for the previous page. Null for an empty page." },
+    endCursorFieldOptions: { description: "Cursor of the page's last item; pass it as `after` for the next page. Null for an empty page." },
+    edgesFieldOptions: { description: 'The items of the page, each with its cursor, in the order of the list.' },
+    cursorFieldOptions: { description: 'Where this item stands in the list: pass it as `after` or `before` to page from here.' },
+    nodeFieldOptions: { description: 'The item.' },
+    firstArgOptions: { description: `How many items to return from the start (or after \`after\`), at most ${MAX_PAGE}; ${DEFAULT_PAGE} when no size is given. Not with last/before.` },
+    afterArgOptions: { description: 'A cursor from this list (an endCursor or an edge cursor): the page starts right after it.' },
+    lastArgOptions: { description: `How many items to return from the end (or before \`before\`), at most ${MAX_PAGE}. Not with first/after.` },
+    beforeArgOptions: { description: 'A cursor from this list (a startCursor or an edge cursor): the page ends right before it.' },
   },
   scopeAuth: {
     // Subscriptions are checked when they start, not only when each value resolves (Pothos #1496).
@@ -73,6 +94,7 @@ export const builder = new SchemaBuilder<{
   },
   errors: {
     defaultUnionOptions: {
+      description: 'The field’s value, or one of the typed errors it can answer with (each implements Error).',
       name: ({ fieldName }) => `${fieldName[0]!.toUpperCase()}${fieldName.slice(1)}Result`,
     },
   },

@@ -50,6 +50,7 @@ export function commandMutation<Schema extends z.ZodType, Payload>(options: {
     t.fieldWithInput({
       description: options.description,
       typeOptions: { name: `${typeName}Input`, description: `Input of ${options.name}.` },
+      argOptions: { description: `The ${options.name} command: its fields, with an optional commandId (idempotency key)${options.acceptsExpectedRevision ? ' and expectedRevision' : ''}.` },
       input: {
         ...inputFieldsOf(t.input as never, objectOf(options.schema as never), typeName),
         commandId: t.input.string({
@@ -66,7 +67,11 @@ export function commandMutation<Schema extends z.ZodType, Payload>(options: {
           : {}),
       },
       type: options.payload,
-      errors: { types: commandErrors, directResult: true },
+      errors: {
+        types: commandErrors,
+        directResult: true,
+        union: { description: `What ${options.name} answers: ${options.payload.name} once the command is stored and in the read model, or a typed error (each implements Error; only ReadModelLagError means it was stored all the same).` },
+      },
       resolve: (async (_root: unknown, args: { input: Record<string, unknown> }, context: GraphQLContext): Promise<Payload> => {
         const actor = authorizeCommand(context.actor, options.name);
         const { commandId, expectedRevision, ...raw } = args.input;

@@ -10,7 +10,7 @@ import { encodePosition, positionCursor } from '../src/eventstore/position.ts';
 import type { EventFilter, Position, RecordedEvent } from '../src/eventstore/types.ts';
 import { builder, type GraphQLContext } from './builder.ts';
 import { DEFAULT_PAGE, MAX_PAGE, pageComplexity } from './connection.ts';
-import { logReaders, readableCategories, readsFullLog, streamKindOfCategory, streamKindOfType } from './streams.ts';
+import { logReaders, readableCategories, readsFullLog, registeredCategories, streamKindOfCategory, streamKindOfType, type StreamKind } from './streams.ts';
 
 builder.scalarType('JSON', {
   description: 'Any JSON value: the data of an event exactly as its type defines it.',
@@ -197,30 +197,50 @@ builder.queryFields((t) => ({
     authScopes: { authenticated: true },
     complexity: pageComplexity,
     args: {
-      id: t.arg.id({ required: true, description: 'Global id of the entity.' }),
+      id: t.arg.id({ required: true, description: 'Global id of the entity, or its plain id (e.g. a licenseId).' }),
       after: t.arg.string({ required: false, description: 'Revision cursor from a previous page.' }),
       first: t.arg.int({ required: false, description: `How many events, at most ${MAX_PAGE} (default ${DEFAULT_PAGE}).` }),
     },
     resolve: async (_root, args, context) => {
       const first = args.first ?? DEFAULT_PAGE;
       if (first < 0 || first > MAX_PAGE) throw badInput('first', `must be between 0 and ${MAX_PAGE}`);
-      let decoded: { typename: string; id: string };
-      try {
-        decoded = decodeGlobalID(String(args.id));
-      } catch {
-        throw badInput('id', 'must be a global id returned by the hub');
-      }
-      const kind = streamKindOfType(decoded.typename);
-      if (!kind) throw badInput('id', `${decoded.typename} has no history`);
-      if (!readsFullLog(context) && !kind.canRead(context, decoded.id)) return { events: [], hasNextPage: false, endCursor: null };
+      const entity = await entityOf(context, String(args.id));
+      if (!entity) return { events: [], hasNextPage: false, endCursor: null };
+      const { kind, id } = entity;
+      if (!readsFullLog(context) && !kind.canRead(context, id)) return { events: [], hasNextPage: false, endCursor: null };
       const from = args.after == null ? 0n : revisionAfter(args.after);
       const events: RecordedEvent[] = [];
-      for await (const event of context.hub.store.readStream(`${kind.category}-${decoded.id}`, { from, limit: first + 1 })) events.push(event);
+      for await (const event of context.hub.store.readStream(`${kind.category}-${id}`, { from, limit: first + 1 })) events.push(event);
       const page = events.slice(0, first);
       return { events: page, hasNextPage: events.length > first, endCursor: page.length ? `r${page.at(-1)!.revision}` : args.after ?? null };
     },
   }),
 }));
+
+const plainId = z.uuid();
+
+/**
+ * The kind and plain id of the entity `history(id:)` names: a global id says its kind; a plain id
+ * (what license(id:) also takes) is looked for among the registered kinds' streams, where ids
+ * made from a kind's name and a command id cannot collide. Undefined when no stream has it.
+ */
+async function entityOf(context: GraphQLContext, id: string): Promise<{ kind: StreamKind; id: string } | undefined> {
+  if (plainId.safeParse(id).success) {
+    for (const category of registeredCategories()) {
+      for await (const _ of context.hub.store.readStream(`${category}-${id}`, { limit: 1 })) return { kind: streamKindOfCategory(category)!, id };
+    }
+    return undefined;
+  }
+  let decoded: { typename: string; id: string };
+  try {
+    decoded = decodeGlobalID(id);
+  } catch {
+    throw badInput('id', 'must be a global id or the plain id (a UUID) of an entity the hub returned');
+  }
+  const kind = streamKindOfType(decoded.typename);
+  if (!kind) throw badInput('id', `${decoded.typename} has no history`);
+  return { kind, id: decoded.id };
+}
 
 function revisionAfter(cursor: string): bigint {
   const match = /^r(\d{1,18})$/.exec(cursor);

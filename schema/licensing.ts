@@ -14,10 +14,11 @@ import {
   licenseCategory,
   licenseStatus,
   licensingCommands,
+  licensingEffectiveDates,
   licensingDecider,
   type LicensingCommandName,
 } from '../src/domain/licensing.ts';
-import { isoDate, languageSchema, type Labels, type Language } from '../src/domain/values.ts';
+import { isoDate, type Labels, type Language } from '../src/domain/values.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import { builder, type GraphQLContext } from './builder.ts';
 import { AsOfInput, parseAsOf } from './as-of.ts';
@@ -26,6 +27,7 @@ import { commandMutation, type CommandCall } from './command.ts';
 import { connectionOf, encodeCursor, pageComplexity, pageRequest } from './connection.ts';
 import { plainIdOf } from './ids.ts';
 import { registerStreamKind } from './streams.ts';
+import { languageArg } from './language.ts';
 import { enumFor } from './zod-types.ts';
 
 // The licence registry is the department's public record: any signed-in caller may read a licence and its history.
@@ -35,7 +37,6 @@ const LicenseStatusEnum = enumFor(licenseStatus);
 const EducationLevelEnum = enumFor(educationLevel);
 const FormOfStudyEnum = enumFor(formOfStudy);
 const LicenseOrderEnum = enumFor(licenseOrder);
-const LanguageEnum = enumFor(languageSchema);
 const ExpertGroupKindEnum = enumFor(expertGroupKind);
 const ExpertRoleEnum = enumFor(expertRole);
 const ConclusionOutcomeEnum = enumFor(conclusionOutcome);
@@ -51,7 +52,7 @@ export const MultilingualNameRef = builder.objectRef<Name>('MultilingualName').i
     en: t.exposeString('en', { description: 'In English.' }),
     text: t.string({
       description: 'In the language asked for, or the request’s Accept-Language (Kyrgyz by default).',
-      args: { language: t.arg({ type: LanguageEnum, required: false }) },
+      args: { language: languageArg(t.arg) },
       resolve: (name, args, context) => name[args.language ?? context.language],
     }),
   }),
@@ -99,7 +100,7 @@ export const License = builder.loadableNode('License', {
     status: t.field({ type: LicenseStatusEnum, description: 'Where the licence stands.', resolve: (r) => r.status }),
     statusLabel: t.string({
       description: 'The status in Kyrgyz, Russian or English.',
-      args: { language: t.arg({ type: LanguageEnum, required: false }) },
+      args: { language: languageArg(t.arg) },
       resolve: (r, args, context) => label(labelsOf(licenseStatus), r.status)(args.language, context),
     }),
     programmeCode: t.exposeString('programme_code', { description: 'Six-digit code of the direction or specialty.' }),
@@ -107,7 +108,7 @@ export const License = builder.loadableNode('License', {
     level: t.field({ type: EducationLevelEnum, description: 'Level of the programme.', resolve: (r) => r.level }),
     levelLabel: t.string({
       description: 'The level in Kyrgyz, Russian or English.',
-      args: { language: t.arg({ type: LanguageEnum, required: false }) },
+      args: { language: languageArg(t.arg) },
       resolve: (r, args, context) => label(labelsOf(educationLevel), r.level)(args.language, context),
     }),
     formOfStudy: t.field({ type: FormOfStudyEnum, description: 'Form of study.', resolve: (r) => r.form_of_study }),
@@ -143,7 +144,7 @@ const LicenseFilterInput = builder.inputType('LicenseFilter', {
     statuses: t.field({ type: [LicenseStatusEnum], required: false, description: 'Any of these statuses.' }),
     levels: t.field({ type: [EducationLevelEnum], required: false, description: 'Any of these levels.' }),
     formsOfStudy: t.field({ type: [FormOfStudyEnum], required: false, description: 'Any of these forms of study.' }),
-    faculty: t.string({ required: false, description: 'Exactly this faculty.' }),
+    faculty: t.string({ required: false, description: 'This faculty, whatever the case of its letters (Cyrillic or Latin) and the spaces around or between its words.' }),
     programmeCode: t.string({ required: false, description: 'Exactly this programme code.' }),
     expiringBefore: t.field({ type: 'Date', required: false, validate: isoDate, description: 'Licences in force (active or suspended) whose validity ends before this date.' }),
   }),
@@ -174,12 +175,13 @@ builder.queryFields((t) => ({
     authScopes: { authenticated: true },
     args: {
       id: t.arg.id({ required: true, description: 'Global id, or the plain licenseId.' }),
-      asOf: t.arg({ type: AsOfInput, required: false, description: 'Time travel: the licence as it was at a moment or a revision.' }),
+      asOf: t.arg({ type: AsOfInput, required: false, description: 'Time travel: the licence as the hub knew it at a moment, as it stood on a date (by the dates its acts took effect), or at a revision.' }),
     },
     resolve: async (_root, args, context) => {
       const id = licenseIdOf(String(args.id));
       if (!args.asOf) return id;
-      const past = await foldAsOf(context.hub.store, licensesProjection, { stream: `${licenseCategory}-${id}` }, parseAsOf(args.asOf));
+      const scope = { stream: `${licenseCategory}-${id}`, effectiveDates: licensingEffectiveDates };
+      const past = await foldAsOf(context.hub.store, licensesProjection, scope, parseAsOf(args.asOf));
       if (!past) return null;
       try {
         return createLicenseQueries(past).byIds([id])[0] ?? null;

@@ -48,7 +48,7 @@ import {
   type RatingEntryCommandName,
   type ScoreValue,
 } from '../src/domain/rating-entries.ts';
-import { languageSchema, type Labels, type Language } from '../src/domain/values.ts';
+import type { Labels, Language } from '../src/domain/values.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import type { Hub } from '../src/hub.ts';
 import { foldAsOf, type TimeTravelScope } from '../projections/time-travel.ts';
@@ -60,6 +60,7 @@ import { connectionOf, encodeCursor, pageComplexity, pageRequest, type PageArgs,
 import { MultilingualNameRef } from './licensing.ts';
 import { registerStreamKind } from './streams.ts';
 import { plainIdOf } from './ids.ts';
+import { languageArg } from './language.ts';
 import { enumFor } from './zod-types.ts';
 
 // A campaign is the department's public announcement; an entry is personal data (see the header).
@@ -78,7 +79,6 @@ const ReviewLevelEnum = enumFor(ratingReviewLevel);
 const SubmitterEnum = enumFor(ratingSubmitter);
 const CampaignOrderEnum = enumFor(ratingCampaignOrder);
 const EntryOrderEnum = enumFor(ratingEntryOrder);
-const LanguageEnum = enumFor(languageSchema);
 
 const points = (units: number) => units / TOTAL_UNITS_PER_POINT;
 
@@ -129,7 +129,7 @@ export const RatingCampaign = builder.loadableNode('RatingCampaign', {
     status: t.field({ type: CampaignStatusEnum, description: 'Where the campaign stands.', resolve: (r) => r.status }),
     statusLabel: t.string({
       description: 'The status in Kyrgyz, Russian or English.',
-      args: { language: t.arg({ type: LanguageEnum, required: false }) },
+      args: { language: languageArg(t.arg) },
       resolve: (r, args, context) => labelIn(ratingCampaignStatusLabels, r.status, args.language, context),
     }),
     criteria: t.field({ type: [CriterionRef], description: 'The criteria, in the order they were listed.', resolve: criteriaOf }),
@@ -193,7 +193,7 @@ const AppealRef = builder.objectRef<AppealShape>('RatingAppeal').implement({
     status: t.field({ type: AppealStatusEnum, description: 'Under review, upheld or rejected.', resolve: (a) => a.status }),
     statusLabel: t.string({
       description: 'The status in Kyrgyz, Russian or English.',
-      args: { language: t.arg({ type: LanguageEnum, required: false }) },
+      args: { language: languageArg(t.arg) },
       resolve: (a, args, context) => labelIn(ratingAppealStatusLabels, a.status, args.language, context),
     }),
     criteria: t.exposeStringList('criteria', { description: 'Codes of the contested criteria.' }),
@@ -221,7 +221,7 @@ export const RatingEntry = builder.loadableNode('RatingEntry', {
     status: t.field({ type: EntryStatusEnum, description: 'Where the entry stands.', resolve: (r) => r.status }),
     statusLabel: t.string({
       description: 'The status in Kyrgyz, Russian or English.',
-      args: { language: t.arg({ type: LanguageEnum, required: false }) },
+      args: { language: languageArg(t.arg) },
       resolve: (r, args, context) => labelIn(ratingEntryStatusLabels, r.status, args.language, context),
     }),
     scores: t.field({
@@ -243,7 +243,7 @@ export const RatingEntry = builder.loadableNode('RatingEntry', {
     submittedAsLabel: t.string({
       nullable: true,
       description: 'Who submitted it, in Kyrgyz, Russian or English.',
-      args: { language: t.arg({ type: LanguageEnum, required: false }) },
+      args: { language: languageArg(t.arg) },
       resolve: (r, args, context) => (r.submitted_as ? labelIn(ratingSubmitterLabels, r.submitted_as, args.language, context) : null),
     }),
     submittedBy: t.exposeString('submitted_by', { nullable: true, description: 'Name of who last submitted it.' }),
@@ -253,7 +253,7 @@ export const RatingEntry = builder.loadableNode('RatingEntry', {
     reviewLevelLabel: t.string({
       nullable: true,
       description: 'Who reviewed it, in Kyrgyz, Russian or English.',
-      args: { language: t.arg({ type: LanguageEnum, required: false }) },
+      args: { language: languageArg(t.arg) },
       resolve: (r, args, context) => (r.review_level ? labelIn(ratingReviewLevelLabels, r.review_level, args.language, context) : null),
     }),
     reviewNote: t.exposeString('review_note', { nullable: true, description: "The verifier's note." }),
@@ -322,7 +322,7 @@ builder.queryFields((t) => ({
     authScopes: { authenticated: true },
     args: {
       id: t.arg.id({ required: true, description: 'Global id, or the plain campaignId.' }),
-      asOf: t.arg({ type: AsOfInput, required: false, description: 'Time travel: the campaign as it was at a moment or a revision of its stream.' }),
+      asOf: t.arg({ type: AsOfInput, required: false, description: 'Time travel: the campaign as the hub knew it at a moment, as it stood on a date, or at a revision of its stream.' }),
     },
     resolve: async (_root, args, context) => {
       const id = plainIdOf(String(args.id), 'RatingCampaign');
@@ -364,7 +364,7 @@ builder.queryFields((t) => ({
       asOf: t.arg({
         type: AsOfInput,
         required: false,
-        description: 'Time travel: the entry, its total and its ranks as they were at a moment or a revision of the entry (the campaign is folded up to the same point).',
+        description: 'Time travel: the entry, its total and its ranks as the hub knew them at a moment, as they stood on a date, or at a revision of the entry (the campaign is folded up to the same point).',
       }),
     },
     resolve: async (_root, args, context) => {
@@ -380,7 +380,7 @@ builder.queryFields((t) => ({
 async function asOfRow<Row>(
   context: GraphQLContext,
   scope: TimeTravelScope,
-  asOf: { time?: string | null; revision?: number | null },
+  asOf: Parameters<typeof parseAsOf>[0],
   read: (queries: ReturnType<typeof createRatingQueries>) => Row | undefined,
 ): Promise<Row | null> {
   const past = await foldAsOf(context.hub.store, ratingsProjection, scope, parseAsOf(asOf));

@@ -8,7 +8,8 @@ import type { Labels } from '../src/domain/values.ts';
 import { builder, type Types } from './builder.ts';
 
 type AnySchema = z.core.$ZodType;
-type Meta = { id?: string; description?: string; labels?: Labels<string> };
+/** What the zod registry may say about a schema; `values` describes an enum's values that have no labels. */
+type Meta = { id?: string; description?: string; labels?: Labels<string>; values?: Record<string, string> };
 
 /** Meta of a schema, looking through clones (`.describe()`, `.optional()` wrappers keep a parent). */
 function metaOf(schema: AnySchema): Meta {
@@ -18,6 +19,7 @@ function metaOf(schema: AnySchema): Meta {
     merged.id ??= meta.id;
     merged.description ??= meta.description;
     merged.labels ??= meta.labels;
+    merged.values ??= meta.values;
   }
   return merged;
 }
@@ -29,7 +31,17 @@ export const enumValueName = (value: string): string => value.toUpperCase();
 
 const enums = new Map<string, EnumRef<Types, string, string>>();
 
-/** The GraphQL enum of a zod enum (created once per meta id), with labels as value descriptions. */
+/** A value's description: its labels in the three languages, then what it means, from the registry. */
+function valueDescription(meta: Meta, value: string): string {
+  const label = meta.labels?.[value];
+  const named = label ? `${label.en} (ky: ${label.ky}; ru: ${label.ru})` : undefined;
+  const meaning = meta.values?.[value];
+  const description = named && meaning ? `${named}: ${meaning}` : (named ?? meaning);
+  if (!description) throw new Error(`enum ${meta.id}: the value ${value} needs labels or a description in .meta({ labels }) or .meta({ values })`);
+  return description;
+}
+
+/** The GraphQL enum of a zod enum (created once per meta id), every value described from the registry. */
 export function enumFor<Value extends string>(schema: z.ZodEnum<Record<string, Value>> | AnySchema): EnumRef<Types, Value, Value> {
   const meta = metaOf(schema);
   if (!meta.id) throw new Error('an enum exposed in GraphQL needs .meta({ id })');
@@ -39,10 +51,7 @@ export function enumFor<Value extends string>(schema: z.ZodEnum<Record<string, V
   const ref = builder.enumType(meta.id, {
     ...(meta.description ? { description: meta.description } : {}),
     values: Object.fromEntries(
-      values.map((value) => {
-        const label = meta.labels?.[value];
-        return [enumValueName(value), { value, ...(label ? { description: `${label.en} (ky: ${label.ky}; ru: ${label.ru})` } : {}) }];
-      }),
+      values.map((value) => [enumValueName(value), { value, description: valueDescription(meta, value) }]),
     ),
   }) as unknown as EnumRef<Types, Value, Value>;
   enums.set(meta.id, ref as unknown as EnumRef<Types, string, string>);

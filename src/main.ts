@@ -38,11 +38,15 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   // Without a secret or an identity provider (development only; production refuses), a local secret.
   const secret = config.jwt.secret ?? (config.jwt.jwksUrl ? undefined : developmentSecret(config));
-  server = await startServer(hub, { port: config.port, host: config.host, secret });
+  // The development director token is printed and also put in GraphiQL's headers.
+  const token =
+    secret && !config.jwt.secret
+      ? await signToken({ secret, issuer: config.jwt.issuer, audience: config.jwt.audience }, { id: 'dev-director', name: 'Development Director', roles: ['director'] })
+      : undefined;
+  server = await startServer(hub, { port: config.port, host: config.host, secret, graphiqlToken: token });
   announce('listening', { url: server.url, store: hub.store.kind, dataDir: config.dataDir, tokens: config.jwt.jwksUrl ? 'RS256 (JWKS)' : 'HS256' });
-  if (secret && !config.jwt.secret) {
-    const token = await signToken({ secret, issuer: config.jwt.issuer, audience: config.jwt.audience }, { id: 'dev-director', name: 'Development Director', roles: ['director'] });
-    announce('no SAPAT_JWT_SECRET set: using a development secret kept in the data directory; director token for GraphiQL (Headers: {"Authorization": "Bearer <token>"}), valid 12 h', { token });
+  if (token) {
+    announce('no SAPAT_JWT_SECRET set: using a development secret kept in the data directory; director token (already in GraphiQL\'s headers; elsewhere send {"Authorization": "Bearer <token>"}), valid 12 h', { token });
   }
 }
 

@@ -18,6 +18,7 @@ import type { Hub } from './hub.ts';
 import { createAccessLog, type AccessLog } from './http/access-log.ts';
 import { createAdmission, type Admission, type Admitted } from './http/admission.ts';
 import { useRequestBodyLimit } from './http/body-limit.ts';
+import { graphiqlPage } from './http/graphiql.ts';
 import { useInputPathsInErrors } from './http/input-paths.ts';
 import { useCsrfPrevention } from './http/csrf.ts';
 import { createDrain, type Drain } from './http/drain.ts';
@@ -35,6 +36,8 @@ export type HandlerOptions = {
   secret?: string | undefined;
   /** Where JSON log lines go (stdout by default). */
   logSink?: LogSink;
+  /** Development only: the token GraphiQL opens with in its headers (the one printed at start). */
+  graphiqlToken?: string | undefined;
 };
 
 export type ServerOptions = HandlerOptions & { port: number; host: string; shutdownTimeoutMs?: number };
@@ -71,14 +74,16 @@ const stringParam = (params: Record<string, unknown> | undefined, key: string): 
 
 type Parts = { yoga: ReturnType<typeof buildYoga>; logger: Logger; metrics: Metrics; drain: Drain; admission: Admission; accessLog: AccessLog };
 
-function buildYoga(hub: Hub, parts: { logger: Logger; metrics: Metrics; drain: Drain; admission: Admission }) {
+function buildYoga(hub: Hub, parts: { logger: Logger; metrics: Metrics; drain: Drain; admission: Admission }, graphiqlToken: string | undefined) {
   const { config } = hub;
+  const graphiql = graphiqlPage(graphiqlToken);
   const { metrics, drain, admission } = parts;
   // Resolvers see the hub through this copy, whose commands are timed and counted for shutdown.
   const observed: Hub = { ...hub, execute: (request) => drain.command(() => metrics.command(commandNameOf(request), () => hub.execute(request))) };
   return createYoga<TransportContext, GraphQLContext>({
     schema,
-    graphiql: config.graphiql ? { title: 'Sapat', defaultQuery: '{ licenses(first: 10) { edges { node { programmeCode statusLabel } } } }' } : false,
+    graphiql: config.graphiql ? graphiql.options : false,
+    renderGraphiQL: graphiql.render,
     // Never a stack trace or a driver message in a response, in development too; Yoga logs the original.
     maskedErrors: { isDev: false, maskError: maskUnexpected },
     logging: yogaLogger(parts.logger),
@@ -136,7 +141,7 @@ function assemble(hub: Hub, options: HandlerOptions): Parts {
     perMinute: hub.config.limits.requestsPerMinute,
     logger,
   });
-  const yoga = buildYoga(hub, { logger, metrics, drain, admission });
+  const yoga = buildYoga(hub, { logger, metrics, drain, admission }, options.graphiqlToken);
   return { yoga, logger, metrics, drain, admission, accessLog: createAccessLog(logger, metrics, yoga.graphqlEndpoint) };
 }
 

@@ -88,6 +88,24 @@ describe('history of an entity', () => {
   });
 });
 
+describe('history by plain id', () => {
+  it('takes the plain licenseId that license(id:) takes, and answers the same as for the global id', async () => {
+    const plain = (await gql(`query($id: ID!) { license(id: $id) { licenseId } }`, { id: licenseId }, { token: tokens.auditor })).data!.license.licenseId;
+    expect(plain).not.toBe(licenseId);
+    const byPlain = await gql(HISTORY, { id: plain }, { token: tokens.auditor });
+    expect(byPlain.errors).toBeUndefined();
+    expect(byPlain.data!.history).toEqual((await gql(HISTORY, { id: licenseId }, { token: tokens.auditor })).data!.history);
+    expect(byPlain.data!.history.events).toHaveLength(4);
+  });
+
+  it('answers an empty history for a plain id no entity has, and refuses what is no id at all', async () => {
+    const nobody = await gql(HISTORY, { id: 'c1d2e3f4-0000-4000-8000-000000000000' }, { token: tokens.auditor });
+    expect(nobody.data!.history).toEqual({ events: [], hasNextPage: false, endCursor: null });
+    const garbage = await gql(HISTORY, { id: 'licence 7' }, { token: tokens.auditor });
+    expect(garbage.errors?.[0]?.message).toBe('id: must be a global id or the plain id (a UUID) of an entity the hub returned');
+  });
+});
+
 describe('the global log', () => {
   it('pages through every event in position order', async () => {
     const all: any[] = [];
@@ -145,10 +163,25 @@ describe('time travel', () => {
     expect(now.status).toBe('ACTIVE');
   });
 
-  it('refuses asOf with both or neither of time and revision', async () => {
+  it('shows the licence as it stood on a business date, by the dates its acts took effect, whenever they were recorded', async () => {
+    const on = async (date: string) => (await gql(AT, { id: licenseId, asOf: { on: date } }, { token: tokens.auditor })).data!.license;
+    expect(await on('2026-01-14')).toBeNull();
+    expect(await on('2026-01-15')).toEqual({ status: 'APPLIED', revision: 0, licenseNumber: null, expertGroup: null });
+    expect(await on('2026-02-19')).toEqual({ status: 'UNDER_EXPERT_REVIEW', revision: 1, licenseNumber: null, expertGroup: { formedOn: '2026-02-01' } });
+    expect(await on('2026-03-01')).toMatchObject({ status: 'ACTIVE', revision: 3, licenseNumber: 'LS240001' });
+    // Recorded time differs: on 1 March 2026 the hub had recorded none of it yet (the test records it now).
+    const recordedBy = (await gql(AT, { id: licenseId, asOf: { time: '2026-03-01T23:59:59+06:00' } }, { token: tokens.auditor })).data!.license;
+    expect(recordedBy).toBeNull();
+  });
+
+  it('refuses asOf with more or fewer than one of time, on and revision, or a day that does not exist', async () => {
     const both = await gql(AT, { id: licenseId, asOf: { revision: 1, time: moments[0] } }, { token: tokens.auditor });
     expect(both.errors?.[0]?.message).toMatch(/^asOf: give exactly one of time/);
     const neither = await gql(AT, { id: licenseId, asOf: {} }, { token: tokens.auditor });
     expect(neither.errors?.[0]?.extensions?.argument).toBe('asOf');
+    const dateAndTime = await gql(AT, { id: licenseId, asOf: { on: '2026-03-01', time: moments[0] } }, { token: tokens.auditor });
+    expect(dateAndTime.errors?.[0]?.message).toMatch(/^asOf: give exactly one of time .*, on .* or revision/);
+    const noSuchDay = await gql(AT, { id: licenseId, asOf: { on: '2026-02-30' } }, { token: tokens.auditor });
+    expect(noSuchDay.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'asOf' });
   });
 });

@@ -120,6 +120,7 @@ describe('the licence registry', () => {
       ['530500', 'MASTER', 'Faculty of Law'],
       ['560001', 'SPECIALIST', 'Medical Faculty'],
       ['580200', 'BACHELOR', 'Faculty of Law'],
+      ['570100', 'BACHELOR', 'Көркөм өнөр факультети'],
     ] as const) {
       await apply({ programme: { ...applicationInput().programme, code, level, faculty } });
     }
@@ -138,6 +139,14 @@ describe('the licence registry', () => {
     const all = registry.data.licenses.edges.map((e: any) => e.node);
     const applied = all.filter((n: any) => n.status === 'APPLIED').map((n: any) => n.id);
     expect((await byFilter({ statuses: ['APPLIED'] })).map((n) => n.id)).toEqual(applied);
+  });
+
+  it('matches the faculty whatever the case of its letters, Kyrgyz and Russian Cyrillic included', async () => {
+    const codes = async (faculty: string) =>
+      ((await gql(REGISTRY, { filter: { faculty }, first: 100 }, { token })).data!.licenses.edges as { node: any }[]).map((e) => e.node.programmeCode);
+    expect(await codes('faculty of LAW')).toEqual(['530500', '580200']);
+    expect(await codes('КӨРКӨМ ӨНӨР  ФАКУЛЬТЕТИ ')).toEqual(['570100']);
+    expect(await codes('Көркөм')).toEqual([]);
   });
 
   it('pages forwards and backwards in a stable order without losing or repeating a licence', async () => {

@@ -6,6 +6,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/domain/decider.ts';
+import { localDateOf } from '../src/domain/rating-campaigns.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import { openHub, type Hub } from '../src/hub.ts';
 import { createGraphQLHandler } from '../src/server.ts';
@@ -294,6 +295,16 @@ describe('a rating campaign from creation to publication, appeals and recomputed
     expect(hidden.data?.ratingEntry).toBeNull();
     const draft = await gql(`query($id: ID!) { ratingCampaign(id: $id, asOf: { revision: 0 }) { status } }`, { id: campaignId }, { token: tokens.dinara });
     expect(draft.data?.ratingCampaign).toEqual({ status: 'DRAFT' });
+  });
+
+  it('travels back to a business date: rating events take effect on the day they were decided, in Kyrgyzstan time', async () => {
+    const created = await gql(`query($id: ID!) { history(id: $id, first: 1) { events { occurredAt } } }`, { id: campaignId }, { token: tokens.auditor });
+    const day = localDateOf(created.data!.history.events[0].occurredAt);
+    const dayBefore = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const ON = `query($id: ID!, $on: Date!) { ratingCampaign(id: $id, asOf: { on: $on }) { status } }`;
+    expect((await gql(ON, { id: campaignId, on: dayBefore }, { token: tokens.dinara })).data?.ratingCampaign).toBeNull();
+    const now = (await gql(`query($id: ID!) { ratingCampaign(id: $id) { status } }`, { id: campaignId }, { token: tokens.dinara })).data?.ratingCampaign;
+    expect((await gql(ON, { id: campaignId, on: day }, { token: tokens.dinara })).data?.ratingCampaign).toEqual(now);
   });
 
   it('answers unknown ids with NotFoundError and malformed ones with ValidationError', async () => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReadModelDatabase } from '../projections/database.ts';
 import { readModelDigests, rebuildInto, type ReadModelDigest } from '../projections/digest.ts';
 import { licensesProjection } from '../projections/licenses.ts';
-import type { ProjectionDefinition } from '../projections/projection.ts';
+import { physicalTable, type ProjectionDefinition } from '../projections/projection.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import { openSqliteEventStore } from '../src/eventstore/sqlite.ts';
 import type { EventStore } from '../src/eventstore/types.ts';
@@ -85,7 +85,8 @@ function copyOfData(): string {
 function editRegistryRow(dataDir: string): void {
   const db = new Database(join(dataDir, 'read-models.db'));
   // Behind the hub's back, as a hand-made "fix" or a projection bug would.
-  db.prepare('UPDATE licenses_v1 SET capacity = capacity + 1 WHERE id = (SELECT min(id) FROM licenses_v1)').run();
+  const registry = physicalTable('licenses', licensesProjection.version);
+  db.prepare(`UPDATE ${registry} SET capacity = capacity + 1 WHERE id = (SELECT min(id) FROM ${registry})`).run();
   db.close();
 }
 
@@ -136,7 +137,7 @@ describe('replay digests', () => {
     const rebuilt = await digestsOfRebuild(store, projections).finally(() => store.close());
     const live = liveDigests(data);
     const sizes = Object.fromEntries(live.map((d) => [d.name, [d.version, d.rows]]));
-    expect(sizes).toMatchObject({ licenses: [1, 3], 'licensing-trail': [1, 18] });
+    expect(sizes).toMatchObject({ licenses: [licensesProjection.version, 3], 'licensing-trail': [1, 18] });
     expect(live.every((d) => /^[0-9a-f]{64}$/.test(d.digest))).toBe(true);
     expect(rebuilt).toEqual(live);
   });
@@ -207,7 +208,7 @@ describe('npm run replay', () => {
   it('exits 0 when every read model matches its replay', async () => {
     const run = await replayCli(copyOfData());
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/^licenses v1: 3 rows, digest [0-9a-f]{12}…, matches the replay$/m);
+    expect(run.stdout).toMatch(new RegExp(`^licenses v${licensesProjection.version}: 3 rows, digest [0-9a-f]{12}…, matches the replay$`, 'm'));
     expect(run.code).toBe(0);
   });
 
@@ -219,7 +220,7 @@ describe('npm run replay', () => {
     const report = JSON.parse(run.stdout) as { readModels: { name: string; outcome: string; message: string }[] };
     const mismatched = report.readModels.filter((r) => r.outcome !== 'match');
     expect(mismatched.map((r) => [r.name, r.outcome])).toEqual([['licenses', 'mismatch']]);
-    expect(mismatched[0]!.message).toMatch(/^licenses v1: MISMATCH: live 3 rows [0-9a-f]{12}…, replay 3 rows [0-9a-f]{12}…$/);
+    expect(mismatched[0]!.message).toMatch(new RegExp(`^licenses v${licensesProjection.version}: MISMATCH: live 3 rows [0-9a-f]{12}…, replay 3 rows [0-9a-f]{12}…$`));
   });
 
   it('exits 3 without a verdict when the log has moved past the live read models', async () => {
@@ -228,7 +229,7 @@ describe('npm run replay', () => {
     await store.append('note-1', [{ id: randomUUID(), type: 'NoteWritten', data: {}, metadata }], 'no_stream');
     await store.close();
     const run = await replayCli(copy);
-    expect(run.stdout).toMatch(/licenses v1: not compared: the live read model is at position 18, but the log's head was position 19 when the replay started; a running hub keeps moving, so stop it/);
+    expect(run.stdout).toContain(`licenses v${licensesProjection.version}: not compared: the live read model is at position 18, but the log's head was position 19 when the replay started; a running hub keeps moving, so stop it`);
     expect(run.stdout).not.toContain('MISMATCH');
     expect(run.code).toBe(3);
   });

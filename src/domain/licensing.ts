@@ -57,15 +57,37 @@ export type LicenseStatus = z.infer<typeof licenseStatus>;
 
 export const expertGroupKind = z
   .enum(['expert_group', 'working_group'])
-  .meta({ id: 'ExpertGroupKind', description: 'Whether the group examining the application is an expert group or a working group.' });
+  .meta({
+    id: 'ExpertGroupKind',
+    description: 'Whether the group examining the application is an expert group or a working group.',
+    labels: {
+      expert_group: { ky: 'Эксперттик топ', ru: 'Экспертная группа', en: 'Expert group' },
+      working_group: { ky: 'Жумушчу топ', ru: 'Рабочая группа', en: 'Working group' },
+    },
+  });
 
 export const expertRole = z
   .enum(['chair', 'member', 'secretary'])
-  .meta({ id: 'ExpertRole', description: "A member's role in an expert or working group." });
+  .meta({
+    id: 'ExpertRole',
+    description: "A member's role in an expert or working group.",
+    labels: {
+      chair: { ky: 'Төрага', ru: 'Председатель', en: 'Chair' },
+      member: { ky: 'Мүчө', ru: 'Член', en: 'Member' },
+      secretary: { ky: 'Катчы', ru: 'Секретарь', en: 'Secretary' },
+    },
+  });
 
 export const conclusionOutcome = z
   .enum(['positive', 'negative'])
-  .meta({ id: 'ConclusionOutcome', description: "The expert group's verdict on the application." });
+  .meta({
+    id: 'ConclusionOutcome',
+    description: "The expert group's verdict on the application.",
+    labels: {
+      positive: { ky: 'Оң', ru: 'Положительное', en: 'Positive' },
+      negative: { ky: 'Терс', ru: 'Отрицательное', en: 'Negative' },
+    },
+  });
 
 const programmeCode = z
   .string()
@@ -461,3 +483,16 @@ function decide(command: LicensingCommand, state: LicenseState, _context: Comman
 }
 
 export const licensingDecider: Decider<LicensingCommand, LicensingEvent, LicenseState> = { initialState, evolve, decide };
+
+/** The date each licensing event takes effect on, the one its document carries: what time travel by business date compares. */
+export const licensingEffectiveDates: { [Type in LicensingEventType]: (data: z.infer<(typeof licensingEventSchemas)[Type]>) => IsoDate } = {
+  LicenseApplied: (d) => d.submittedOn,
+  ExpertGroupFormed: (d) => d.formedOn,
+  ExpertConclusionRecorded: (d) => d.concludedOn,
+  LicenseGranted: (d) => d.grantedOn,
+  LicenseAmended: (d) => d.amendedOn,
+  LicenseSuspended: (d) => d.suspendedOn,
+  LicenseResumed: (d) => d.resumedOn,
+  LicenseRevoked: (d) => d.revokedOn,
+  LicenseExpired: (d) => d.expiredOn,
+};

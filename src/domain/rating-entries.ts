@@ -71,7 +71,14 @@ export const ratingSubmitter = z
 
 export const ratingAppealDecision = z
   .enum(['upheld', 'rejected'])
-  .meta({ id: 'RatingAppealDecision', description: 'The decision on an appeal: upheld (scores corrected) or rejected.' });
+  .meta({
+    id: 'RatingAppealDecision',
+    description: 'The decision on an appeal: upheld (scores corrected) or rejected.',
+    labels: {
+      upheld: { ky: 'Канааттандырылды', ru: 'Удовлетворена', en: 'Upheld' },
+      rejected: { ky: 'Четке кагылды', ru: 'Отклонена', en: 'Rejected' },
+    },
+  });
 
 /** The department's staff who review entries: the Rating division and the director. */
 export const ratingDepartmentRoles: Role[] = ['director', 'acting_director', 'head_of_rating_division', 'methodist', 'inspector'];

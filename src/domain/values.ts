@@ -20,7 +20,15 @@ export const multilingualName = z
   .meta({ id: 'MultilingualName', description: 'A name in Kyrgyz, Russian and English.' });
 export type MultilingualName = z.infer<typeof multilingualName>;
 
-export const languageSchema = z.enum(['ky', 'ru', 'en']).meta({ id: 'Language', description: 'A language of the university: Kyrgyz, Russian or English.' });
+export const languageSchema = z.enum(['ky', 'ru', 'en']).meta({
+  id: 'Language',
+  description: 'A language of the university: Kyrgyz, Russian or English.',
+  labels: {
+    ky: { ky: 'Кыргызча', ru: 'Кыргызский', en: 'Kyrgyz' },
+    ru: { ky: 'Орусча', ru: 'Русский', en: 'Russian' },
+    en: { ky: 'Англисче', ru: 'Английский', en: 'English' },
+  },
+});
 export type Language = z.infer<typeof languageSchema>;
 
 /** Labels for an enum's values in the three languages, kept next to the enum they describe. */
