@@ -2,6 +2,7 @@
 // A checkpoint names the event it stands on (id, stream and revision) besides its position, so that
 // a log restored from an older backup, whose positions were handed out again to other events, is
 // recognised: the position alone would look valid and the projection would skip the new events.
+import { encodePosition } from '../src/eventstore/position.ts';
 import type { RecordedEvent } from '../src/eventstore/types.ts';
 import type { ReadModelDatabase } from './database.ts';
 import { physicalTable, type ProjectionDefinition } from './projection.ts';
@@ -41,8 +42,8 @@ export function openCheckpoints(db: ReadModelDatabase) {
   return {
     rowsOf: (name: string): CheckpointRow[] => selectRows.all(name),
     insert: (name: string, version: number, state: ServingState) => insertRow.run(name, version, state, new Date().toISOString()),
-    save(definition: ProjectionDefinition, event: RecordedEvent, position: string): void {
-      saveRow.run(position, event.id, event.stream, event.revision.toString(), new Date().toISOString(), definition.name, definition.version);
+    save(definition: ProjectionDefinition, event: RecordedEvent): void {
+      saveRow.run(encodePosition(event.position), event.id, event.stream, event.revision.toString(), new Date().toISOString(), definition.name, definition.version);
     },
     /** Back to the start of the log with empty tables: the version rebuilds from zero where it stands. */
     reset: db.transaction((definition: ProjectionDefinition) => {

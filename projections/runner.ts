@@ -216,7 +216,7 @@ export function createProjectionRunner(options: {
       const failure = applyIsolated(projection, unseen);
       const last = failure ? unseen[failure.index - 1] : unseen.at(-1);
       if (last) {
-        checkpoints.save(projection.definition, last, encodePosition(last.position));
+        checkpoints.save(projection.definition, last);
         outcome.moved.set(projection, last.position);
       }
       if (failure) outcome.stopped.set(projection, stoppedAt(unseen[failure.index]!, failure.error));
@@ -344,7 +344,7 @@ export function createProjectionRunner(options: {
       await consuming;
       if (flushScheduled) clearImmediate(flushScheduled);
       buffer = [];
-      if (!stopping) await follow();
+      if (!stopping) await follow().catch((error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
     })().finally(() => (resyncing = undefined));
     return resyncing;
   }
@@ -403,7 +403,7 @@ export function createProjectionRunner(options: {
 
     async stop() {
       stopping = true;
-      await resyncing;
+      await resyncing?.catch(() => undefined);
       await subscription?.close();
       await consuming;
       if (flushScheduled) clearImmediate(flushScheduled);

@@ -526,7 +526,8 @@ async function tallyOf(hub: Hub, campaignId: string): Promise<RatingEntryTally> 
   const head = await hub.store.headPosition();
   if (head) {
     try {
-      await hub.projections.waitFor(head, hub.config.readYourWritesMs);
+      // Only the rating read model counts here: another one stopped on a poison event does not block publication.
+      await hub.projections.waitFor(head, hub.config.readYourWritesMs, undefined, { eventTypes: [...ratingsProjection.eventTypes] });
     } catch {
       throw new UnavailableError('the rating read model is still catching up with the log; nothing was stored, send the command again shortly');
     }
