@@ -7,6 +7,7 @@ import './licensing.ts';
 import './ratings.ts';
 import './documents.ts';
 import './education-standards.ts';
+import './quality.ts';
 import './audit.ts';
 import './events.ts';
 

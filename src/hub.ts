@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createDocumentQueries, type DocumentQueries } from '../projections/documents.ts';
 import { createEducationStandardQueries, type EducationStandardQueries } from '../projections/education-standards.ts';
 import { createLicenseQueries, type LicenseQueries } from '../projections/licenses.ts';
+import { createQualityQueries, type QualityQueries } from '../projections/quality.ts';
 import { openReadModelDatabase, type ReadModelDatabase } from '../projections/database.ts';
 import { createRatingQueries, type RatingQueries } from '../projections/ratings.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
@@ -31,6 +32,7 @@ export type Hub = {
   ratings: RatingQueries;
   documents: DocumentQueries;
   educationStandards: EducationStandardQueries;
+  quality: QualityQueries;
   /** Runs a command and, when it stored events, waits until the read models include them. */
   execute<Command, Event extends DomainEvent, State>(request: CommandRequest<Command, Event, State>): Promise<CommandOutcome<State>>;
   close(): Promise<void>;
@@ -63,6 +65,7 @@ export async function openHub(
     ratings: createRatingQueries(readModels),
     documents: createDocumentQueries(readModels),
     educationStandards: createEducationStandardQueries(readModels),
+    quality: createQualityQueries(readModels),
     async execute(request) {
       const outcome = await handleCommand(store, { schemaVersionOf: eventVersions.currentVersion, ...request });
       if (outcome.position) await projections.waitFor(outcome.position, config.readYourWritesMs, outcome.revision);

@@ -5,6 +5,7 @@
 import { documentsProjection } from '../projections/documents.ts';
 import { educationStandardsProjection } from '../projections/education-standards.ts';
 import { licensesProjection } from '../projections/licenses.ts';
+import { qualityProjection } from '../projections/quality.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { ratingsProjection } from '../projections/ratings.ts';
 import { licensingUpcasters } from './domain/licensing.ts';
@@ -13,6 +14,7 @@ import { upcasters, type Upcasters } from './eventstore/upcasting.ts';
 export const allProjections: ProjectionDefinition[] = [licensesProjection as ProjectionDefinition, ratingsProjection as ProjectionDefinition,
   documentsProjection as ProjectionDefinition,
   educationStandardsProjection as ProjectionDefinition,
+  qualityProjection as ProjectionDefinition,
 ];
 
 /** Every module's event versions, in one registry. */

@@ -7,6 +7,8 @@ import { ForbiddenError } from '../domain/errors.ts';
 import { documentPermissions } from '../domain/documents.ts';
 import { educationStandardPermissions } from '../domain/education-standards.ts';
 import { licensingPermissions } from '../domain/licensing.ts';
+import { qualityPolicyPermissions } from '../domain/quality-policy.ts';
+import { qualityStandardPermissions } from '../domain/quality-standards.ts';
 import { ratingsPermissions, ratingsScopes } from '../domain/ratings.ts';
 
 export const commandPermissions = {
@@ -14,6 +16,8 @@ export const commandPermissions = {
   ...ratingsPermissions,
   ...documentPermissions,
   ...educationStandardPermissions,
+  ...qualityPolicyPermissions,
+  ...qualityStandardPermissions,
 } satisfies Record<string, Role[]>;
 export type CommandName = keyof typeof commandPermissions;
 
