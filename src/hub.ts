@@ -3,7 +3,10 @@
 // through this one object in their context.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createDocumentQueries, type DocumentQueries } from '../projections/documents.ts';
+import { createEducationStandardQueries, type EducationStandardQueries } from '../projections/education-standards.ts';
 import { createLicenseQueries, type LicenseQueries } from '../projections/licenses.ts';
+import { createQualityQueries, type QualityQueries } from '../projections/quality.ts';
 import { openReadModelDatabase, type ReadModelDatabase } from '../projections/database.ts';
 import { createRatingQueries, type RatingQueries } from '../projections/ratings.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
@@ -28,6 +31,9 @@ export type Hub = {
   projections: ProjectionRunner;
   licenses: LicenseQueries;
   ratings: RatingQueries;
+  documents: DocumentQueries;
+  educationStandards: EducationStandardQueries;
+  quality: QualityQueries;
   /** Runs a command and, when it stored events, waits until the read models include them. */
   execute<Command, Event extends DomainEvent, State>(request: CommandRequest<Command, Event, State>): Promise<CommandOutcome<State>>;
   close(): Promise<void>;
@@ -58,6 +64,9 @@ export async function openHub(
     projections,
     licenses: createLicenseQueries(readModels),
     ratings: createRatingQueries(readModels),
+    documents: createDocumentQueries(readModels),
+    educationStandards: createEducationStandardQueries(readModels),
+    quality: createQualityQueries(readModels),
     async execute(request) {
       const outcome = await handleCommand(store, { schemaVersionOf: eventVersions.currentVersion, ...request });
       if (outcome.position) {

@@ -4,12 +4,20 @@
 // only for their own unit) are the deciders' to check, where the entity's state is known.
 import type { Actor, Role } from '../domain/decider.ts';
 import { ForbiddenError } from '../domain/errors.ts';
+import { documentPermissions } from '../domain/documents.ts';
+import { educationStandardPermissions } from '../domain/education-standards.ts';
 import { licensingPermissions } from '../domain/licensing.ts';
+import { qualityPolicyPermissions } from '../domain/quality-policy.ts';
+import { qualityStandardPermissions } from '../domain/quality-standards.ts';
 import { ratingsPermissions, ratingsScopes } from '../domain/ratings.ts';
 
 export const commandPermissions = {
   ...licensingPermissions,
   ...ratingsPermissions,
+  ...documentPermissions,
+  ...educationStandardPermissions,
+  ...qualityPolicyPermissions,
+  ...qualityStandardPermissions,
 } satisfies Record<string, Role[]>;
 export type CommandName = keyof typeof commandPermissions;
 
