@@ -1,8 +1,9 @@
 // `npm run import`: loads an NDJSON export into the empty event store of SAPAT_DATA_DIR (or
 // SAPAT_STORE=kurrentdb). The file is checked whole before anything is written, and every hash the
 // target store computes must equal the exported one.
-import { mkdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { ImportRefusedError, importEvents } from '../audit/ndjson.ts';
+import { DataDirectoryLockedError, lockDataDirectory } from '../data-directory-lock.ts';
 import { openEventStore } from '../eventstore/index.ts';
 import { describeFileError, parseFlags, runTool, toolConfig, UsageError } from './tool.ts';
 
@@ -36,8 +37,15 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = toolConfig();
-  if (config.store === 'sqlite') mkdirSync(config.dataDir, { recursive: true });
-  const store = openEventStore(config);
+  // The embedded store lives in the data directory: no hub may write it while the import does.
+  const lock = config.store === 'sqlite' ? lockDataDirectory(config.dataDir, 'npm run import') : undefined;
+  let store;
+  try {
+    store = openEventStore(config);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   try {
     const summary = await importEvents(store, file);
     console.log(
@@ -53,7 +61,8 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   } finally {
     await store.close();
+    lock?.release();
   }
 }
 
-runTool('import', main);
+runTool('import', main, [DataDirectoryLockedError]);
