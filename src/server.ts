@@ -51,10 +51,10 @@ function languageOf(header: string | null | undefined): Language {
 
 /** RS256 against the identity provider when a JWKS URL is configured, HS256 with a secret otherwise. */
 function tokenVerifierFor(config: Config, secret: string | undefined): TokenVerifier {
-  const { issuer, audience, jwksUrl, jwksTimeoutMs } = config.jwt;
+  const { issuer, audience, jwksUrl, jwksTimeoutMs, roles } = config.jwt;
   const hs256 = secret ?? config.jwt.secret;
-  if (hs256) return createTokenVerifier({ secret: hs256, issuer, audience });
-  if (jwksUrl && issuer && audience) return createTokenVerifier({ jwksUrl, issuer, audience, timeoutMs: jwksTimeoutMs });
+  if (hs256) return createTokenVerifier({ secret: hs256, issuer, audience, roles });
+  if (jwksUrl && issuer && audience) return createTokenVerifier({ jwksUrl, issuer, audience, timeoutMs: jwksTimeoutMs, roles });
   throw new Error('no way to verify tokens: set SAPAT_JWT_SECRET, or SAPAT_JWT_JWKS_URL with SAPAT_JWT_ISSUER and SAPAT_JWT_AUDIENCE');
 }
 
