@@ -2,9 +2,33 @@
 // starts, so a typo in a variable stops the hub with a message instead of a surprise later.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { roleSchema, type Role } from './domain/decider.ts';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** `realm_access.roles`: where the provider keeps a user's roles in its tokens, as a path of claim names. */
+const claimPath = z
+  .string()
+  .regex(/^[^.\s]+(\.[^.\s]+)*$/, 'must be a claim name or a dotted path of them, e.g. roles or realm_access.roles')
+  .transform((path) => path.split('.'));
+
+/** `sapat-director=director,quality-teacher=teacher`: the provider's role names translated to the hub's. */
+const roleMap = z
+  .string()
+  .transform((text, ctx) => {
+    const map: Record<string, Role> = {};
+    for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const [from, to, ...rest] = pair.split('=').map((p) => p.trim());
+      const role = roleSchema.safeParse(to);
+      if (!from || rest.length > 0 || !role.success) {
+        ctx.addIssue({ code: 'custom', message: `"${pair}" must be <provider role>=<hub role>, the hub role one of ${roleSchema.options.join(', ')}` });
+        return z.NEVER;
+      }
+      map[from] = role.data;
+    }
+    return map;
+  });
 
 export const configSchema = z
   .object({
@@ -20,6 +44,8 @@ export const configSchema = z
     SAPAT_JWT_JWKS_TIMEOUT_MS: positive(5000),
     SAPAT_JWT_ISSUER: z.string().optional(),
     SAPAT_JWT_AUDIENCE: z.string().optional(),
+    SAPAT_JWT_ROLES_CLAIM: claimPath.default(['roles']),
+    SAPAT_JWT_ROLE_MAP: roleMap.default({}),
     /** How long a mutation waits for the read models to include its own events. */
     SAPAT_READ_YOUR_WRITES_MS: positive(5000),
     SAPAT_GRAPHIQL: flag.optional(),
@@ -69,6 +95,7 @@ export const configSchema = z
       jwksTimeoutMs: c.SAPAT_JWT_JWKS_TIMEOUT_MS,
       issuer: c.SAPAT_JWT_ISSUER,
       audience: c.SAPAT_JWT_AUDIENCE,
+      roles: { claim: c.SAPAT_JWT_ROLES_CLAIM, map: c.SAPAT_JWT_ROLE_MAP },
     },
     readYourWritesMs: c.SAPAT_READ_YOUR_WRITES_MS,
     graphiql: c.SAPAT_GRAPHIQL ?? c.NODE_ENV !== 'production',

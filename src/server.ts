@@ -54,10 +54,10 @@ function languageOf(header: string | null | undefined): Language {
 
 /** RS256 against the identity provider when a JWKS URL is configured, HS256 with a secret otherwise. */
 function tokenVerifierFor(config: Config, secret: string | undefined): TokenVerifier {
-  const { issuer, audience, jwksUrl, jwksTimeoutMs } = config.jwt;
+  const { issuer, audience, jwksUrl, jwksTimeoutMs, roles } = config.jwt;
   const hs256 = secret ?? config.jwt.secret;
-  if (hs256) return createTokenVerifier({ secret: hs256, issuer, audience });
-  if (jwksUrl && issuer && audience) return createTokenVerifier({ jwksUrl, issuer, audience, timeoutMs: jwksTimeoutMs });
+  if (hs256) return createTokenVerifier({ secret: hs256, issuer, audience, roles });
+  if (jwksUrl && issuer && audience) return createTokenVerifier({ jwksUrl, issuer, audience, timeoutMs: jwksTimeoutMs, roles });
   throw new Error('no way to verify tokens: set SAPAT_JWT_SECRET, or SAPAT_JWT_JWKS_URL with SAPAT_JWT_ISSUER and SAPAT_JWT_AUDIENCE');
 }
 
@@ -158,6 +158,31 @@ function forSocket(error: GraphQLError): GraphQLFormattedError {
 const shuttingDown = () =>
   JSON.stringify({ errors: [{ message: 'the hub is shutting down; send the request again shortly', extensions: { code: 'SHUTTING_DOWN' } }] });
 
+/** The port cannot be had (taken, privileged, or an address this machine does not have); says which, in one line. */
+export class ListenError extends Error {
+  override readonly name = 'ListenError';
+}
+
+const listenProblems: Record<string, (port: number, host: string) => string> = {
+  EADDRINUSE: (port, host) => `port ${port} on ${host} is already in use: stop what listens there, or set PORT to a free port`,
+  EACCES: (port, host) => `port ${port} on ${host} needs privileges this process lacks: set PORT to 1024 or above`,
+  EADDRNOTAVAIL: (port, host) => `cannot listen on ${host}:${port}: this machine has no such address; set HOST`,
+};
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const refused = (error: NodeJS.ErrnoException) => {
+      const problem = listenProblems[error.code ?? ''];
+      reject(problem ? new ListenError(problem(port, host), { cause: error }) : error);
+    };
+    server.once('error', refused);
+    server.listen(port, host, () => {
+      server.off('error', refused);
+      resolve();
+    });
+  });
+}
+
 export async function startServer(hub: Hub, options: ServerOptions): Promise<RunningServer> {
   const { yoga, logger, drain, admission, accessLog } = assemble(hub, options);
   const server: Server = createServer((req, res) => {
@@ -179,6 +204,9 @@ export async function startServer(hub: Hub, options: ServerOptions): Promise<Run
       }
     });
   });
+  // Listening before WebSocket support is attached: ws would re-emit a taken port as an internal
+  // error of its own. No upgrade can arrive in between: the rest of this function runs in one tick.
+  await listen(server, options.port, options.host);
   const sockets = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: hub.config.limits.bodyBytes });
   const operations = new WeakMap<object, Map<string, Exchange>>();
   const operationsOf = (ctx: WsContext) => {
@@ -262,7 +290,6 @@ export async function startServer(hub: Hub, options: ServerOptions): Promise<Run
     },
     sockets,
   );
-  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
   const { port } = server.address() as AddressInfo;
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   const timeoutMs = options.shutdownTimeoutMs ?? hub.config.shutdownTimeoutMs;

@@ -87,7 +87,11 @@ async function startHub(dataDir: string): Promise<RunningHub> {
   };
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the hub printed no URL within 20 s; its output:\n${output}`)), 20_000);
+    // A hub given up on is killed: left running, it would hold the data directory and a core.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the hub printed no URL within 20 s; its output:\n${output}`));
+    }, 20_000);
     for (const stream of [child.stdout!, child.stderr!]) {
       let partial = '';
       stream.setEncoding('utf8');
@@ -114,7 +118,10 @@ async function startHub(dataDir: string): Promise<RunningHub> {
   for (;;) {
     const ready = await fetch(`${base}/ready`).then((r) => r.status === 200, () => false);
     if (ready) break;
-    if (Date.now() > deadline) throw new Error(`the hub was not ready within 20 s; its output:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the hub was not ready within 20 s; its output:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return { child, url, base, output: () => output, exited };

@@ -5,7 +5,7 @@
 // fetched is the provider's fault, not the token's, and is reported as such.
 import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
-import { actorSchema, roleSchema, type Actor } from '../domain/decider.ts';
+import { actorSchema, roleSchema, type Actor, type Role } from '../domain/decider.ts';
 
 /** The token was presented but cannot be trusted; the request is refused as a whole (HTTP 401). */
 export class AuthenticationError extends Error {
@@ -20,12 +20,22 @@ export class IdentityProviderUnavailableError extends Error {
 const claimsSchema = z.object({
   sub: z.string().min(1, 'must name the user'),
   name: z.string().min(1, 'must give the display name'),
-  roles: z.array(roleSchema, { error: `must be a list of roles: ${roleSchema.options.join(', ')}` }),
   unit: z.string().min(1).optional(),
 });
 
+const roleNamesSchema = z.array(z.string(), { error: 'must be a list of role names' });
+
+/**
+ * Where a token keeps its roles and what the provider calls them. A provider puts roles of its own
+ * beside the hub's (Keycloak's `offline_access`, `uma_authorization`), and may keep them elsewhere
+ * (`realm_access.roles`); a name that is neither mapped nor one of the hub's roles grants nothing.
+ */
+export type RoleClaims = { claim: string[]; map: Record<string, Role> };
+
+const defaultRoleClaims: RoleClaims = { claim: ['roles'], map: {} };
+
 /** HS256 with a secret shared with whoever issues tokens (the hub itself in development). */
-export type TokenSettings = { secret: string; issuer?: string | undefined; audience?: string | undefined };
+export type TokenSettings = { secret: string; issuer?: string | undefined; audience?: string | undefined; roles?: RoleClaims };
 
 /** RS256 with the identity provider's published keys; issuer and audience are always checked. */
 export type JwksSettings = {
@@ -36,7 +46,18 @@ export type JwksSettings = {
   timeoutMs?: number;
   /** Least time between two fetches when a token names a key the cached set lacks (rotation). */
   cooldownMs?: number;
+  roles?: RoleClaims;
 };
+
+/** The hub's roles in a token's payload: found by the claim path, translated, unknown names dropped. */
+function rolesIn(payload: Record<string, unknown>, { claim, map }: RoleClaims): Role[] {
+  let value: unknown = payload;
+  for (const name of claim) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined;
+  const names = roleNamesSchema.safeParse(value);
+  if (!names.success) throw new AuthenticationError(`token claim ${claim.join('.')} ${names.error.issues[0]!.message}`);
+  const roles = names.data.map((name) => (Object.hasOwn(map, name) ? map[name] : roleSchema.safeParse(name).data)).filter((role): role is Role => role !== undefined);
+  return [...new Set(roles)];
+}
 
 const keyOf = (secret: string) => new TextEncoder().encode(secret);
 
@@ -58,7 +79,7 @@ export function createTokenVerifier(settings: TokenSettings | JwksSettings): Tok
     if (!authorization) return undefined;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) throw new AuthenticationError('the Authorization header must be "Bearer <token>"');
-    let payload: unknown;
+    let payload: Record<string, unknown>;
     try {
       ({ payload } = await check(match[1]!));
     } catch (error) {
@@ -70,7 +91,8 @@ export function createTokenVerifier(settings: TokenSettings | JwksSettings): Tok
       const issue = claims.error.issues[0]!;
       throw new AuthenticationError(`token claim ${issue.path.join('.')} ${issue.message}`);
     }
-    return actorSchema.parse({ id: claims.data.sub, name: claims.data.name, roles: claims.data.roles, unit: claims.data.unit });
+    const roles = rolesIn(payload, settings.roles ?? defaultRoleClaims);
+    return actorSchema.parse({ id: claims.data.sub, name: claims.data.name, roles, unit: claims.data.unit });
   };
 }
 

@@ -7,6 +7,7 @@ import type { Writable } from 'node:stream';
 import { exportEvents, type ExportFilter } from '../audit/ndjson.ts';
 import { openEventStore } from '../eventstore/index.ts';
 import { encodePosition, positionCursor } from '../eventstore/position.ts';
+import { progressLine, withProgress } from './progress.ts';
 import { describeFileError, parseFlags, requireEventStore, runTool, toolConfig, UsageError } from './tool.ts';
 
 const usage = `Usage: npm run export -- [--out <file>|-] [--category <c>]... [--type <t>]... [--stream <s>]... [--after <cursor>]
@@ -27,7 +28,6 @@ const flags = {
   type: { type: 'string' as const, multiple: true as const, default: [] as string[] },
   stream: { type: 'string' as const, multiple: true as const, default: [] as string[] },
   after: { type: 'string' as const },
-  help: { type: 'boolean' as const, default: false },
 };
 
 function filterOf(values: ReturnType<typeof parseFlags<typeof flags>>): ExportFilter {
@@ -59,17 +59,15 @@ const describe = (filter: ExportFilter): string => {
 
 async function main(argv: string[]): Promise<number> {
   const values = parseFlags('export', argv, flags);
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
   const filter = filterOf(values);
   const config = toolConfig();
   requireEventStore(config);
-  const store = openEventStore(config);
+  const progress = progressLine(process.stderr, 'export');
+  const store = withProgress(openEventStore(config), progress);
   try {
     const out = await openOutput(values.out);
     const { events, streams } = await exportEvents(store, out, filter);
+    progress.done();
     if (out !== process.stdout) {
       out.end();
       await once(out, 'finish');
@@ -81,4 +79,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-runTool('export', main);
+runTool('export', usage, main);

@@ -12,10 +12,11 @@ import { readModelDigests, rebuildInto, type ReadModelDigest } from '../../proje
 import type { ProjectionDefinition } from '../../projections/projection.ts';
 import { StoreUnavailableError } from '../eventstore/errors.ts';
 import { openEventStore } from '../eventstore/index.ts';
+import { progressLine, withProgress } from './progress.ts';
 import { parseFlags, runTool, toolConfig, UsageError } from './tool.ts';
 import { allProjections } from '../modules.ts';
 
-const usage = `Usage: npm run replay -- [--json] [--keep <file>] [--help]
+const usage = `Usage: npm run replay -- [--json] [--keep <file>]
 
 Rebuilds every read model from the event log into a fresh database and compares each with the
 live one in <SAPAT_DATA_DIR>/read-models.db.
@@ -33,13 +34,12 @@ type Comparison = { name: string; outcome: Outcome; message: string; live: Side 
 
 const exitCodes = { match: 0, mismatch: 1, usage: 2, notComparable: 3 } as const;
 
-function options(argv: string[]): { json: boolean; keep: string | undefined; help: boolean } {
+function options(argv: string[]): { json: boolean; keep: string | undefined } {
   const values = parseFlags('replay', argv, {
     json: { type: 'boolean' as const, default: false },
     keep: { type: 'string' as const },
-    help: { type: 'boolean' as const, short: 'h', default: false },
   });
-  return { json: values.json, keep: values.keep, help: values.help };
+  return { json: values.json, keep: values.keep };
 }
 
 /** Where the serving version of each read model stands in the log, by read model name. */
@@ -114,11 +114,7 @@ function exitCodeOf(comparisons: Comparison[]): number {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { json, keep, help } = options(argv);
-  if (help) {
-    console.log(usage);
-    return exitCodes.match;
-  }
+  const { json, keep } = options(argv);
   const config = toolConfig();
   const livePath = join(config.dataDir, 'read-models.db');
   if (!existsSync(livePath)) throw new UsageError(`no live read-model database at ${livePath}: start the hub once (npm start) with this SAPAT_DATA_DIR, or point SAPAT_DATA_DIR at the hub's data directory`);
@@ -126,7 +122,8 @@ async function main(argv: string[]): Promise<number> {
   if (keepPath && existsSync(keepPath)) throw new UsageError(`--keep ${keep}: the file already exists; the rebuild needs a new, empty database`);
   if (keepPath && !existsSync(dirname(keepPath))) throw new UsageError(`--keep ${keep}: the directory ${dirname(keepPath)} does not exist`);
 
-  const store = openEventStore(config);
+  const progress = progressLine(process.stderr, 'replay');
+  const store = withProgress(openEventStore(config), progress);
   let scratch: string | undefined;
   let replayDb: ReadModelDatabase | undefined;
   try {
@@ -139,6 +136,7 @@ async function main(argv: string[]): Promise<number> {
     try {
       await rebuildInto(store, replayDb, allProjections);
     } catch (error) {
+      progress.done();
       if (error instanceof StoreUnavailableError) throw error;
       // The live hub folded these same events; a rebuild that cannot is itself the finding.
       const reason = error instanceof z.ZodError ? `an event's data does not fit its schema:\n${z.prettifyError(error)}` : (error as Error).message;
@@ -147,6 +145,7 @@ async function main(argv: string[]): Promise<number> {
       else console.log(message);
       return exitCodes.mismatch;
     }
+    progress.done();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const replay = withPositions(readModelDigests(replayDb, allProjections), servingPositions(replayDb));
     // Every rebuilt checkpoint stands at the head the rebuild read.
@@ -168,4 +167,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-runTool('replay', main);
+runTool('replay', usage, main);

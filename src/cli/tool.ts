@@ -32,10 +32,18 @@ export function requireEventStore(config: Config): void {
   }
 }
 
-/** Runs a tool's main and turns its outcome into the exit status; `expected` errors print one line. */
-export function runTool(tool: string, main: (argv: string[]) => Promise<number>, expected: (new (...args: never[]) => Error)[] = []): void {
+/**
+ * Runs a tool: `--help` (or `-h`) anywhere prints its usage and nothing else runs; otherwise its main's
+ * outcome becomes the exit status, and `expected` errors print one line.
+ */
+export function runTool(tool: string, usage: string, main: (argv: string[]) => Promise<number>, expected: (new (...args: never[]) => Error)[] = []): void {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(usage);
+    return;
+  }
   const known = [UsageError, ConfigError, StoreUnavailableError, Database.SqliteError, ...expected];
-  main(process.argv.slice(2)).then(
+  main(argv).then(
     (code) => {
       process.exitCode = code;
     },

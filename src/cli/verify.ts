@@ -2,13 +2,16 @@
 // link; with --checkpoint it also checks that every stream still reaches the head a signed checkpoint
 // recorded (the only way to notice a cut-off tail); with --write-checkpoint it signs the heads of an
 // intact log into a new checkpoint file, to be kept outside the hub's database.
+import { createPublicKey } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CheckpointInputError, checkpointText, keyFingerprint, loadSigningKey, parseCheckpoint, parsePublicKey, signCheckpoint } from '../audit/checkpoint.ts';
+import { CheckpointInputError, checkpointText, generatedKeyFile, keyFingerprint, loadSigningKey, parseCheckpoint, parsePublicKey, signCheckpoint } from '../audit/checkpoint.ts';
 import { verifyLog, type BrokenLink, type ChainProblem, type CheckpointCheck, type CheckpointDiscrepancy, type IntegrityReport } from '../audit/verify.ts';
 import { openEventStore } from '../eventstore/index.ts';
+import { progressLine, withProgress } from './progress.ts';
 import { describeFileError, parseFlags, requireEventStore, runTool, toolConfig, UsageError } from './tool.ts';
 
 const usage = `Usage: npm run verify -- [--checkpoint <file>] [--public-key <pem>] [--write-checkpoint <file>] [--json]
+       npm run verify -- --print-public-key
 
 Checks every stream's hash chain in the event store of SAPAT_DATA_DIR (or SAPAT_STORE=kurrentdb).
 
@@ -16,6 +19,8 @@ Checks every stream's hash chain in the event store of SAPAT_DATA_DIR (or SAPAT_
   --public-key <pem>         trust only checkpoints signed by this Ed25519 public key
   --write-checkpoint <file>  if the log is intact, sign its heads into this file (key: SAPAT_CHECKPOINT_KEY)
   --json                     print the report as JSON
+  --print-public-key         print the public key of SAPAT_CHECKPOINT_KEY (PEM), to give to whoever checks
+                             checkpoints with --public-key; nothing else is done
 
 Exit status: 0 intact, 1 broken, 2 bad usage or the store could not be read.`;
 
@@ -25,7 +30,7 @@ function options(argv: string[]) {
     'public-key': { type: 'string' as const },
     'write-checkpoint': { type: 'string' as const },
     json: { type: 'boolean' as const, default: false },
-    help: { type: 'boolean' as const, default: false },
+    'print-public-key': { type: 'boolean' as const, default: false },
   });
   if (values['public-key'] !== undefined && values.checkpoint === undefined) throw new UsageError('--public-key needs --checkpoint: it says whose signature to trust');
   return values;
@@ -83,18 +88,22 @@ const asJson = (value: unknown): string => JSON.stringify(value, (_key, v: unkno
 
 async function main(argv: string[]): Promise<number> {
   const values = options(argv);
-  if (values.help) {
-    console.log(usage);
+  const config = toolConfig();
+  if (values['print-public-key']) {
+    const key = loadSigningKey({ keyFile: config.checkpointKey, dataDir: config.dataDir, production: config.env === 'production' });
+    process.stdout.write(createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString());
+    console.error(`Public key ${keyFingerprint(key)} of ${config.checkpointKey ?? generatedKeyFile(config.dataDir)}.`);
     return 0;
   }
-  const config = toolConfig();
   const checkpoint = values.checkpoint === undefined ? undefined : parseCheckpoint(readText(values.checkpoint, '--checkpoint'));
   const publicKeyFile = values['public-key'];
   const trustedKey = publicKeyFile === undefined ? undefined : parsePublicKey(readText(publicKeyFile, '--public-key'), `--public-key ${publicKeyFile}`);
   requireEventStore(config);
-  const store = openEventStore(config);
+  const progress = progressLine(process.stderr, 'verify');
+  const store = withProgress(openEventStore(config), progress);
   try {
     const { report, heads } = await verifyLog(store, { ...(checkpoint ? { checkpoint } : {}), ...(trustedKey ? { trustedKey } : {}) });
+    progress.done();
     if (values.json) console.log(asJson(report));
     else console.log(reportLines(report).join('\n'));
     const out = values['write-checkpoint'];
@@ -120,4 +129,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-runTool('verify', main, [CheckpointInputError]);
+runTool('verify', usage, main, [CheckpointInputError]);
