@@ -200,6 +200,33 @@ describe('bad input changes nothing and says what is wrong', () => {
     expect(await head()).toBe(before);
   });
 
+  it('refuses text with lone surrogates, control or bidi characters, or nothing visible, naming the field', async () => {
+    const before = await head();
+    const res = await gql(APPLY, {
+      input: applicationInput({
+        programme: { ...applicationInput().programme, name: { ky: 'Экономика\uD800', ru: 'Эконо\u0007мика', en: '\u200B\u200D' }, faculty: 'Law \u202Ewal' },
+      }),
+    }, { token });
+    const error = res.data?.applyForLicense;
+    expect(error.__typename).toBe('ValidationError');
+    expect(Object.fromEntries(error.issues.map((i: any) => [i.path.join('.'), i.message]))).toEqual({
+      'programme.name.ky': 'must be valid Unicode text (it contains a lone surrogate)',
+      'programme.name.ru': 'must not contain control characters (found U+0007)',
+      'programme.name.en': 'must contain a visible character, not only spaces or zero-width characters',
+      'programme.faculty': 'must not contain bidirectional override or isolate characters (found U+202E)',
+    });
+    expect(await head()).toBe(before);
+  });
+
+  it('stores text in NFC, so a name typed with a combining accent equals the precomposed one', async () => {
+    const decomposed = 'Faculte\u0301 de droit';
+    const { licenseId } = await apply({ programme: { ...applicationInput().programme, code: '599001', faculty: decomposed } });
+    const res = await gql(`query($id: ID!) { license(id: $id) { faculty } }`, { id: licenseId }, { token });
+    expect(res.data?.license.faculty).toBe('Facult\u00e9 de droit');
+    const byFilter = await gql(REGISTRY, { filter: { faculty: 'Facult\u00e9 de droit' } }, { token });
+    expect(byFilter.data?.licenses.edges.map((e: any) => e.node.licenseId)).toEqual([licenseId]);
+  });
+
   it('reports an unknown enum value and a missing field as GraphQL errors that name them', async () => {
     const unknownLevel = await gql(APPLY, { input: applicationInput({ programme: { ...applicationInput().programme, level: 'DOCTORATE' } }) }, { token });
     expect(unknownLevel.status).toBe(400);
