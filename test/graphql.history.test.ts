@@ -121,6 +121,12 @@ describe('the global log', () => {
   it('refuses a malformed cursor or time, naming the argument', async () => {
     const cursor = await gql(EVENTS, { after: 'yesterday' }, { token: tokens.auditor });
     expect(cursor.errors?.[0]?.message).toMatch(/^after: must be a position cursor/);
+    for (const beyond of ['9223372036854775808', '99999999999999999999', '5:9223372036854775808']) {
+      const tooLarge = await gql(EVENTS, { after: beyond }, { token: tokens.auditor });
+      expect(tooLarge.errors?.[0]).toMatchObject({ message: 'after: must be a position cursor returned by the hub (each number below 2^63)', extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
+    }
+    const largest = await gql(EVENTS, { after: '9223372036854775807' }, { token: tokens.auditor });
+    expect(largest.data?.events).toMatchObject({ events: [], hasNextPage: false });
     const time = await gql(EVENTS, { filter: { recordedFrom: '2026-02-30' } }, { token: tokens.auditor });
     expect(time.errors?.[0]?.message).toMatch(/^filter\.recordedFrom: must be an ISO 8601 moment/);
   });

@@ -172,6 +172,9 @@ describe('the licence registry', () => {
     const cursor = registry.data.licenses.pageInfo.endCursor;
     const wrongOrder = await gql(REGISTRY, { orderBy: 'PROGRAMME_CODE', after: cursor }, { token });
     expect(wrongOrder.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
+    const forged = Buffer.from(JSON.stringify(['applied', { injected: true }, 'x'])).toString('base64url');
+    const notASortValue = await gql(REGISTRY, { after: forged }, { token });
+    expect(notASortValue.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
     const tooMany = await gql(REGISTRY, { first: 1000 }, { token });
     expect(tooMany.errors?.[0]?.message).toBe('first: must be between 0 and 100');
   });
