@@ -40,7 +40,7 @@ beforeAll(async () => {
   for (const [operation, input] of [
     [FORM_GROUP, expertGroupInput(licenseId)],
     [CONCLUDE, { licenseId, outcome: 'POSITIVE', summary: 'Meets the requirements', concludedOn: '2026-02-20' }],
-    [GRANT, { licenseId, licenseNumber: 'LS240001', appendixNumber: '12', grantedOn: '2026-03-01' }],
+    [GRANT, { licenseId, licenseNumber: 'LS240001', appendixNumber: '12', grantedOn: '2026-03-01', indefinite: true }],
   ] as const) {
     moments.push(new Date().toISOString());
     await new Promise((resolve) => setTimeout(resolve, 5));

@@ -7,7 +7,7 @@ import { createGraphQLHandler } from '../src/server.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import { director, inspector, sectorHead, teacher, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
 import { yogaClient } from './support/graphql.ts';
-import { applicationInput, expertGroupInput } from './support/licensing.ts';
+import { applicationInput, expertGroupInput, freshLicenseNumber } from './support/licensing.ts';
 import { AMEND, APPLY, CONCLUDE, EXPIRE, FORM_GROUP, GRANT, REGISTRY, RESUME, REVOKE, SUSPEND } from './support/licensing-operations.ts';
 
 let dir: ReturnType<typeof temporaryDirectory>;
@@ -48,7 +48,7 @@ async function grantedLicense(validUntil?: string) {
   const { id } = await apply();
   await send(FORM_GROUP, expertGroupInput(id));
   await send(CONCLUDE, { licenseId: id, outcome: 'POSITIVE', summary: 'Meets the requirements', concludedOn: '2026-02-20' });
-  const granted = await send(GRANT, { licenseId: id, licenseNumber: 'LS240001', appendixNumber: '12', grantedOn: '2026-03-01', ...(validUntil ? { validUntil } : {}) });
+  const granted = await send(GRANT, { licenseId: id, licenseNumber: freshLicenseNumber(), appendixNumber: '12', grantedOn: '2026-03-01', ...(validUntil ? { validUntil } : { indefinite: true }) });
   expect(granted.__typename).toBe('LicensePayload');
   return id;
 }
@@ -87,7 +87,7 @@ describe('the licence lifecycle through GraphQL', () => {
   it('refuses to grant before a positive expert conclusion, storing nothing', async () => {
     const { id } = await apply();
     const before = await head();
-    const payload = await send(GRANT, { licenseId: id, licenseNumber: 'LS1', appendixNumber: '1', grantedOn: '2026-03-01' });
+    const payload = await send(GRANT, { licenseId: id, licenseNumber: 'LS1', appendixNumber: '1', grantedOn: '2026-03-01', indefinite: true });
     expect(payload).toMatchObject({ __typename: 'DomainRuleError', code: 'EXPERT_CONCLUSION_REQUIRED' });
     expect(await head()).toBe(before);
   });
@@ -105,11 +105,90 @@ describe('the licence lifecycle through GraphQL', () => {
     const { id } = await apply({}, asInspector);
     await send(FORM_GROUP, expertGroupInput(id), asInspector);
     await send(CONCLUDE, { licenseId: id, outcome: 'POSITIVE', summary: 'ok', concludedOn: '2026-02-20' }, asInspector);
-    const refused = await send(GRANT, { licenseId: id, licenseNumber: 'LS9', appendixNumber: '9', grantedOn: '2026-03-01' }, asInspector);
+    const refused = await send(GRANT, { licenseId: id, licenseNumber: 'LS9', appendixNumber: '9', grantedOn: '2026-03-01', indefinite: true }, asInspector);
     expect(refused.__typename).toBe('ForbiddenError');
     expect(refused.message).toContain('head_of_accreditation_sector');
-    const granted = await send(GRANT, { licenseId: id, licenseNumber: 'LS9', appendixNumber: '9', grantedOn: '2026-03-01' }, await tokenFor(sectorHead));
+    const granted = await send(GRANT, { licenseId: id, licenseNumber: 'LS9', appendixNumber: '9', grantedOn: '2026-03-01', indefinite: true }, await tokenFor(sectorHead));
     expect(granted.license.status).toBe('ACTIVE');
+  });
+});
+
+describe('rules across the registry', () => {
+  const programmeOf = (code: string) => ({ ...applicationInput().programme, code });
+  const LINK = `query($id: ID!) { license(id: $id) { previousLicense { licenseId status } } }`;
+
+  async function positiveConclusion(code: string) {
+    const { id, licenseId } = await apply({ programme: programmeOf(code) });
+    await send(FORM_GROUP, expertGroupInput(id));
+    await send(CONCLUDE, { licenseId: id, outcome: 'POSITIVE', summary: 'Meets the requirements', concludedOn: '2026-02-20' });
+    return { id, licenseId };
+  }
+
+  it('refuses a date after today in Osh, naming it', async () => {
+    const tomorrow = new Date(Date.now() + 6 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10);
+    const before = await head();
+    const res = await send(APPLY, applicationInput({ submittedOn: tomorrow }));
+    expect(res).toMatchObject({ __typename: 'DomainRuleError', code: 'DATE_IN_FUTURE', message: expect.stringContaining(`submittedOn (${tomorrow})`) });
+    expect(await head()).toBe(before);
+  });
+
+  it('refuses a grant that says neither an end date nor indefinite', async () => {
+    const { id } = await positiveConclusion('610001');
+    const res = await send(GRANT, { licenseId: id, licenseNumber: freshLicenseNumber(), appendixNumber: '1', grantedOn: '2026-03-01' });
+    expect(res).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['validUntil'], message: 'must be given, or indefinite must be true for a licence without a time limit' }] });
+  });
+
+  it('refuses a second pending application for the same code, level and form of study, but not for another form', async () => {
+    const first = await apply({ programme: programmeOf('610100') });
+    const before = await head();
+    const second = await send(APPLY, applicationInput({ programme: programmeOf('610100') }));
+    expect(second).toMatchObject({ __typename: 'DomainRuleError', code: 'APPLICATION_ALREADY_PENDING', message: expect.stringContaining(first.licenseId) });
+    expect(await head()).toBe(before);
+    const extramural = await send(APPLY, applicationInput({ programme: { ...programmeOf('610100'), formOfStudy: 'EXTRAMURAL' } }));
+    expect(extramural.__typename).toBe('LicensePayload');
+  });
+
+  it('lets only one of two concurrent applications for a programme through', async () => {
+    const answers = await Promise.all([1, 2, 3].map(() => send(APPLY, applicationInput({ programme: programmeOf('610200') }))));
+    expect(answers.map((a) => a.__typename).sort()).toEqual(['DomainRuleError', 'DomainRuleError', 'LicensePayload']);
+    const registry = await gql(REGISTRY, { filter: { programmeCode: '610200' } }, { token });
+    expect(registry.data?.licenses.edges).toHaveLength(1);
+  });
+
+  it('refuses a licence number already in the registry, even when two grants race for it', async () => {
+    const number = freshLicenseNumber();
+    const holder = await positiveConclusion('610300');
+    expect((await send(GRANT, { licenseId: holder.id, licenseNumber: number, appendixNumber: '1', grantedOn: '2026-03-01', indefinite: true })).__typename).toBe('LicensePayload');
+    const other = await positiveConclusion('610301');
+    const taken = await send(GRANT, { licenseId: other.id, licenseNumber: number, appendixNumber: '1', grantedOn: '2026-03-01', indefinite: true });
+    expect(taken).toMatchObject({ __typename: 'DomainRuleError', code: 'LICENSE_NUMBER_TAKEN', message: expect.stringContaining(holder.licenseId) });
+
+    const racing = freshLicenseNumber();
+    const a = await positiveConclusion('610302');
+    const b = await positiveConclusion('610303');
+    const answers = await Promise.all([a, b].map(({ id }) => send(GRANT, { licenseId: id, licenseNumber: racing, appendixNumber: '1', grantedOn: '2026-03-01', indefinite: true })));
+    expect(answers.map((x) => x.__typename).sort()).toEqual(['DomainRuleError', 'LicensePayload']);
+    const holders = await Promise.all([a, b].map(async ({ id }) => (await gql(`query($id: ID!) { license(id: $id) { licenseNumber } }`, { id }, { token })).data?.license.licenseNumber));
+    expect(holders.filter((n) => n === racing)).toHaveLength(1);
+  });
+
+  it('links a new application to the programme\'s revoked licence, and allows it while that one is decided', async () => {
+    const old = await positiveConclusion('610400');
+    await send(GRANT, { licenseId: old.id, licenseNumber: freshLicenseNumber(), appendixNumber: '1', grantedOn: '2026-03-01', indefinite: true });
+    const whileActive = await apply({ programme: programmeOf('610400') });
+    expect((await gql(LINK, { id: whileActive.id }, { token })).data?.license.previousLicense).toBeNull();
+    await send(FORM_GROUP, expertGroupInput(whileActive.id));
+    await send(CONCLUDE, { licenseId: whileActive.id, outcome: 'NEGATIVE', summary: 'Too few staff', concludedOn: '2026-02-20' });
+    await send(REVOKE, { licenseId: old.id, reason: 'Violations', basis: 'Order 7', revokedOn: '2026-04-01' });
+    const renewal = await apply({ programme: programmeOf('610400') });
+    expect((await gql(LINK, { id: renewal.id }, { token })).data?.license.previousLicense).toEqual({ licenseId: old.licenseId, status: 'REVOKED' });
+  });
+
+  it('refuses to record an expiry before validUntil has passed', async () => {
+    const nextYear = `${new Date().getUTCFullYear() + 1}-12-31`;
+    const id = await grantedLicense(nextYear);
+    const early = await send(EXPIRE, { licenseId: id, expiredOn: nextYear });
+    expect(early).toMatchObject({ __typename: 'DomainRuleError', code: 'LICENSE_STILL_VALID' });
   });
 });
 

@@ -6,7 +6,6 @@ import { fold, type Actor, type CommandContext } from '../src/domain/decider.ts'
 import { DomainRuleError, ForbiddenError } from '../src/domain/errors.ts';
 import {
   campaignFactsOf,
-  localDateOf,
   ratingCampaignCommands,
   ratingCampaignDecider,
   type RatingCampaignCommand,
@@ -24,6 +23,7 @@ import {
   type RatingEntryEvent,
 } from '../src/domain/rating-entries.ts';
 import { ratingsCommands, ratingsPermissions } from '../src/domain/ratings.ts';
+import { localDateOf } from '../src/domain/values.ts';
 import { deciderSpec } from './support/decider-spec.ts';
 
 // 2026-03-10 in Osh (UTC+6): the day every deadline below is compared with.

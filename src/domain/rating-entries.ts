@@ -19,8 +19,8 @@
 import { z } from 'zod';
 import type { Actor, CommandContext, Decider, Role } from './decider.ts';
 import { DomainRuleError, ForbiddenError } from './errors.ts';
-import { criterionCode, localDateOf, ratingPoints, uniqueCodes, type RatingCampaignFacts, type RatingCriterion } from './rating-campaigns.ts';
-import { entityId, isoDate, text, type Labels } from './values.ts';
+import { criterionCode, ratingPoints, uniqueCodes, type RatingCampaignFacts, type RatingCriterion } from './rating-campaigns.ts';
+import { entityId, isoDate, localDateOf, text, type Labels } from './values.ts';
 
 export const ratingEntryCategory = 'ratingEntry';
 

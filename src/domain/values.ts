@@ -6,6 +6,12 @@ import { z } from 'zod';
 export const isoDate = z.iso.date({ error: 'must be a real calendar date written YYYY-MM-DD' }).meta({ id: 'Date' });
 export type IsoDate = z.infer<typeof isoDate>;
 
+/** Kyrgyzstan keeps UTC+6 all year. */
+const KYRGYZSTAN_OFFSET_MS = 6 * 60 * 60 * 1000;
+
+/** The calendar day in Kyrgyzstan at the moment `now` (ISO 8601): what deadlines and "today" mean. */
+export const localDateOf = (now: string): IsoDate => new Date(Date.parse(now) + KYRGYZSTAN_OFFSET_MS).toISOString().slice(0, 10);
+
 // Characters that make stored text lie about itself. Control characters (other than tab and line
 // breaks, which prose needs) are invisible and break exports and terminals; bidi embeddings,
 // overrides and isolates reorder what a reader sees (a name shown as "Иванов" stored as "вонавИ").
