@@ -6,9 +6,10 @@ import { licensesProjection } from '../projections/licenses.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { ratingsProjection } from '../projections/ratings.ts';
 import { licensingUpcasters } from './domain/licensing.ts';
+import { ratingEntryUpcasters } from './domain/rating-entries.ts';
 import { upcasters, type Upcasters } from './eventstore/upcasting.ts';
 
 export const allProjections: ProjectionDefinition[] = [licensesProjection as ProjectionDefinition, ratingsProjection as ProjectionDefinition];
 
 /** Every module's event versions, in one registry. */
-export const eventVersions: Upcasters = upcasters([...licensingUpcasters]);
+export const eventVersions: Upcasters = upcasters([...licensingUpcasters, ...ratingEntryUpcasters]);
