@@ -85,7 +85,8 @@ function copyOfData(): string {
 function editRegistryRow(dataDir: string): void {
   const db = new Database(join(dataDir, 'read-models.db'));
   // Behind the hub's back, as a hand-made "fix" or a projection bug would.
-  db.prepare('UPDATE licenses_v1 SET capacity = capacity + 1 WHERE id = (SELECT min(id) FROM licenses_v1)').run();
+  const table = `licenses_v${licensesProjection.version}`;
+  db.prepare(`UPDATE ${table} SET capacity = capacity + 1 WHERE id = (SELECT min(id) FROM ${table})`).run();
   db.close();
 }
 
@@ -136,7 +137,7 @@ describe('replay digests', () => {
     const rebuilt = await digestsOfRebuild(store, projections).finally(() => store.close());
     const live = liveDigests(data);
     const sizes = Object.fromEntries(live.map((d) => [d.name, [d.version, d.rows]]));
-    expect(sizes).toMatchObject({ licenses: [1, 3], 'licensing-trail': [1, 18] });
+    expect(sizes).toMatchObject({ licenses: [licensesProjection.version, 3], 'licensing-trail': [1, 18] });
     expect(live.every((d) => /^[0-9a-f]{64}$/.test(d.digest))).toBe(true);
     expect(rebuilt).toEqual(live);
   });
@@ -192,14 +193,15 @@ describe('replay digests', () => {
 
   it('stay equal across a rollout of a new projection version through the hub', async () => {
     const copy = copyOfData();
-    const v2 = { ...licensesProjection, version: 2 } as ProjectionDefinition;
+    const next = licensesProjection.version + 1;
+    const v2 = { ...licensesProjection, version: next } as ProjectionDefinition;
     const hub = await openHub(testConfig(copy), { projections: [v2] });
-    await expect.poll(() => hub.projections.status().map((s) => [s.version, s.state])).toEqual([[2, 'live']]);
+    await expect.poll(() => hub.projections.status().map((s) => [s.version, s.state])).toEqual([[next, 'live']]);
     const tables = hub.readModels.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'licenses%'").pluck().all();
     await hub.close();
-    expect(tables).toEqual(['licenses_v2']);
+    expect(tables).toEqual([`licenses_v${next}`]);
     const [live] = liveDigests(copy, [v2]);
-    expect(live).toEqual({ ...liveDigests(data).find((d) => d.name === 'licenses'), version: 2 });
+    expect(live).toEqual({ ...liveDigests(data).find((d) => d.name === 'licenses'), version: next });
   });
 });
 
@@ -207,7 +209,7 @@ describe('npm run replay', () => {
   it('exits 0 when every read model matches its replay', async () => {
     const run = await replayCli(copyOfData());
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/^licenses v1: 3 rows, digest [0-9a-f]{12}…, matches the replay$/m);
+    expect(run.stdout).toMatch(/^licenses v2: 3 rows, digest [0-9a-f]{12}…, matches the replay$/m);
     expect(run.code).toBe(0);
   });
 
@@ -219,7 +221,7 @@ describe('npm run replay', () => {
     const report = JSON.parse(run.stdout) as { readModels: { name: string; outcome: string; message: string }[] };
     const mismatched = report.readModels.filter((r) => r.outcome !== 'match');
     expect(mismatched.map((r) => [r.name, r.outcome])).toEqual([['licenses', 'mismatch']]);
-    expect(mismatched[0]!.message).toMatch(/^licenses v1: MISMATCH: live 3 rows [0-9a-f]{12}…, replay 3 rows [0-9a-f]{12}…$/);
+    expect(mismatched[0]!.message).toMatch(/^licenses v2: MISMATCH: live 3 rows [0-9a-f]{12}…, replay 3 rows [0-9a-f]{12}…$/);
   });
 
   it('exits 3 without a verdict when the log has moved past the live read models', async () => {
@@ -228,7 +230,7 @@ describe('npm run replay', () => {
     await store.append('note-1', [{ id: randomUUID(), type: 'NoteWritten', data: {}, metadata }], 'no_stream');
     await store.close();
     const run = await replayCli(copy);
-    expect(run.stdout).toMatch(/licenses v1: not compared: the live read model is at position 18, but the log's head was position 19 when the replay started; a running hub keeps moving, so stop it/);
+    expect(run.stdout).toMatch(/licenses v2: not compared: the live read model is at position 18, but the log's head was position 19 when the replay started; a running hub keeps moving, so stop it/);
     expect(run.stdout).not.toContain('MISMATCH');
     expect(run.code).toBe(3);
   });
