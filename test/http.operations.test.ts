@@ -114,7 +114,7 @@ describe('health, correlation ids, logs and metrics', () => {
     expect(metricValue(text, 'sapat_command_duration_seconds_count{command="applyForLicense",outcome="accepted"}')).toBe(1);
     expect(metricValue(text, 'sapat_command_duration_seconds_bucket{le="10",command="applyForLicense",outcome="accepted"}')).toBe(1);
     expect(metricValue(text, 'sapat_graphql_operation_duration_seconds_count{transport="http",operation_type="mutation"}')).toBe(1);
-    expect(metricValue(text, 'sapat_projection_lag{projection="licenses",version="1",state="live"}')).toBe(0);
+    expect(metricValue(text, 'sapat_projection_lag{projection="licenses",version="2",state="live"}')).toBe(0);
     expect(metricValue(text, 'sapat_projections_caught_up')).toBe(1);
     expect(metricValue(text, 'sapat_live_subscriptions')).toBe(1);
     expect(metricValue(text, 'sapat_commands_in_flight')).toBe(0);
@@ -142,7 +142,7 @@ describe('projection lag', () => {
         }], 'no_stream');
       }
       const text = await (await fetch(`${running.base}/metrics`)).text();
-      expect(metricValue(text, 'sapat_projection_lag{projection="licenses",version="1",state="live"}')).toBe(3);
+      expect(metricValue(text, 'sapat_projection_lag{projection="licenses",version="2",state="live"}')).toBe(3);
     } finally {
       await running.stop();
     }
