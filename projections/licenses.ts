@@ -9,6 +9,8 @@ import {
   licensingEventSchemas,
   licensingEventTypes,
   type LicensingEvent,
+  type Programme,
+  type RegistryFacts,
 } from '../src/domain/licensing.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import type { RecordedEvent } from '../src/eventstore/types.ts';
@@ -28,7 +30,7 @@ const columns = `
   suspended_on TEXT, suspension_reason TEXT,
   revoked_on TEXT, revocation_reason TEXT, revocation_basis TEXT, expired_on TEXT,
   amendment_count INTEGER NOT NULL DEFAULT 0, last_amended_on TEXT,
-  applied_position INTEGER NOT NULL,
+  applied_position INTEGER NOT NULL, previous_license_id TEXT,
   revision INTEGER NOT NULL, position TEXT NOT NULL, updated_at TEXT NOT NULL`;
 
 type Table = 'licenses';
@@ -46,7 +48,7 @@ const dataOf = (event: RecordedEvent): LicensingEvent =>
 
 export const licensesProjection: ProjectionDefinition<Table> = {
   name: 'licenses',
-  // 2: faculty_key, for the case-insensitive faculty filter.
+  // 2: faculty_key, for the case-insensitive faculty filter, and previous_license_id.
   version: 2,
   tables: ['licenses'],
   eventTypes: licensingEventTypes,
@@ -56,11 +58,13 @@ export const licensesProjection: ProjectionDefinition<Table> = {
       CREATE INDEX IF NOT EXISTS ${licenses}_order ON ${licenses} (applied_position, id);
       CREATE INDEX IF NOT EXISTS ${licenses}_code ON ${licenses} (programme_code, id);
       CREATE INDEX IF NOT EXISTS ${licenses}_valid_until ON ${licenses} (valid_until, id);
-      CREATE INDEX IF NOT EXISTS ${licenses}_faculty ON ${licenses} (faculty_key, id);`);
+      CREATE INDEX IF NOT EXISTS ${licenses}_faculty ON ${licenses} (faculty_key, id);
+      CREATE INDEX IF NOT EXISTS ${licenses}_programme ON ${licenses} (programme_code, level, form_of_study, applied_position);
+      CREATE INDEX IF NOT EXISTS ${licenses}_number ON ${licenses} (license_number);`);
     const insert = db.prepare(`INSERT INTO ${licenses} (id, programme_code, name_ky, name_ru, name_en, level, form_of_study,
-      faculty, faculty_key, requested_capacity, capacity, address, status, submitted_on, applied_position, revision, position, updated_at)
+      faculty, faculty_key, requested_capacity, capacity, address, status, submitted_on, applied_position, previous_license_id, revision, position, updated_at)
       VALUES (@id, @code, @ky, @ru, @en, @level, @form, @faculty, @facultyKey, @capacity, @capacity, @address, 'applied', @submittedOn,
-      @appliedPosition, @revision, @position, @updatedAt)`);
+      @appliedPosition, @previousLicenseId, @revision, @position, @updatedAt)`);
     const update = (assignments: string) =>
       db.prepare(`UPDATE ${licenses} SET ${assignments}, revision = @revision, position = @position, updated_at = @updatedAt WHERE id = @id`);
     const statements = {
@@ -85,7 +89,7 @@ export const licensesProjection: ProjectionDefinition<Table> = {
               ...stamp,
               code: p.code, ky: p.name.ky, ru: p.name.ru, en: p.name.en, level: p.level, form: p.formOfStudy, faculty: p.faculty, facultyKey: facultyKey(p.faculty),
               capacity: event.data.requestedCapacity, address: event.data.address ?? null, submittedOn: event.data.submittedOn,
-              appliedPosition: recorded.position.commit,
+              appliedPosition: recorded.position.commit, previousLicenseId: event.data.previousLicenseId ?? null,
             });
             return;
           }
@@ -160,6 +164,7 @@ export const licenseRow = z.object({
   amendment_count: z.number(),
   last_amended_on: z.string().nullable(),
   applied_position: z.number(),
+  previous_license_id: z.string().nullable(),
   revision: z.number(),
   position: z.string(),
   updated_at: z.string(),
@@ -198,9 +203,34 @@ const orderColumn: Record<LicenseOrder, string> = {
   valid_until: "COALESCE(valid_until, '9999-12-31')",
 };
 
+type ProgrammeKey = Pick<Programme, 'code' | 'level' | 'formOfStudy'>;
+
 export function createLicenseQueries(db: ReadModelDatabase) {
   const byId = db.prepare<[string], unknown>('SELECT * FROM licenses WHERE id = ?');
+  const sameProgramme = 'programme_code = @code AND level = @level AND form_of_study = @formOfStudy AND id != @self';
+  const pending = db.prepare<[ProgrammeKey & { self: string }], { id: string }>(
+    `SELECT id FROM licenses WHERE ${sameProgramme} AND status IN ('applied', 'under_expert_review', 'conclusion_positive') ORDER BY applied_position DESC LIMIT 1`,
+  );
+  const latestGranted = db.prepare<[ProgrammeKey & { self: string }], { id: string; status: string }>(
+    `SELECT id, status FROM licenses WHERE ${sameProgramme} AND granted_on IS NOT NULL ORDER BY applied_position DESC LIMIT 1`,
+  );
+  const numberHolder = db.prepare<[string, string], { id: string }>('SELECT id FROM licenses WHERE license_number = ? AND id != ? LIMIT 1');
   return {
+    /** What the registry says about a new application `self` for this programme (code, level and form of study). */
+    programmeFacts({ code, level, formOfStudy }: ProgrammeKey, self: string): RegistryFacts {
+      const key = { code, level, formOfStudy, self };
+      const open = pending.get(key);
+      const latest = latestGranted.get(key);
+      return {
+        ...(open ? { pendingApplication: open.id } : {}),
+        ...(latest && (latest.status === 'expired' || latest.status === 'revoked') ? { endedLicense: latest.id } : {}),
+      };
+    },
+    /** Which other licence, if any, already carries this licence number. */
+    numberFacts(licenseNumber: string, self: string): RegistryFacts {
+      const holder = numberHolder.get(licenseNumber, self);
+      return holder ? { licenseNumberHolder: holder.id } : {};
+    },
     byIds(ids: readonly string[]): (LicenseRow | undefined)[] {
       return ids.map((id) => {
         const row = byId.get(id);

@@ -3,7 +3,7 @@
 // database, so the past is computed by exactly the code that builds the present, and the read
 // model's own queries answer about it. An entity whose read model depends on other streams (a
 // rating entry's rank depends on every entry of its campaign) is folded with those categories too.
-import { localDateOf } from '../src/domain/rating-campaigns.ts';
+import { localDateOf } from '../src/domain/values.ts';
 import type { IsoDate } from '../src/domain/values.ts';
 import type { EventStore, RecordedEvent } from '../src/eventstore/types.ts';
 import { comparePositions } from '../src/eventstore/position.ts';

@@ -6,10 +6,14 @@ export type SortKey = [string | number | null, string];
 
 export const encodeCursor = (order: string, key: SortKey): string => Buffer.from(JSON.stringify([order, ...key])).toString('base64url');
 
+/** What a read model sorts by; anything else in a cursor was not written by the hub. */
+const isSortValue = (value: unknown): value is SortKey[0] =>
+  value === null || typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+
 export function decodeCursor(argument: 'after' | 'before', cursor: string, order: string): SortKey {
   try {
     const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(decoded) && decoded.length === 3 && decoded[0] === order && typeof decoded[2] === 'string') {
+    if (Array.isArray(decoded) && decoded.length === 3 && decoded[0] === order && isSortValue(decoded[1]) && typeof decoded[2] === 'string') {
       return [decoded[1] as SortKey[0], decoded[2]];
     }
   } catch {

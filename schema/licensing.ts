@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { createLicenseQueries, licenseOrder, licensesProjection, type LicenseRow } from '../projections/licenses.ts';
 import { foldAsOf } from '../projections/time-travel.ts';
+import { gateOf } from '../src/commands/gate.ts';
 import { entityIdFor } from '../src/commands/ids.ts';
 import {
   conclusionOutcome,
@@ -17,6 +18,8 @@ import {
   licensingEffectiveDates,
   licensingDecider,
   type LicensingCommandName,
+  type Programme,
+  type RegistryFacts,
 } from '../src/domain/licensing.ts';
 import { isoDate, type Labels, type Language } from '../src/domain/values.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
@@ -138,6 +141,15 @@ export const License = builder.loadableNode('License', {
   }),
 });
 
+builder.objectField(License, 'previousLicense', (t) =>
+  t.field({
+    type: License,
+    nullable: true,
+    description: 'The expired or revoked licence of the same programme (code, level and form of study) this application renews, if there was one.',
+    resolve: (r) => r.previous_license_id,
+  }),
+);
+
 const LicenseFilterInput = builder.inputType('LicenseFilter', {
   description: 'Narrows the licence registry; all given conditions must hold.',
   fields: (t) => ({
@@ -241,10 +253,10 @@ const LicensePayload = builder.objectRef<LicensePayloadShape>('LicensePayload').
 });
 
 const descriptions: Record<LicensingCommandName, string> = {
-  applyForLicense: 'Applies for a licence for an educational programme. Creates the licence application.',
+  applyForLicense: 'Applies for a licence for an educational programme. Creates the licence application; refused while the programme (code, level and form of study) has a pending one, and linked to its expired or revoked licence.',
   formExpertGroup: 'Forms the expert or working group that examines a licence application (forming a new one replaces the old).',
   recordExpertConclusion: "Records the expert group's conclusion on the application.",
-  grantLicense: 'Records the licence granted after a positive expert conclusion: number, appendix, date and validity.',
+  grantLicense: 'Records the licence granted after a positive expert conclusion: number (unique in the registry), appendix, date and validity: an end date, or indefinite: true.',
   amendLicense: 'Amends a granted licence: capacity, programme name or address.',
   suspendLicense: 'Suspends a licence in force.',
   resumeLicense: 'Resumes a suspended licence.',
@@ -252,21 +264,36 @@ const descriptions: Record<LicensingCommandName, string> = {
   recordLicenseExpiry: 'Records that a licence with a time limit has expired.',
 };
 
+/** Commands whose rules span the registry: they read its facts and pass its gate one at a time. */
+const spansRegistry = (name: LicensingCommandName): name is 'applyForLicense' | 'grantLicense' => name === 'applyForLicense' || name === 'grantLicense';
+
+/** The registry's facts a command's rules need beyond its own stream, read once every event stored so far is in the registry. */
+async function registryFacts(name: 'applyForLicense' | 'grantLicense', input: Record<string, unknown>, licenseId: string, hub: GraphQLContext['hub']): Promise<RegistryFacts> {
+  const head = await hub.store.headPosition();
+  if (head) await hub.projections.waitFor(head, hub.config.readYourWritesMs);
+  return name === 'applyForLicense'
+    ? hub.licenses.programmeFacts(input.programme as Programme, licenseId)
+    : hub.licenses.numberFacts(String(input.licenseNumber), licenseId);
+}
+
 async function runLicensingCommand(name: LicensingCommandName, call: CommandCall<Record<string, unknown>>): Promise<LicensePayloadShape> {
   const creates = name === 'applyForLicense';
   const licenseId = creates ? entityIdFor(licenseCategory, call.commandId) : String(call.input.licenseId);
   const { context } = call;
-  const outcome = await context.hub.execute({
-    decider: licensingDecider,
-    stream: `${licenseCategory}-${licenseId}`,
-    command: { ...call.input, type: name, licenseId } as never,
-    target: { kind: creates ? 'new' : 'existing', entity: 'licence', id: licenseId },
-    actor: call.actor,
-    commandId: call.commandId,
-    correlationId: context.correlationId,
-    ...(call.expectedRevision !== undefined ? { expectedRevision: call.expectedRevision } : {}),
-    now: new Date().toISOString(),
-  });
+  const execute = async () =>
+    context.hub.execute({
+      decider: licensingDecider,
+      stream: `${licenseCategory}-${licenseId}`,
+      command: { ...call.input, type: name, licenseId, ...(spansRegistry(name) ? { registry: await registryFacts(name, call.input, licenseId, context.hub) } : {}) } as never,
+      target: { kind: creates ? 'new' : 'existing', entity: 'licence', id: licenseId },
+      actor: call.actor,
+      commandId: call.commandId,
+      correlationId: context.correlationId,
+      ...(call.expectedRevision !== undefined ? { expectedRevision: call.expectedRevision } : {}),
+      now: new Date().toISOString(),
+    });
+  // The check and the append must not interleave with another such command's (src/commands/gate.ts).
+  const outcome = await (spansRegistry(name) ? gateOf(context.hub.store).run(execute) : execute());
   const [row] = context.hub.licenses.byIds([licenseId]);
   if (!row) throw new GraphQLError('the licence registry has no row for a stored licence');
   return {

@@ -9,6 +9,7 @@ import { qualityProjection } from '../projections/quality.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { ratingsProjection } from '../projections/ratings.ts';
 import { licensingUpcasters } from './domain/licensing.ts';
+import { ratingEntryUpcasters } from './domain/rating-entries.ts';
 import { upcasters, type Upcasters } from './eventstore/upcasting.ts';
 
 export const allProjections: ProjectionDefinition[] = [licensesProjection as ProjectionDefinition, ratingsProjection as ProjectionDefinition,
@@ -18,4 +19,4 @@ export const allProjections: ProjectionDefinition[] = [licensesProjection as Pro
 ];
 
 /** Every module's event versions, in one registry. */
-export const eventVersions: Upcasters = upcasters([...licensingUpcasters]);
+export const eventVersions: Upcasters = upcasters([...licensingUpcasters, ...ratingEntryUpcasters]);

@@ -21,6 +21,7 @@ const application: LicensingCommand = {
   programme: { code: '580100', name: { ky: 'Экономика', ru: 'Экономика', en: 'Economics' }, level: 'bachelor', formOfStudy: 'full_time', faculty: 'Economics' },
   requestedCapacity: 100,
   submittedOn: '2026-01-15',
+  registry: {},
 };
 
 const group = (formedOn: string): LicensingCommand => ({
@@ -235,7 +236,7 @@ describe('command pipeline', () => {
 
   it('stores nothing when a rule refuses the command', async () => {
     await handleCommand(store, request(application));
-    const grant: LicensingCommand = { type: 'grantLicense', licenseId, licenseNumber: 'LS-1', appendixNumber: '1', grantedOn: '2026-03-01' };
+    const grant: LicensingCommand = { type: 'grantLicense', licenseId, licenseNumber: 'LS-1', appendixNumber: '1', grantedOn: '2026-03-01', indefinite: true, registry: {} };
     const error = await handleCommand(store, request(grant)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainRuleError);
     expect((error as DomainRuleError).code).toBe('EXPERT_CONCLUSION_REQUIRED');

@@ -154,7 +154,7 @@ function nextCommand(licence: Licence): { operation: string; input: Record<strin
   const step = licence.steps;
   if (step === 1) return { operation: FORM_GROUP, input: expertGroupInput(licenseId) };
   if (step === 2) return { operation: CONCLUDE, input: { licenseId, outcome: 'POSITIVE', summary: 'Meets the requirements', concludedOn: '2026-02-20' } };
-  if (step === 3) return { operation: GRANT, input: { licenseId, licenseNumber: `LS${step}`, appendixNumber: '1', grantedOn: '2026-03-01', validUntil: '2036-02-28' } };
+  if (step === 3) return { operation: GRANT, input: { licenseId, licenseNumber: `LS-${licenseId}`, appendixNumber: '1', grantedOn: '2026-03-01', validUntil: '2036-02-28' } };
   const phase = (step - 4) % 3;
   if (phase === 0) return { operation: AMEND, input: { licenseId, capacity: 100 + step, reason: 'Capacity changed', amendedOn: '2026-06-01' } };
   if (phase === 1) return { operation: SUSPEND, input: { licenseId, reason: 'Inspection', suspendedOn: '2026-06-01' } };

@@ -521,7 +521,7 @@ describe(`fuzzing every mutation with random and malformed input (seed ${SEED}, 
       knownIds.push(id);
       if (stage >= 1) await send(FORM_GROUP, expertGroupInput(id));
       if (stage >= 2) await send(CONCLUDE, { licenseId: id, outcome: 'POSITIVE', summary: 'Meets the requirements', concludedOn: '2026-02-20' });
-      if (stage >= 3) await send(GRANT, { licenseId: id, licenseNumber: `LS${stage}`, appendixNumber: '1', grantedOn: '2026-03-01', ...(stage === 3 ? { validUntil: '2027-03-01' } : {}) });
+      if (stage >= 3) await send(GRANT, { licenseId: id, licenseNumber: `LS${stage}`, appendixNumber: '1', grantedOn: '2026-03-01', ...(stage === 3 ? { validUntil: '2027-03-01' } : { indefinite: true }) });
       if (stage >= 4) await send(SUSPEND, { licenseId: id, reason: 'Inspection', suspendedOn: '2026-04-01' });
     }
   });

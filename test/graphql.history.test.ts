@@ -40,7 +40,7 @@ beforeAll(async () => {
   for (const [operation, input] of [
     [FORM_GROUP, expertGroupInput(licenseId)],
     [CONCLUDE, { licenseId, outcome: 'POSITIVE', summary: 'Meets the requirements', concludedOn: '2026-02-20' }],
-    [GRANT, { licenseId, licenseNumber: 'LS240001', appendixNumber: '12', grantedOn: '2026-03-01' }],
+    [GRANT, { licenseId, licenseNumber: 'LS240001', appendixNumber: '12', grantedOn: '2026-03-01', indefinite: true }],
   ] as const) {
     moments.push(new Date().toISOString());
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -139,6 +139,12 @@ describe('the global log', () => {
   it('refuses a malformed cursor or time, naming the argument', async () => {
     const cursor = await gql(EVENTS, { after: 'yesterday' }, { token: tokens.auditor });
     expect(cursor.errors?.[0]?.message).toMatch(/^after: must be a position cursor/);
+    for (const beyond of ['9223372036854775808', '99999999999999999999', '5:9223372036854775808']) {
+      const tooLarge = await gql(EVENTS, { after: beyond }, { token: tokens.auditor });
+      expect(tooLarge.errors?.[0]).toMatchObject({ message: 'after: must be a position cursor returned by the hub (each number below 2^63)', extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
+    }
+    const largest = await gql(EVENTS, { after: '9223372036854775807' }, { token: tokens.auditor });
+    expect(largest.data?.events).toMatchObject({ events: [], hasNextPage: false });
     const time = await gql(EVENTS, { filter: { recordedFrom: '2026-02-30' } }, { token: tokens.auditor });
     expect(time.errors?.[0]?.message).toMatch(/^filter\.recordedFrom: must be an ISO 8601 moment/);
   });

@@ -2,12 +2,14 @@
 // with the real embedded store. Covers the lifecycle, the registry's filters and pagination, and
 // every kind of bad input, each of which must leave the log untouched.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEventStore } from '../src/eventstore/index.ts';
+import type { EventStore } from '../src/eventstore/types.ts';
 import { openHub, type Hub } from '../src/hub.ts';
 import { createGraphQLHandler } from '../src/server.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import { director, inspector, sectorHead, teacher, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
 import { yogaClient } from './support/graphql.ts';
-import { applicationInput, expertGroupInput } from './support/licensing.ts';
+import { applicationInput, expertGroupInput, freshLicenseNumber } from './support/licensing.ts';
 import { AMEND, APPLY, CONCLUDE, EXPIRE, FORM_GROUP, GRANT, REGISTRY, RESUME, REVOKE, SUSPEND } from './support/licensing-operations.ts';
 
 let dir: ReturnType<typeof temporaryDirectory>;
@@ -48,7 +50,7 @@ async function grantedLicense(validUntil?: string) {
   const { id } = await apply();
   await send(FORM_GROUP, expertGroupInput(id));
   await send(CONCLUDE, { licenseId: id, outcome: 'POSITIVE', summary: 'Meets the requirements', concludedOn: '2026-02-20' });
-  const granted = await send(GRANT, { licenseId: id, licenseNumber: 'LS240001', appendixNumber: '12', grantedOn: '2026-03-01', ...(validUntil ? { validUntil } : {}) });
+  const granted = await send(GRANT, { licenseId: id, licenseNumber: freshLicenseNumber(), appendixNumber: '12', grantedOn: '2026-03-01', ...(validUntil ? { validUntil } : { indefinite: true }) });
   expect(granted.__typename).toBe('LicensePayload');
   return id;
 }
@@ -87,7 +89,7 @@ describe('the licence lifecycle through GraphQL', () => {
   it('refuses to grant before a positive expert conclusion, storing nothing', async () => {
     const { id } = await apply();
     const before = await head();
-    const payload = await send(GRANT, { licenseId: id, licenseNumber: 'LS1', appendixNumber: '1', grantedOn: '2026-03-01' });
+    const payload = await send(GRANT, { licenseId: id, licenseNumber: 'LS1', appendixNumber: '1', grantedOn: '2026-03-01', indefinite: true });
     expect(payload).toMatchObject({ __typename: 'DomainRuleError', code: 'EXPERT_CONCLUSION_REQUIRED' });
     expect(await head()).toBe(before);
   });
@@ -105,11 +107,123 @@ describe('the licence lifecycle through GraphQL', () => {
     const { id } = await apply({}, asInspector);
     await send(FORM_GROUP, expertGroupInput(id), asInspector);
     await send(CONCLUDE, { licenseId: id, outcome: 'POSITIVE', summary: 'ok', concludedOn: '2026-02-20' }, asInspector);
-    const refused = await send(GRANT, { licenseId: id, licenseNumber: 'LS9', appendixNumber: '9', grantedOn: '2026-03-01' }, asInspector);
+    const refused = await send(GRANT, { licenseId: id, licenseNumber: 'LS9', appendixNumber: '9', grantedOn: '2026-03-01', indefinite: true }, asInspector);
     expect(refused.__typename).toBe('ForbiddenError');
     expect(refused.message).toContain('head_of_accreditation_sector');
-    const granted = await send(GRANT, { licenseId: id, licenseNumber: 'LS9', appendixNumber: '9', grantedOn: '2026-03-01' }, await tokenFor(sectorHead));
+    const granted = await send(GRANT, { licenseId: id, licenseNumber: 'LS9', appendixNumber: '9', grantedOn: '2026-03-01', indefinite: true }, await tokenFor(sectorHead));
     expect(granted.license.status).toBe('ACTIVE');
+  });
+});
+
+describe('rules across the registry', () => {
+  const programmeOf = (code: string) => ({ ...applicationInput().programme, code });
+  const LINK = `query($id: ID!) { license(id: $id) { previousLicense { licenseId status } } }`;
+
+  async function positiveConclusion(code: string) {
+    const { id, licenseId } = await apply({ programme: programmeOf(code) });
+    await send(FORM_GROUP, expertGroupInput(id));
+    await send(CONCLUDE, { licenseId: id, outcome: 'POSITIVE', summary: 'Meets the requirements', concludedOn: '2026-02-20' });
+    return { id, licenseId };
+  }
+
+  it('refuses a date after today in Osh, naming it', async () => {
+    const tomorrow = new Date(Date.now() + 6 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10);
+    const before = await head();
+    const res = await send(APPLY, applicationInput({ submittedOn: tomorrow }));
+    expect(res).toMatchObject({ __typename: 'DomainRuleError', code: 'DATE_IN_FUTURE', message: expect.stringContaining(`submittedOn (${tomorrow})`) });
+    expect(await head()).toBe(before);
+  });
+
+  it('refuses a grant that says neither an end date nor indefinite', async () => {
+    const { id } = await positiveConclusion('610001');
+    const res = await send(GRANT, { licenseId: id, licenseNumber: freshLicenseNumber(), appendixNumber: '1', grantedOn: '2026-03-01' });
+    expect(res).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['validUntil'], message: 'must be given, or indefinite must be true for a licence without a time limit' }] });
+  });
+
+  it('refuses a second pending application for the same code, level and form of study, but not for another form', async () => {
+    const first = await apply({ programme: programmeOf('610100') });
+    const before = await head();
+    const second = await send(APPLY, applicationInput({ programme: programmeOf('610100') }));
+    expect(second).toMatchObject({ __typename: 'DomainRuleError', code: 'APPLICATION_ALREADY_PENDING', message: expect.stringContaining(first.licenseId) });
+    expect(await head()).toBe(before);
+    const extramural = await send(APPLY, applicationInput({ programme: { ...programmeOf('610100'), formOfStudy: 'EXTRAMURAL' } }));
+    expect(extramural.__typename).toBe('LicensePayload');
+  });
+
+  it('refuses a licence number already in the registry, even when two grants race for it', async () => {
+    const number = freshLicenseNumber();
+    const holder = await positiveConclusion('610300');
+    expect((await send(GRANT, { licenseId: holder.id, licenseNumber: number, appendixNumber: '1', grantedOn: '2026-03-01', indefinite: true })).__typename).toBe('LicensePayload');
+    const other = await positiveConclusion('610301');
+    const taken = await send(GRANT, { licenseId: other.id, licenseNumber: number, appendixNumber: '1', grantedOn: '2026-03-01', indefinite: true });
+    expect(taken).toMatchObject({ __typename: 'DomainRuleError', code: 'LICENSE_NUMBER_TAKEN', message: expect.stringContaining(holder.licenseId) });
+  });
+
+  it('links a new application to the programme\'s revoked licence, and allows it while that one is decided', async () => {
+    const old = await positiveConclusion('610400');
+    await send(GRANT, { licenseId: old.id, licenseNumber: freshLicenseNumber(), appendixNumber: '1', grantedOn: '2026-03-01', indefinite: true });
+    const whileActive = await apply({ programme: programmeOf('610400') });
+    expect((await gql(LINK, { id: whileActive.id }, { token })).data?.license.previousLicense).toBeNull();
+    await send(FORM_GROUP, expertGroupInput(whileActive.id));
+    await send(CONCLUDE, { licenseId: whileActive.id, outcome: 'NEGATIVE', summary: 'Too few staff', concludedOn: '2026-02-20' });
+    await send(REVOKE, { licenseId: old.id, reason: 'Violations', basis: 'Order 7', revokedOn: '2026-04-01' });
+    const renewal = await apply({ programme: programmeOf('610400') });
+    expect((await gql(LINK, { id: renewal.id }, { token })).data?.license.previousLicense).toEqual({ licenseId: old.licenseId, status: 'REVOKED' });
+  });
+
+  it('refuses to record an expiry before validUntil has passed', async () => {
+    const nextYear = `${new Date().getUTCFullYear() + 1}-12-31`;
+    const id = await grantedLicense(nextYear);
+    const early = await send(EXPIRE, { licenseId: id, expiredOn: nextYear });
+    expect(early).toMatchObject({ __typename: 'DomainRuleError', code: 'LICENSE_STILL_VALID' });
+  });
+});
+
+describe('rules across the registry under concurrent commands', () => {
+  // Appends that take many turns of the event loop, as a busy disk would: without the registry
+  // gate, a second command reads the registry while the first one's append is still under way.
+  const slowAppends = (store: EventStore): EventStore => ({
+    ...store,
+    append: async (stream, events, expected) => {
+      for (let turn = 0; turn < 50; turn++) await new Promise((resolve) => setImmediate(resolve));
+      return store.append(stream, events, expected);
+    },
+  });
+  let raceDir: ReturnType<typeof temporaryDirectory>;
+  let raceHub: Hub;
+  let race: ReturnType<typeof yogaClient>;
+  beforeAll(async () => {
+    raceDir = temporaryDirectory();
+    const config = testConfig(raceDir.path);
+    raceHub = await openHub(config, { store: slowAppends(openEventStore(config)) });
+    race = yogaClient(createGraphQLHandler(raceHub, { secret: TEST_SECRET }));
+  });
+  afterAll(async () => {
+    await raceHub.close();
+    raceDir.remove();
+  });
+  const raceSend = async (operation: string, input: Record<string, unknown>) => Object.values((await race(operation, { input }, { token })).data!)[0] as Record<string, any>;
+  const programmeOf = (code: string) => ({ ...applicationInput().programme, code });
+
+  it('lets only one of concurrent applications for a programme through', async () => {
+    const answers = await Promise.all([1, 2, 3].map(() => raceSend(APPLY, applicationInput({ programme: programmeOf('620100') }))));
+    expect(answers.map((a) => a.code ?? a.__typename).sort()).toEqual(['APPLICATION_ALREADY_PENDING', 'APPLICATION_ALREADY_PENDING', 'LicensePayload']);
+    const registry = await race(REGISTRY, { filter: { programmeCode: '620100' } }, { token });
+    expect(registry.data?.licenses.edges).toHaveLength(1);
+  });
+
+  it('gives a licence number to only one of two grants racing for it', async () => {
+    const ready = await Promise.all(['620200', '620201'].map(async (code) => {
+      const { id } = await raceSend(APPLY, applicationInput({ programme: programmeOf(code) })).then((p) => p.license);
+      await raceSend(FORM_GROUP, expertGroupInput(id));
+      await raceSend(CONCLUDE, { licenseId: id, outcome: 'POSITIVE', summary: 'Meets the requirements', concludedOn: '2026-02-20' });
+      return id as string;
+    }));
+    const number = freshLicenseNumber();
+    const answers = await Promise.all(ready.map((id) => raceSend(GRANT, { licenseId: id, licenseNumber: number, appendixNumber: '1', grantedOn: '2026-03-01', indefinite: true })));
+    expect(answers.map((a) => a.code ?? a.__typename).sort()).toEqual(['LICENSE_NUMBER_TAKEN', 'LicensePayload']);
+    const numbers = await Promise.all(ready.map(async (id) => (await race(`query($id: ID!) { license(id: $id) { licenseNumber } }`, { id }, { token })).data?.license.licenseNumber));
+    expect(numbers.filter((n) => n === number)).toHaveLength(1);
   });
 });
 
@@ -181,6 +295,9 @@ describe('the licence registry', () => {
     const cursor = registry.data.licenses.pageInfo.endCursor;
     const wrongOrder = await gql(REGISTRY, { orderBy: 'PROGRAMME_CODE', after: cursor }, { token });
     expect(wrongOrder.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
+    const forged = Buffer.from(JSON.stringify(['applied', { injected: true }, 'x'])).toString('base64url');
+    const notASortValue = await gql(REGISTRY, { after: forged }, { token });
+    expect(notASortValue.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
     const tooMany = await gql(REGISTRY, { first: 1000 }, { token });
     expect(tooMany.errors?.[0]?.message).toBe('first: must be between 0 and 100');
   });
@@ -207,6 +324,33 @@ describe('bad input changes nothing and says what is wrong', () => {
     expect(error.issues.map((i: any) => i.path.join('.')).sort()).toEqual(['programme.code', 'programme.name.ky', 'requestedCapacity', 'submittedOn']);
     expect(error.issues.find((i: any) => i.path.join('.') === 'submittedOn').message).toBe('must be a real calendar date written YYYY-MM-DD');
     expect(await head()).toBe(before);
+  });
+
+  it('refuses text with lone surrogates, control or bidi characters, or nothing visible, naming the field', async () => {
+    const before = await head();
+    const res = await gql(APPLY, {
+      input: applicationInput({
+        programme: { ...applicationInput().programme, name: { ky: 'Экономика\uD800', ru: 'Эконо\u0007мика', en: '\u200B\u200D' }, faculty: 'Law \u202Ewal' },
+      }),
+    }, { token });
+    const error = res.data?.applyForLicense;
+    expect(error.__typename).toBe('ValidationError');
+    expect(Object.fromEntries(error.issues.map((i: any) => [i.path.join('.'), i.message]))).toEqual({
+      'programme.name.ky': 'must be valid Unicode text (it contains a lone surrogate)',
+      'programme.name.ru': 'must not contain control characters (found U+0007)',
+      'programme.name.en': 'must contain a visible character, not only spaces or zero-width characters',
+      'programme.faculty': 'must not contain bidirectional override or isolate characters (found U+202E)',
+    });
+    expect(await head()).toBe(before);
+  });
+
+  it('stores text in NFC, so a name typed with a combining accent equals the precomposed one', async () => {
+    const decomposed = 'Faculte\u0301 de droit';
+    const { licenseId } = await apply({ programme: { ...applicationInput().programme, code: '599001', faculty: decomposed } });
+    const res = await gql(`query($id: ID!) { license(id: $id) { faculty } }`, { id: licenseId }, { token });
+    expect(res.data?.license.faculty).toBe('Facult\u00e9 de droit');
+    const byFilter = await gql(REGISTRY, { filter: { faculty: 'Facult\u00e9 de droit' } }, { token });
+    expect(byFilter.data?.licenses.edges.map((e: any) => e.node.licenseId)).toEqual([licenseId]);
   });
 
   it('reports an unknown enum value and a missing field as GraphQL errors that name them', async () => {

@@ -6,7 +6,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/domain/decider.ts';
-import { localDateOf } from '../src/domain/rating-campaigns.ts';
+import { localDateOf } from '../src/domain/values.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import { openHub, type Hub } from '../src/hub.ts';
 import { createGraphQLHandler } from '../src/server.ts';
@@ -147,12 +147,14 @@ describe('a rating campaign from creation to publication, appeals and recomputed
     expect(aida).toMatchObject({ __typename: 'RatingEntryPayload', revision: 1, entry: { teacherName: 'Aida Mamytova', unit: ECON, status: 'DRAFT', total: 78.75 } });
     entryOf.aida = aida.entry.entryId;
     entryOf.bakyt = (await record('bakyt', scores(30, 20, 10))).entry.entryId;
-    const chyngyz = await record('econHead', scores(38, 18, 14), 'chyngyz');
-    expect(chyngyz.entry).toMatchObject({ teacherName: 'Chyngyz Sadykov', unit: ECON, total: 72 });
-    entryOf.chyngyz = chyngyz.entry.entryId;
+    // A teacher starts their own entry (their token says their unit); the head of the unit may then record in it.
+    entryOf.chyngyz = (await record('chyngyz', scores(38, 18, 10))).entry.entryId;
+    const chyngyz = await record('econHead', [{ criterionCode: 'METH', points: 14 }], 'chyngyz');
+    expect(chyngyz.entry).toMatchObject({ entryId: entryOf.chyngyz, teacherName: 'Chyngyz Sadykov', unit: ECON, total: 72 });
     entryOf.dinara = (await record('dinara', scores(32, 22, 14))).entry.entryId;
     entryOf.emil = (await record('emil', scores(20, 10, 10))).entry.entryId;
-    entryOf.farida = (await record('lawHead', scores(25, 10, 10), 'farida')).entry.entryId;
+    entryOf.farida = (await record('farida', scores(25, 10, 0))).entry.entryId;
+    expect((await record('lawHead', [{ criterionCode: 'METH', points: 10 }], 'farida')).entry).toMatchObject({ entryId: entryOf.farida, total: 45 });
 
     // Recording again changes the same entry: one entry per teacher and campaign.
     const again = await record('aida', [{ criterionCode: 'METH', points: 12, evidence: 'Syllabus' }]);
@@ -170,6 +172,8 @@ describe('a rating campaign from creation to publication, appeals and recomputed
     expect(forAnother).toMatchObject({ __typename: 'ForbiddenError', message: 'a teacher may change only their own rating entry' });
     const otherUnit = await send(entryCommand('recordRatingScores'), { campaignId, teacher: { id: people.aida.id, name: 'Aida' }, scores: scores(40, 30, 20) }, 'lawHead');
     expect(otherUnit).toMatchObject({ __typename: 'ForbiddenError', message: 'a unit head acts only for the entries of their own unit' });
+    const enrol = await send(entryCommand('recordRatingScores'), { campaignId, teacher: { id: 't-unknown', name: 'Anyone' }, scores: scores(40, 30, 20) }, 'econHead');
+    expect(enrol).toMatchObject({ __typename: 'DomainRuleError', code: 'TEACHER_UNIT_UNKNOWN' });
     expect((await send(entryCommand('submitRatingEntry'), { entryId: entryOf.aida }, 'lawHead')).__typename).toBe('ForbiddenError');
     expect((await send(entryCommand('submitRatingEntry'), { entryId: entryOf.aida }, 'bakyt')).__typename).toBe('ForbiddenError');
     expect(await head()).toBe(before);
@@ -190,7 +194,10 @@ describe('a rating campaign from creation to publication, appeals and recomputed
     expect(crossUnit).toMatchObject({ __typename: 'ForbiddenError', message: 'a unit head reviews only the entries of their own unit' });
     expect((await verify(entryOf.aida, 'aida')).__typename).toBe('ForbiddenError');
 
-    for (const entry of [entryOf.aida, entryOf.bakyt, entryOf.chyngyz]) expect((await verify(entry, 'econHead')).entry.status).toBe('VERIFIED');
+    for (const entry of [entryOf.aida, entryOf.bakyt]) expect((await verify(entry, 'econHead')).entry.status).toBe('VERIFIED');
+    // Four eyes: the head recorded scores in Chyngyz's entry, so the department verifies it.
+    expect(await verify(entryOf.chyngyz, 'econHead')).toMatchObject({ __typename: 'DomainRuleError', code: 'SCORES_ENTERED_BY_REVIEWER' });
+    expect((await verify(entryOf.chyngyz, 'methodist')).entry.status).toBe('VERIFIED');
 
     const returned = await send(entryCommand('returnRatingEntry'), { entryId: entryOf.farida, reason: 'Attach the methodical guide' }, 'lawHead');
     expect(returned.entry.status).toBe('RETURNED');

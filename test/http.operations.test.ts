@@ -192,6 +192,22 @@ describe('unexpected errors', () => {
   });
 });
 
+describe('client errors', () => {
+  it('a value of the wrong type is logged as the caller\'s mistake, not as an unexpected error', async () => {
+    const running = await boot({ SAPAT_LOG_LEVEL: 'info' });
+    try {
+      const query = 'query($d: Date) { licenses(first: 1, filter: { expiringBefore: $d }) { edges { cursor } } }';
+      const res = await running.gql(query, { d: 5 }, { token: await tokenFor(director) });
+      expect(res.errors?.[0]?.message).toContain('Date must be a string');
+      const logs = running.logs();
+      expect(logs.filter((l) => l.level === 'error')).toEqual([]);
+      expect(logs.find((l) => l.msg === 'client error')).toMatchObject({ level: 'info', error: { name: 'ScalarTypeError', message: expect.stringContaining('Date must be a string') } });
+    } finally {
+      await running.stop();
+    }
+  });
+});
+
 /** The real store, with appends held at a gate the test opens, to have a command in flight at will. */
 function gatedStore() {
   let open!: () => void;

@@ -19,6 +19,8 @@ const context: CommandContext = {
   commandId: '9d1b5c7e-2f4a-4b8c-9e3d-7a6f5b4c3d2e',
 };
 const spec = deciderSpec(licensingDecider, context);
+/** Five years on: the licence below (valid until 2030-03-14) has run out, so its expiry can be recorded. */
+const afterValidity = deciderSpec(licensingDecider, { ...context, now: '2030-06-01T03:00:00.000Z' });
 
 const licenseId = '3f2a8c1e-5b7d-4e9a-8c6f-1d2e3f4a5b6c';
 
@@ -97,6 +99,7 @@ const apply = (input: Partial<Input<'applyForLicense'>> = {}): Command<'applyFor
   address: ADDRESS,
   submittedOn: SUBMITTED_ON,
   ...input,
+  registry: input.registry ?? {},
 });
 const formGroup = (input: Partial<Input<'formExpertGroup'>> = {}): Command<'formExpertGroup'> => ({
   type: 'formExpertGroup',
@@ -122,6 +125,7 @@ const grant = (input: Partial<Input<'grantLicense'>> = {}): Command<'grantLicens
   grantedOn: GRANTED_ON,
   validUntil: VALID_UNTIL,
   ...input,
+  registry: input.registry ?? {},
 });
 const amend = (input: Partial<Input<'amendLicense'>> = {}): Command<'amendLicense'> => ({
   type: 'amendLicense',
@@ -200,6 +204,28 @@ describe('licensing decider', () => {
   });
 
   describe('applyForLicense', () => {
+    it('is refused when submitted after today in Osh → DATE_IN_FUTURE', () => {
+      spec.given([]).when(apply({ submittedOn: '2025-06-02' })).thenThrows('DATE_IN_FUTURE');
+    });
+
+    it('takes today in Osh (UTC+6), which is already tomorrow in UTC at 19:00', () => {
+      const evening = deciderSpec(licensingDecider, { ...context, now: '2025-06-01T19:00:00.000Z' });
+      evening.given([]).when(apply({ submittedOn: '2025-06-02' })).then([
+        { type: 'LicenseApplied', data: { licenseId, programme, requestedCapacity: 120, address: ADDRESS, submittedOn: '2025-06-02' } },
+      ]);
+    });
+
+    it('is refused while the programme has a pending application → APPLICATION_ALREADY_PENDING', () => {
+      spec.given([]).when(apply({ registry: { pendingApplication: 'b1c2d3e4-0000-4000-8000-000000000001' } })).thenThrows('APPLICATION_ALREADY_PENDING');
+    });
+
+    it('links to the programme\'s expired or revoked licence as previousLicenseId', () => {
+      const ended = 'b1c2d3e4-0000-4000-8000-000000000002';
+      spec.given([]).when(apply({ registry: { endedLicense: ended } })).then([
+        { type: 'LicenseApplied', data: { licenseId, programme, requestedCapacity: 120, address: ADDRESS, submittedOn: SUBMITTED_ON, previousLicenseId: ended } },
+      ]);
+    });
+
     it('records the application with the programme, requested capacity, address and date', () => {
       spec.given([]).when(apply()).then([
         {
@@ -227,6 +253,10 @@ describe('licensing decider', () => {
   });
 
   describe('formExpertGroup', () => {
+    it('is refused when formed after today → DATE_IN_FUTURE', () => {
+      spec.given(h.applied).when(formGroup({ formedOn: '2025-06-02' })).thenThrows('DATE_IN_FUTURE');
+    });
+
     it('forms the group for a fresh application', () => {
       spec.given(h.applied).when(formGroup({ kind: 'working_group' })).then([
         { type: 'ExpertGroupFormed', data: { licenseId, kind: 'working_group', members, formedOn: FORMED_ON } },
@@ -295,6 +325,10 @@ describe('licensing decider', () => {
       ]);
     });
 
+    it('is refused when concluded after today → DATE_IN_FUTURE', () => {
+      spec.given(h.underReview).when(conclude({ concludedOn: '2025-06-02' })).thenThrows('DATE_IN_FUTURE');
+    });
+
     it('is refused when dated before the group was formed → DATE_BEFORE_PREVIOUS_STEP', () => {
       spec.given(h.underReview).when(conclude({ concludedOn: '2025-01-31' })).thenThrows('DATE_BEFORE_PREVIOUS_STEP');
     });
@@ -320,9 +354,23 @@ describe('licensing decider', () => {
       ]);
     });
 
-    it('records validUntil as null (no time limit) when it is omitted', () => {
-      const { validUntil: _validUntil, ...indefinite } = grant();
-      spec.given(h.positive).when(indefinite).then([
+    it('is refused when granted after today → DATE_IN_FUTURE', () => {
+      spec.given(h.positive).when(grant({ grantedOn: '2025-06-02' })).thenThrows('DATE_IN_FUTURE');
+    });
+
+    it('is refused when the licence number is on another licence → LICENSE_NUMBER_TAKEN', () => {
+      spec.given(h.positive).when(grant({ registry: { licenseNumberHolder: 'b1c2d3e4-0000-4000-8000-000000000003' } })).thenThrows('LICENSE_NUMBER_TAKEN');
+    });
+
+    it('says neither an end date nor indefinite, or both → VALIDITY_UNSTATED', () => {
+      const { validUntil: _validUntil, ...unstated } = grant();
+      spec.given(h.positive).when(unstated).thenThrows('VALIDITY_UNSTATED');
+      spec.given(h.positive).when(grant({ indefinite: true })).thenThrows('VALIDITY_UNSTATED');
+    });
+
+    it('records validUntil as null (no time limit) when the grant says indefinite', () => {
+      const { validUntil: _validUntil, ...rest } = grant();
+      spec.given(h.positive).when({ ...rest, indefinite: true }).then([
         {
           type: 'LicenseGranted',
           data: { licenseId, licenseNumber: 'LS-190001', appendixNumber: '7', grantedOn: GRANTED_ON, validUntil: null, capacity: 120 },
@@ -584,12 +632,20 @@ describe('licensing decider', () => {
   });
 
   describe('recordLicenseExpiry', () => {
+    it('is refused while today is not yet past validUntil, whatever date it names → LICENSE_STILL_VALID', () => {
+      spec.given(h.active).when(recordExpiry({ expiredOn: '2030-03-15' })).thenThrows('LICENSE_STILL_VALID');
+    });
+
+    it('is refused when dated after today → DATE_IN_FUTURE', () => {
+      afterValidity.given(h.active).when(recordExpiry({ expiredOn: '2030-06-02' })).thenThrows('DATE_IN_FUTURE');
+    });
+
     it('records expiry the day after validUntil', () => {
-      spec.given(h.active).when(recordExpiry({ expiredOn: '2030-03-15' })).then([{ type: 'LicenseExpired', data: { licenseId, expiredOn: '2030-03-15' } }]);
+      afterValidity.given(h.active).when(recordExpiry({ expiredOn: '2030-03-15' })).then([{ type: 'LicenseExpired', data: { licenseId, expiredOn: '2030-03-15' } }]);
     });
 
     it('records expiry of a suspended licence after validUntil', () => {
-      spec.given(h.suspended).when(recordExpiry({ expiredOn: '2030-04-01' })).then([{ type: 'LicenseExpired', data: { licenseId, expiredOn: '2030-04-01' } }]);
+      afterValidity.given(h.suspended).when(recordExpiry({ expiredOn: '2030-04-01' })).then([{ type: 'LicenseExpired', data: { licenseId, expiredOn: '2030-04-01' } }]);
     });
 
     it('is refused for a licence without a time limit → LICENSE_WITHOUT_TIME_LIMIT', () => {
@@ -795,7 +851,7 @@ describe('licensing command schemas', () => {
     it.each([
       ['formExpertGroup', c.formExpertGroup, validGroup, 'formedOn'],
       ['recordExpertConclusion', c.recordExpertConclusion, validConclusion, 'concludedOn'],
-      ['grantLicense', c.grantLicense, { ...validGrant, validUntil: undefined }, 'grantedOn'],
+      ['grantLicense', c.grantLicense, { ...validGrant, validUntil: undefined, indefinite: true }, 'grantedOn'],
       ['grantLicense', c.grantLicense, validGrant, 'validUntil'],
       ['amendLicense', c.amendLicense, validAmend, 'amendedOn'],
       ['suspendLicense', c.suspendLicense, validSuspend, 'suspendedOn'],
@@ -869,10 +925,17 @@ describe('licensing command schemas', () => {
       expect(result.error?.issues.map((i) => [i.path, i.message])).toStrictEqual([[['validUntil'], 'must be after grantedOn']]);
     });
 
-    it('accepts the day after grantedOn, and no validUntil at all', () => {
+    it('accepts the day after grantedOn, and no validUntil when indefinite is true', () => {
       expect(issuePaths(c.grantLicense, { ...validGrant, validUntil: '2025-03-16' })).toStrictEqual([]);
-      const { validUntil: _validUntil, ...indefinite } = validGrant;
-      expect(c.grantLicense.parse(indefinite)).toStrictEqual(indefinite);
+      const { validUntil: _validUntil, ...rest } = validGrant;
+      expect(c.grantLicense.parse({ ...rest, indefinite: true })).toStrictEqual({ ...rest, indefinite: true });
+    });
+
+    it('refuses a grant that says neither validUntil nor indefinite (path validUntil), or both (path indefinite)', () => {
+      const { validUntil: _validUntil, ...rest } = validGrant;
+      expect(issuePaths(c.grantLicense, rest)).toStrictEqual([['validUntil']]);
+      expect(issuePaths(c.grantLicense, { ...rest, indefinite: false })).toStrictEqual([['validUntil']]);
+      expect(issuePaths(c.grantLicense, { ...validGrant, indefinite: true })).toStrictEqual([['indefinite']]);
     });
   });
 

@@ -6,7 +6,6 @@ import { fold, type Actor, type CommandContext } from '../src/domain/decider.ts'
 import { DomainRuleError, ForbiddenError } from '../src/domain/errors.ts';
 import {
   campaignFactsOf,
-  localDateOf,
   ratingCampaignCommands,
   ratingCampaignDecider,
   type RatingCampaignCommand,
@@ -24,6 +23,7 @@ import {
   type RatingEntryEvent,
 } from '../src/domain/rating-entries.ts';
 import { ratingsCommands, ratingsPermissions } from '../src/domain/ratings.ts';
+import { localDateOf } from '../src/domain/values.ts';
 import { deciderSpec } from './support/decider-spec.ts';
 
 // 2026-03-10 in Osh (UTC+6): the day every deadline below is compared with.
@@ -294,7 +294,9 @@ const fullScores = [
 const started = (teacher = { id: aida.id, name: aida.name }, unit = 'faculty-economics'): EEvent<'RatingEntryStarted'> => ({
   type: 'RatingEntryStarted', data: { entryId, campaignId, teacher, unit },
 });
-const scored = (scores = fullScores): EEvent<'RatingScoresRecorded'> => ({ type: 'RatingScoresRecorded', data: { entryId, campaignId, scores } });
+const scored = (scores = fullScores, by: Actor = aida): EEvent<'RatingScoresRecorded'> => ({
+  type: 'RatingScoresRecorded', data: { entryId, campaignId, scores, recordedBy: { id: by.id, name: by.name } },
+});
 const submitted = (submittedAs: 'teacher' | 'unit_head' = 'teacher'): EEvent<'RatingEntrySubmitted'> => ({ type: 'RatingEntrySubmitted', data: { entryId, campaignId, submittedAs } });
 const verified: EEvent<'RatingEntryVerified'> = { type: 'RatingEntryVerified', data: { entryId, campaignId, level: 'unit' } };
 const returned: EEvent<'RatingEntryReturned'> = { type: 'RatingEntryReturned', data: { entryId, campaignId, level: 'unit', reason: 'Attach the Scopus records' } };
@@ -359,10 +361,13 @@ describe('rating entry decider', () => {
       ]);
     });
 
-    it('lets a unit head start the entry of a teacher, in the unit head’s unit', () => {
-      entrySpec(econHead).given([]).when(record(fullScores, f.open, { id: bakyt.id, name: bakyt.name })).then([
-        started({ id: bakyt.id, name: bakyt.name }), scored(),
-      ]);
+    it("refuses a unit head starting a teacher's entry: the unit must come from the teacher's own token → TEACHER_UNIT_UNKNOWN", () => {
+      entrySpec(econHead).given([]).when(record(fullScores, f.open, { id: bakyt.id, name: bakyt.name })).thenThrows('TEACHER_UNIT_UNKNOWN');
+    });
+
+    it('lets a unit head start their own entry, in their own unit', () => {
+      const own = { id: econHead.id, name: econHead.name };
+      entrySpec(econHead).given([]).when(record()).then([started(own), scored(fullScores, econHead)]);
     });
 
     it("refuses a teacher recording another teacher's scores → ForbiddenError NOT_OWN_ENTRY", () => {
@@ -413,7 +418,7 @@ describe('rating entry decider', () => {
     });
 
     it('lets the head of the entry’s unit record scores', () => {
-      entrySpec(econHead).given(e.draft).when(record(change)).then([scored(change)]);
+      entrySpec(econHead).given(e.draft).when(record(change)).then([scored(change, econHead)]);
     });
 
     it('stores nothing when nothing changes', () => {
@@ -514,8 +519,19 @@ describe('rating entry decider', () => {
     });
 
     it('refuses a unit head verifying their own entry → SELF_REVIEW', () => {
-      const own = [started({ id: econHead.id, name: econHead.name }), scored(), submitted()];
+      const own = [started({ id: econHead.id, name: econHead.name }), scored(fullScores, econHead), submitted()];
       entrySpec(econHead).given(own).when(verify()).thenThrows('SELF_REVIEW');
+    });
+
+    it('refuses the unit head who recorded scores in it (four eyes) → SCORES_ENTERED_BY_REVIEWER; the department verifies it', () => {
+      const headScored = [started(), scored(), scored([{ criterionCode: 'METH', points: 14 }], econHead), submitted('unit_head')];
+      entrySpec(econHead).given(headScored).when(verify()).thenThrows('SCORES_ENTERED_BY_REVIEWER');
+      entrySpec(methodist).given(headScored).when(verify()).then([{ type: 'RatingEntryVerified', data: { entryId, campaignId, level: 'department' } }]);
+    });
+
+    it('still lets the unit head who recorded scores return the entry for correction', () => {
+      const headScored = [started(), scored([{ criterionCode: 'METH', points: 14 }], econHead), scored(), submitted('unit_head')];
+      entrySpec(econHead).given(headScored).when(giveBack()).then([returned]);
     });
 
     it.each([['being filled in', e.draft], ['returned', e.returned]] as const)('refuses an entry %s → ENTRY_NOT_SUBMITTED', (_s, history) => {
@@ -631,7 +647,7 @@ describe('rating entry decider', () => {
       type: 'RatingAppealUpheld',
       data: { entryId, campaignId, response: 'ok', decidedOn: TODAY, corrections: [{ criterionCode: 'PUB', points: 28.5, previousPoints: 24.5 }] },
     };
-    const state = fold(ratingEntryDecider, [...e.returned, scored([{ criterionCode: 'METH', points: 15 }]), submitted(), verified, appealFiled, upheld]);
+    const state = fold(ratingEntryDecider, [...e.returned, scored([{ criterionCode: 'METH', points: 15 }], econHead), submitted(), verified, appealFiled, upheld]);
     expect(state).toStrictEqual({
       exists: true, entryId, campaignId, teacher: { id: aida.id, name: aida.name }, unit: 'faculty-economics', status: 'verified',
       scores: {
@@ -639,6 +655,7 @@ describe('rating entry decider', () => {
         PUB: { points: 28.5, evidence: 'Two Scopus Q3 articles (DOI 10.1000/x1, 10.1000/x2)' },
         METH: { points: 15 },
       },
+      scoredBy: [aida.id, econHead.id],
       appeal: { status: 'upheld', criteria: ['PUB'] },
     });
   });

@@ -4,6 +4,10 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventIdFor } from '../src/commands/ids.ts';
+import { fold } from '../src/domain/decider.ts';
+import { ratingEntryDecider, type RatingEntryEvent } from '../src/domain/rating-entries.ts';
+import { upcastingStore } from '../src/eventstore/upcasting.ts';
+import { eventVersions } from '../src/modules.ts';
 import { openSqliteEventStore } from '../src/eventstore/sqlite.ts';
 import type { EventMetadata, EventStore } from '../src/eventstore/types.ts';
 import { openHub, type Hub } from '../src/hub.ts';
@@ -82,5 +86,32 @@ describe('upcasting ExpertGroupFormed v1 to v2', () => {
     const events = [];
     for await (const e of hub.rawStore.readStream(stream, { direction: 'backwards', limit: 1 })) events.push(e);
     expect(events[0]).toMatchObject({ type: 'ExpertGroupFormed', metadata: { schemaVersion: 2 }, data: { members: [{ name: 'Aigul Tashieva', role: 'chair' }] } });
+  });
+});
+
+describe('upcasting RatingScoresRecorded v1 to v2', () => {
+  it('names who recorded the scores from the event metadata, so four eyes hold for entries begun before', async () => {
+    const dir = temporaryDirectory();
+    const raw = openSqliteEventStore({ path: join(dir.path, 'events.db') });
+    try {
+      const entryId = '7c2d1e0f-3a4b-4c5d-8e6f-9a0b1c2d3e4f';
+      const campaignId = '8d3e2f1a-4b5c-4d6e-9f7a-0b1c2d3e4f5a';
+      const head = { id: 'h-econ', name: 'Cholpon Eshieva', roles: ['unit_head' as const], unit: 'faculty-economics' };
+      await raw.append(`ratingEntry-${entryId}`, [
+        { id: eventIdFor('old-scores', 0), type: 'RatingEntryStarted', data: { entryId, campaignId, teacher: { id: 't-aida', name: 'Aida Mamytova' }, unit: 'faculty-economics' }, metadata: { ...metadata(1, 'old-scores'), actor: head } },
+        { id: eventIdFor('old-scores', 1), type: 'RatingScoresRecorded', data: { entryId, campaignId, scores: [{ criterionCode: 'TEACH', points: 30 }] }, metadata: { ...metadata(1, 'old-scores'), actor: head } },
+        { id: eventIdFor('old-submit', 0), type: 'RatingEntrySubmitted', data: { entryId, campaignId, submittedAs: 'unit_head' }, metadata: { ...metadata(1, 'old-submit'), actor: head } },
+      ], 'no_stream');
+      const events: RatingEntryEvent[] = [];
+      for await (const e of upcastingStore(raw, eventVersions).readStream(`ratingEntry-${entryId}`)) events.push({ type: e.type, data: e.data } as RatingEntryEvent);
+      expect(events[1]!.data).toMatchObject({ recordedBy: { id: 'h-econ', name: 'Cholpon Eshieva' } });
+
+      const campaign = { campaignId, year: 2025, title: { ky: 'Рейтинг', ru: 'Рейтинг', en: 'Rating' }, status: 'open' as const, criteria: [], entriesDue: '2026-04-30', appealsUntil: null };
+      const verify = () => ratingEntryDecider.decide({ type: 'verifyRatingEntry', entryId, campaign }, fold(ratingEntryDecider, events), { actor: head, now: '2026-03-10T04:00:00.000Z', commandId: 'verify-1' });
+      expect(verify).toThrow(expect.objectContaining({ code: 'SCORES_ENTERED_BY_REVIEWER' }));
+    } finally {
+      await raw.close();
+      dir.remove();
+    }
   });
 });

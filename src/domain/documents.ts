@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { CommandContext, Decider, Role } from './decider.ts';
 import { DomainRuleError } from './errors.ts';
-import { localDateOf } from './rating-campaigns.ts';
+import { localDateOf } from './values.ts';
 import { entityId, isoDate, multilingualName, text, type IsoDate, type Labels, type MultilingualName } from './values.ts';
 
 export const documentCategory = 'document';

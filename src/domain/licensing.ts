@@ -1,11 +1,23 @@
 // Licensing of educational activity (regulation §3.1, DOMAIN.md section 3): the sector applies for
 // a licence for each programme, an expert or working group examines it, the licensor grants it,
 // and the licence lives on through amendments, suspension, revocation or expiry.
+//
+// Dates: every step is dated by the person recording it, in Kyrgyzstan time; an application,
+// expert group, conclusion, grant or expiry dated after today (the command's `now`) has not
+// happened yet and is refused. Amendments, suspensions and revocations may take effect later.
+//
+// Rules across licences (the registry): a programme is what one licence appendix covers, its
+// code, level and form of study together (580100 bachelor full-time and 580100 bachelor
+// extramural are licensed separately). A programme has at most one pending application; a new
+// application for a programme whose latest licence expired or was revoked links to it
+// (`previousLicenseId`); a licence number belongs to one licence for ever. The decider sees one
+// stream, so the pipeline reads these facts from the registry (RegistryFacts) under a gate that
+// serialises the commands that depend on them (schema/licensing.ts).
 import { z } from 'zod';
 import type { CommandContext, Decider, Role } from './decider.ts';
 import type { Upcaster } from '../eventstore/upcasting.ts';
 import { DomainRuleError } from './errors.ts';
-import { entityId, isoDate, multilingualName, text, type IsoDate, type Labels, type MultilingualName } from './values.ts';
+import { entityId, isoDate, localDateOf, multilingualName, text, type IsoDate, type Labels, type MultilingualName } from './values.ts';
 
 export const licenseCategory = 'license';
 
@@ -146,11 +158,20 @@ export const licensingCommands = {
       licenseNumber: text(50).describe('Number of the licence document.'),
       appendixNumber: text(50).describe('Number of the appendix that lists the programme.'),
       grantedOn: isoDate.describe('Date the licence was granted.'),
-      validUntil: isoDate.optional().describe('Last day of validity; omit for a licence without a time limit.'),
+      validUntil: isoDate.optional().describe('Last day of validity; give it, or indefinite: true.'),
+      indefinite: z.boolean().optional().describe('True for a licence granted without a time limit (then no validUntil).'),
     })
     .refine((c) => c.validUntil === undefined || c.validUntil > c.grantedOn, {
       path: ['validUntil'],
       message: 'must be after grantedOn',
+    })
+    .refine((c) => c.validUntil !== undefined || c.indefinite === true, {
+      path: ['validUntil'],
+      message: 'must be given, or indefinite must be true for a licence without a time limit',
+    })
+    .refine((c) => c.validUntil === undefined || c.indefinite !== true, {
+      path: ['indefinite'],
+      message: 'must not be true when validUntil is given',
     }),
   amendLicense: z
     .object({
@@ -205,9 +226,25 @@ export const licensingPermissions: Record<LicensingCommandName, Role[]> = {
   revokeLicense: licensingDecisions,
   recordLicenseExpiry: licensingStaff,
 };
-/** A command as the decider sees it: the validated input, its name, and the licence it acts on. */
+/**
+ * What the registry knows beyond one licence's stream, read by the pipeline for the commands whose
+ * rules span licences. Each id is another licence's; absent means there is none.
+ */
+export type RegistryFacts = {
+  /** A pending application (not yet granted or refused) for the same programme. */
+  pendingApplication?: string;
+  /** The latest licence granted for the same programme, when it expired or was revoked. */
+  endedLicense?: string;
+  /** The licence that already carries the licence number asked for. */
+  licenseNumberHolder?: string;
+};
+
+type NeedsRegistry = 'applyForLicense' | 'grantLicense';
+
+/** A command as the decider sees it: the validated input, its name, the licence it acts on, and for some the registry's facts. */
 export type LicensingCommand = {
-  [Name in LicensingCommandName]: { type: Name; licenseId: string } & z.infer<(typeof licensingCommands)[Name]>;
+  [Name in LicensingCommandName]: { type: Name; licenseId: string } & z.infer<(typeof licensingCommands)[Name]> &
+    (Name extends NeedsRegistry ? { registry: RegistryFacts } : unknown);
 }[LicensingCommandName];
 
 // Events carry what happened, in the past tense, with the data a reader of history needs.
@@ -218,6 +255,8 @@ export const licensingEventSchemas = {
     requestedCapacity: z.number(),
     address: z.string().optional(),
     submittedOn: isoDate,
+    /** Added later: events written before carry none, which is true of them (no link was known). */
+    previousLicenseId: z.string().optional(),
   }),
   ExpertGroupFormed: z.object({
     licenseId: z.string(),
@@ -360,6 +399,12 @@ function existing(state: LicenseState): Existing {
   return state;
 }
 
+/** A step dated after today has not happened yet. */
+function requireNotInFuture(date: IsoDate, field: string, context: CommandContext): void {
+  const today = localDateOf(context.now);
+  if (date > today) throw rule('DATE_IN_FUTURE', `${field} (${date}) is after today (${today}); record a step once it has happened`);
+}
+
 /** Steps happen in order: a step dated before the previous one is a mistake in the date. */
 function requireInOrder(state: Existing, date: IsoDate, field: string): void {
   if (date < state.lastStep.on) {
@@ -382,11 +427,16 @@ function requireInForce(state: Existing, action: string, date: IsoDate): void {
 
 const sameName = (a: MultilingualName, b: MultilingualName): boolean => a.ky === b.ky && a.ru === b.ru && a.en === b.en;
 
-function decide(command: LicensingCommand, state: LicenseState, _context: CommandContext): LicensingEvent[] {
+function decide(command: LicensingCommand, state: LicenseState, context: CommandContext): LicensingEvent[] {
   if (command.type === 'applyForLicense') {
     if (state.exists) throw rule('LICENSE_ALREADY_APPLIED', 'this licence application already exists');
-    const { type: _type, ...data } = command;
-    return [{ type: 'LicenseApplied', data }];
+    requireNotInFuture(command.submittedOn, 'submittedOn', context);
+    const { pendingApplication, endedLicense } = command.registry;
+    if (pendingApplication !== undefined) {
+      throw rule('APPLICATION_ALREADY_PENDING', `the programme (code, level and form of study) already has a pending application, ${pendingApplication}; decide it before applying again`);
+    }
+    const { type: _type, registry: _registry, ...data } = command;
+    return [{ type: 'LicenseApplied', data: endedLicense === undefined ? data : { ...data, previousLicenseId: endedLicense } }];
   }
   const licence = existing(state);
   const licenseId = command.licenseId;
@@ -396,6 +446,7 @@ function decide(command: LicensingCommand, state: LicenseState, _context: Comman
         throw rule('LICENSE_ALREADY_DECIDED', 'an expert group can only be formed for an application that has not been granted');
       }
       requireInOrder(licence, command.formedOn, 'formedOn');
+      requireNotInFuture(command.formedOn, 'formedOn', context);
       const { type: _type, ...data } = command;
       return [{ type: 'ExpertGroupFormed', data }];
     }
@@ -404,6 +455,7 @@ function decide(command: LicensingCommand, state: LicenseState, _context: Comman
         throw rule('EXPERT_GROUP_REQUIRED', 'a conclusion can only be recorded while an expert group is examining the application');
       }
       requireInOrder(licence, command.concludedOn, 'concludedOn');
+      requireNotInFuture(command.concludedOn, 'concludedOn', context);
       const { type: _type, ...data } = command;
       return [{ type: 'ExpertConclusionRecorded', data }];
     }
@@ -418,8 +470,16 @@ function decide(command: LicensingCommand, state: LicenseState, _context: Comman
         throw rule('EXPERT_CONCLUSION_REQUIRED', 'a licence cannot be granted before a positive expert conclusion');
       }
       requireInOrder(licence, command.grantedOn, 'grantedOn');
+      requireNotInFuture(command.grantedOn, 'grantedOn', context);
+      if ((command.validUntil === undefined) !== (command.indefinite === true)) {
+        throw rule('VALIDITY_UNSTATED', 'a grant gives either validUntil or indefinite: true, exactly one of them');
+      }
       if (command.validUntil !== undefined && command.validUntil <= command.grantedOn) {
         throw rule('VALIDITY_BEFORE_GRANT', `validUntil (${command.validUntil}) must be after grantedOn (${command.grantedOn})`);
+      }
+      const holder = command.registry.licenseNumberHolder;
+      if (holder !== undefined && holder !== licenseId) {
+        throw rule('LICENSE_NUMBER_TAKEN', `licence number ${command.licenseNumber} is already in the registry, on licence ${holder}`);
       }
       return [
         {
@@ -473,9 +533,11 @@ function decide(command: LicensingCommand, state: LicenseState, _context: Comman
       if (licence.validUntil === null) {
         throw rule('LICENSE_WITHOUT_TIME_LIMIT', 'the licence is valid without a time limit, so it cannot expire');
       }
-      if (command.expiredOn <= licence.validUntil) {
-        throw rule('LICENSE_STILL_VALID', `the licence is valid until ${licence.validUntil}; expiry can only be recorded after that date`);
+      const today = localDateOf(context.now);
+      if (command.expiredOn <= licence.validUntil || today <= licence.validUntil) {
+        throw rule('LICENSE_STILL_VALID', `the licence is valid until ${licence.validUntil}; expiry can only be recorded, and dated, after that date`);
       }
+      requireNotInFuture(command.expiredOn, 'expiredOn', context);
       const { type: _type, ...data } = command;
       return [{ type: 'LicenseExpired', data }];
     }

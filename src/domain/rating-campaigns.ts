@@ -20,7 +20,7 @@
 import { z } from 'zod';
 import type { CommandContext, Decider } from './decider.ts';
 import { DomainRuleError } from './errors.ts';
-import { entityId, isoDate, multilingualName, text, type IsoDate, type Labels, type MultilingualName } from './values.ts';
+import { entityId, isoDate, localDateOf, multilingualName, text, type IsoDate, type Labels, type MultilingualName } from './values.ts';
 
 export const ratingCampaignCategory = 'ratingCampaign';
 
@@ -38,12 +38,6 @@ export const ratingCampaignStatus = z
   .enum(statuses)
   .meta({ id: 'RatingCampaignStatus', description: 'Where a rating campaign stands in its yearly cycle.', labels: ratingCampaignStatusLabels });
 export type RatingCampaignStatus = z.infer<typeof ratingCampaignStatus>;
-
-/** Kyrgyzstan keeps UTC+6 all year. */
-const KYRGYZSTAN_OFFSET_MS = 6 * 60 * 60 * 1000;
-
-/** The calendar day in Kyrgyzstan at the moment `now` (ISO 8601): what deadlines are compared with. */
-export const localDateOf = (now: string): IsoDate => new Date(Date.parse(now) + KYRGYZSTAN_OFFSET_MS).toISOString().slice(0, 10);
 
 export const criterionCode = z
   .string()

@@ -6,9 +6,13 @@
 //                                         └──return──► returned ──correct, resubmit──► submitted
 // - Scores (points per criterion with evidence notes) are recorded by the teacher themself or by
 //   the head of their unit, and submitted by either. The entry's unit is the `unit` claim of the
-//   teacher (own entry) or of the unit head who starts it, fixed when the entry starts.
+//   teacher's own token, fixed when the teacher starts the entry: the hub learns a teacher's unit
+//   only from the teacher, so a unit head cannot start an entry (and so cannot enrol any id into
+//   their unit). Once the staff directory exists (the organisation issue), it will say the unit
+//   and heads may start entries for the teachers it lists.
 // - Verification or return is by the head of the entry's unit or by the department (the Rating
-//   division and the director). Nobody reviews their own entry.
+//   division and the director). Nobody reviews their own entry, and four eyes see every score:
+//   whoever recorded scores in an entry does not verify it (they may still return it).
 // - A submitted or verified entry is locked; returning it reopens it for correction.
 // - After publication the teacher may appeal once, naming the contested criteria, until the appeal
 //   deadline. The department upholds it (correcting scores of contested criteria; totals and ranks
@@ -18,9 +22,10 @@
 // (RatingCampaignFacts, read from its stream by the pipeline), so the decider stays pure.
 import { z } from 'zod';
 import type { Actor, CommandContext, Decider, Role } from './decider.ts';
+import type { Upcaster } from '../eventstore/upcasting.ts';
 import { DomainRuleError, ForbiddenError } from './errors.ts';
-import { criterionCode, localDateOf, ratingPoints, uniqueCodes, type RatingCampaignFacts, type RatingCriterion } from './rating-campaigns.ts';
-import { entityId, isoDate, text, type Labels } from './values.ts';
+import { criterionCode, ratingPoints, uniqueCodes, type RatingCampaignFacts, type RatingCriterion } from './rating-campaigns.ts';
+import { entityId, isoDate, localDateOf, text, type Labels } from './values.ts';
 
 export const ratingEntryCategory = 'ratingEntry';
 
@@ -114,7 +119,7 @@ export const ratingEntryCommands = {
     campaignId: entityId('rating campaign').describe('The campaign the entry belongs to.'),
     teacher: ratingTeacher
       .optional()
-      .describe('The teacher the scores are for; omit for your own entry. A unit head names a teacher of their unit.'),
+      .describe('The teacher the scores are for; omit for your own entry, which this starts. A unit head names a teacher of their unit who has started their entry.'),
     scores: scores('score').describe('Scores to record; criteria not listed keep their points. Starts the entry if there is none.'),
   }),
   submitRatingEntry: z.object({ ...entryRef }),
@@ -163,7 +168,12 @@ export const ratingEntryEventSchemas = {
     teacher: z.object({ id: z.string(), name: z.string() }),
     unit: z.string(),
   }),
-  RatingScoresRecorded: z.object({ entryId: z.string(), campaignId: z.string(), scores: z.array(storedScore) }),
+  RatingScoresRecorded: z.object({
+    entryId: z.string(),
+    campaignId: z.string(),
+    scores: z.array(storedScore),
+    recordedBy: z.object({ id: z.string(), name: z.string() }),
+  }),
   RatingEntrySubmitted: z.object({ entryId: z.string(), campaignId: z.string(), submittedAs: ratingSubmitter }),
   RatingEntryVerified: z.object({ entryId: z.string(), campaignId: z.string(), level: ratingReviewLevel, note: z.string().optional() }),
   RatingEntryReturned: z.object({ entryId: z.string(), campaignId: z.string(), level: ratingReviewLevel, reason: z.string() }),
@@ -183,6 +193,19 @@ export type RatingEntryEvent = {
   [Type in RatingEntryEventType]: { type: Type; data: z.infer<(typeof ratingEntryEventSchemas)[Type]> };
 }[RatingEntryEventType];
 export const ratingEntryEventTypes = Object.keys(ratingEntryEventSchemas) as RatingEntryEventType[];
+
+/**
+ * Version history of rating entry events (src/eventstore/upcasting.ts). RatingScoresRecorded v1
+ * left who recorded the scores to the event's metadata; v2 says it in the data, where the
+ * four-eyes rule of verification reads it.
+ */
+export const ratingEntryUpcasters: Upcaster[] = [
+  {
+    eventType: 'RatingScoresRecorded',
+    fromVersion: 1,
+    upcast: (data, event) => ({ ...data, recordedBy: { id: event.metadata.actor.id, name: event.metadata.actor.name } }),
+  },
+];
 
 export type ScoreValue = { points: number; evidence?: string };
 
@@ -209,6 +232,8 @@ export type RatingEntryState =
       unit: string;
       status: RatingEntryStatus;
       scores: Record<string, ScoreValue>;
+      /** Ids of everyone who recorded scores in the entry: none of them verifies it. */
+      scoredBy: string[];
       appeal: { status: z.infer<typeof ratingAppealStatus>; criteria: string[] } | null;
     };
 
@@ -217,12 +242,14 @@ const initialState: RatingEntryState = { exists: false };
 function evolve(state: RatingEntryState, event: RatingEntryEvent): RatingEntryState {
   if (event.type === 'RatingEntryStarted') {
     const { entryId, campaignId, teacher, unit } = event.data;
-    return { exists: true, entryId, campaignId, teacher, unit, status: 'draft', scores: {}, appeal: null };
+    return { exists: true, entryId, campaignId, teacher, unit, status: 'draft', scores: {}, scoredBy: [], appeal: null };
   }
   if (!state.exists) return state;
   switch (event.type) {
-    case 'RatingScoresRecorded':
-      return { ...state, scores: scoresAfter(state.scores, event.data.scores, 'record') };
+    case 'RatingScoresRecorded': {
+      const by = event.data.recordedBy.id;
+      return { ...state, scores: scoresAfter(state.scores, event.data.scores, 'record'), scoredBy: state.scoredBy.includes(by) ? state.scoredBy : [...state.scoredBy, by] };
+    }
     case 'RatingEntrySubmitted':
       return { ...state, status: 'submitted' };
     case 'RatingEntryVerified':
@@ -324,16 +351,20 @@ function decide(command: RatingEntryCommand, state: RatingEntryState, context: C
   const today = localDateOf(context.now);
 
   if (command.type === 'recordRatingScores') {
+    const recordedBy = { id: actor.id, name: actor.name };
     if (!state.exists) {
       const teacher = command.teacher ?? { id: actor.id, name: actor.name };
       const own = teacher.id === actor.id;
       if (!own && !actor.roles.includes('unit_head')) throw new RatingScopeError('NOT_OWN_ENTRY', 'a teacher may record scores only in their own rating entry');
+      if (!own) {
+        throw rule('TEACHER_UNIT_UNKNOWN', "the hub knows a teacher's unit only from the teacher's own sign-in: the teacher starts the entry by recording their first scores, then the head of their unit may record and submit in it");
+      }
       if (!actor.unit) throw rule('UNIT_UNKNOWN', `the caller's token carries no unit claim, so the entry's unit is unknown`);
       requireScoresAccepted(campaign, undefined, today);
       requireValidScores(command.scores, campaign, 'scores');
       return [
         { type: 'RatingEntryStarted', data: { entryId, campaignId, teacher, unit: actor.unit } },
-        { type: 'RatingScoresRecorded', data: { entryId, campaignId, scores: command.scores } },
+        { type: 'RatingScoresRecorded', data: { entryId, campaignId, scores: command.scores, recordedBy } },
       ];
     }
     const entry = existing(state, campaign);
@@ -344,7 +375,7 @@ function decide(command: RatingEntryCommand, state: RatingEntryState, context: C
     }
     requireValidScores(command.scores, campaign, 'scores');
     if (!changesScores(entry.scores, command.scores)) return [];
-    return [{ type: 'RatingScoresRecorded', data: { entryId, campaignId, scores: command.scores } }];
+    return [{ type: 'RatingScoresRecorded', data: { entryId, campaignId, scores: command.scores, recordedBy } }];
   }
 
   const entry = existing(state, campaign);
@@ -363,6 +394,9 @@ function decide(command: RatingEntryCommand, state: RatingEntryState, context: C
       if (campaign.status === 'published') throw rule('RESULTS_PUBLISHED', 'the results are published; entries change only through appeals');
       if (entry.status === 'verified') throw rule('ENTRY_ALREADY_VERIFIED', 'the entry is already verified');
       if (entry.status !== 'submitted') throw rule('ENTRY_NOT_SUBMITTED', `the entry is ${entry.status === 'draft' ? 'still being filled in' : 'returned for correction'}; only a submitted entry can be verified`);
+      if (entry.scoredBy.includes(actor.id)) {
+        throw rule('SCORES_ENTERED_BY_REVIEWER', 'you recorded scores in this entry, so another reviewer (the department, or the head of its unit) must verify it');
+      }
       return [{ type: 'RatingEntryVerified', data: { entryId, campaignId, level, ...(command.note ? { note: command.note } : {}) } }];
     }
     case 'returnRatingEntry': {

@@ -48,9 +48,9 @@ export const ratingsPermissions: Record<RatingsCommandName, Role[]> = {
 
 /** Limits that depend on the entry, checked by the entry decider; printed with the permission matrix. */
 export const ratingsScopes: Partial<Record<RatingsCommandName, string>> = {
-  recordRatingScores: 'a teacher only their own entry; a unit head only entries of their own unit',
+  recordRatingScores: 'a teacher only their own entry, which they start; a unit head only entries of their own unit, once started',
   submitRatingEntry: 'a teacher only their own entry; a unit head only entries of their own unit',
-  verifyRatingEntry: 'a unit head only entries of their own unit, never their own',
+  verifyRatingEntry: 'a unit head only entries of their own unit, never their own; nobody verifies an entry they recorded scores in',
   returnRatingEntry: 'a unit head only entries of their own unit, never their own',
   fileRatingAppeal: 'only the teacher whose entry it is',
 };

@@ -6,9 +6,41 @@ import { z } from 'zod';
 export const isoDate = z.iso.date({ error: 'must be a real calendar date written YYYY-MM-DD' }).meta({ id: 'Date' });
 export type IsoDate = z.infer<typeof isoDate>;
 
-/** Text a person typed: trimmed, not blank, bounded so a request cannot carry a novel. */
+/** Kyrgyzstan keeps UTC+6 all year. */
+const KYRGYZSTAN_OFFSET_MS = 6 * 60 * 60 * 1000;
+
+/** The calendar day in Kyrgyzstan at the moment `now` (ISO 8601): what deadlines and "today" mean. */
+export const localDateOf = (now: string): IsoDate => new Date(Date.parse(now) + KYRGYZSTAN_OFFSET_MS).toISOString().slice(0, 10);
+
+// Characters that make stored text lie about itself. Control characters (other than tab and line
+// breaks, which prose needs) are invisible and break exports and terminals; bidi embeddings,
+// overrides and isolates reorder what a reader sees (a name shown as "Иванов" stored as "вонавИ").
+const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const bidiControl = /[\u202A-\u202E\u2066-\u2069]/;
+const onlyInvisible = /^[\s\p{Default_Ignorable_Code_Point}]*$/u;
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * Text a person typed: well-formed Unicode without control or bidi characters, stored in NFC so
+ * that "é" typed two ways is one value (equal names compare equal), trimmed, not blank or invisible,
+ * and bounded so a request cannot carry a novel. Every module's text fields use this one schema.
+ */
 export const text = (max = 500) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+  z
+    .string()
+    .refine((s) => !loneSurrogate.test(s), 'must be valid Unicode text (it contains a lone surrogate)')
+    .superRefine((s, ctx) => {
+      const control = controlCharacter.exec(s)?.[0];
+      if (control) ctx.addIssue({ code: 'custom', message: `must not contain control characters (found ${codePoint(control)})` });
+      const bidi = bidiControl.exec(s)?.[0];
+      if (bidi) ctx.addIssue({ code: 'custom', message: `must not contain bidirectional override or isolate characters (found ${codePoint(bidi)})` });
+    })
+    .normalize('NFC')
+    .trim()
+    .min(1, 'must not be empty')
+    .refine((s) => s === '' || !onlyInvisible.test(s), 'must contain a visible character, not only spaces or zero-width characters')
+    .max(max, `must be at most ${max} characters`);
 
 /** A name in the three languages the university works in. */
 export const multilingualName = z

@@ -24,13 +24,22 @@ export function encodePosition(p: Position): string {
 
 const cursorPattern = /^(\d{1,20})(?::(\d{1,20}))?$/;
 
+// Both stores keep positions as signed 64-bit integers (SQLite's INTEGER, KurrentDB's server-side
+// log position), so a larger number was never returned by the hub and would only fail in the store.
+const POSITION_LIMIT = 2n ** 63n;
+
 /** The cursor as a zod schema, so a bad cursor in any input is reported like any other field. */
 export const positionCursor = z
   .string()
   .regex(cursorPattern, 'must be a position cursor returned by the hub (digits, or digits:digits)')
-  .transform((s): Position => {
+  .transform((s, ctx): Position => {
     const [, commit, prepare] = cursorPattern.exec(s)!;
-    return { commit: BigInt(commit!), prepare: BigInt(prepare ?? commit!) };
+    const position = { commit: BigInt(commit!), prepare: BigInt(prepare ?? commit!) };
+    if (position.commit >= POSITION_LIMIT || position.prepare >= POSITION_LIMIT) {
+      ctx.addIssue({ code: 'custom', message: 'must be a position cursor returned by the hub (each number below 2^63)' });
+      return z.NEVER;
+    }
+    return position;
   });
 
 export function decodePosition(cursor: string): Position {

@@ -9,7 +9,8 @@ export type Upcaster = {
   eventType: string;
   /** The version this upcaster reads; it produces version `fromVersion + 1`. */
   fromVersion: number;
-  upcast: (data: Record<string, unknown>) => Record<string, unknown>;
+  /** The event comes along for what the old shape left in metadata (who recorded it, when). */
+  upcast: (data: Record<string, unknown>, event: RecordedEvent) => Record<string, unknown>;
 };
 
 export type Upcasters = {
@@ -28,7 +29,7 @@ export function upcasters(list: Upcaster[]): Upcasters {
       let version = event.metadata.schemaVersion ?? 1;
       let data = event.data;
       for (let step = byStep.get(`${event.type}@${version}`); step; step = byStep.get(`${event.type}@${version}`)) {
-        data = step.upcast(data);
+        data = step.upcast(data, event);
         version += 1;
       }
       return data === event.data ? event : { ...event, data, metadata: { ...event.metadata, schemaVersion: version } };

@@ -4,6 +4,7 @@
 import type { YogaLogger } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import { currentExchange } from './exchange.ts';
+import { isClientError } from './masking.ts';
 
 export type LogLevel = Config['logLevel'];
 type Level = Exclude<LogLevel, 'silent'>;
@@ -34,11 +35,17 @@ export function errorFields(error: unknown): LogFields {
   return { error: { name: cause.name, message: cause.message, stack: cause.stack, ...(path ? { path } : {}) } };
 }
 
-/** Yoga logs its own diagnostics and every error it masks through this. */
+const rootName = (error: Error): string => {
+  const original = (error as { originalError?: unknown }).originalError;
+  return original instanceof Error ? rootName(original) : error.name;
+};
+
+/** Yoga logs its own diagnostics and every error it masks through this; a caller's mistake is not a fault. */
 export function yogaLogger(logger: Logger): YogaLogger {
   const forward = (level: Level) => (...args: unknown[]) => {
     const error = args.find((a) => a instanceof Error);
-    if (error) logger[level](level === 'error' ? 'unexpected error (masked in the response)' : (error as Error).message, errorFields(error));
+    if (error && isClientError(error)) logger.info('client error', { error: { name: rootName(error), message: error.message } });
+    else if (error) logger[level](level === 'error' ? 'unexpected error (masked in the response)' : (error as Error).message, errorFields(error));
     else logger[level](args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
   };
   return { debug: forward('debug'), info: forward('info'), warn: forward('warn'), error: forward('error') };

@@ -12,8 +12,15 @@ function rootCause(error: GraphQLError): unknown {
   return cause;
 }
 
+/**
+ * Whether the error is the caller's mistake (a DomainError beneath GraphQL's wrapping, such as a
+ * value of the wrong type for a scalar), which Yoga hands to its error log like a fault because
+ * the masking below rewrites it.
+ */
+export const isClientError = (error: unknown): boolean => error instanceof GraphQLError && rootCause(error) instanceof DomainError;
+
 export function maskUnexpected(error: unknown, message: string): Error {
-  if (error instanceof GraphQLError && error.originalError && rootCause(error) instanceof DomainError) {
+  if (error instanceof GraphQLError && error.originalError && isClientError(error)) {
     // The same error without its original, so Yoga treats it as a client error (4xx), not a fault (500).
     return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: error.extensions });
   }

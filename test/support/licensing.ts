@@ -1,7 +1,17 @@
 // Licensing inputs as a frontend would send them, for the GraphQL and HTTP tests.
+
+// A programme has one pending application at a time, so each application is for a programme of
+// its own unless a test names the code.
+let programmes = 0;
+const freshProgrammeCode = () => String(700000 + (programmes++ % 100000));
+
+/** A licence number not used before in this test file (numbers are unique in the registry). */
+let numbers = 0;
+export const freshLicenseNumber = () => `LS${String(++numbers).padStart(6, '0')}`;
+
 export const applicationInput = (overrides: Record<string, unknown> = {}) => ({
   programme: {
-    code: '580100',
+    code: freshProgrammeCode(),
     name: { ky: 'Экономика', ru: 'Экономика', en: 'Economics' },
     level: 'BACHELOR',
     formOfStudy: 'FULL_TIME',
