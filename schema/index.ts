@@ -5,6 +5,9 @@ import './scalars.ts';
 import './errors.ts';
 import './licensing.ts';
 import './ratings.ts';
+import './indicators.ts';
+import './strategy.ts';
+import './corrective-actions.ts';
 import './audit.ts';
 import './events.ts';
 

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { createLicenseQueries, type LicenseQueries } from '../projections/licenses.ts';
 import { openReadModelDatabase, type ReadModelDatabase } from '../projections/database.ts';
 import { createRatingQueries, type RatingQueries } from '../projections/ratings.ts';
+import { createCorrectiveActionQueries, type CorrectiveActionQueries } from '../projections/corrective-actions.ts';
+import { createIndicatorQueries, type IndicatorQueries } from '../projections/indicators.ts';
+import { createStrategicPlanQueries, type StrategicPlanQueries } from '../projections/strategic-plans.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../projections/runner.ts';
 import { handleCommand, type CommandOutcome, type CommandRequest } from './commands/handler.ts';
@@ -27,6 +30,9 @@ export type Hub = {
   projections: ProjectionRunner;
   licenses: LicenseQueries;
   ratings: RatingQueries;
+  strategicPlans: StrategicPlanQueries;
+  indicators: IndicatorQueries;
+  correctiveActions: CorrectiveActionQueries;
   /** Runs a command and, when it stored events, waits until the read models include them. */
   execute<Command, Event extends DomainEvent, State>(request: CommandRequest<Command, Event, State>): Promise<CommandOutcome<State>>;
   close(): Promise<void>;
@@ -57,6 +63,9 @@ export async function openHub(
     projections,
     licenses: createLicenseQueries(readModels),
     ratings: createRatingQueries(readModels),
+    strategicPlans: createStrategicPlanQueries(readModels),
+    indicators: createIndicatorQueries(readModels),
+    correctiveActions: createCorrectiveActionQueries(readModels),
     async execute(request) {
       const outcome = await handleCommand(store, { schemaVersionOf: eventVersions.currentVersion, ...request });
       if (outcome.position) await projections.waitFor(outcome.position, config.readYourWritesMs, outcome.revision);

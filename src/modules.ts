@@ -5,10 +5,14 @@
 import { licensesProjection } from '../projections/licenses.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { ratingsProjection } from '../projections/ratings.ts';
+import { correctiveActionsProjection } from '../projections/corrective-actions.ts';
+import { indicatorsProjection } from '../projections/indicators.ts';
+import { strategicPlansProjection } from '../projections/strategic-plans.ts';
 import { licensingUpcasters } from './domain/licensing.ts';
 import { upcasters, type Upcasters } from './eventstore/upcasting.ts';
 
 export const allProjections: ProjectionDefinition[] = [licensesProjection as ProjectionDefinition, ratingsProjection as ProjectionDefinition];
+allProjections.push(strategicPlansProjection as ProjectionDefinition, indicatorsProjection as ProjectionDefinition, correctiveActionsProjection as ProjectionDefinition);
 
 /** Every module's event versions, in one registry. */
 export const eventVersions: Upcasters = upcasters([...licensingUpcasters]);

@@ -92,7 +92,7 @@ describe('a corrective action', () => {
 });
 
 const recorded = (event: CorrectiveActionEvent): RecordedEvent =>
-  ({ id: 'e-1', stream: `corrective-action-${correctiveActionId}`, revision: 0n, position: { commit: 3n, prepare: 3n }, type: event.type, data: event.data, metadata: {} as RecordedEvent['metadata'], recordedAt: '2027-02-15T05:00:00.000Z' }) as RecordedEvent;
+  ({ id: 'e-1', stream: `correctiveAction-${correctiveActionId}`, revision: 0n, position: { commit: 3n, prepare: 3n }, type: event.type, data: event.data, metadata: {} as RecordedEvent['metadata'], recordedAt: '2027-02-15T05:00:00.000Z' }) as RecordedEvent;
 
 describe('what corrective actions declare to the automation', () => {
   it('puts the due date on the deadlines list until the action is done or cancelled', () => {

@@ -6,15 +6,21 @@ import type { Actor, Role } from '../domain/decider.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import { licensingPermissions } from '../domain/licensing.ts';
 import { ratingsPermissions, ratingsScopes } from '../domain/ratings.ts';
+import { correctiveActionPermissions, correctiveActionScopes } from '../domain/corrective-actions.ts';
+import { indicatorPermissions, indicatorScopes } from '../domain/indicators.ts';
+import { strategicPlanPermissions } from '../domain/strategic-plan.ts';
 
 export const commandPermissions = {
   ...licensingPermissions,
   ...ratingsPermissions,
+  ...strategicPlanPermissions,
+  ...indicatorPermissions,
+  ...correctiveActionPermissions,
 } satisfies Record<string, Role[]>;
 export type CommandName = keyof typeof commandPermissions;
 
 /** Limits on a permitted role that depend on the entity (own unit, own entry). */
-export const commandScopes: Partial<Record<CommandName, string>> = { ...ratingsScopes };
+export const commandScopes: Partial<Record<CommandName, string>> = { ...ratingsScopes, ...indicatorScopes, ...correctiveActionScopes };
 
 /** Throws ForbiddenError unless the actor holds one of the roles allowed to send the command. */
 export function authorizeCommand(actor: Actor | undefined, command: CommandName): Actor {

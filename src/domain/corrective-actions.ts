@@ -10,7 +10,7 @@ import { DomainRuleError, ForbiddenError } from './errors.ts';
 import { strategyDecisions, strategyStaff } from './strategic-plan.ts';
 import { entityId, isoDate, text, type IsoDate, type Labels } from './values.ts';
 
-export const correctiveActionCategory = 'corrective-action';
+export const correctiveActionCategory = 'correctiveAction';
 
 const statuses = ['planned', 'in_progress', 'done', 'verified_effective', 'not_effective', 'cancelled'] as const;
 const sources = ['indicator', 'monitoring_finding', 'accreditation_recommendation'] as const;

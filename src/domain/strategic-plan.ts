@@ -8,7 +8,7 @@ import type { CommandContext, Decider, Role } from './decider.ts';
 import { DomainRuleError } from './errors.ts';
 import { entityId, isoDate, multilingualName, text, type Labels, type MultilingualName } from './values.ts';
 
-export const strategicPlanCategory = 'strategic-plan';
+export const strategicPlanCategory = 'strategicPlan';
 
 const statuses = ['draft', 'adopted'] as const;
 export const strategicPlanStatusLabels: Labels<(typeof statuses)[number]> = {
