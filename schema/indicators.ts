@@ -19,6 +19,7 @@ import {
 } from '../src/domain/indicators.ts';
 import { languageSchema, type Labels, type Language } from '../src/domain/values.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
+import type { RecordedEvent } from '../src/eventstore/types.ts';
 import { AsOfInput, parseAsOf } from './as-of.ts';
 import { builder, type GraphQLContext } from './builder.ts';
 import { appliedEvents } from './changes.ts';
@@ -281,13 +282,23 @@ builder.queryFields((t) => ({
   }),
 }));
 
+/** The indicator an applied event changed: its own events, and those of corrective actions it raised (they change its open count). */
+function changedIndicatorOf(context: GraphQLContext, event: RecordedEvent): string | undefined {
+  const [category, ...rest] = event.stream.split('-');
+  const id = rest.join('-');
+  if (category === indicatorCategory) return id;
+  if (category !== correctiveActionCategory) return undefined;
+  const [action] = context.hub.correctiveActions.byIds([id]);
+  return action?.source === 'indicator' ? action.source_id : undefined;
+}
+
 type IndicatorChangeShape = { view: IndicatorView; eventType: string; revision: bigint; position: string };
 const IndicatorChange = builder.objectRef<IndicatorChangeShape>('IndicatorChange').implement({
   description: 'An indicator changed: the event that changed it and the indicator as the dashboard showed it once the change was in.',
   fields: (t) => ({
     indicator: t.field({ type: Indicator, description: 'The indicator after the change.', resolve: (c) => c.view }),
     eventType: t.exposeString('eventType', { description: 'The event that changed it, e.g. IndicatorMeasurementVerified.' }),
-    revision: t.int({ description: 'Revision of the indicator stream after the change.', resolve: (c) => Number(c.revision) }),
+    revision: t.int({ description: 'Revision of the indicator stream after the change (for a change through a corrective action, the indicator’s current one).', resolve: (c) => Number(c.revision) }),
     position: t.exposeString('position', { description: 'Position of the event in the global log.' }),
   }),
 });
@@ -300,13 +311,12 @@ builder.subscriptionField('indicatorChanged', (t) =>
     args: { id: t.arg.id({ required: false, description: 'Only this indicator (global id or plain indicatorId).' }) },
     subscribe: (_root, args, context) => {
       const only = args.id ? indicatorIdOf(String(args.id)) : undefined;
-      const prefix = `${indicatorCategory}-`;
       return appliedEvents(context.hub, (event) => {
-        if (!event.stream.startsWith(prefix)) return undefined;
-        const id = event.stream.slice(prefix.length);
-        if (only && id !== only) return undefined;
+        const id = changedIndicatorOf(context, event);
+        if (id === undefined || (only && id !== only)) return undefined;
         const [view] = context.hub.indicators.byIds([id]);
-        return view && { view, eventType: event.type, revision: event.revision, position: encodePosition(event.position) };
+        const revision = event.stream === `${indicatorCategory}-${id}` ? event.revision : BigInt(view?.row.revision ?? 0);
+        return view && { view, eventType: event.type, revision, position: encodePosition(event.position) };
       });
     },
     resolve: (change) => change,
