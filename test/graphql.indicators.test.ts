@@ -35,6 +35,7 @@ let hub: Hub;
 let gql: ReturnType<typeof yogaClient>;
 let token: string;
 let planId: string;
+const auditor = { id: 'u-auditor', name: 'External Auditor', roles: ['auditor' as const] };
 
 beforeAll(async () => {
   dir = temporaryDirectory();
@@ -120,6 +121,13 @@ describe('the indicators dashboard', () => {
     expect(await codes({ directions: ['AT_LEAST'] })).toEqual(['SD1-G1-KPI02']);
   });
 
+  it('is read by auditors, and by nobody anonymous', async () => {
+    const asAuditor = await gql(DASHBOARD, { year: 2026, filter: { planId, goal: '1.1' } }, { token: await tokenFor(auditor) });
+    expect(asAuditor.data!.indicators.edges).toHaveLength(2);
+    const anonymous = await gql(DASHBOARD, { year: 2026 });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   it('pages in a stable order', async () => {
     const seen: string[] = [];
     let after: string | null = null;
@@ -172,6 +180,10 @@ describe('the indicators dashboard', () => {
     ]);
     expect(found.assessment.ratio).toBeCloseTo(6 / 6.5, 6);
     expect(found.targetRevisions).toEqual([{ year: 2026, previous: { value: 36 }, target: { value: 36.5 }, reason: 'Raised by the Academic Council', revisedOn: '2026-06-01', revisedBy: director.name }]);
+    const history = await gql(`query($id: ID!) { history(id: $id) { events { type revision actor { name } } } }`, { id: ids.degrees }, { token: await tokenFor(auditor) });
+    expect(history.data!.history.events.map((e: any) => [e.type, e.revision])).toEqual([
+      ['IndicatorDefined', 0], ['IndicatorMeasurementReported', 1], ['IndicatorMeasurementVerified', 2], ['IndicatorTargetRevised', 3],
+    ]);
     const before = await gql(`query($id: ID!) { indicator(id: $id, asOf: { revision: 2 }) { targets { value } assessment(year: 2026) { status } } }`, { id: ids.degrees }, { token });
     expect(before.data!.indicator).toEqual({ targets: [{ value: 36 }], assessment: { status: 'ON_TRACK' } });
   });
