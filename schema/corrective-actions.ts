@@ -139,6 +139,13 @@ async function runCorrectiveActionCommand(name: CorrectiveActionCommandName, cal
     if (!hub.indicators.byIds([indicatorId])[0]) throw new NotFoundError('indicator', indicatorId);
     call = { ...call, input: { ...call.input, sourceId: indicatorId } };
   }
+  if (name === 'planCorrectiveAction' && call.input.source === 'monitoring_finding') {
+    // A finding is named `<monitoringId>:<finding code>`, as MonitoringFinding.findingId gives it.
+    const sourceId = String(call.input.sourceId);
+    const [monitoringId = '', code = ''] = sourceId.split(':');
+    const monitoring = hub.monitorings.byIds([monitoringId])[0];
+    if (!monitoring?.findings.some((f) => f.code === code)) throw new NotFoundError('monitoring finding', sourceId);
+  }
   return runStrategyCommand({
     name,
     call,

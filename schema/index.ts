@@ -8,6 +8,7 @@ import './ratings.ts';
 import './indicators.ts';
 import './strategy.ts';
 import './corrective-actions.ts';
+import './monitoring.ts';
 import './audit.ts';
 import './events.ts';
 

@@ -8,6 +8,7 @@ import { openReadModelDatabase, type ReadModelDatabase } from '../projections/da
 import { createRatingQueries, type RatingQueries } from '../projections/ratings.ts';
 import { createCorrectiveActionQueries, type CorrectiveActionQueries } from '../projections/corrective-actions.ts';
 import { createIndicatorQueries, type IndicatorQueries } from '../projections/indicators.ts';
+import { createMonitoringQueries, type MonitoringQueries } from '../projections/monitorings.ts';
 import { createStrategicPlanQueries, type StrategicPlanQueries } from '../projections/strategic-plans.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../projections/runner.ts';
@@ -33,6 +34,7 @@ export type Hub = {
   strategicPlans: StrategicPlanQueries;
   indicators: IndicatorQueries;
   correctiveActions: CorrectiveActionQueries;
+  monitorings: MonitoringQueries;
   /** Runs a command and, when it stored events, waits until the read models include them. */
   execute<Command, Event extends DomainEvent, State>(request: CommandRequest<Command, Event, State>): Promise<CommandOutcome<State>>;
   close(): Promise<void>;
@@ -66,6 +68,7 @@ export async function openHub(
     strategicPlans: createStrategicPlanQueries(readModels),
     indicators: createIndicatorQueries(readModels),
     correctiveActions: createCorrectiveActionQueries(readModels),
+    monitorings: createMonitoringQueries(readModels),
     async execute(request) {
       const outcome = await handleCommand(store, { schemaVersionOf: eventVersions.currentVersion, ...request });
       if (outcome.position) await projections.waitFor(outcome.position, config.readYourWritesMs, outcome.revision);

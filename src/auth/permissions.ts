@@ -8,6 +8,7 @@ import { licensingPermissions } from '../domain/licensing.ts';
 import { ratingsPermissions, ratingsScopes } from '../domain/ratings.ts';
 import { correctiveActionPermissions, correctiveActionScopes } from '../domain/corrective-actions.ts';
 import { indicatorPermissions, indicatorScopes } from '../domain/indicators.ts';
+import { monitoringPermissions } from '../domain/monitoring.ts';
 import { strategicPlanPermissions } from '../domain/strategic-plan.ts';
 
 export const commandPermissions = {
@@ -16,6 +17,7 @@ export const commandPermissions = {
   ...strategicPlanPermissions,
   ...indicatorPermissions,
   ...correctiveActionPermissions,
+  ...monitoringPermissions,
 } satisfies Record<string, Role[]>;
 export type CommandName = keyof typeof commandPermissions;
 
