@@ -9,6 +9,8 @@ import './indicators.ts';
 import './strategy.ts';
 import './corrective-actions.ts';
 import './monitoring.ts';
+import './swot-analyses.ts';
+import './proposals.ts';
 import './audit.ts';
 import './events.ts';
 

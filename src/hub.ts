@@ -9,6 +9,8 @@ import { createRatingQueries, type RatingQueries } from '../projections/ratings.
 import { createCorrectiveActionQueries, type CorrectiveActionQueries } from '../projections/corrective-actions.ts';
 import { createIndicatorQueries, type IndicatorQueries } from '../projections/indicators.ts';
 import { createMonitoringQueries, type MonitoringQueries } from '../projections/monitorings.ts';
+import { createProposalQueries, type ProposalQueries } from '../projections/proposals.ts';
+import { createSwotAnalysisQueries, type SwotAnalysisQueries } from '../projections/swot-analyses.ts';
 import { createStrategicPlanQueries, type StrategicPlanQueries } from '../projections/strategic-plans.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../projections/runner.ts';
@@ -35,6 +37,8 @@ export type Hub = {
   indicators: IndicatorQueries;
   correctiveActions: CorrectiveActionQueries;
   monitorings: MonitoringQueries;
+  swotAnalyses: SwotAnalysisQueries;
+  proposals: ProposalQueries;
   /** Runs a command and, when it stored events, waits until the read models include them. */
   execute<Command, Event extends DomainEvent, State>(request: CommandRequest<Command, Event, State>): Promise<CommandOutcome<State>>;
   close(): Promise<void>;
@@ -69,6 +73,8 @@ export async function openHub(
     indicators: createIndicatorQueries(readModels),
     correctiveActions: createCorrectiveActionQueries(readModels),
     monitorings: createMonitoringQueries(readModels),
+    swotAnalyses: createSwotAnalysisQueries(readModels),
+    proposals: createProposalQueries(readModels),
     async execute(request) {
       const outcome = await handleCommand(store, { schemaVersionOf: eventVersions.currentVersion, ...request });
       if (outcome.position) await projections.waitFor(outcome.position, config.readYourWritesMs, outcome.revision);

@@ -8,12 +8,15 @@ import { ratingsProjection } from '../projections/ratings.ts';
 import { correctiveActionsProjection } from '../projections/corrective-actions.ts';
 import { indicatorsProjection } from '../projections/indicators.ts';
 import { monitoringsProjection } from '../projections/monitorings.ts';
+import { proposalsProjection } from '../projections/proposals.ts';
+import { swotAnalysesProjection } from '../projections/swot-analyses.ts';
 import { strategicPlansProjection } from '../projections/strategic-plans.ts';
 import { licensingUpcasters } from './domain/licensing.ts';
 import { upcasters, type Upcasters } from './eventstore/upcasting.ts';
 
 export const allProjections: ProjectionDefinition[] = [licensesProjection as ProjectionDefinition, ratingsProjection as ProjectionDefinition];
 allProjections.push(strategicPlansProjection as ProjectionDefinition, indicatorsProjection as ProjectionDefinition, correctiveActionsProjection as ProjectionDefinition, monitoringsProjection as ProjectionDefinition);
+allProjections.push(swotAnalysesProjection as ProjectionDefinition, proposalsProjection as ProjectionDefinition);
 
 /** Every module's event versions, in one registry. */
 export const eventVersions: Upcasters = upcasters([...licensingUpcasters]);

@@ -9,6 +9,8 @@ import { ratingsPermissions, ratingsScopes } from '../domain/ratings.ts';
 import { correctiveActionPermissions, correctiveActionScopes } from '../domain/corrective-actions.ts';
 import { indicatorPermissions, indicatorScopes } from '../domain/indicators.ts';
 import { monitoringPermissions } from '../domain/monitoring.ts';
+import { proposalPermissions } from '../domain/proposals.ts';
+import { swotAnalysisPermissions } from '../domain/swot-analyses.ts';
 import { strategicPlanPermissions } from '../domain/strategic-plan.ts';
 
 export const commandPermissions = {
@@ -18,6 +20,8 @@ export const commandPermissions = {
   ...indicatorPermissions,
   ...correctiveActionPermissions,
   ...monitoringPermissions,
+  ...swotAnalysisPermissions,
+  ...proposalPermissions,
 } satisfies Record<string, Role[]>;
 export type CommandName = keyof typeof commandPermissions;
 
