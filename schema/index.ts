@@ -11,6 +11,7 @@ import './corrective-actions.ts';
 import './monitoring.ts';
 import './swot-analyses.ts';
 import './proposals.ts';
+import './quality-plans.ts';
 import './audit.ts';
 import './events.ts';
 

@@ -10,6 +10,7 @@ import { createCorrectiveActionQueries, type CorrectiveActionQueries } from '../
 import { createIndicatorQueries, type IndicatorQueries } from '../projections/indicators.ts';
 import { createMonitoringQueries, type MonitoringQueries } from '../projections/monitorings.ts';
 import { createProposalQueries, type ProposalQueries } from '../projections/proposals.ts';
+import { createQualityPlanQueries, type QualityPlanQueries } from '../projections/quality-plans.ts';
 import { createSwotAnalysisQueries, type SwotAnalysisQueries } from '../projections/swot-analyses.ts';
 import { createStrategicPlanQueries, type StrategicPlanQueries } from '../projections/strategic-plans.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
@@ -39,6 +40,7 @@ export type Hub = {
   monitorings: MonitoringQueries;
   swotAnalyses: SwotAnalysisQueries;
   proposals: ProposalQueries;
+  qualityPlans: QualityPlanQueries;
   /** Runs a command and, when it stored events, waits until the read models include them. */
   execute<Command, Event extends DomainEvent, State>(request: CommandRequest<Command, Event, State>): Promise<CommandOutcome<State>>;
   close(): Promise<void>;
@@ -75,6 +77,7 @@ export async function openHub(
     monitorings: createMonitoringQueries(readModels),
     swotAnalyses: createSwotAnalysisQueries(readModels),
     proposals: createProposalQueries(readModels),
+    qualityPlans: createQualityPlanQueries(readModels),
     async execute(request) {
       const outcome = await handleCommand(store, { schemaVersionOf: eventVersions.currentVersion, ...request });
       if (outcome.position) await projections.waitFor(outcome.position, config.readYourWritesMs, outcome.revision);

@@ -9,6 +9,7 @@ import { correctiveActionsProjection } from '../projections/corrective-actions.t
 import { indicatorsProjection } from '../projections/indicators.ts';
 import { monitoringsProjection } from '../projections/monitorings.ts';
 import { proposalsProjection } from '../projections/proposals.ts';
+import { qualityPlansProjection } from '../projections/quality-plans.ts';
 import { swotAnalysesProjection } from '../projections/swot-analyses.ts';
 import { strategicPlansProjection } from '../projections/strategic-plans.ts';
 import { licensingUpcasters } from './domain/licensing.ts';
@@ -16,7 +17,7 @@ import { upcasters, type Upcasters } from './eventstore/upcasting.ts';
 
 export const allProjections: ProjectionDefinition[] = [licensesProjection as ProjectionDefinition, ratingsProjection as ProjectionDefinition];
 allProjections.push(strategicPlansProjection as ProjectionDefinition, indicatorsProjection as ProjectionDefinition, correctiveActionsProjection as ProjectionDefinition, monitoringsProjection as ProjectionDefinition);
-allProjections.push(swotAnalysesProjection as ProjectionDefinition, proposalsProjection as ProjectionDefinition);
+allProjections.push(swotAnalysesProjection as ProjectionDefinition, proposalsProjection as ProjectionDefinition, qualityPlansProjection as ProjectionDefinition);
 
 /** Every module's event versions, in one registry. */
 export const eventVersions: Upcasters = upcasters([...licensingUpcasters]);

@@ -10,6 +10,7 @@ import { correctiveActionPermissions, correctiveActionScopes } from '../domain/c
 import { indicatorPermissions, indicatorScopes } from '../domain/indicators.ts';
 import { monitoringPermissions } from '../domain/monitoring.ts';
 import { proposalPermissions } from '../domain/proposals.ts';
+import { qualityPlanPermissions } from '../domain/quality-plans.ts';
 import { swotAnalysisPermissions } from '../domain/swot-analyses.ts';
 import { strategicPlanPermissions } from '../domain/strategic-plan.ts';
 
@@ -22,6 +23,7 @@ export const commandPermissions = {
   ...monitoringPermissions,
   ...swotAnalysisPermissions,
   ...proposalPermissions,
+  ...qualityPlanPermissions,
 } satisfies Record<string, Role[]>;
 export type CommandName = keyof typeof commandPermissions;
 
