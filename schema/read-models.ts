@@ -3,15 +3,15 @@
 // why. The error text can name tables and values, so only the department's heads and auditors read it.
 import { readModelState, type ProjectionStatus, type StoppedAt } from '../projections/runner.ts';
 import type { Role } from '../src/domain/decider.ts';
-import { languageSchema, type Labels } from '../src/domain/values.ts';
+import type { Labels } from '../src/domain/values.ts';
 import { z } from 'zod';
+import { languageArg } from './language.ts';
 import { builder } from './builder.ts';
 import { enumFor } from './zod-types.ts';
 
 const operatorRoles: Role[] = ['director', 'acting_director', 'auditor'];
 
 const ReadModelStateEnum = enumFor(readModelState);
-const LanguageEnum = enumFor(languageSchema);
 const stateLabels = z.globalRegistry.get(readModelState)?.labels as Labels<ProjectionStatus['state']>;
 
 const StoppedAtRef = builder.objectRef<StoppedAt>('ReadModelStop').implement({
@@ -34,7 +34,7 @@ const ReadModelRef = builder.objectRef<ProjectionStatus>('ReadModel').implement(
     state: t.field({ type: ReadModelStateEnum, description: 'Serving, building or stopped.', resolve: (r) => r.state }),
     stateLabel: t.string({
       description: 'The state in Kyrgyz, Russian or English.',
-      args: { language: t.arg({ type: LanguageEnum, required: false, description: 'Language of the label; the request’s Accept-Language by default.' }) },
+      args: { language: languageArg(t.arg) },
       resolve: (r, args, context) => stateLabels[r.state][args.language ?? context.language],
     }),
     position: t.exposeString('position', { nullable: true, description: 'Position of the last event it includes; null before the first.' }),

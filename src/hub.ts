@@ -9,6 +9,13 @@ import { createLicenseQueries, type LicenseQueries } from '../projections/licens
 import { createQualityQueries, type QualityQueries } from '../projections/quality.ts';
 import { openReadModelDatabase, type ReadModelDatabase } from '../projections/database.ts';
 import { createRatingQueries, type RatingQueries } from '../projections/ratings.ts';
+import { createCorrectiveActionQueries, type CorrectiveActionQueries } from '../projections/corrective-actions.ts';
+import { createIndicatorQueries, type IndicatorQueries } from '../projections/indicators.ts';
+import { createMonitoringQueries, type MonitoringQueries } from '../projections/monitorings.ts';
+import { createProposalQueries, type ProposalQueries } from '../projections/proposals.ts';
+import { createQualityPlanQueries, type QualityPlanQueries } from '../projections/quality-plans.ts';
+import { createSwotAnalysisQueries, type SwotAnalysisQueries } from '../projections/swot-analyses.ts';
+import { createStrategicPlanQueries, type StrategicPlanQueries } from '../projections/strategic-plans.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../projections/runner.ts';
 import { handleCommand, type CommandOutcome, type CommandRequest } from './commands/handler.ts';
@@ -34,6 +41,13 @@ export type Hub = {
   documents: DocumentQueries;
   educationStandards: EducationStandardQueries;
   quality: QualityQueries;
+  strategicPlans: StrategicPlanQueries;
+  indicators: IndicatorQueries;
+  correctiveActions: CorrectiveActionQueries;
+  monitorings: MonitoringQueries;
+  swotAnalyses: SwotAnalysisQueries;
+  proposals: ProposalQueries;
+  qualityPlans: QualityPlanQueries;
   /** Runs a command and, when it stored events, waits until the read models include them. */
   execute<Command, Event extends DomainEvent, State>(request: CommandRequest<Command, Event, State>): Promise<CommandOutcome<State>>;
   close(): Promise<void>;
@@ -67,6 +81,13 @@ export async function openHub(
     documents: createDocumentQueries(readModels),
     educationStandards: createEducationStandardQueries(readModels),
     quality: createQualityQueries(readModels),
+    strategicPlans: createStrategicPlanQueries(readModels),
+    indicators: createIndicatorQueries(readModels),
+    correctiveActions: createCorrectiveActionQueries(readModels),
+    monitorings: createMonitoringQueries(readModels),
+    swotAnalyses: createSwotAnalysisQueries(readModels),
+    proposals: createProposalQueries(readModels),
+    qualityPlans: createQualityPlanQueries(readModels),
     async execute(request) {
       const outcome = await handleCommand(store, { schemaVersionOf: eventVersions.currentVersion, ...request });
       if (outcome.position) {

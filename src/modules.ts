@@ -8,15 +8,31 @@ import { licensesProjection } from '../projections/licenses.ts';
 import { qualityProjection } from '../projections/quality.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { ratingsProjection } from '../projections/ratings.ts';
+import { correctiveActionsProjection } from '../projections/corrective-actions.ts';
+import { indicatorsProjection } from '../projections/indicators.ts';
+import { monitoringsProjection } from '../projections/monitorings.ts';
+import { proposalsProjection } from '../projections/proposals.ts';
+import { qualityPlansProjection } from '../projections/quality-plans.ts';
+import { swotAnalysesProjection } from '../projections/swot-analyses.ts';
+import { strategicPlansProjection } from '../projections/strategic-plans.ts';
 import { licensingUpcasters } from './domain/licensing.ts';
 import { ratingEntryUpcasters } from './domain/rating-entries.ts';
 import { upcasters, type Upcasters } from './eventstore/upcasting.ts';
 
-export const allProjections: ProjectionDefinition[] = [licensesProjection as ProjectionDefinition, ratingsProjection as ProjectionDefinition,
-  documentsProjection as ProjectionDefinition,
-  educationStandardsProjection as ProjectionDefinition,
-  qualityProjection as ProjectionDefinition,
-];
+export const allProjections: ProjectionDefinition[] = [
+  licensesProjection,
+  ratingsProjection,
+  documentsProjection,
+  educationStandardsProjection,
+  qualityProjection,
+  strategicPlansProjection,
+  indicatorsProjection,
+  correctiveActionsProjection,
+  monitoringsProjection,
+  swotAnalysesProjection,
+  proposalsProjection,
+  qualityPlansProjection,
+] as ProjectionDefinition[];
 
 /** Every module's event versions, in one registry. */
 export const eventVersions: Upcasters = upcasters([...licensingUpcasters, ...ratingEntryUpcasters]);

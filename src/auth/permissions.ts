@@ -10,6 +10,13 @@ import { licensingPermissions } from '../domain/licensing.ts';
 import { qualityPolicyPermissions } from '../domain/quality-policy.ts';
 import { qualityStandardPermissions } from '../domain/quality-standards.ts';
 import { ratingsPermissions, ratingsScopes } from '../domain/ratings.ts';
+import { correctiveActionPermissions, correctiveActionScopes } from '../domain/corrective-actions.ts';
+import { indicatorPermissions, indicatorScopes } from '../domain/indicators.ts';
+import { monitoringPermissions } from '../domain/monitoring.ts';
+import { proposalPermissions } from '../domain/proposals.ts';
+import { qualityPlanPermissions } from '../domain/quality-plans.ts';
+import { swotAnalysisPermissions } from '../domain/swot-analyses.ts';
+import { strategicPlanPermissions } from '../domain/strategic-plan.ts';
 
 export const commandPermissions = {
   ...licensingPermissions,
@@ -18,11 +25,18 @@ export const commandPermissions = {
   ...educationStandardPermissions,
   ...qualityPolicyPermissions,
   ...qualityStandardPermissions,
+  ...strategicPlanPermissions,
+  ...indicatorPermissions,
+  ...correctiveActionPermissions,
+  ...monitoringPermissions,
+  ...swotAnalysisPermissions,
+  ...proposalPermissions,
+  ...qualityPlanPermissions,
 } satisfies Record<string, Role[]>;
 export type CommandName = keyof typeof commandPermissions;
 
 /** Limits on a permitted role that depend on the entity (own unit, own entry). */
-export const commandScopes: Partial<Record<CommandName, string>> = { ...ratingsScopes };
+export const commandScopes: Partial<Record<CommandName, string>> = { ...ratingsScopes, ...indicatorScopes, ...correctiveActionScopes };
 
 /** Throws ForbiddenError unless the actor holds one of the roles allowed to send the command. */
 export function authorizeCommand(actor: Actor | undefined, command: CommandName): Actor {
