@@ -31,7 +31,13 @@ export type ProjectionRunner = {
   status(): ProjectionStatus[];
   /** Called after each committed batch, with the events it applied. */
   onApplied(listener: (events: RecordedEvent[]) => void): () => void;
-  /** How many change listeners (live subscriptions) are attached now. */
+  /**
+   * Called inside the batch's transaction right after each event is applied, so the listener reads
+   * the read models as they stood at that event, not at the end of the batch. What it reads is
+   * only true once the batch commits (onApplied).
+   */
+  onEachApplied(listener: (event: RecordedEvent) => void): () => void;
+  /** How many change listeners are attached now (one per shared change feed, not per subscriber). */
   listenerCount(): number;
   /** The failure that stopped the runner, if any. */
   failure(): Error | undefined;
@@ -49,6 +55,7 @@ export function createProjectionRunner(options: {
   const { store, db } = options;
   const running: Running[] = [];
   const listeners = new Set<(events: RecordedEvent[]) => void>();
+  const eachListeners = new Set<(event: RecordedEvent) => void>();
   const waiters = new Set<{ position: Position; resolve: () => void; reject: () => void }>();
   let subscription: Subscription | undefined;
   let buffer: RecordedEvent[] = [];
@@ -142,6 +149,7 @@ export function createProjectionRunner(options: {
         if (projection.types.has(event.type)) applyOne(projection, event);
         moved.set(projection, event.position);
       }
+      for (const listener of eachListeners) listener(event);
     }
     const now = new Date().toISOString();
     for (const [projection, position] of moved) {
@@ -232,6 +240,11 @@ export function createProjectionRunner(options: {
     onApplied(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+
+    onEachApplied(listener) {
+      eachListeners.add(listener);
+      return () => eachListeners.delete(listener);
     },
 
     listenerCount: () => listeners.size,
