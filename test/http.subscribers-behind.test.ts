@@ -13,7 +13,7 @@ import { newEvent } from './support/events.ts';
 import { director, temporaryDirectory, tokenFor } from './support/fixtures.ts';
 import { PROCESS_CEILING_MS, startHubProcess, stopHubProcess, type HubProcess } from './support/hub-process.ts';
 
-const LOG_SIZE = 20_000;
+const LOG_SIZE = 10_000;
 const LEAVERS = 3;
 const EVENTS = `subscription { events { position type stream recordedAt hash data } }`;
 
