@@ -66,7 +66,14 @@ function feedFor<Row>(runner: ProjectionRunner, selection: Selection<Row>): Feed
   const stopReading = runner.onEachApplied((event) => {
     const entityId = selection.entityOf(event);
     if (entityId === undefined || !anyoneWants(entityId, event)) return;
-    const row = selection.read(entityId);
+    let row: Row | undefined;
+    try {
+      row = selection.read(entityId);
+    } catch {
+      // This runs inside the read models' transaction: a row a subscriber cannot read must cost that
+      // subscriber one change, never stop the read models. The same read fails in queries, visibly.
+      return;
+    }
     if (row !== undefined) read.set(event.id, { row, entityId, eventType: event.type, revision: event.revision, position: encodePosition(event.position) });
   });
   const stopSending = runner.onApplied((events) => {
