@@ -102,7 +102,7 @@ describe('health, correlation ids, logs and metrics', () => {
     await running.gql('{ nope }', {}, { token });
     const ws = createWsClient({ url: running.server.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` } });
     const stop = ws.subscribe({ query: 'subscription { licenseChanged { eventType } }' }, { next: () => {}, error: () => {}, complete: () => {} });
-    await expect.poll(() => running.server.liveSubscriptions()).toBe(1);
+    await expect.poll(() => running.server.liveSubscriptions(), { timeout: 60_000, interval: 50 }).toBe(1);
 
     const res = await fetch(`${running.base}/metrics`);
     expect(res.status).toBe(200);
@@ -121,7 +121,7 @@ describe('health, correlation ids, logs and metrics', () => {
 
     stop();
     await ws.dispose();
-    await expect.poll(() => running.server.liveSubscriptions()).toBe(0);
+    await expect.poll(() => running.server.liveSubscriptions(), { timeout: 60_000, interval: 50 }).toBe(0);
     expect(running.hub.projections.listenerCount()).toBe(0);
     expect(metricValue(await (await fetch(`${running.base}/metrics`)).text(), 'sapat_live_subscriptions')).toBe(0);
   });
@@ -228,7 +228,7 @@ describe('graceful shutdown', () => {
       new Promise<string>((resolve) => subscribe({ next: () => {}, error: (e) => resolve(`error ${String(e)}`), complete: () => resolve('complete') }));
     const overWs = ended((sink) => ws.subscribe({ query: 'subscription { licenseChanged { eventType } }' }, sink));
     const overSse = ended((sink) => sse.subscribe({ query: 'subscription { licenseChanged { eventType } }' }, sink));
-    await expect.poll(() => running.server.liveSubscriptions()).toBe(2);
+    await expect.poll(() => running.server.liveSubscriptions(), { timeout: 60_000, interval: 50 }).toBe(2);
 
     const mutation = fetch(running.server.url, {
       method: 'POST',
