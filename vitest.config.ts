@@ -13,8 +13,10 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Ceilings that turn a hang into a failure, not expectations: on a loaded two-core machine a
+    // test that spawns a process can take many times its usual time. Tests wait on signals.
+    testTimeout: 300_000,
+    hookTimeout: 120_000,
     // Tests that start servers and child processes share two cores; more workers only thrash.
     maxWorkers: 2,
   },

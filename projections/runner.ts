@@ -60,7 +60,15 @@ export type ProjectionRunner = {
   status(): ProjectionStatus[];
   /** Called after each committed batch, with the events it applied. */
   onApplied(listener: (events: RecordedEvent[]) => void): () => void;
-  /** How many change listeners (live subscriptions) are attached now. */
+  /**
+   * Called inside the batch's transaction right after the serving version of a read model applied an
+   * event, with that read model's name, so the listener reads it as it stood at that event, not at the
+   * end of the batch. Read models fold a batch one after another (each isolated from the others), so
+   * a listener reads only the read model it is called for. What it reads is only true once the batch
+   * commits (onApplied).
+   */
+  onEachApplied(listener: (event: RecordedEvent, projection: string) => void): () => void;
+  /** How many change listeners are attached now (one per shared change feed, not per subscriber). */
   listenerCount(): number;
   /** The failure of the log subscription itself, which stops every read model, if any. */
   failure(): Error | undefined;
@@ -86,6 +94,7 @@ export function createProjectionRunner(options: {
   const checkpoints = openCheckpoints(db);
   const running: Running[] = [];
   const listeners = new Set<(events: RecordedEvent[]) => void>();
+  const eachListeners = new Set<(event: RecordedEvent, projection: string) => void>();
   const waiters = new Set<Waiter>();
   let subscription: Subscription | undefined;
   let buffer: RecordedEvent[] = [];
@@ -186,6 +195,8 @@ export function createProjectionRunner(options: {
       for (index = 0; index < list.length; index++) {
         const event = list[index]!;
         if (projection.types.has(event.type)) projection.applier.apply(event);
+        // Only the serving version's tables are what readers (and so change feeds) see.
+        if (projection.state === 'live') for (const listener of eachListeners) listener(event, projection.definition.name);
       }
     });
     try {
@@ -395,6 +406,11 @@ export function createProjectionRunner(options: {
     onApplied(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+
+    onEachApplied(listener) {
+      eachListeners.add(listener);
+      return () => eachListeners.delete(listener);
     },
 
     listenerCount: () => listeners.size,

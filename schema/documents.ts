@@ -16,9 +16,10 @@ import {
 } from '../src/domain/documents.ts';
 import type { Labels } from '../src/domain/values.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
+import type { RecordedEvent } from '../src/eventstore/types.ts';
 import { AsOfInput, parseAsOf } from './as-of.ts';
 import { builder } from './builder.ts';
-import { appliedEvents } from './changes.ts';
+import { changesOf, endOfChange } from './changes.ts';
 import { commandMutation, type CommandCall } from './command.ts';
 import { connectionOf, encodeCursor, pageComplexity, pageRequest } from './connection.ts';
 import { plainIdOf } from './ids.ts';
@@ -181,15 +182,16 @@ builder.subscriptionField('documentChanged', (t) =>
     subscribe: (_root, args, context) => {
       const only = args.id ? documentIdOf(String(args.id)) : undefined;
       const prefix = `${documentCategory}-`;
-      return appliedEvents(context.hub, (event) => {
-        if (!event.stream.startsWith(prefix)) return undefined;
-        const id = event.stream.slice(prefix.length);
-        if (only && id !== only) return undefined;
-        const [row] = context.hub.documents.byIds([id]);
-        return row && { row, eventType: event.type, revision: event.revision, position: encodePosition(event.position) };
-      });
+      const { documents } = context.hub;
+      const selection = {
+        key: 'document',
+        projection: documentsProjection.name,
+        entityOf: (event: RecordedEvent) => (event.stream.startsWith(prefix) ? event.stream.slice(prefix.length) : undefined),
+        read: (id: string) => documents.byIds([id])[0],
+      };
+      return changesOf(context.hub, selection, (id) => only === undefined || id === only);
     },
-    resolve: (change) => change,
+    resolve: endOfChange,
   }),
 );
 

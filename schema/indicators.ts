@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { createIndicatorQueries, indicatorsProjection, type IndicatorView, type IndicatorYearRow, type MeasurementRow } from '../projections/indicators.ts';
 import { foldAsOf } from '../projections/time-travel.ts';
+import { correctiveActionsProjection } from '../projections/corrective-actions.ts';
 import { correctiveActionCategory } from '../src/domain/corrective-actions.ts';
 import { NotFoundError } from '../src/domain/errors.ts';
 import { indicatorDirection, indicatorStatus, type TargetLevel } from '../src/domain/indicator-status.ts';
@@ -18,12 +19,11 @@ import {
   type IndicatorPassport,
 } from '../src/domain/indicators.ts';
 import { languageSchema, type Labels, type Language } from '../src/domain/values.ts';
-import { encodePosition } from '../src/eventstore/position.ts';
 import type { RecordedEvent } from '../src/eventstore/types.ts';
 import { AsOfInput, parseAsOf } from './as-of.ts';
 import { languageArg } from './language.ts';
 import { builder, type GraphQLContext } from './builder.ts';
-import { appliedEvents } from './changes.ts';
+import { changesOf, endOfChange, type Change } from './changes.ts';
 import { commandMutation, type CommandCall } from './command.ts';
 import { connectionOf, encodeCursor, pageComplexity, pageRequest } from './connection.ts';
 import { plainIdOf } from './ids.ts';
@@ -293,13 +293,13 @@ function changedIndicatorOf(context: GraphQLContext, event: RecordedEvent): stri
   return action?.source === 'indicator' ? action.source_id : undefined;
 }
 
-type IndicatorChangeShape = { view: IndicatorView; eventType: string; revision: bigint; position: string };
+type IndicatorChangeShape = Change<IndicatorView>;
 const IndicatorChange = builder.objectRef<IndicatorChangeShape>('IndicatorChange').implement({
   description: 'An indicator changed: the event that changed it and the indicator as the dashboard showed it once the change was in.',
   fields: (t) => ({
-    indicator: t.field({ type: Indicator, description: 'The indicator after the change.', resolve: (c) => c.view }),
+    indicator: t.field({ type: Indicator, description: 'The indicator as it stood right after the change.', resolve: (c) => c.row }),
     eventType: t.exposeString('eventType', { description: 'The event that changed it, e.g. IndicatorMeasurementVerified.' }),
-    revision: t.int({ description: 'Revision of the indicator stream after the change (for a change through a corrective action, the indicator’s current one).', resolve: (c) => Number(c.revision) }),
+    revision: t.int({ description: 'Revision of the indicator stream after the change (for a change through a corrective action, the indicator’s current one).', resolve: (c) => (c.eventType.startsWith('CorrectiveAction') ? c.row.row.revision : Number(c.revision)) }),
     position: t.exposeString('position', { description: 'Position of the event in the global log.' }),
   }),
 });
@@ -312,15 +312,17 @@ builder.subscriptionField('indicatorChanged', (t) =>
     args: { id: t.arg.id({ required: false, description: 'Only this indicator (global id or plain indicatorId).' }) },
     subscribe: (_root, args, context) => {
       const only = args.id ? indicatorIdOf(String(args.id)) : undefined;
-      return appliedEvents(context.hub, (event) => {
-        const id = changedIndicatorOf(context, event);
-        if (id === undefined || (only && id !== only)) return undefined;
-        const [view] = context.hub.indicators.byIds([id]);
-        const revision = event.stream === `${indicatorCategory}-${id}` ? event.revision : BigInt(view?.row.revision ?? 0);
-        return view && { view, eventType: event.type, revision, position: encodePosition(event.position) };
-      });
+      const selection = {
+        key: 'indicator',
+        // An indicator's own events are read once the dashboard folded them; a corrective action's
+        // once the action register (folded after the dashboard) has it too.
+        projection: (event: RecordedEvent) => (event.stream.startsWith(`${indicatorCategory}-`) ? indicatorsProjection.name : correctiveActionsProjection.name),
+        entityOf: (event: RecordedEvent) => changedIndicatorOf(context, event),
+        read: (id: string) => context.hub.indicators.byIds([id])[0],
+      };
+      return changesOf(context.hub, selection, (id) => only === undefined || id === only);
     },
-    resolve: (change) => change,
+    resolve: endOfChange,
   }),
 );
 

@@ -25,7 +25,7 @@ import { isoDate, type Labels, type Language } from '../src/domain/values.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import { builder, type GraphQLContext } from './builder.ts';
 import { AsOfInput, parseAsOf } from './as-of.ts';
-import { appliedEvents } from './changes.ts';
+import { changesOf, endOfChange, type Change } from './changes.ts';
 import { commandMutation, type CommandCall } from './command.ts';
 import { connectionOf, encodeCursor, pageComplexity, pageRequest } from './connection.ts';
 import { plainIdOf } from './ids.ts';
@@ -206,20 +206,24 @@ builder.queryFields((t) => ({
 
 const licenseIdOf = (id: string): string => plainIdOf(id, 'License');
 
-type LicenseChangeShape = { row: LicenseRow; eventType: string; revision: bigint; position: string };
-const LicenseChange = builder.objectRef<LicenseChangeShape>('LicenseChange').implement({
-  description: 'A licence changed: the event that changed it and the licence as the registry showed it once the change was in.',
+const LicenseChange = builder.objectRef<Change<LicenseRow>>('LicenseChange').implement({
+  description: 'A licence changed: the event that changed it and the licence as it stood right after that event.',
   fields: (t) => ({
-    // The row read when the change committed, not through the request's dataloader: a subscription
+    // The row read as the change was applied, not through the request's dataloader: a subscription
     // keeps one context for its whole life, and its loader cache would repeat the first state.
-    license: t.field({ type: License, description: 'The licence after the change.', resolve: (c) => c.row }),
+    license: t.field({ type: License, description: 'The licence as it stood right after this change: its `revision` is this change’s, even when later changes followed at once.', resolve: (c) => c.row }),
     eventType: t.exposeString('eventType', { description: 'The event that changed it, e.g. LicenseGranted.' }),
     revision: t.int({ description: 'Revision of the licence stream after the change.', resolve: (c) => Number(c.revision) }),
     position: t.exposeString('position', { description: 'Position of the event in the global log.' }),
   }),
 });
 
-builder.subscriptionType({ description: 'Live changes, pushed over WebSocket (graphql-ws) or Server-Sent Events.' });
+const licensePrefix = `${licenseCategory}-`;
+
+builder.subscriptionType({
+  description:
+    'Live changes, pushed over WebSocket (graphql-ws) or Server-Sent Events. `events` reads the log at the pace the client reads it. A change subscription whose client falls too far behind ends with a SUBSCRIBER_TOO_SLOW error naming the position from which `events(after:)` misses nothing.',
+});
 builder.subscriptionField('licenseChanged', (t) =>
   t.field({
     type: LicenseChange,
@@ -228,16 +232,16 @@ builder.subscriptionField('licenseChanged', (t) =>
     args: { id: t.arg.id({ required: false, description: 'Only this licence (global id or plain licenseId).' }) },
     subscribe: (_root, args, context) => {
       const only = args.id ? licenseIdOf(String(args.id)) : undefined;
-      const prefix = `${licenseCategory}-`;
-      return appliedEvents(context.hub, (event) => {
-        if (!event.stream.startsWith(prefix)) return undefined;
-        const id = event.stream.slice(prefix.length);
-        if (only && id !== only) return undefined;
-        const [row] = context.hub.licenses.byIds([id]);
-        return row && { row, eventType: event.type, revision: event.revision, position: encodePosition(event.position) };
-      });
+      const { licenses } = context.hub;
+      const selection = {
+        key: 'license',
+        projection: licensesProjection.name,
+        entityOf: (event: { stream: string }) => (event.stream.startsWith(licensePrefix) ? event.stream.slice(licensePrefix.length) : undefined),
+        read: (id: string) => licenses.byIds([id])[0],
+      };
+      return changesOf(context.hub, selection, (id) => only === undefined || id === only);
     },
-    resolve: (change) => change,
+    resolve: endOfChange,
   }),
 );
 

@@ -8,6 +8,7 @@
 import { GraphQLError } from 'graphql';
 import {
   createRatingQueries,
+  entryVisibility,
   ratingCampaignOrder,
   ratingEntryOrder,
   ratingsProjection,
@@ -50,11 +51,12 @@ import {
 } from '../src/domain/rating-entries.ts';
 import type { Labels, Language } from '../src/domain/values.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
+import type { RecordedEvent } from '../src/eventstore/types.ts';
 import type { Hub } from '../src/hub.ts';
 import { foldAsOf, type TimeTravelScope } from '../projections/time-travel.ts';
 import { AsOfInput, parseAsOf } from './as-of.ts';
 import { builder, type GraphQLContext } from './builder.ts';
-import { appliedEvents } from './changes.ts';
+import { changesOf, endOfChange, type Change } from './changes.ts';
 import { commandMutation, type CommandCall } from './command.ts';
 import { connectionOf, encodeCursor, pageComplexity, pageRequest, type PageArgs, type SortKey } from './connection.ts';
 import { MultilingualNameRef } from './licensing.ts';
@@ -392,24 +394,22 @@ async function asOfRow<Row>(
   }
 }
 
-type CampaignChangeShape = { row: RatingCampaignRow; eventType: string; revision: bigint; position: string };
-const CampaignChange = builder.objectRef<CampaignChangeShape>('RatingCampaignChange').implement({
-  description: 'A rating campaign changed, or its ranks were recomputed after an upheld appeal; with the campaign as it is after the change.',
+const CampaignChange = builder.objectRef<Change<RatingCampaignRow>>('RatingCampaignChange').implement({
+  description: 'A rating campaign changed, or its ranks were recomputed after an upheld appeal; with the campaign as it stood right after the change.',
   fields: (t) => ({
-    // The row read when the change committed, not through the request's dataloader: a subscription
+    // The row read as the change was applied, not through the request's dataloader: a subscription
     // keeps one context for its whole life, and its loader cache would repeat the first state.
-    campaign: t.field({ type: RatingCampaign, description: 'The campaign after the change.', resolve: (c) => c.row }),
+    campaign: t.field({ type: RatingCampaign, description: 'The campaign as it stood right after this change, even when later changes followed at once.', resolve: (c) => c.row }),
     eventType: t.exposeString('eventType', { description: 'The event, e.g. RatingResultsPublished, or RatingAppealUpheld when ranks were recomputed.' }),
     revision: t.int({ description: 'Revision of the stream the event belongs to (the campaign, or the appealed entry).', resolve: (c) => Number(c.revision) }),
     position: t.exposeString('position', { description: 'Position of the event in the global log.' }),
   }),
 });
 
-type EntryChangeShape = { row: RatingEntryRow; eventType: string; revision: bigint; position: string };
-const EntryChange = builder.objectRef<EntryChangeShape>('RatingEntryChange').implement({
-  description: 'A rating entry the subscriber may read changed; with the entry as it is after the change.',
+const EntryChange = builder.objectRef<Change<RatingEntryRow>>('RatingEntryChange').implement({
+  description: 'A rating entry the subscriber may read changed; with the entry as it stood right after the change.',
   fields: (t) => ({
-    entry: t.field({ type: RatingEntry, description: 'The entry after the change.', resolve: (c) => c.row }),
+    entry: t.field({ type: RatingEntry, description: 'The entry as it stood right after this change, even when later changes followed at once.', resolve: (c) => c.row }),
     eventType: t.exposeString('eventType', { description: 'The event that changed it, e.g. RatingEntryVerified.' }),
     revision: t.int({ description: 'Revision of the entry stream after the change.', resolve: (c) => Number(c.revision) }),
     position: t.exposeString('position', { description: 'Position of the event in the global log.' }),
@@ -427,18 +427,21 @@ builder.subscriptionField('ratingCampaignChanged', (t) =>
     args: { id: t.arg.id({ required: false, description: 'Only this campaign (global id or plain campaignId).' }) },
     subscribe: (_root, args, context) => {
       const only = args.id ? plainIdOf(String(args.id), 'RatingCampaign') : undefined;
-      return appliedEvents(context.hub, (event) => {
-        const id = event.stream.startsWith(campaignPrefix)
-          ? event.stream.slice(campaignPrefix.length)
-          : event.type === 'RatingAppealUpheld' && event.stream.startsWith(entryPrefix)
-            ? String(event.data.campaignId)
-            : undefined;
-        if (id === undefined || (only && id !== only)) return undefined;
-        const [row] = context.hub.ratings.campaignsByIds([id]);
-        return row && { row, eventType: event.type, revision: event.revision, position: encodePosition(event.position) };
-      });
+      const { ratings } = context.hub;
+      const selection = {
+        key: 'ratingCampaign',
+        projection: ratingsProjection.name,
+        entityOf: (event: RecordedEvent) =>
+          event.stream.startsWith(campaignPrefix)
+            ? event.stream.slice(campaignPrefix.length)
+            : event.type === 'RatingAppealUpheld' && event.stream.startsWith(entryPrefix)
+              ? String(event.data.campaignId)
+              : undefined,
+        read: (id: string) => ratings.campaignsByIds([id])[0],
+      };
+      return changesOf(context.hub, selection, (id) => only === undefined || id === only);
     },
-    resolve: (change) => change,
+    resolve: endOfChange,
   }),
 );
 
@@ -454,15 +457,19 @@ builder.subscriptionField('ratingEntryChanged', (t) =>
     subscribe: (_root, args, context) => {
       const only = args.id ? plainIdOf(String(args.id), 'RatingEntry') : undefined;
       const campaign = args.campaignId ? plainIdOf(String(args.campaignId), 'RatingCampaign') : undefined;
-      return appliedEvents(context.hub, (event) => {
-        if (!event.stream.startsWith(entryPrefix)) return undefined;
-        const id = event.stream.slice(entryPrefix.length);
-        if ((only && id !== only) || (campaign && event.data.campaignId !== campaign)) return undefined;
-        const [row] = context.hub.ratings.entriesByIds([id], context.actor);
-        return row && { row, eventType: event.type, revision: event.revision, position: encodePosition(event.position) };
-      });
+      const { ratings } = context.hub;
+      const { actor } = context;
+      // Readers who see the same entries share a feed; each other reader has one of their own.
+      const visibility = entryVisibility(actor);
+      const selection = {
+        key: `ratingEntry:${visibility.sql}:${JSON.stringify(visibility.params)}`,
+        projection: ratingsProjection.name,
+        entityOf: (event: RecordedEvent) => (event.stream.startsWith(entryPrefix) ? event.stream.slice(entryPrefix.length) : undefined),
+        read: (id: string) => ratings.entriesByIds([id], actor)[0],
+      };
+      return changesOf(context.hub, selection, (id, event) => (only === undefined || id === only) && (campaign === undefined || event.data.campaignId === campaign));
     },
-    resolve: (change) => change,
+    resolve: endOfChange,
   }),
 );
 

@@ -59,6 +59,8 @@ export const configSchema = z
     SAPAT_MAX_BODY_BYTES: positive(1_048_576),
     /** Requests per caller per minute; 0 turns rate limiting off. */
     SAPAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+    /** Changes a change subscription may have waiting for a slow client before it is ended. */
+    SAPAT_SUBSCRIPTION_QUEUE: positive(1000),
     SAPAT_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     SAPAT_SHUTDOWN_TIMEOUT_MS: positive(10_000),
   })
@@ -109,6 +111,7 @@ export const configSchema = z
       aliases: c.SAPAT_MAX_ALIASES,
       bodyBytes: c.SAPAT_MAX_BODY_BYTES,
       requestsPerMinute: c.SAPAT_RATE_LIMIT_PER_MINUTE,
+      subscriptionQueue: c.SAPAT_SUBSCRIPTION_QUEUE,
     },
     metricsToken: c.SAPAT_METRICS_TOKEN,
     shutdownTimeoutMs: c.SAPAT_SHUTDOWN_TIMEOUT_MS,

@@ -29,7 +29,13 @@ import { maskUnexpected } from './http/masking.ts';
 import { createMetrics, type Metrics } from './http/metrics.ts';
 import { createRateLimiter } from './http/rate-limit.ts';
 
-export type RunningServer = { url: string; port: number; close(): Promise<void> };
+export type RunningServer = {
+  url: string;
+  port: number;
+  /** GraphQL subscriptions open now over both transports (what sapat_live_subscriptions reports). */
+  liveSubscriptions(): number;
+  close(): Promise<void>;
+};
 
 export type HandlerOptions = {
   /** HS256 secret; without it the hub's configuration decides (SAPAT_JWT_JWKS_URL or SAPAT_JWT_SECRET). */
@@ -134,7 +140,7 @@ function buildYoga(hub: Hub, parts: { logger: Logger; metrics: Metrics; drain: D
 function assemble(hub: Hub, options: HandlerOptions): Parts {
   const logger = createLogger(hub.config.logLevel, options.logSink);
   const drain = createDrain();
-  const metrics = createMetrics(hub, { token: hub.config.metricsToken, commandsInFlight: drain.commandsInFlight });
+  const metrics = createMetrics(hub, { token: hub.config.metricsToken, commandsInFlight: drain.commandsInFlight, liveSubscriptions: drain.liveSubscriptions });
   const admission = createAdmission({
     verify: tokenVerifierFor(hub.config, options.secret),
     limiter: createRateLimiter(hub.config.limits.requestsPerMinute),
@@ -297,6 +303,7 @@ export async function startServer(hub: Hub, options: ServerOptions): Promise<Run
   return {
     url: `http://${shownHost}:${port}${yoga.graphqlEndpoint}`,
     port,
+    liveSubscriptions: drain.liveSubscriptions,
     close() {
       closing ??= (async () => {
         // Stop accepting connections; requests and commands in flight finish, subscriptions end.

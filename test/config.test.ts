@@ -33,12 +33,13 @@ describe('configuration', () => {
   });
 
   it('has sane limits by default, each one settable', () => {
-    expect(loadConfig({}).limits).toEqual({ depth: 12, complexity: 10_000, breadth: 80, tokens: 1000, aliases: 15, bodyBytes: 1_048_576, requestsPerMinute: 600 });
+    expect(loadConfig({}).limits).toEqual({ depth: 12, complexity: 10_000, breadth: 80, tokens: 1000, aliases: 15, bodyBytes: 1_048_576, requestsPerMinute: 600, subscriptionQueue: 1000 });
     const set = loadConfig({
       SAPAT_MAX_DEPTH: '5', SAPAT_MAX_COMPLEXITY: '100', SAPAT_MAX_BREADTH: '9', SAPAT_MAX_TOKENS: '50',
-      SAPAT_MAX_ALIASES: '0', SAPAT_MAX_BODY_BYTES: '2048', SAPAT_RATE_LIMIT_PER_MINUTE: '0',
+      SAPAT_MAX_ALIASES: '0', SAPAT_MAX_BODY_BYTES: '2048', SAPAT_RATE_LIMIT_PER_MINUTE: '0', SAPAT_SUBSCRIPTION_QUEUE: '20',
     });
-    expect(set.limits).toEqual({ depth: 5, complexity: 100, breadth: 9, tokens: 50, aliases: 0, bodyBytes: 2048, requestsPerMinute: 0 });
+    expect(set.limits).toEqual({ depth: 5, complexity: 100, breadth: 9, tokens: 50, aliases: 0, bodyBytes: 2048, requestsPerMinute: 0, subscriptionQueue: 20 });
+    expect(message({ SAPAT_SUBSCRIPTION_QUEUE: '0' })).toContain('SAPAT_SUBSCRIPTION_QUEUE:');
     expect(message({ SAPAT_MAX_DEPTH: '0' })).toContain('SAPAT_MAX_DEPTH:');
     expect(message({ SAPAT_MAX_BODY_BYTES: 'lots' })).toContain('SAPAT_MAX_BODY_BYTES:');
     expect(message({ SAPAT_RATE_LIMIT_PER_MINUTE: '-1' })).toContain('SAPAT_RATE_LIMIT_PER_MINUTE:');

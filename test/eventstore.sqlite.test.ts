@@ -160,6 +160,26 @@ describe('sqlite event store', () => {
     }
   }, 2_000);
 
+  it('lets the event loop in during a long catch-up, and stops reading as soon as it is closed', async () => {
+    const { store } = await openTemp();
+    const total = 5_000;
+    for (let i = 0; i < total / 1000; i++) await store.append(`licence-${i}`, Array.from({ length: 1000 }, () => event('LicenceAmended')), 'no_stream');
+    // A consumer that never waits on I/O, like a socket that accepts every write at once: only the
+    // store's own turns let the timer phase and I/O run.
+    const subscription = store.subscribe();
+    let delivered = 0;
+    let deliveredWhenTheLoopRan: number | undefined;
+    setImmediate(() => {
+      deliveredWhenTheLoopRan = delivered;
+      void subscription.close();
+    });
+    for await (const _ of subscription) delivered++;
+    expect(deliveredWhenTheLoopRan).toBeDefined();
+    expect(deliveredWhenTheLoopRan!).toBeLessThan(total);
+    // Closed from the outside between two events: not one more is read.
+    expect(delivered).toBe(deliveredWhenTheLoopRan);
+  });
+
   it('reports checkpoints past filtered-out events once caught up', async () => {
     const { store } = await openTemp();
     const ratings = async (count: number): Promise<Position> => {

@@ -39,19 +39,24 @@ afterAll(async () => {
   dir.remove();
 });
 
-/** Applies for licences one after another until stopped; returns how many were acknowledged. */
+/** Applies for licences one after another until stopped; `more(n)` resolves once n more were acknowledged. */
 function keepCommanding() {
   const gql = graphqlClient(fetch, server.url);
   let running = true;
   let sent = 0;
+  const waiting = new Set<{ until: number; resolve: () => void }>();
   const done = (async () => {
     while (running) {
       const res = await gql(APPLY, { input: applicationInput({ programme: { ...applicationInput().programme, code: String(100000 + sent) } }) }, { token: directorToken });
       expect(res.data?.applyForLicense.__typename).toBe('LicensePayload');
       sent++;
+      for (const waiter of waiting) if (sent >= waiter.until) (waiting.delete(waiter), waiter.resolve());
     }
   })();
-  return { stop: async () => ((running = false), await done, sent) };
+  return {
+    more: (n: number) => new Promise<void>((resolve) => waiting.add({ until: sent + n, resolve })),
+    stop: async () => ((running = false), await done, sent),
+  };
 }
 
 /** The whole log as the store has it, for comparison. */
@@ -110,7 +115,7 @@ describe('the events subscription for integrations', () => {
     const first = createSseClient({ url: server.url, headers: { authorization: `Bearer ${integrationToken}` }, retryAttempts: 0 });
     const before = await receiveUntil((sink) => first.subscribe({ query: EVENTS }, sink), 35, () => first.dispose());
     // Commands go on while the integration is away.
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await commands.more(5);
     await commands.stop();
     const all = await log();
     const head = all.at(-1)!.position;
@@ -132,7 +137,7 @@ describe('the events subscription for integrations', () => {
     const commands = keepCommanding();
     const first = createWsClient({ url: server.url.replace('http', 'ws'), webSocketImpl: TrackedSocket, connectionParams: { authorization: `Bearer ${integrationToken}` }, retryAttempts: 0 });
     const before = await receiveUntil((sink) => first.subscribe({ query: EVENTS, variables: { after: start } }, sink), 10, () => sockets[0]!.terminate());
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await commands.more(5);
     await commands.stop();
     await first.dispose();
     const all = await log();

@@ -80,7 +80,7 @@ describe('the hub over HTTP, WebSocket and SSE, across a restart', () => {
     const overSse = collect<Change>((sink) => sse.subscribe({ query: CHANGES, variables: { id: licenseId } }, sink), 7);
     const unrelated = collect<Change>((sink) => ws.subscribe({ query: CHANGES, variables: { id: 'c1d2e3f4-0000-4000-8000-000000000000' } }, sink), 1);
     // Both transports must have reached the hub before the first change is made.
-    await expect.poll(() => running.hub.projections.listenerCount()).toBe(3);
+    await expect.poll(() => running.server.liveSubscriptions(), { timeout: 60_000, interval: 50 }).toBe(3);
 
     const steps: [string, Record<string, unknown>][] = [
       [FORM_GROUP, expertGroupInput(license.id)],
@@ -109,7 +109,8 @@ describe('the hub over HTTP, WebSocket and SSE, across a restart', () => {
     unrelated.stop();
     await ws.dispose();
     sse.dispose();
-    await expect.poll(() => running.hub.projections.listenerCount()).toBe(0);
+    await expect.poll(() => running.server.liveSubscriptions(), { timeout: 60_000, interval: 50 }).toBe(0);
+    expect(running.hub.projections.listenerCount()).toBe(0);
 
     const registry = await gql(REGISTRY, { first: 100 }, { token });
     registryBefore = registry.data;

@@ -2,9 +2,7 @@
 // sent back as X-Correlation-Id and recorded on the events), Prometheus metrics, unexpected errors
 // masked in responses but logged with their stack, and graceful shutdown: a mutation in flight when
 // shutdown begins completes and is stored, subscriptions end cleanly, new connections are refused.
-import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { createInterface } from 'node:readline';
 import { createClient as createSseClient } from 'graphql-sse';
 import { createClient as createWsClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +16,7 @@ import { director, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from 
 import { graphqlClient } from './support/graphql.ts';
 import { applicationInput } from './support/licensing.ts';
 import { APPLY } from './support/licensing-operations.ts';
+import { PROCESS_CEILING_MS, startHubProcess, stopHubProcess } from './support/hub-ready.ts';
 
 type LogLine = Record<string, unknown> & { time: string; level: string; msg: string };
 
@@ -104,7 +103,7 @@ describe('health, correlation ids, logs and metrics', () => {
     await running.gql('{ nope }', {}, { token });
     const ws = createWsClient({ url: running.server.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` } });
     const stop = ws.subscribe({ query: 'subscription { licenseChanged { eventType } }' }, { next: () => {}, error: () => {}, complete: () => {} });
-    await expect.poll(() => running.hub.projections.listenerCount()).toBe(1);
+    await expect.poll(() => running.server.liveSubscriptions(), { timeout: 60_000, interval: 50 }).toBe(1);
 
     const res = await fetch(`${running.base}/metrics`);
     expect(res.status).toBe(200);
@@ -123,7 +122,8 @@ describe('health, correlation ids, logs and metrics', () => {
 
     stop();
     await ws.dispose();
-    await expect.poll(() => running.hub.projections.listenerCount()).toBe(0);
+    await expect.poll(() => running.server.liveSubscriptions(), { timeout: 60_000, interval: 50 }).toBe(0);
+    expect(running.hub.projections.listenerCount()).toBe(0);
     expect(metricValue(await (await fetch(`${running.base}/metrics`)).text(), 'sapat_live_subscriptions')).toBe(0);
   });
 
@@ -245,7 +245,7 @@ describe('graceful shutdown', () => {
       new Promise<string>((resolve) => subscribe({ next: () => {}, error: (e) => resolve(`error ${String(e)}`), complete: () => resolve('complete') }));
     const overWs = ended((sink) => ws.subscribe({ query: 'subscription { licenseChanged { eventType } }' }, sink));
     const overSse = ended((sink) => sse.subscribe({ query: 'subscription { licenseChanged { eventType } }' }, sink));
-    await expect.poll(() => running.hub.projections.listenerCount()).toBe(2);
+    await expect.poll(() => running.server.liveSubscriptions(), { timeout: 60_000, interval: 50 }).toBe(2);
 
     const mutation = fetch(running.server.url, {
       method: 'POST',
@@ -296,30 +296,16 @@ describe('graceful shutdown', () => {
 describe('npm start', () => {
   it('logs JSON lines, and stops on SIGTERM with exit code 0 after closing the store', async () => {
     const dir = temporaryDirectory();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', SAPAT_DATA_DIR: dir.path, SAPAT_JWT_SECRET: TEST_SECRET, SAPAT_LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const hub = await startHubProcess(dir.path);
     try {
-      const lines: LogLine[] = [];
-      const listening = new Promise<string>((resolve) => {
-        createInterface({ input: child.stdout! }).on('line', (line) => {
-          const entry = JSON.parse(line) as LogLine;
-          lines.push(entry);
-          if (entry.msg === 'listening') resolve(entry.url as string);
-        });
-      });
-      const url = await listening;
-      expect((await fetch(url.replace('/graphql', '/ready'))).status).toBe(200);
-      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      expect((await fetch(`${hub.base}/ready`)).status).toBe(200);
+      expect(await stopHubProcess(hub)).toEqual({ code: 0, signal: null });
+      const lines = hub.logLines();
       expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['listening', 'stopping', 'stopped']));
       expect(lines.find((l) => l.msg === 'stopping')).toMatchObject({ signal: 'SIGTERM', shutdownTimeoutMs: 10_000 });
     } finally {
-      child.kill('SIGKILL');
+      hub.child.kill('SIGKILL');
       dir.remove();
     }
-    // A start compiles the sources with tsx: on a loaded two-core machine that alone can take a minute.
-  }, 120_000);
+  }, 2 * PROCESS_CEILING_MS);
 });

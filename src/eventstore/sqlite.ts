@@ -66,6 +66,16 @@ const matches = (filter: EventFilter, event: RecordedEvent): boolean =>
   (!filter.categories?.length || filter.categories.includes(categoryOf(event.stream))) &&
   (!filter.eventTypes?.length || filter.eventTypes.includes(event.type));
 
+/**
+ * How long one subscriber may hold the event loop before letting I/O in. Consumers often take event
+ * after event without waiting on I/O (a socket that accepts every write, a client already gone, the
+ * projection runner), so a long catch-up would otherwise run to the head in one go: no /health, no
+ * socket close noticed, no other subscriber served.
+ */
+const sliceMs = 10;
+/** Resolves after the event loop has polled for I/O (setImmediate runs after the poll phase). */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** How far a live subscriber may fall behind in memory before it goes back to reading the table. */
 const liveBufferLimit = 5_000;
 
@@ -227,7 +237,17 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
     };
     commitListeners.add(onCommit);
 
-    const waitForCommit = () => new Promise<void>((resolve) => (wake = resolve));
+    const waitForCommit = async () => {
+      await new Promise<void>((resolve) => (wake = resolve));
+      sliceStarted = performance.now();
+    };
+    /** Measured across the consumer's work too: it runs between our yields. */
+    let sliceStarted = performance.now();
+    const shareTheLoop = async () => {
+      if (performance.now() - sliceStarted < sliceMs) return;
+      await nextTurn();
+      sliceStarted = performance.now();
+    };
 
     async function* deliver(): AsyncGenerator<RecordedEvent> {
       try {
@@ -237,6 +257,7 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
             if (event) {
               after = event.position.commit;
               yield event;
+              await shareTheLoop();
               continue;
             }
             if (tail > after) {
@@ -252,9 +273,15 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
             if (closed) return;
             after = row.position;
             yield toRecorded(row);
+            await shareTheLoop();
           }
           if (closed) return;
-          if (rows.length === pageSize) continue;
+          if (rows.length === pageSize) {
+            // At least once a page, however fast the consumer, so the bound does not hang on the clock.
+            await nextTurn();
+            sliceStarted = performance.now();
+            continue;
+          }
           // Everything up to `head` was scanned; go live only if nothing was committed meanwhile
           // (checked synchronously, so no commit can slip in between the check and going live).
           if (guard(() => statements.headPosition.get() ?? 0n) !== head) continue;

@@ -11,6 +11,8 @@ export type Drain = {
   request(response: ServerResponse): void;
   command<T>(run: () => Promise<T>): Promise<T>;
   commandsInFlight(): number;
+  /** GraphQL subscriptions open now, over WebSocket and SSE, whatever they follow. */
+  liveSubscriptions(): number;
   /** Stops new work and resolves true once nothing is in flight, or false at the deadline. */
   drain(timeoutMs: number): Promise<boolean>;
 };
@@ -58,6 +60,7 @@ export function createDrain(): Drain {
       }
     },
     commandsInFlight: () => commands,
+    liveSubscriptions: () => subscriptions.size,
     drain(timeoutMs) {
       draining = true;
       for (const response of requests) if (!response.headersSent) response.setHeader('Connection', 'close');

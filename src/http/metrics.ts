@@ -24,7 +24,7 @@ const latencyBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
-export function createMetrics(hub: Hub, options: { token?: string | undefined; commandsInFlight: () => number }): Metrics {
+export function createMetrics(hub: Hub, options: { token?: string | undefined; commandsInFlight: () => number; liveSubscriptions: () => number }): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
@@ -91,10 +91,10 @@ export function createMetrics(hub: Hub, options: { token?: string | undefined; c
   });
   new Gauge({
     name: 'sapat_live_subscriptions',
-    help: 'GraphQL subscriptions (WebSocket and SSE) listening to changes now.',
+    help: 'GraphQL subscriptions open now (WebSocket and SSE): change subscriptions and the events log.',
     registers,
     collect() {
-      this.set(hub.projections.listenerCount());
+      this.set(options.liveSubscriptions());
     },
   });
 

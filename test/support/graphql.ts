@@ -32,3 +32,41 @@ export function graphqlClient(fetchFn: Fetch, url: string) {
 /** A client that reaches a hub's GraphQL handler directly (yoga.fetch), as a frontend would over HTTP. */
 export const yogaClient = (yoga: { fetch: (url: string, init: RequestInit) => Response | Promise<Response> }) =>
   graphqlClient((url, init) => Promise.resolve(yoga.fetch(url, init)), 'http://hub.test/graphql');
+
+export type SubscriptionResult = { data?: Record<string, any> | null; errors?: GraphQLResponse['errors'] };
+
+/**
+ * A subscription over Server-Sent Events through yoga.fetch, read one result at a time as a
+ * frontend's EventSource would. `next()` answers undefined once the server has completed it. The
+ * subscription is running on the server when this resolves (Yoga starts it on the first read).
+ */
+export async function sseSubscription(
+  yoga: { fetch: (url: string, init: RequestInit) => Response | Promise<Response> },
+  query: string,
+  variables: Record<string, unknown>,
+  token: string,
+) {
+  const response = await yoga.fetch('http://hub.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = decoder.decode((await reader.read()).value, { stream: true });
+  return {
+    async next(): Promise<SubscriptionResult | undefined> {
+      for (;;) {
+        const message = /event: (next|complete)\ndata:(?: (.*))?\n\n/.exec(buffer);
+        if (message) {
+          buffer = buffer.slice(message.index + message[0].length);
+          return message[1] === 'next' ? (JSON.parse(message[2]!) as SubscriptionResult) : undefined;
+        }
+        const { value, done } = await reader.read();
+        if (done) return undefined;
+        buffer += decoder.decode(value, { stream: true });
+      }
+    },
+    close: () => reader.cancel(),
+  };
+}
