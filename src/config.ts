@@ -35,6 +35,8 @@ export const configSchema = z
     SAPAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
     SAPAT_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     SAPAT_SHUTDOWN_TIMEOUT_MS: positive(10_000),
+    /** Shifts the hub's clock (ms, may be negative): for rehearsing what falls due later, never in production. */
+    SAPAT_CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
   })
   .superRefine((c, ctx) => {
     if (c.SAPAT_STORE === 'kurrentdb' && !c.KURRENTDB_URL) {
@@ -42,6 +44,9 @@ export const configSchema = z
     }
     if (c.SAPAT_JWT_SECRET && c.SAPAT_JWT_JWKS_URL) {
       ctx.addIssue({ code: 'custom', path: ['SAPAT_JWT_JWKS_URL'], message: 'cannot be combined with SAPAT_JWT_SECRET: set one of them (RS256 from the identity provider, or HS256 with a shared secret)' });
+    }
+    if (c.NODE_ENV === 'production' && c.SAPAT_CLOCK_OFFSET_MS !== 0) {
+      ctx.addIssue({ code: 'custom', path: ['SAPAT_CLOCK_OFFSET_MS'], message: 'must be 0 in production (a shifted clock would record expiries and deadlines on the wrong day)' });
     }
     if (c.SAPAT_JWT_JWKS_URL) {
       if (c.NODE_ENV === 'production' && c.SAPAT_JWT_JWKS_URL.startsWith('http:')) {
@@ -85,6 +90,7 @@ export const configSchema = z
     },
     metricsToken: c.SAPAT_METRICS_TOKEN,
     shutdownTimeoutMs: c.SAPAT_SHUTDOWN_TIMEOUT_MS,
+    clockOffsetMs: c.SAPAT_CLOCK_OFFSET_MS,
   }));
 
 export type Config = z.infer<typeof configSchema>;

@@ -8,6 +8,7 @@ import { openReadModelDatabase, type ReadModelDatabase } from '../projections/da
 import { createRatingQueries, type RatingQueries } from '../projections/ratings.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../projections/runner.ts';
+import { openAutomationDatabase, type AutomationDatabase } from './automation/database.ts';
 import { handleCommand, type CommandOutcome, type CommandRequest } from './commands/handler.ts';
 import type { Config } from './config.ts';
 import type { DomainEvent } from './domain/decider.ts';
@@ -27,6 +28,8 @@ export type Hub = {
   projections: ProjectionRunner;
   licenses: LicenseQueries;
   ratings: RatingQueries;
+  /** What reactors, the clock and webhooks have done: checkpoints, due moments, refusals, deliveries. */
+  automation: AutomationDatabase;
   /** Runs a command and, when it stored events, waits until the read models include them. */
   execute<Command, Event extends DomainEvent, State>(request: CommandRequest<Command, Event, State>): Promise<CommandOutcome<State>>;
   close(): Promise<void>;
@@ -48,6 +51,7 @@ export async function openHub(
     ...(options.onProjectionError ? { onError: options.onProjectionError } : {}),
   });
   await projections.start();
+  const automation = openAutomationDatabase(join(config.dataDir, 'automation.db'));
   return {
     config,
     store,
@@ -57,6 +61,7 @@ export async function openHub(
     projections,
     licenses: createLicenseQueries(readModels),
     ratings: createRatingQueries(readModels),
+    automation,
     async execute(request) {
       const outcome = await handleCommand(store, { schemaVersionOf: eventVersions.currentVersion, ...request });
       if (outcome.position) await projections.waitFor(outcome.position, config.readYourWritesMs, outcome.revision);
@@ -65,6 +70,7 @@ export async function openHub(
     async close() {
       await projections.stop();
       readModels.close();
+      automation.close();
       await store.close();
     },
   };

@@ -5,6 +5,9 @@ import { loadConfig, ConfigError } from './config.ts';
 import { developmentSecret } from './dev-secret.ts';
 import { signToken } from './auth/tokens.ts';
 import { createLogger, errorFields } from './http/logging.ts';
+import { followUpSender } from '../schema/follow-up.ts';
+import { startAutomation, type Automation } from './automation/index.ts';
+import { systemClock } from './automation/clock.ts';
 import { openHub } from './hub.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -15,6 +18,7 @@ async function main(): Promise<void> {
   const announce = createLogger(config.logLevel === 'silent' ? 'silent' : 'info').info;
   const hub = await openHub(config, { onProjectionError: (error) => logger.error('projection failed', errorFields(error)) });
   let server: RunningServer | undefined;
+  let automation: Automation | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) {
@@ -25,6 +29,7 @@ async function main(): Promise<void> {
     logger.info('stopping', { signal, shutdownTimeoutMs: config.shutdownTimeoutMs });
     try {
       await server?.close();
+      await automation?.stop();
       await hub.close();
       logger.info('stopped');
       process.exit(0);
@@ -39,6 +44,11 @@ async function main(): Promise<void> {
   // Without a secret or an identity provider (development only; production refuses), a local secret.
   const secret = config.jwt.secret ?? (config.jwt.jwksUrl ? undefined : developmentSecret(config));
   server = await startServer(hub, { port: config.port, host: config.host, secret });
+  automation = await startAutomation(hub, {
+    send: followUpSender(hub),
+    clock: systemClock(config.clockOffsetMs),
+    onError: (error) => logger.error('automation stopped reading the log', errorFields(error)),
+  });
   announce('listening', { url: server.url, store: hub.store.kind, dataDir: config.dataDir, tokens: config.jwt.jwksUrl ? 'RS256 (JWKS)' : 'HS256' });
   if (secret && !config.jwt.secret) {
     const token = await signToken({ secret, issuer: config.jwt.issuer, audience: config.jwt.audience }, { id: 'dev-director', name: 'Development Director', roles: ['director'] });

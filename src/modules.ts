@@ -3,6 +3,8 @@
 // here, so a new module is registered in one place (its permissions in src/auth/permissions.ts,
 // its GraphQL in schema/index.ts).
 import { licensesProjection } from '../projections/licenses.ts';
+import type { ClockRule, DueDateSource, Reactor } from './automation/contracts.ts';
+import { licenseExpiryRule } from './domain/licensing-clock.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { ratingsProjection } from '../projections/ratings.ts';
 import { licensingUpcasters } from './domain/licensing.ts';
@@ -12,3 +14,12 @@ export const allProjections: ProjectionDefinition[] = [licensesProjection as Pro
 
 /** Every module's event versions, in one registry. */
 export const eventVersions: Upcasters = upcasters([...licensingUpcasters]);
+
+/** What each module's dates mean to the hub's clock (src/automation/scheduler.ts). */
+export const clockRules: ClockRule[] = [licenseExpiryRule];
+
+/** Follow-up commands modules send in answer to events (src/automation/reactors.ts). */
+export const reactors: Reactor[] = [];
+
+/** Where the cross-module deadlines read model takes its dates from (projections/deadlines.ts). */
+export const dueDateSources: DueDateSource[] = [];

@@ -4,13 +4,21 @@
 // only for their own unit) are the deciders' to check, where the entity's state is known.
 import type { Actor, Role } from '../domain/decider.ts';
 import { ForbiddenError } from '../domain/errors.ts';
+import { licensingFollowUpCommands } from '../domain/licensing-clock.ts';
 import { licensingPermissions } from '../domain/licensing.ts';
 import { ratingsPermissions, ratingsScopes } from '../domain/ratings.ts';
 
-export const commandPermissions = {
+const staffPermissions = {
   ...licensingPermissions,
   ...ratingsPermissions,
 } satisfies Record<string, Role[]>;
+
+/** Commands the hub sends itself (reactors, the clock) as the system actor, declared by each module. */
+const followUpCommands: readonly string[] = [...licensingFollowUpCommands];
+
+export const commandPermissions = Object.fromEntries(
+  Object.entries(staffPermissions).map(([command, roles]) => [command, followUpCommands.includes(command) ? [...roles, 'system'] : roles]),
+) as Record<keyof typeof staffPermissions, Role[]>;
 export type CommandName = keyof typeof commandPermissions;
 
 /** Limits on a permitted role that depend on the entity (own unit, own entry). */

@@ -20,7 +20,9 @@ export class IdentityProviderUnavailableError extends Error {
 const claimsSchema = z.object({
   sub: z.string().min(1, 'must name the user'),
   name: z.string().min(1, 'must give the display name'),
-  roles: z.array(roleSchema, { error: `must be a list of roles: ${roleSchema.options.join(', ')}` }),
+  roles: z
+    .array(roleSchema, { error: `must be a list of roles: ${roleSchema.options.join(', ')}` })
+    .refine((roles) => !roles.includes('system'), 'must not claim the system role: only the hub itself acts as the system'),
   unit: z.string().min(1).optional(),
 });
 

@@ -5,6 +5,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { refusals } from '../automation/refusals.ts';
 import { DomainError } from '../domain/errors.ts';
 import { decodePosition } from '../eventstore/position.ts';
 import type { Hub } from '../hub.ts';
@@ -84,6 +85,17 @@ export function createMetrics(hub: Hub, options: { token?: string | undefined; c
     registers,
     collect() {
       this.set(hub.projections.listenerCount());
+    },
+  });
+
+  new Gauge({
+    name: 'sapat_follow_up_refusals',
+    help: 'Follow-up commands of reactors and the clock that were refused, by source and rule code (recorded; they never stop the hub).',
+    labelNames: ['source_kind', 'source', 'code'] as const,
+    registers,
+    collect() {
+      this.reset();
+      for (const row of refusals(hub.automation).counts()) this.set({ source_kind: row.source_kind, source: row.source, code: row.code }, row.count);
     },
   });
 
