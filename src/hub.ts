@@ -3,6 +3,7 @@
 // through this one object in their context.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createDeadlineQueries, type DeadlineQueries } from '../projections/deadlines.ts';
 import { createLicenseQueries, type LicenseQueries } from '../projections/licenses.ts';
 import { openReadModelDatabase, type ReadModelDatabase } from '../projections/database.ts';
 import { createRatingQueries, type RatingQueries } from '../projections/ratings.ts';
@@ -28,6 +29,7 @@ export type Hub = {
   projections: ProjectionRunner;
   licenses: LicenseQueries;
   ratings: RatingQueries;
+  deadlines: DeadlineQueries;
   /** What reactors, the clock and webhooks have done: checkpoints, due moments, refusals, deliveries. */
   automation: AutomationDatabase;
   /** Runs a command and, when it stored events, waits until the read models include them. */
@@ -61,6 +63,7 @@ export async function openHub(
     projections,
     licenses: createLicenseQueries(readModels),
     ratings: createRatingQueries(readModels),
+    deadlines: createDeadlineQueries(readModels),
     automation,
     async execute(request) {
       const outcome = await handleCommand(store, { schemaVersionOf: eventVersions.currentVersion, ...request });
