@@ -7,6 +7,7 @@ import { systemActor } from '../src/automation/follow-up.ts';
 import type { Hub } from '../src/hub.ts';
 import { commandRegistry } from './command.ts';
 import './index.ts';
+import { registeredCategories, streamKindOfCategory } from './streams.ts';
 
 export function followUpSender(hub: Hub): SendFollowUp {
   return async ({ followUp, commandId, correlationId, causationId, now }) => {
@@ -17,3 +18,9 @@ export function followUpSender(hub: Hub): SendFollowUp {
     );
   };
 }
+
+/** Stream categories a webhook may carry: every registered kind without personal data. */
+export const deliverableCategories = (): string[] => registeredCategories().filter((category) => !streamKindOfCategory(category)!.personal);
+
+/** What the hub's automation needs from the schema side: the command path and the readable categories. */
+export const automationParts = (hub: Hub) => ({ send: followUpSender(hub), deliverableCategories });

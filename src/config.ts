@@ -36,6 +36,13 @@ export const configSchema = z
     SAPAT_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     SAPAT_SHUTDOWN_TIMEOUT_MS: positive(10_000),
     /** Shifts the hub's clock (ms, may be negative): for rehearsing what falls due later, never in production. */
+    /** Lets webhooks point at loopback and private addresses (and plain http) in production too. */
+    SAPAT_WEBHOOK_ALLOW_PRIVATE: flag.default(false),
+    /** First retry of a failed webhook delivery after about this long; each next one waits twice as long. */
+    SAPAT_WEBHOOK_RETRY_BASE_MS: positive(1000),
+    SAPAT_WEBHOOK_RETRY_MAX_MS: positive(3_600_000),
+    /** How long the hub waits for a receiver's answer before counting the attempt as failed. */
+    SAPAT_WEBHOOK_TIMEOUT_MS: positive(10_000),
     SAPAT_CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
   })
   .superRefine((c, ctx) => {
@@ -91,6 +98,12 @@ export const configSchema = z
     metricsToken: c.SAPAT_METRICS_TOKEN,
     shutdownTimeoutMs: c.SAPAT_SHUTDOWN_TIMEOUT_MS,
     clockOffsetMs: c.SAPAT_CLOCK_OFFSET_MS,
+    webhooks: {
+      allowPrivate: c.SAPAT_WEBHOOK_ALLOW_PRIVATE,
+      retryBaseMs: c.SAPAT_WEBHOOK_RETRY_BASE_MS,
+      retryMaxMs: c.SAPAT_WEBHOOK_RETRY_MAX_MS,
+      timeoutMs: c.SAPAT_WEBHOOK_TIMEOUT_MS,
+    },
   }));
 
 export type Config = z.infer<typeof configSchema>;

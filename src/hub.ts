@@ -5,11 +5,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDeadlineQueries, type DeadlineQueries } from '../projections/deadlines.ts';
 import { createLicenseQueries, type LicenseQueries } from '../projections/licenses.ts';
+import { createWebhookQueries, type WebhookQueries } from '../projections/webhooks.ts';
 import { openReadModelDatabase, type ReadModelDatabase } from '../projections/database.ts';
 import { createRatingQueries, type RatingQueries } from '../projections/ratings.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../projections/runner.ts';
 import { openAutomationDatabase, type AutomationDatabase } from './automation/database.ts';
+import { webhookSecrets, type WebhookSecrets } from './automation/webhook-secret.ts';
 import { handleCommand, type CommandOutcome, type CommandRequest } from './commands/handler.ts';
 import type { Config } from './config.ts';
 import type { DomainEvent } from './domain/decider.ts';
@@ -30,8 +32,11 @@ export type Hub = {
   licenses: LicenseQueries;
   ratings: RatingQueries;
   deadlines: DeadlineQueries;
+  webhooks: WebhookQueries;
   /** What reactors, the clock and webhooks have done: checkpoints, due moments, refusals, deliveries. */
   automation: AutomationDatabase;
+  /** Each webhook's signing secret, derived from a key in the data directory. */
+  webhookSecrets: WebhookSecrets;
   /** Runs a command and, when it stored events, waits until the read models include them. */
   execute<Command, Event extends DomainEvent, State>(request: CommandRequest<Command, Event, State>): Promise<CommandOutcome<State>>;
   close(): Promise<void>;
@@ -64,7 +69,9 @@ export async function openHub(
     licenses: createLicenseQueries(readModels),
     ratings: createRatingQueries(readModels),
     deadlines: createDeadlineQueries(readModels),
+    webhooks: createWebhookQueries(readModels),
     automation,
+    webhookSecrets: webhookSecrets(config.dataDir),
     async execute(request) {
       const outcome = await handleCommand(store, { schemaVersionOf: eventVersions.currentVersion, ...request });
       if (outcome.position) await projections.waitFor(outcome.position, config.readYourWritesMs, outcome.revision);

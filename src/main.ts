@@ -5,7 +5,7 @@ import { loadConfig, ConfigError } from './config.ts';
 import { developmentSecret } from './dev-secret.ts';
 import { signToken } from './auth/tokens.ts';
 import { createLogger, errorFields } from './http/logging.ts';
-import { followUpSender } from '../schema/follow-up.ts';
+import { automationParts } from '../schema/follow-up.ts';
 import { startAutomation, type Automation } from './automation/index.ts';
 import { systemClock } from './automation/clock.ts';
 import { openHub } from './hub.ts';
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const secret = config.jwt.secret ?? (config.jwt.jwksUrl ? undefined : developmentSecret(config));
   server = await startServer(hub, { port: config.port, host: config.host, secret });
   automation = await startAutomation(hub, {
-    send: followUpSender(hub),
+    ...automationParts(hub),
     clock: systemClock(config.clockOffsetMs),
     onError: (error) => logger.error('automation stopped reading the log', errorFields(error)),
   });

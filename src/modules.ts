@@ -10,6 +10,7 @@ import { licensingDueDates } from './domain/licensing-deadlines.ts';
 import { ratingDueDates } from './domain/rating-deadlines.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { ratingsProjection } from '../projections/ratings.ts';
+import { webhooksProjection } from '../projections/webhooks.ts';
 import { licensingUpcasters } from './domain/licensing.ts';
 import { upcasters, type Upcasters } from './eventstore/upcasting.ts';
 
@@ -20,6 +21,7 @@ export const allProjections: ProjectionDefinition[] = [
   licensesProjection as ProjectionDefinition,
   ratingsProjection as ProjectionDefinition,
   deadlinesProjection(dueDateSources) as ProjectionDefinition,
+  webhooksProjection as ProjectionDefinition,
 ];
 
 /** Every module's event versions, in one registry. */

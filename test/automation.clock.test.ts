@@ -3,7 +3,7 @@
 // the moment; moments that fell due while the hub was down are acted on after the restart, once;
 // and a manual recordLicenseExpiry still works and leaves the clock nothing to do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { followUpSender } from '../schema/follow-up.ts';
+import { automationParts } from '../schema/follow-up.ts';
 import { startAutomation, type Automation } from '../src/automation/index.ts';
 import { openHub, type Hub } from '../src/hub.ts';
 import { createGraphQLHandler } from '../src/server.ts';
@@ -23,7 +23,7 @@ const time = manualClock('2026-06-01T06:00:00.000Z');
 async function open(): Promise<void> {
   hub = await openHub(testConfig(dir.path));
   send = licensingSender(yogaClient(createGraphQLHandler(hub, { secret: TEST_SECRET })), await tokenFor(director));
-  automation = await startAutomation(hub, { send: followUpSender(hub), clock: time.clock });
+  automation = await startAutomation(hub, { ...automationParts(hub), clock: time.clock });
   await automation.settled();
 }
 async function shutDown(): Promise<void> {

@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { followUpSender } from '../schema/follow-up.ts';
+import { automationParts } from '../schema/follow-up.ts';
 import type { Reactor } from '../src/automation/contracts.ts';
 import { startAutomation, type Automation } from '../src/automation/index.ts';
 import { followUpCommandIdFor } from '../src/commands/ids.ts';
@@ -33,7 +33,7 @@ let yoga: ReturnType<typeof createGraphQLHandler>;
 let gql: ReturnType<typeof yogaClient>;
 let send: ReturnType<typeof licensingSender>;
 const time = manualClock('2026-06-01T06:00:00.000Z');
-const start = (h: Hub): Promise<Automation> => startAutomation(h, { send: followUpSender(h), clock: time.clock, reactors: [expireOnGrant], clockRules: [] });
+const start = (h: Hub): Promise<Automation> => startAutomation(h, { ...automationParts(h), clock: time.clock, reactors: [expireOnGrant], clockRules: [] });
 
 beforeAll(async () => {
   dir = temporaryDirectory();

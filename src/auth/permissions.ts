@@ -7,10 +7,12 @@ import { ForbiddenError } from '../domain/errors.ts';
 import { licensingFollowUpCommands } from '../domain/licensing-clock.ts';
 import { licensingPermissions } from '../domain/licensing.ts';
 import { ratingsPermissions, ratingsScopes } from '../domain/ratings.ts';
+import { webhookPermissions, webhookScopes } from '../domain/webhooks.ts';
 
 const staffPermissions = {
   ...licensingPermissions,
   ...ratingsPermissions,
+  ...webhookPermissions,
 } satisfies Record<string, Role[]>;
 
 /** Commands the hub sends itself (reactors, the clock) as the system actor, declared by each module. */
@@ -22,7 +24,7 @@ export const commandPermissions = Object.fromEntries(
 export type CommandName = keyof typeof commandPermissions;
 
 /** Limits on a permitted role that depend on the entity (own unit, own entry). */
-export const commandScopes: Partial<Record<CommandName, string>> = { ...ratingsScopes };
+export const commandScopes: Partial<Record<CommandName, string>> = { ...ratingsScopes, ...webhookScopes };
 
 /** Throws ForbiddenError unless the actor holds one of the roles allowed to send the command. */
 export function authorizeCommand(actor: Actor | undefined, command: CommandName): Actor {

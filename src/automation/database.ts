@@ -24,6 +24,14 @@ export function openAutomationDatabase(path: string): AutomationDatabase {
       key TEXT PRIMARY KEY, rule TEXT NOT NULL, at TEXT NOT NULL, command TEXT NOT NULL, input TEXT NOT NULL,
       cause_event_id TEXT NOT NULL, correlation_id TEXT NOT NULL, fired_at TEXT);
     CREATE INDEX IF NOT EXISTS clock_moments_due ON clock_moments (at) WHERE fired_at IS NULL;
+    CREATE TABLE IF NOT EXISTS webhook_cursors (webhook_id TEXT PRIMARY KEY, position TEXT, replays_applied INTEGER NOT NULL, updated_at TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS webhook_deliveries (
+      id INTEGER PRIMARY KEY AUTOINCREMENT, webhook_id TEXT NOT NULL, round INTEGER NOT NULL, position TEXT NOT NULL,
+      event_id TEXT NOT NULL, event_type TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('retrying', 'delivered')),
+      attempts INTEGER NOT NULL, response_status INTEGER, last_error TEXT,
+      first_attempt_at TEXT NOT NULL, last_attempt_at TEXT NOT NULL, next_attempt_at TEXT, delivered_at TEXT,
+      UNIQUE (webhook_id, round, position));
+    CREATE INDEX IF NOT EXISTS webhook_deliveries_by_webhook ON webhook_deliveries (webhook_id, id);
   `);
   return db;
 }

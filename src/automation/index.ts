@@ -8,6 +8,7 @@ import type { ClockRule, Reactor } from './contracts.ts';
 import type { SendFollowUp } from './follow-up.ts';
 import { startReactors } from './reactors.ts';
 import { startScheduler } from './scheduler.ts';
+import { startWebhookDelivery } from './webhooks.ts';
 
 export type Automation = {
   /** Resolves once every part has handled the log up to `position` and acted on what is due now. */
@@ -19,12 +20,21 @@ export type Automation = {
 
 export async function startAutomation(
   hub: Hub,
-  options: { send: SendFollowUp; clock?: Clock; reactors?: readonly Reactor[]; clockRules?: readonly ClockRule[]; onError?: (error: Error) => void },
+  options: {
+    send: SendFollowUp;
+    /** Stream categories whose events webhooks may carry (none with personal data). */
+    deliverableCategories: () => string[];
+    clock?: Clock;
+    reactors?: readonly Reactor[];
+    clockRules?: readonly ClockRule[];
+    onError?: (error: Error) => void;
+  },
 ): Promise<Automation> {
   const clock = options.clock ?? systemClock();
   const shared = { store: hub.store, db: hub.automation, send: options.send, ...(options.onError ? { onError: options.onError } : {}) };
   const reactors = startReactors({ ...shared, reactors: options.reactors ?? moduleReactors, now: () => new Date(clock.now()).toISOString() });
   const scheduler = await startScheduler({ ...shared, rules: options.clockRules ?? moduleClockRules, clock });
+  const webhooks = startWebhookDelivery(hub, { deliverableCategories: options.deliverableCategories, ...(options.onError ? { onError: options.onError } : {}) });
   return {
     async settled(position) {
       const target = position ?? (await hub.store.headPosition());
@@ -35,6 +45,7 @@ export async function startAutomation(
     async stop() {
       await reactors.stop();
       await scheduler.stop();
+      await webhooks.stop();
     },
   };
 }

@@ -99,6 +99,18 @@ export function createMetrics(hub: Hub, options: { token?: string | undefined; c
     },
   });
 
+  new Gauge({
+    name: 'sapat_webhook_deliveries',
+    help: 'Webhook deliveries by webhook and status: delivered, or retrying (the receiver failed and the next attempt is scheduled).',
+    labelNames: ['webhook', 'status'] as const,
+    registers,
+    collect() {
+      this.reset();
+      const rows = hub.automation.prepare<[], { webhook_id: string; status: string; count: number }>('SELECT webhook_id, status, COUNT(*) AS count FROM webhook_deliveries GROUP BY webhook_id, status').all();
+      for (const row of rows) this.set({ webhook: row.webhook_id, status: row.status }, row.count);
+    },
+  });
+
   const expected = options.token ? digest(`Bearer ${options.token}`) : undefined;
   const authorised = (header: string | null) => !expected || (header !== null && timingSafeEqual(digest(header), expected));
 
