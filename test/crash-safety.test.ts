@@ -5,9 +5,7 @@
 // that were in flight at the kill are in the log at most once, and sending them again either
 // replays the stored answer or stores them once; and the read models, once the hub has stopped
 // cleanly, equal a fresh replay of the log.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReadModelDatabase } from '../projections/database.ts';
@@ -16,14 +14,14 @@ import { entityIdFor, eventIdFor } from '../src/commands/ids.ts';
 import { licenseCategory } from '../src/domain/licensing.ts';
 import { openSqliteEventStore } from '../src/eventstore/sqlite.ts';
 import { allProjections } from '../src/modules.ts';
-import { director, TEST_SECRET, temporaryDirectory, tokenFor } from './support/fixtures.ts';
+import { director, temporaryDirectory, tokenFor } from './support/fixtures.ts';
+import { startHub, stopGracefully, type RunningHub } from './support/hub-process.ts';
 import { applicationInput, expertGroupInput } from './support/licensing.ts';
 import { AMEND, APPLY, CONCLUDE, FORM_GROUP, GRANT, RESUME, SUSPEND } from './support/licensing-operations.ts';
 
 const SEED = Number(process.env.SAPAT_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const ROUNDS = 5;
 const CLIENTS = 4;
-const repository = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * mulberry32: small and seedable. The seed fixes when each round's kill comes and what each client
@@ -42,91 +40,6 @@ function prng(seed: number) {
 }
 /** Kill delays come from here, one draw per round, so the seed fixes them. */
 const killSchedule = prng(SEED);
-
-// ---------------------------------------------------------------------------------------------
-// The hub in a child process.
-
-type RunningHub = { child: ChildProcess; url: string; base: string; output: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> };
-
-/** The URL in a startup line, plain text or a JSON log entry (a `url` field, or a `port`). */
-function urlIn(line: string): string | undefined {
-  const plain = /(https?:\/\/[^\s"'()]+\/graphql)\b/.exec(line)?.[1];
-  if (plain) return plain;
-  if (!line.trimStart().startsWith('{')) return undefined;
-  try {
-    const entry = JSON.parse(line) as Record<string, unknown>;
-    const port = entry.port ?? (entry.address as Record<string, unknown> | undefined)?.port;
-    if (typeof port === 'number' && port > 0) return `http://127.0.0.1:${port}/graphql`;
-  } catch {
-    // not JSON after all
-  }
-  return undefined;
-}
-
-async function startHub(dataDir: string): Promise<RunningHub> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: repository,
-    env: {
-      ...process.env,
-      SAPAT_DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      NODE_ENV: 'test',
-      SAPAT_JWT_SECRET: TEST_SECRET,
-      // The line that carries the URL ('listening') is an info entry: a quieter level would hide it.
-      SAPAT_LOG_LEVEL: 'info',
-      // Four clients as one director, as fast as the hub answers: more than a person's allowance.
-      SAPAT_RATE_LIMIT_PER_MINUTE: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  // Always drained (a full pipe would stall the hub); the tail is kept for failure messages.
-  let output = '';
-  const keep = (text: string) => {
-    output = (output + text).slice(-20_000);
-  };
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the hub printed no URL within 20 s; its output:\n${output}`)), 20_000);
-    for (const stream of [child.stdout!, child.stderr!]) {
-      let partial = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => {
-        keep(chunk);
-        const lines = (partial + chunk).split('\n');
-        partial = lines.pop() ?? '';
-        for (const line of lines) {
-          const found = urlIn(line);
-          if (found) {
-            clearTimeout(timer);
-            resolve(found);
-          }
-        }
-      });
-    }
-    void exited.then(({ code, signal }) => {
-      clearTimeout(timer);
-      reject(new Error(`the hub exited (${code ?? signal}) before printing its URL; its output:\n${output}`));
-    });
-  });
-  const base = new URL(url).origin;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const ready = await fetch(`${base}/ready`).then((r) => r.status === 200, () => false);
-    if (ready) break;
-    if (Date.now() > deadline) throw new Error(`the hub was not ready within 20 s; its output:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return { child, url, base, output: () => output, exited };
-}
-
-async function stopGracefully(hub: RunningHub): Promise<void> {
-  hub.child.kill('SIGTERM');
-  const timeout = setTimeout(() => hub.child.kill('SIGKILL'), 15_000);
-  const { code, signal } = await hub.exited;
-  clearTimeout(timeout);
-  expect({ code, signal }, `the hub did not stop cleanly on SIGTERM; its output:\n${hub.output()}`).toEqual({ code: 0, signal: null });
-}
 
 // ---------------------------------------------------------------------------------------------
 // The clients: each licence goes through its lifecycle, one command at a time.
