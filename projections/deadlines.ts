@@ -101,10 +101,11 @@ export function createDeadlineQueries(db: ReadModelDatabase) {
       if (filter.done != null) where(filter.done ? "status = 'done'" : "status = 'open'");
       return keysetPage(db, 'deadlines', conditions, 'due_on', request, (row) => row as DeadlineRow);
     },
-    byIds: (ids: readonly string[]): (DeadlineRow | undefined)[] => {
-      const select = db.prepare<[string], DeadlineRow>('SELECT * FROM deadlines WHERE id = ?');
-      return ids.map((id) => select.get(id));
-    },
+    /** Open deadlines due on or before `lastDay`, earliest first. */
+    openUntil: (lastDay: string, unit: string | undefined): DeadlineRow[] =>
+      db
+        .prepare<unknown[], DeadlineRow>(`SELECT * FROM deadlines WHERE status = 'open' AND due_on <= ? ${unit ? 'AND unit = ?' : ''} ORDER BY due_on, id`)
+        .all(lastDay, ...(unit ? [unit] : [])),
   };
 }
 export type DeadlineQueries = ReturnType<typeof createDeadlineQueries>;

@@ -5,9 +5,12 @@ import type { DeadlineRow } from '../projections/deadlines.ts';
 import { localDateOf } from '../src/domain/rating-campaigns.ts';
 import { isoDate, languageSchema } from '../src/domain/values.ts';
 import { dueDateSources } from '../src/modules.ts';
-import { builder } from './builder.ts';
+import { builder, type GraphQLContext } from './builder.ts';
 import { connectionOf, encodeCursor, pageComplexity, pageRequest } from './connection.ts';
 import { enumFor } from './zod-types.ts';
+import { automationReaders } from './automation.ts';
+import { everyKyrgyzDay } from '../src/automation/clock.ts';
+import { z } from 'zod';
 
 const LanguageEnum = enumFor(languageSchema);
 const ORDER = 'due';
@@ -15,8 +18,8 @@ const DAY_MS = 86_400_000;
 
 const kindLabels = Object.assign({}, ...dueDateSources.map((s) => s.kindLabels ?? {})) as Record<string, Record<'ky' | 'ru' | 'en', string>>;
 
-/** Today in Kyrgyzstan: what "overdue" and "days left" are counted from. */
-const today = (): string => localDateOf(new Date().toISOString());
+/** Today in Kyrgyzstan by the hub's clock: what "overdue" and "days left" are counted from. */
+const todayOf = (context: GraphQLContext): string => localDateOf(new Date(context.hub.clock.now()).toISOString());
 const isOverdue = (row: DeadlineRow, on: string) => row.status === 'open' && row.due_on < on;
 
 const Deadline = builder.objectRef<DeadlineRow>('Deadline').implement({
@@ -34,10 +37,10 @@ const Deadline = builder.objectRef<DeadlineRow>('Deadline').implement({
     dueOn: t.field({ type: 'Date', description: 'Last day (Kyrgyzstan time).', resolve: (row) => row.due_on }),
     done: t.boolean({ description: 'True once the obligation is met or closed.', resolve: (row) => row.status === 'done' }),
     doneOn: t.field({ type: 'Date', nullable: true, description: 'When it was met or closed.', resolve: (row) => row.done_on }),
-    overdue: t.boolean({ description: 'Not done and its last day has passed (Kyrgyzstan time).', resolve: (row) => isOverdue(row, today()) }),
+    overdue: t.boolean({ description: 'Not done and its last day has passed (Kyrgyzstan time).', resolve: (row, _args, context) => isOverdue(row, todayOf(context)) }),
     daysLeft: t.int({
       description: 'Days from today (Kyrgyzstan time) to the last day: 0 on the day, negative once passed.',
-      resolve: (row) => Math.round((Date.parse(row.due_on) - Date.parse(today())) / DAY_MS),
+      resolve: (row, _args, context) => Math.round((Date.parse(row.due_on) - Date.parse(todayOf(context))) / DAY_MS),
     }),
     unit: t.exposeString('unit', { nullable: true, description: 'The unit (faculty, college, chair) it concerns, if any.' }),
     assignee: t.exposeString('assignee', { nullable: true, description: 'The person it is assigned to, if any.' }),
@@ -63,7 +66,7 @@ builder.queryField('deadlines', (t) =>
       },
       resolve: (_root, args, context) => {
         const request = pageRequest(args, ORDER);
-        const { rows, hasMore } = context.hub.deadlines.page(args, today(), request);
+        const { rows, hasMore } = context.hub.deadlines.page(args, todayOf(context), request);
         return connectionOf(rows, hasMore, request, (row) => encodeCursor(ORDER, [row.due_on, row.id]));
       },
     },
@@ -71,3 +74,102 @@ builder.queryField('deadlines', (t) =>
     { name: 'DeadlineEdge', description: 'A deadline in a page, with its cursor.' },
   ),
 );
+
+const alertReasons = z.enum(['enters_window', 'overdue']).meta({
+  id: 'DeadlineAlertReason',
+  description: 'Why a deadline is announced.',
+  labels: {
+    enters_window: { ky: 'Мөөнөт жакындады', ru: 'Срок приближается', en: 'Coming due' },
+    overdue: { ky: 'Мөөнөтү өттү', ru: 'Срок пропущен', en: 'Overdue' },
+  },
+});
+type AlertReason = z.infer<typeof alertReasons>;
+const AlertReasonEnum = enumFor(alertReasons);
+
+type Alert = { deadline: DeadlineRow; reason: AlertReason; on: string };
+const DeadlineAlert = builder.objectRef<Alert>('DeadlineAlert').implement({
+  description: 'A deadline of the caller’s came within the window asked for, or fell overdue.',
+  fields: (t) => ({
+    deadline: t.field({ type: Deadline, description: 'The deadline as it is now.', resolve: (a) => a.deadline }),
+    reason: t.field({ type: AlertReasonEnum, description: 'Coming due (inside the window) or overdue.', resolve: (a) => a.reason }),
+    on: t.field({ type: 'Date', description: 'The day (Kyrgyzstan time) it was announced.', resolve: (a) => a.on }),
+  }),
+});
+
+/** The department's leadership and auditors hear of every deadline; others of their unit's and their own. */
+const concerns = (context: GraphQLContext, row: DeadlineRow): boolean =>
+  (context.actor?.roles.some((r) => automationReaders.includes(r)) ?? false) || row.unit === context.actor?.unit || row.assignee === context.actor?.id;
+
+builder.subscriptionField('deadlineAlerts', (t) =>
+  t.field({
+    type: DeadlineAlert,
+    description:
+      'Tells the caller when one of their deadlines (their unit’s or assigned to them; every one for the leadership) comes within `withinDays` days or falls overdue, from the moment of subscribing: at the start of each day (Kyrgyzstan time) and when deadlines change. Query `deadlines` for the state at the start.',
+    authScopes: { authenticated: true },
+    args: {
+      withinDays: t.arg.int({ required: false, defaultValue: 30, validate: z.int().min(0, 'must be zero or more').max(366, 'must be at most 366'), description: 'Size of the window before the due day, in days (30 by default).' }),
+      unit: t.arg.string({ required: false, description: 'Only deadlines of this unit.' }),
+    },
+    subscribe: (_root, args, context) => {
+      const window = args.withinDays ?? 30;
+      const announced = new Set<string>();
+      const current = (): Alert[] => {
+        const today = todayOf(context);
+        const lastDay = new Date(Date.parse(today) + window * DAY_MS).toISOString().slice(0, 10);
+        return context.hub.deadlines
+          .openUntil(lastDay, args.unit ?? undefined)
+          .filter((row) => concerns(context, row))
+          .map((row) => ({ deadline: row, reason: isOverdue(row, today) ? ('overdue' as const) : ('enters_window' as const), on: today }));
+      };
+      const fresh = (): Alert[] =>
+        current().filter((alert) => {
+          const key = `${alert.deadline.id}:${alert.reason}`;
+          if (announced.has(key)) return false;
+          announced.add(key);
+          return true;
+        });
+      // What already stands when the caller subscribes is theirs to query; only what changes is pushed.
+      fresh();
+      return alertStream(context, fresh);
+    },
+    resolve: (alert) => alert,
+  }),
+);
+
+/** Alerts as an async iterator, re-evaluated when deadlines change and when a new day starts. */
+function alertStream(context: GraphQLContext, fresh: () => Alert[]): AsyncIterableIterator<Alert> {
+  const deadlineTypes = new Set(dueDateSources.flatMap((s) => s.eventTypes));
+  const queue: Alert[] = [];
+  let wake: (() => void) | undefined;
+  let done = false;
+  const check = () => {
+    queue.push(...fresh());
+    wake?.();
+  };
+  const unsubscribe = context.hub.projections.onApplied((events) => {
+    if (events.some((e) => deadlineTypes.has(e.type))) check();
+  });
+  const stopDays = everyKyrgyzDay(context.hub.clock, check);
+  const finish = async (): Promise<IteratorResult<Alert>> => {
+    done = true;
+    unsubscribe();
+    stopDays();
+    wake?.();
+    return { done: true, value: undefined };
+  };
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      while (!done && queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      if (done) return { done: true, value: undefined };
+      return { done: false, value: queue.shift()! };
+    },
+    return: finish,
+    throw: async (error) => {
+      await finish();
+      throw error;
+    },
+  };
+}

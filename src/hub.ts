@@ -10,6 +10,7 @@ import { openReadModelDatabase, type ReadModelDatabase } from '../projections/da
 import { createRatingQueries, type RatingQueries } from '../projections/ratings.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../projections/runner.ts';
+import { systemClock, type Clock } from './automation/clock.ts';
 import { openAutomationDatabase, type AutomationDatabase } from './automation/database.ts';
 import { webhookSecrets, type WebhookSecrets } from './automation/webhook-secret.ts';
 import { handleCommand, type CommandOutcome, type CommandRequest } from './commands/handler.ts';
@@ -35,6 +36,8 @@ export type Hub = {
   webhooks: WebhookQueries;
   /** What reactors, the clock and webhooks have done: checkpoints, due moments, refusals, deliveries. */
   automation: AutomationDatabase;
+  /** The hub's time: what is due or overdue, and when the clock acts (a hand-moved one in tests). */
+  clock: Clock;
   /** Each webhook's signing secret, derived from a key in the data directory. */
   webhookSecrets: WebhookSecrets;
   /** Runs a command and, when it stored events, waits until the read models include them. */
@@ -45,7 +48,7 @@ export type Hub = {
 
 export async function openHub(
   config: Config,
-  options: { store?: EventStore; projections?: ProjectionDefinition[]; onProjectionError?: (error: Error) => void } = {},
+  options: { store?: EventStore; projections?: ProjectionDefinition[]; onProjectionError?: (error: Error) => void; clock?: Clock } = {},
 ): Promise<Hub> {
   mkdirSync(config.dataDir, { recursive: true });
   const rawStore = options.store ?? openEventStore(config);
@@ -72,6 +75,7 @@ export async function openHub(
     webhooks: createWebhookQueries(readModels),
     automation,
     webhookSecrets: webhookSecrets(config.dataDir),
+    clock: options.clock ?? systemClock(config.clockOffsetMs),
     async execute(request) {
       const outcome = await handleCommand(store, { schemaVersionOf: eventVersions.currentVersion, ...request });
       if (outcome.position) await projections.waitFor(outcome.position, config.readYourWritesMs, outcome.revision);

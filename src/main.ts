@@ -7,7 +7,6 @@ import { signToken } from './auth/tokens.ts';
 import { createLogger, errorFields } from './http/logging.ts';
 import { automationParts } from '../schema/follow-up.ts';
 import { startAutomation, type Automation } from './automation/index.ts';
-import { systemClock } from './automation/clock.ts';
 import { openHub } from './hub.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -46,7 +45,6 @@ async function main(): Promise<void> {
   server = await startServer(hub, { port: config.port, host: config.host, secret });
   automation = await startAutomation(hub, {
     ...automationParts(hub),
-    clock: systemClock(config.clockOffsetMs),
     onError: (error) => logger.error('automation stopped reading the log', errorFields(error)),
   });
   announce('listening', { url: server.url, store: hub.store.kind, dataDir: config.dataDir, tokens: config.jwt.jwksUrl ? 'RS256 (JWKS)' : 'HS256' });

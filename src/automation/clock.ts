@@ -18,3 +18,27 @@ export const systemClock = (offsetMs = 0): Clock => ({
     return () => clearTimeout(timer);
   },
 });
+
+const DAY_MS = 86_400_000;
+/** Kyrgyzstan keeps UTC+6 all year: its days start at 18:00 UTC. */
+const KYRGYZ_OFFSET_MS = 6 * 3_600_000;
+
+/** Calls `listener` at the start of every day in Kyrgyzstan, from the next one on; returns a stop function. */
+export function everyKyrgyzDay(clock: Clock, listener: () => void): () => void {
+  let cancel: () => void = () => {};
+  let stopped = false;
+  const arm = () => {
+    const now = clock.now();
+    const next = Math.floor((now + KYRGYZ_OFFSET_MS) / DAY_MS + 1) * DAY_MS - KYRGYZ_OFFSET_MS;
+    cancel = clock.setTimer(next - now, () => {
+      if (stopped) return;
+      listener();
+      arm();
+    });
+  };
+  arm();
+  return () => {
+    stopped = true;
+    cancel();
+  };
+}

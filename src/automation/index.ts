@@ -3,7 +3,7 @@
 import type { Hub } from '../hub.ts';
 import type { Position } from '../eventstore/types.ts';
 import { clockRules as moduleClockRules, reactors as moduleReactors } from '../modules.ts';
-import { systemClock, type Clock } from './clock.ts';
+import type { Clock } from './clock.ts';
 import type { ClockRule, Reactor } from './contracts.ts';
 import type { SendFollowUp } from './follow-up.ts';
 import { startReactors } from './reactors.ts';
@@ -30,7 +30,7 @@ export async function startAutomation(
     onError?: (error: Error) => void;
   },
 ): Promise<Automation> {
-  const clock = options.clock ?? systemClock();
+  const clock = options.clock ?? hub.clock;
   const shared = { store: hub.store, db: hub.automation, send: options.send, ...(options.onError ? { onError: options.onError } : {}) };
   const reactors = startReactors({ ...shared, reactors: options.reactors ?? moduleReactors, now: () => new Date(clock.now()).toISOString() });
   const scheduler = await startScheduler({ ...shared, rules: options.clockRules ?? moduleClockRules, clock });
