@@ -33,7 +33,16 @@ let yoga: ReturnType<typeof createGraphQLHandler>;
 let gql: ReturnType<typeof yogaClient>;
 let send: ReturnType<typeof licensingSender>;
 const time = manualClock('2026-06-01T06:00:00.000Z');
-const start = (h: Hub): Promise<Automation> => startAutomation(h, { ...automationParts(h), clock: time.clock, reactors: [expireOnGrant], clockRules: [] });
+/** A reactor with a bug on one kind of event: its failure is recorded and the other reactors go on. */
+const failsWithoutTimeLimit: Reactor = {
+  name: 'fails-without-time-limit',
+  eventTypes: ['LicenseGranted'],
+  react: (event) => {
+    if (event.data.validUntil === null) throw new Error('no rule for licences without a time limit');
+    return [];
+  },
+};
+const start = (h: Hub): Promise<Automation> => startAutomation(h, { ...automationParts(h), clock: time.clock, reactors: [expireOnGrant, failsWithoutTimeLimit], clockRules: [] });
 
 beforeAll(async () => {
   dir = temporaryDirectory();
@@ -85,7 +94,9 @@ describe('a reactor', () => {
     const [grant] = (await eventsOfType(hub, 'LicenseGranted')).filter((e) => e.data.licenseId === unlimited);
     const res = await gql(REFUSALS, {}, { token: await tokenFor(auditorActor) });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.followUpRefusals.edges.map((e: any) => e.node)).toEqual([
+    const bySource = (source: string) => res.data!.followUpRefusals.edges.map((e: any) => e.node).filter((n: any) => n.source === source);
+    expect(bySource('fails-without-time-limit')).toMatchObject([{ sourceKind: 'REACTOR', eventId: grant!.id, code: 'REACTOR_FAILED', message: 'no rule for licences without a time limit' }]);
+    expect(bySource('expire-on-grant')).toEqual([
       {
         sourceKind: 'REACTOR',
         source: 'expire-on-grant',
@@ -113,7 +124,7 @@ describe('a reactor', () => {
     await automation.stop();
     const expiries = await eventsOfType(hub, 'LicenseExpired');
     expect(expiries.map((e) => e.data.licenseId).sort()).toEqual([limited, third].sort());
-    expect(hub.automation.prepare('SELECT COUNT(*) AS n FROM follow_up_refusals').get()).toEqual({ n: 1 });
+    expect(hub.automation.prepare('SELECT COUNT(*) AS n FROM follow_up_refusals').get()).toEqual({ n: 2 });
   });
 
   it('does not run again when the read models are rebuilt', async () => {

@@ -4,7 +4,7 @@
 // follow-up is recorded and the reactor goes on; only an unreachable store makes it wait and retry.
 import { followUpCommandIdFor } from '../commands/ids.ts';
 import type { EventStore, Position } from '../eventstore/types.ts';
-import type { Reactor } from './contracts.ts';
+import type { FollowUpCommand, Reactor } from './contracts.ts';
 import type { AutomationDatabase } from './database.ts';
 import { sendFollowUp, type SendFollowUp } from './follow-up.ts';
 import { consumeLog, type LogConsumer } from './log-consumer.ts';
@@ -31,7 +31,15 @@ export function startReactors(options: {
       eventTypes: new Set(reactor.eventTypes),
       ...(options.onError ? { onError: options.onError } : {}),
       async handle(event, stopping) {
-        const followUps = reactor.react(event);
+        let followUps: FollowUpCommand[];
+        try {
+          followUps = reactor.react(event);
+        } catch (error) {
+          // A reactor that cannot answer one event is a fault to see, not a reason to stop answering the next.
+          const message = error instanceof Error ? error.message : String(error);
+          refused.record({ source_kind: 'reactor', source: reactor.name, event_id: event.id, command: '(none: the reactor failed)', command_id: followUpCommandIdFor(`reactor:${reactor.name}`, event.id, -1), code: 'REACTOR_FAILED', message });
+          return;
+        }
         for (const [index, followUp] of followUps.entries()) {
           const commandId = followUpCommandIdFor(`reactor:${reactor.name}`, event.id, index);
           const request = { followUp, commandId, correlationId: event.metadata.correlationId, causationId: event.id, now: options.now() };
