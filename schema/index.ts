@@ -18,6 +18,9 @@ import './quality-plans.ts';
 import './audit.ts';
 import './events.ts';
 import './read-models.ts';
+import './automation.ts';
+import './deadlines.ts';
+import './webhooks.ts';
 
 builder.queryType({ description: 'Read models of the department: registries, indicators, ratings and their history.' });
 builder.mutationType({ description: 'One mutation per departmental action (command). Each answers with the updated read model or a typed error.' });

@@ -13,6 +13,9 @@ const claimPath = z
   .regex(/^[^.\s]+(\.[^.\s]+)*$/, 'must be a claim name or a dotted path of them, e.g. roles or realm_access.roles')
   .transform((path) => path.split('.'));
 
+/** The roles a person can hold; `system` is the hub's own and no token may grant it. */
+const personRoles = roleSchema.exclude(['system']);
+
 /** `sapat-director=director,quality-teacher=teacher`: the provider's role names translated to the hub's. */
 const roleMap = z
   .string()
@@ -20,9 +23,9 @@ const roleMap = z
     const map: Record<string, Role> = {};
     for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
       const [from, to, ...rest] = pair.split('=').map((p) => p.trim());
-      const role = roleSchema.safeParse(to);
+      const role = personRoles.safeParse(to);
       if (!from || rest.length > 0 || !role.success) {
-        ctx.addIssue({ code: 'custom', message: `"${pair}" must be <provider role>=<hub role>, the hub role one of ${roleSchema.options.join(', ')}` });
+        ctx.addIssue({ code: 'custom', message: `"${pair}" must be <provider role>=<hub role>, the hub role one of ${personRoles.options.join(', ')}` });
         return z.NEVER;
       }
       map[from] = role.data;
@@ -63,6 +66,15 @@ export const configSchema = z
     SAPAT_SUBSCRIPTION_QUEUE: positive(1000),
     SAPAT_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     SAPAT_SHUTDOWN_TIMEOUT_MS: positive(10_000),
+    /** Shifts the hub's clock (ms, may be negative): for rehearsing what falls due later, never in production. */
+    /** Lets webhooks point at loopback and private addresses (and plain http) in production too. */
+    SAPAT_WEBHOOK_ALLOW_PRIVATE: flag.default(false),
+    /** First retry of a failed webhook delivery after about this long; each next one waits twice as long. */
+    SAPAT_WEBHOOK_RETRY_BASE_MS: positive(1000),
+    SAPAT_WEBHOOK_RETRY_MAX_MS: positive(3_600_000),
+    /** How long the hub waits for a receiver's answer before counting the attempt as failed. */
+    SAPAT_WEBHOOK_TIMEOUT_MS: positive(10_000),
+    SAPAT_CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
   })
   .superRefine((c, ctx) => {
     if (c.SAPAT_STORE === 'kurrentdb' && !c.KURRENTDB_URL) {
@@ -70,6 +82,9 @@ export const configSchema = z
     }
     if (c.SAPAT_JWT_SECRET && c.SAPAT_JWT_JWKS_URL) {
       ctx.addIssue({ code: 'custom', path: ['SAPAT_JWT_JWKS_URL'], message: 'cannot be combined with SAPAT_JWT_SECRET: set one of them (RS256 from the identity provider, or HS256 with a shared secret)' });
+    }
+    if (c.NODE_ENV === 'production' && c.SAPAT_CLOCK_OFFSET_MS !== 0) {
+      ctx.addIssue({ code: 'custom', path: ['SAPAT_CLOCK_OFFSET_MS'], message: 'must be 0 in production (a shifted clock would record expiries and deadlines on the wrong day)' });
     }
     if (c.SAPAT_JWT_JWKS_URL) {
       if (c.NODE_ENV === 'production' && c.SAPAT_JWT_JWKS_URL.startsWith('http:')) {
@@ -115,6 +130,13 @@ export const configSchema = z
     },
     metricsToken: c.SAPAT_METRICS_TOKEN,
     shutdownTimeoutMs: c.SAPAT_SHUTDOWN_TIMEOUT_MS,
+    clockOffsetMs: c.SAPAT_CLOCK_OFFSET_MS,
+    webhooks: {
+      allowPrivate: c.SAPAT_WEBHOOK_ALLOW_PRIVATE,
+      retryBaseMs: c.SAPAT_WEBHOOK_RETRY_BASE_MS,
+      retryMaxMs: c.SAPAT_WEBHOOK_RETRY_MAX_MS,
+      timeoutMs: c.SAPAT_WEBHOOK_TIMEOUT_MS,
+    },
   }));
 
 export type Config = z.infer<typeof configSchema>;

@@ -7,6 +7,8 @@ import { createDocumentQueries, type DocumentQueries } from '../projections/docu
 import { createEducationStandardQueries, type EducationStandardQueries } from '../projections/education-standards.ts';
 import { createLicenseQueries, type LicenseQueries } from '../projections/licenses.ts';
 import { createQualityQueries, type QualityQueries } from '../projections/quality.ts';
+import { createDeadlineQueries, type DeadlineQueries } from '../projections/deadlines.ts';
+import { createWebhookQueries, type WebhookQueries } from '../projections/webhooks.ts';
 import { openReadModelDatabase, type ReadModelDatabase } from '../projections/database.ts';
 import { createRatingQueries, type RatingQueries } from '../projections/ratings.ts';
 import { createCorrectiveActionQueries, type CorrectiveActionQueries } from '../projections/corrective-actions.ts';
@@ -18,6 +20,9 @@ import { createSwotAnalysisQueries, type SwotAnalysisQueries } from '../projecti
 import { createStrategicPlanQueries, type StrategicPlanQueries } from '../projections/strategic-plans.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../projections/runner.ts';
+import { systemClock, type Clock } from './automation/clock.ts';
+import { openAutomationDatabase, type AutomationDatabase } from './automation/database.ts';
+import { webhookSecrets, type WebhookSecrets } from './automation/webhook-secret.ts';
 import { handleCommand, type CommandOutcome, type CommandRequest } from './commands/handler.ts';
 import { eventIdFor } from './commands/ids.ts';
 import type { Config } from './config.ts';
@@ -48,6 +53,14 @@ export type Hub = {
   swotAnalyses: SwotAnalysisQueries;
   proposals: ProposalQueries;
   qualityPlans: QualityPlanQueries;
+  deadlines: DeadlineQueries;
+  webhooks: WebhookQueries;
+  /** What reactors, the clock and webhooks have done: checkpoints, due moments, refusals, deliveries. */
+  automation: AutomationDatabase;
+  /** The hub's time: what is due or overdue, and when the clock acts (a hand-moved one in tests). */
+  clock: Clock;
+  /** Each webhook's signing secret, derived from a key in the data directory. */
+  webhookSecrets: WebhookSecrets;
   /** Runs a command and, when it stored events, waits until the read models include them. */
   execute<Command, Event extends DomainEvent, State>(request: CommandRequest<Command, Event, State>): Promise<CommandOutcome<State>>;
   close(): Promise<void>;
@@ -56,7 +69,7 @@ export type Hub = {
 
 export async function openHub(
   config: Config,
-  options: { store?: EventStore; projections?: ProjectionDefinition[]; onProjectionError?: (error: Error) => void } = {},
+  options: { store?: EventStore; projections?: ProjectionDefinition[]; onProjectionError?: (error: Error) => void; clock?: Clock } = {},
 ): Promise<Hub> {
   mkdirSync(config.dataDir, { recursive: true });
   const rawStore = options.store ?? openEventStore(config);
@@ -69,6 +82,7 @@ export async function openHub(
     ...(options.onProjectionError ? { onError: options.onProjectionError } : {}),
   });
   await projections.start();
+  const automation = openAutomationDatabase(join(config.dataDir, 'automation.db'));
   return {
     config,
     store,
@@ -88,6 +102,11 @@ export async function openHub(
     swotAnalyses: createSwotAnalysisQueries(readModels),
     proposals: createProposalQueries(readModels),
     qualityPlans: createQualityPlanQueries(readModels),
+    deadlines: createDeadlineQueries(readModels),
+    webhooks: createWebhookQueries(readModels),
+    automation,
+    webhookSecrets: webhookSecrets(config.dataDir),
+    clock: options.clock ?? systemClock(config.clockOffsetMs),
     async execute(request) {
       const outcome = await handleCommand(store, { schemaVersionOf: eventVersions.currentVersion, ...request });
       if (outcome.position) {
@@ -100,6 +119,7 @@ export async function openHub(
     async close() {
       await projections.stop();
       readModels.close();
+      automation.close();
       await store.close();
     },
   };

@@ -17,6 +17,8 @@ const usage = `Usage: npm start (development) | npm run start:prod | node dist/s
 Serves the hub's GraphQL API on PORT (default 4000) from the data in SAPAT_DATA_DIR (default ./data).
 Every setting is an environment variable; the README's settings table lists them all.
 SIGTERM or SIGINT stops it gracefully; exit status 0 after a clean stop, 1 when it cannot start.`;
+import { automationParts } from '../schema/follow-up.ts';
+import { startAutomation, type Automation } from './automation/index.ts';
 
 async function main(): Promise<void> {
   if (process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) {
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
     throw error;
   }
   let server: RunningServer | undefined;
+  let automation: Automation | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) {
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
     logger.info('stopping', { signal, shutdownTimeoutMs: config.shutdownTimeoutMs });
     try {
       await server?.close();
+      await automation?.stop();
       await closeHub(hub, lock);
       logger.info('stopped');
       process.exit(0);
@@ -71,6 +75,10 @@ async function main(): Promise<void> {
     await closeHub(hub, lock);
     throw error;
   }
+  automation = await startAutomation(hub, {
+    ...automationParts(hub),
+    onError: (error) => logger.error('automation stopped reading the log', errorFields(error)),
+  });
   announce('listening', { url: server.url, store: hub.store.kind, dataDir: config.dataDir, tokens: config.jwt.jwksUrl ? 'RS256 (JWKS)' : 'HS256' });
   if (token) {
     announce('no SAPAT_JWT_SECRET set: using a development secret kept in the data directory; director token (already in GraphiQL\'s headers; elsewhere send {"Authorization": "Bearer <token>"}), valid 12 h', { token });

@@ -2,22 +2,46 @@
 // event's version history. The hub, replay and the tests that rebuild read models all read them
 // here, so a new module is registered in one place (its permissions in src/auth/permissions.ts,
 // its GraphQL in schema/index.ts).
+import { correctiveActionsProjection } from '../projections/corrective-actions.ts';
+import { deadlinesProjection } from '../projections/deadlines.ts';
 import { documentsProjection } from '../projections/documents.ts';
 import { educationStandardsProjection } from '../projections/education-standards.ts';
-import { licensesProjection } from '../projections/licenses.ts';
-import { qualityProjection } from '../projections/quality.ts';
-import type { ProjectionDefinition } from '../projections/projection.ts';
-import { ratingsProjection } from '../projections/ratings.ts';
-import { correctiveActionsProjection } from '../projections/corrective-actions.ts';
 import { indicatorsProjection } from '../projections/indicators.ts';
+import { licensesProjection } from '../projections/licenses.ts';
 import { monitoringsProjection } from '../projections/monitorings.ts';
+import type { ProjectionDefinition } from '../projections/projection.ts';
 import { proposalsProjection } from '../projections/proposals.ts';
 import { qualityPlansProjection } from '../projections/quality-plans.ts';
-import { swotAnalysesProjection } from '../projections/swot-analyses.ts';
+import { qualityProjection } from '../projections/quality.ts';
+import { ratingsProjection } from '../projections/ratings.ts';
 import { strategicPlansProjection } from '../projections/strategic-plans.ts';
+import { swotAnalysesProjection } from '../projections/swot-analyses.ts';
+import { webhooksProjection } from '../projections/webhooks.ts';
+import type { ClockRule, DueDateSource, Reactor } from './automation/contracts.ts';
+import { correctiveActionDueDates, correctiveActionOverdueRule } from './domain/corrective-actions.ts';
+import { documentDueDates, documentReviewClock, documentSupersession } from './domain/documents-automation.ts';
+import { indicatorDeviationReactor } from './domain/indicators.ts';
+import { licenseExpiryRule } from './domain/licensing-clock.ts';
+import { licensingDueDates } from './domain/licensing-deadlines.ts';
 import { licensingUpcasters } from './domain/licensing.ts';
+import { monitoringDueDates } from './domain/monitoring.ts';
+import { qualityPolicyDueDates, qualityStandardDueDates, qualityStandardRevisionClock } from './domain/quality-automation.ts';
+import { qualityPlanDueDates } from './domain/quality-plans.ts';
+import { ratingDueDates } from './domain/rating-deadlines.ts';
 import { ratingEntryUpcasters } from './domain/rating-entries.ts';
 import { upcasters, type Upcasters } from './eventstore/upcasting.ts';
+
+/** Where the cross-module deadlines read model takes its dates from (projections/deadlines.ts). */
+export const dueDateSources: DueDateSource[] = [
+  licensingDueDates,
+  ratingDueDates,
+  documentDueDates,
+  qualityPolicyDueDates,
+  qualityStandardDueDates,
+  correctiveActionDueDates,
+  monitoringDueDates,
+  qualityPlanDueDates,
+];
 
 export const allProjections: ProjectionDefinition[] = [
   licensesProjection,
@@ -32,7 +56,15 @@ export const allProjections: ProjectionDefinition[] = [
   swotAnalysesProjection,
   proposalsProjection,
   qualityPlansProjection,
+  deadlinesProjection(dueDateSources),
+  webhooksProjection,
 ] as ProjectionDefinition[];
 
 /** Every module's event versions, in one registry. */
 export const eventVersions: Upcasters = upcasters([...licensingUpcasters, ...ratingEntryUpcasters]);
+
+/** What each module's dates mean to the hub's clock (src/automation/scheduler.ts). */
+export const clockRules: ClockRule[] = [licenseExpiryRule, documentReviewClock, qualityStandardRevisionClock, correctiveActionOverdueRule];
+
+/** Follow-up commands modules send in answer to events (src/automation/reactors.ts). */
+export const reactors: Reactor[] = [documentSupersession, indicatorDeviationReactor];

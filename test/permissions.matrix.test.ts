@@ -2,7 +2,8 @@
 // nobody), with an input of the right shape built from the schema itself, so new modules are
 // covered without touching this file. A role the matrix allows never meets ForbiddenError from the
 // role check; every other role does, and nothing is stored for it. The README's copy of the matrix
-// must match the tables the hub enforces.
+// must match the tables the hub enforces. The system role, which no token may claim, is checked
+// by sending each command as the hub's own follow-ups are sent: through the command registry.
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import {
@@ -15,7 +16,9 @@ import {
   type GraphQLInputType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandRegistry } from '../schema/command.ts';
 import { schema } from '../schema/index.ts';
+import { systemActor } from '../src/automation/follow-up.ts';
 import { permissionMatrixMarkdown } from '../src/auth/matrix.ts';
 import { commandPermissions, type CommandName } from '../src/auth/permissions.ts';
 import { roleSchema, type Role } from '../src/domain/decider.ts';
@@ -49,13 +52,14 @@ let dir: ReturnType<typeof temporaryDirectory>;
 let hub: Hub;
 let gql: ReturnType<typeof yogaClient>;
 const tokens = {} as Record<Role, string>;
+const tokenRoles = roleSchema.options.filter((role) => role !== 'system');
 
 beforeAll(async () => {
   dir = temporaryDirectory();
   hub = await openHub(testConfig(dir.path));
   const yoga = createGraphQLHandler(hub, { secret: TEST_SECRET });
   gql = yogaClient(yoga);
-  for (const role of roleSchema.options) tokens[role] = await tokenFor({ id: `u-${role}`, name: `A ${role}`, roles: [role], unit: 'faculty-economics' });
+  for (const role of tokenRoles) tokens[role] = await tokenFor({ id: `u-${role}`, name: `A ${role}`, roles: [role], unit: 'faculty-economics' });
 });
 afterAll(async () => {
   await hub.close();
@@ -81,7 +85,7 @@ describe('the permission matrix', () => {
     const inputType = field.args.find((a) => a.name === 'input')!.type;
     const operation = `mutation($input: ${String(inputType)}) { ${command}(input: $input) { __typename ... on Error { message } } }`;
     const outcomes: Record<string, string> = {};
-    for (const role of [...roleSchema.options, 'anonymous' as const]) {
+    for (const role of [...tokenRoles, 'anonymous' as const]) {
       const before = await hub.store.headPosition();
       const res = await gql(operation, { input: sample(inputType) }, role === 'anonymous' ? {} : { token: tokens[role] });
       expect(res.errors, `${command} as ${role}`).toBeUndefined();
@@ -94,9 +98,24 @@ describe('the permission matrix', () => {
         expect(after && encodePosition(after)).toBe(before && encodePosition(before));
       }
     }
+    const beforeSystem = await hub.store.headPosition();
+    const system = await commandRegistry
+      .dispatch({ name: command, input: sample(inputType) as Record<string, unknown>, actor: systemActor }, { actor: systemActor, correlationId: randomUUID(), language: 'en', hub })
+      .then(() => 'accepted', (error: Error) => error.name);
+    outcomes.system = system;
+    if (!(commandPermissions[command] as readonly Role[]).includes('system')) {
+      const after = await hub.store.headPosition();
+      expect(after && encodePosition(after)).toBe(beforeSystem && encodePosition(beforeSystem));
+    }
     const expected = Object.fromEntries(
       Object.keys(outcomes).map((role) => [role, (commandPermissions[command] as readonly string[]).includes(role) ? expect.not.stringMatching(/^ForbiddenError$/) : 'ForbiddenError']),
     );
     expect(outcomes).toEqual(expected);
+  });
+
+  it('refuses a token that claims the system role: only the hub itself acts as the system', async () => {
+    const res = await gql('{ followUpRefusals(first: 1) { edges { cursor } } }', {}, { token: await tokenFor({ id: 'u-x', name: 'Impostor', roles: ['system'] }) });
+    expect(res.status).toBe(401);
+    expect(JSON.stringify(res.errors)).toMatch(/system role/);
   });
 });

@@ -6,6 +6,7 @@ import type { Actor, Role } from '../domain/decider.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import { documentPermissions } from '../domain/documents.ts';
 import { educationStandardPermissions } from '../domain/education-standards.ts';
+import { licensingFollowUpCommands } from '../domain/licensing-clock.ts';
 import { licensingPermissions } from '../domain/licensing.ts';
 import { qualityPolicyPermissions } from '../domain/quality-policy.ts';
 import { qualityStandardPermissions } from '../domain/quality-standards.ts';
@@ -17,8 +18,9 @@ import { proposalPermissions } from '../domain/proposals.ts';
 import { qualityPlanPermissions } from '../domain/quality-plans.ts';
 import { swotAnalysisPermissions } from '../domain/swot-analyses.ts';
 import { strategicPlanPermissions } from '../domain/strategic-plan.ts';
+import { webhookPermissions, webhookScopes } from '../domain/webhooks.ts';
 
-export const commandPermissions = {
+const staffPermissions = {
   ...licensingPermissions,
   ...ratingsPermissions,
   ...documentPermissions,
@@ -32,11 +34,29 @@ export const commandPermissions = {
   ...swotAnalysisPermissions,
   ...proposalPermissions,
   ...qualityPlanPermissions,
+  ...webhookPermissions,
 } satisfies Record<string, Role[]>;
+
+/**
+ * Commands the hub sends itself as the system actor: what the clock rules and reactors registered in
+ * src/modules.ts answer with (a test sends each of them as the system through the registry).
+ */
+const followUpCommands: readonly string[] = [
+  ...licensingFollowUpCommands,
+  'markDocumentReviewOverdue',
+  'retireDocument',
+  'markQualityStandardRevisionOverdue',
+  'recordIndicatorDeviation',
+  'markCorrectiveActionOverdue',
+];
+
+export const commandPermissions = Object.fromEntries(
+  Object.entries(staffPermissions).map(([command, roles]) => [command, followUpCommands.includes(command) ? [...roles, 'system'] : roles]),
+) as Record<keyof typeof staffPermissions, Role[]>;
 export type CommandName = keyof typeof commandPermissions;
 
 /** Limits on a permitted role that depend on the entity (own unit, own entry). */
-export const commandScopes: Partial<Record<CommandName, string>> = { ...ratingsScopes, ...indicatorScopes, ...correctiveActionScopes };
+export const commandScopes: Partial<Record<CommandName, string>> = { ...ratingsScopes, ...indicatorScopes, ...correctiveActionScopes, ...webhookScopes };
 
 /** Throws ForbiddenError unless the actor holds one of the roles allowed to send the command. */
 export function authorizeCommand(actor: Actor | undefined, command: CommandName): Actor {

@@ -56,6 +56,8 @@ function rolesIn(payload: Record<string, unknown>, { claim, map }: RoleClaims): 
   const names = roleNamesSchema.safeParse(value);
   if (!names.success) throw new AuthenticationError(`token claim ${claim.join('.')} ${names.error.issues[0]!.message}`);
   const roles = names.data.map((name) => (Object.hasOwn(map, name) ? map[name] : roleSchema.safeParse(name).data)).filter((role): role is Role => role !== undefined);
+  // Only the hub itself acts as the system (reactors, the clock); a token claiming it is forged or misconfigured.
+  if (roles.includes('system')) throw new AuthenticationError(`token claim ${claim.join('.')} must not claim the system role: only the hub itself acts as the system`);
   return [...new Set(roles)];
 }
 

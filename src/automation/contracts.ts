@@ -27,9 +27,20 @@ export type DueDateChange =
       assignee?: string;
     }
   | { action: 'done'; key: string; on: string }
-  | { action: 'dropped'; key: string };
+  | { action: 'dropped'; key: string }
+  /**
+   * Whom an entity's obligations concern, when an event before its first due date says so (a
+   * licence's faculty is named at application); a `due` without unit or assignee takes these.
+   */
+  | { action: 'concerns'; entityType: string; entityId: string; unit?: string; assignee?: string };
 
-export type DueDateSource = { module: string; eventTypes: readonly string[]; changes(event: RecordedEvent): DueDateChange[] };
+export type DueDateSource = {
+  module: string;
+  eventTypes: readonly string[];
+  changes(event: RecordedEvent): DueDateChange[];
+  /** The kinds this source declares, in Kyrgyz, Russian and English (the deadlines list shows them). */
+  kindLabels?: Record<string, Record<'ky' | 'ru' | 'en', string>>;
+};
 
 /** Moments at which the clock sends a command; a later event can move (same key) or cancel them. */
 export type ClockChange = { action: 'at'; key: string; at: string; followUp: FollowUpCommand } | { action: 'cancel'; key: string };

@@ -18,3 +18,10 @@ export const eventIdFor = (commandId: string, index: number): string => uuidFrom
 export const entityIdFor = (category: string, commandId: string): string => uuidFromName(`sapat:entity:${category}:${commandId}`);
 
 export const newCommandId = (): string => randomUUID();
+
+/**
+ * The command id of a follow-up the hub sends itself: the same source (a reactor and the event it
+ * answers, or a clock rule and its due moment) always makes the same id, so a follow-up re-sent
+ * after a crash is recognised as a retry and stores nothing twice.
+ */
+export const followUpCommandIdFor = (source: string, cause: string, index = 0): string => uuidFromName(`sapat:follow-up:${source}:${cause}:${index}`);

@@ -17,6 +17,8 @@ export const roleSchema = z.enum([
   'teacher',
   'auditor',
   'integration',
+  // The hub itself, sending follow-ups of reactors and the clock; never given in a token.
+  'system',
 ]);
 export type Role = z.infer<typeof roleSchema>;
 

@@ -6,6 +6,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { refusals } from '../automation/refusals.ts';
 import { DomainError } from '../domain/errors.ts';
 import { decodePosition } from '../eventstore/position.ts';
 import type { Hub } from '../hub.ts';
@@ -95,6 +96,29 @@ export function createMetrics(hub: Hub, options: { token?: string | undefined; c
     registers,
     collect() {
       this.set(options.liveSubscriptions());
+    },
+  });
+
+  new Gauge({
+    name: 'sapat_follow_up_refusals',
+    help: 'Follow-up commands of reactors and the clock that were refused, by source and rule code (recorded; they never stop the hub).',
+    labelNames: ['source_kind', 'source', 'code'] as const,
+    registers,
+    collect() {
+      this.reset();
+      for (const row of refusals(hub.automation).counts()) this.set({ source_kind: row.source_kind, source: row.source, code: row.code }, row.count);
+    },
+  });
+
+  new Gauge({
+    name: 'sapat_webhook_deliveries',
+    help: 'Webhook deliveries by webhook and status: delivered, or retrying (the receiver failed and the next attempt is scheduled).',
+    labelNames: ['webhook', 'status'] as const,
+    registers,
+    collect() {
+      this.reset();
+      const rows = hub.automation.prepare<[], { webhook_id: string; status: string; count: number }>('SELECT webhook_id, status, COUNT(*) AS count FROM webhook_deliveries GROUP BY webhook_id, status').all();
+      for (const row of rows) this.set({ webhook: row.webhook_id, status: row.status }, row.count);
     },
   });
 
