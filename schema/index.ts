@@ -5,6 +5,10 @@ import './scalars.ts';
 import './errors.ts';
 import './licensing.ts';
 import './ratings.ts';
+import './agencies.ts';
+import './evidence.ts';
+import './accreditation.ts';
+import './accreditation-mutations.ts';
 import './audit.ts';
 import './events.ts';
 

@@ -3,6 +3,9 @@
 // through this one object in their context.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createAccreditationQueries, type AccreditationQueries } from '../projections/accreditations.ts';
+import { createAgencyQueries, type AgencyQueries } from '../projections/agencies.ts';
+import { createEvidenceQueries, type EvidenceQueries } from '../projections/evidence.ts';
 import { createLicenseQueries, type LicenseQueries } from '../projections/licenses.ts';
 import { openReadModelDatabase, type ReadModelDatabase } from '../projections/database.ts';
 import { createRatingQueries, type RatingQueries } from '../projections/ratings.ts';
@@ -27,6 +30,9 @@ export type Hub = {
   projections: ProjectionRunner;
   licenses: LicenseQueries;
   ratings: RatingQueries;
+  agencies: AgencyQueries;
+  accreditations: AccreditationQueries;
+  evidence: EvidenceQueries;
   /** Runs a command and, when it stored events, waits until the read models include them. */
   execute<Command, Event extends DomainEvent, State>(request: CommandRequest<Command, Event, State>): Promise<CommandOutcome<State>>;
   close(): Promise<void>;
@@ -57,6 +63,9 @@ export async function openHub(
     projections,
     licenses: createLicenseQueries(readModels),
     ratings: createRatingQueries(readModels),
+    agencies: createAgencyQueries(readModels),
+    accreditations: createAccreditationQueries(readModels),
+    evidence: createEvidenceQueries(readModels),
     async execute(request) {
       const outcome = await handleCommand(store, { schemaVersionOf: eventVersions.currentVersion, ...request });
       if (outcome.position) await projections.waitFor(outcome.position, config.readYourWritesMs, outcome.revision);

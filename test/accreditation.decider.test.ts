@@ -128,7 +128,7 @@ describe('accreditation case decider: the application', () => {
   });
 
   it('records the case it renews', () => {
-    const renewing = apply({ renews: previousId, renewed: { agencyId, outcome: 'accredited' } });
+    const renewing = apply({ renews: previousId, renewed: { outcome: 'accredited' } });
     spec.given([]).when(renewing).then([{ ...applied, data: { ...applied.data, renews: previousId } }]);
   });
 
@@ -137,7 +137,7 @@ describe('accreditation case decider: the application', () => {
     ['an agency out of the register on that day', apply({ appliedOn: '2027-04-06' }), 'AGENCY_NOT_REGISTERED'],
     ['a framework the agency has not published', apply({ framework: 'institutional' }), 'FRAMEWORK_NOT_FOUND'],
     ['renewing a case that does not exist', apply({ renews: previousId, renewed: undefined }), 'RENEWED_CASE_NOT_FOUND'],
-    ['renewing a denied case', apply({ renews: previousId, renewed: { agencyId, outcome: 'denied' } }), 'NOTHING_TO_RENEW'],
+    ['renewing a denied case', apply({ renews: previousId, renewed: { outcome: 'denied' } }), 'NOTHING_TO_RENEW'],
   ] as const)('refuses %s', (_what, cmd, code) => {
     spec.given([]).when(cmd).thenThrows(code);
   });
@@ -183,6 +183,13 @@ describe('accreditation case decider: self-assessment', () => {
     spec.given([...h.selfAssessment, drafted(), submitted()]).when(draft('1.1', '2026-02-13')).thenThrows('SECTION_UNDER_REVIEW');
     spec.given([...h.selfAssessment, drafted(), submitted(), approved()]).when(draft('1.1', '2026-02-16')).thenThrows('SECTION_APPROVED');
     spec.given([...h.selfAssessment, drafted()]).when(submitSection('1.1', '2026-02-09')).thenThrows('DATE_BEFORE_PREVIOUS_STEP');
+  });
+
+  it('keeps each section’s steps in order among themselves, while sections run side by side', () => {
+    const oneApproved = [...h.selfAssessment, drafted('1.1'), submitted('1.1'), approved('1.1')];
+    spec.given(oneApproved).when(draft('1.2', '2026-02-11')).then([drafted('1.2', '2026-02-11')]);
+    spec.given(oneApproved).when(draft('1.2', '2026-01-31')).thenThrows('DATE_BEFORE_PREVIOUS_STEP');
+    spec.given([...h.selfAssessment, ...bothApproved, swotRecorded]).when(submitReport('2026-02-19')).thenThrows('DATE_BEFORE_PREVIOUS_STEP');
   });
 
   it('records the SWOT of the whole', () => {
@@ -281,6 +288,10 @@ describe('accreditation case decider: interim reports, closing, expiry, withdraw
     spec.given(h.denied).when(interim()).thenThrows('ACCREDITATION_DENIED');
     spec.given(h.reported).when(interim()).thenThrows('DECISION_REQUIRED');
     spec.given(h.decided).when(command('submitInterimReport', { summary: 's', submittedOn: '2027-05-15', nextDueOn: '2027-05-15' })).thenThrows('NEXT_REPORT_BEFORE_THIS');
+  });
+
+  it('closes a case no earlier than the last step of any recommendation', () => {
+    spec.given(followedUp).when(closeCase('2026-08-19')).thenThrows('DATE_BEFORE_PREVIOUS_STEP');
   });
 
   it('closes a case only when every recommendation is closed', () => {

@@ -4,12 +4,14 @@
 // only for their own unit) are the deciders' to check, where the entity's state is known.
 import type { Actor, Role } from '../domain/decider.ts';
 import { ForbiddenError } from '../domain/errors.ts';
+import { accreditationPermissions } from '../domain/accreditation.ts';
 import { licensingPermissions } from '../domain/licensing.ts';
 import { ratingsPermissions, ratingsScopes } from '../domain/ratings.ts';
 
 export const commandPermissions = {
   ...licensingPermissions,
   ...ratingsPermissions,
+  ...accreditationPermissions,
 } satisfies Record<string, Role[]>;
 export type CommandName = keyof typeof commandPermissions;
 

@@ -96,7 +96,7 @@ const recommendationInput = z
     text: text(2000).describe('What the agency recommends.'),
     dueOn: isoDate.optional().describe('By when the agency expects it to be addressed.'),
   })
-  .meta({ id: 'RecommendationInput', description: 'A recommendation of the agency, given with its decision.' });
+  .meta({ id: 'DecisionRecommendation', description: 'A recommendation of the agency, given with its decision.' });
 const oneChair = <T extends { role: string }>(members: T[]) => members.filter((m) => m.role === 'chair').length === 1;
 const items = (what: string) => z.array(text(1000)).min(1, `must name at least one ${what}`).max(30);
 
@@ -109,7 +109,7 @@ export const accreditationCaseCommands = {
       kind: accreditationKind,
       agencyId: entityId('accreditation agency').describe('The agency that accredits.'),
       framework: text(40).describe('Key of the agency’s framework to be assessed against; the case keeps its current version.'),
-      programmeCodes: z.array(programmeCode).max(100).describe('Programmes in scope (required for programme accreditation).'),
+      programmeCodes: z.array(programmeCode).max(100).default([]).describe('Programmes in scope (required for programme accreditation).'),
       faculty: text(200).optional().describe('Faculty, institute or college whose programmes are accredited.'),
       appliedOn: isoDate.describe('Date the application went to the agency.'),
       renews: entityId('accreditation case').optional().describe('The earlier case this one renews (a new cycle).'),
@@ -177,8 +177,8 @@ export const accreditationCaseCommands = {
       decidedOn: isoDate.describe('Date of the agency council’s decision.'),
       validFrom: isoDate.optional().describe('First day the accreditation is valid (not for a denial).'),
       validUntil: isoDate.optional().describe('Last day it is valid (not for a denial).'),
-      conditions: z.array(text(2000)).max(30).describe('Conditions of a conditional accreditation.'),
-      recommendations: z.array(recommendationInput).max(100).describe('The agency’s recommendations, numbered from 1 in this order.'),
+      conditions: z.array(text(2000)).max(30).default([]).describe('Conditions of a conditional accreditation.'),
+      recommendations: z.array(recommendationInput).max(100).default([]).describe('The agency’s recommendations, numbered from 1 in this order.'),
       interimReportDueOn: isoDate.optional().describe('When the first interim (post-accreditation) report is due.'),
     })
     .refine((c) => c.outcome === 'denied' || (c.validFrom !== undefined && c.validUntil !== undefined), { path: ['validUntil'], message: 'validFrom and validUntil are required unless the accreditation is denied' })
@@ -238,7 +238,7 @@ export type AgencySnapshot = { name: string; registeredFrom: IsoDate; registered
 /** The document being attached, as read from the evidence library. */
 export type EvidenceSnapshot = { title: string };
 /** The case a new one renews, as read when it is applied for. */
-export type RenewedCaseSnapshot = { agencyId: string; outcome: AccreditationOutcome | undefined };
+export type RenewedCaseSnapshot = { outcome: AccreditationOutcome | undefined };
 
 export type AccreditationCaseCommand = {
   [Name in AccreditationCaseCommandName]: { type: Name; accreditationId: string } & z.infer<(typeof accreditationCaseCommands)[Name]> &
@@ -314,6 +314,7 @@ export type AccreditationCaseEvent = {
 export const accreditationCaseEventTypes = Object.keys(accreditationCaseEventSchemas) as AccreditationCaseEventType[];
 
 type Recommendation = { status: RecommendationStatus; dueOn: IsoDate | undefined };
+type Step = { name: string; on: IsoDate };
 
 /** What the decider remembers of a case to judge the next command. */
 export type AccreditationCaseState =
@@ -321,8 +322,14 @@ export type AccreditationCaseState =
   | {
       exists: true;
       stage: AccreditationStage;
-      /** The latest dated step: no later step may be dated before it. */
-      lastStep: { name: string; on: IsoDate };
+      /** The latest dated step of the case as a whole: no later step may be dated before it. */
+      lastStep: Step;
+      /**
+       * The latest step of each strand that runs in parallel (a section, the SWOT, a recommendation,
+       * interim reports): a strand's steps are in order among themselves and after the case's last
+       * step, and the case's next step comes after all of them.
+       */
+      strands: Record<string, Step>;
       sections: Record<string, SectionStatus>;
       swotRecorded: boolean;
       outcome: AccreditationOutcome | undefined;
@@ -339,15 +346,19 @@ const initialState: AccreditationCaseState = { exists: false };
 const attachmentKey = (a: { evidenceId: string; criterion?: string | undefined; recommendation?: number | undefined }): string =>
   a.criterion !== undefined ? `${a.evidenceId}@criterion:${a.criterion}` : `${a.evidenceId}@recommendation:${a.recommendation}`;
 
-const setSection = (state: Case, criterion: string, status: SectionStatus, step: Case['lastStep']): Case => ({
+const sectionStrand = (criterion: string) => `section ${criterion}`;
+const recommendationStrand = (number: number) => `recommendation ${number}`;
+const stepIn = (state: Case, strand: string, step: Step): Case['strands'] => ({ ...state.strands, [strand]: step });
+
+const setSection = (state: Case, criterion: string, status: SectionStatus, step: Step): Case => ({
   ...state,
   sections: { ...state.sections, [criterion]: status },
-  lastStep: step,
+  strands: stepIn(state, sectionStrand(criterion), step),
 });
-const setRecommendation = (state: Case, number: number, change: Partial<Recommendation>, step?: Case['lastStep']): Case => ({
+const setRecommendation = (state: Case, number: number, change: Partial<Recommendation>, step?: Step): Case => ({
   ...state,
   recommendations: state.recommendations.map((r, i) => (i === number - 1 ? { ...r, ...change } : r)),
-  lastStep: step ?? state.lastStep,
+  strands: step ? stepIn(state, recommendationStrand(number), step) : state.strands,
 });
 
 function evolve(state: AccreditationCaseState, event: AccreditationCaseEvent): AccreditationCaseState {
@@ -357,6 +368,7 @@ function evolve(state: AccreditationCaseState, event: AccreditationCaseEvent): A
       exists: true,
       stage: 'application',
       lastStep: { name: 'the application', on: d.appliedOn },
+      strands: {},
       sections: Object.fromEntries(d.framework.criteria.map((c) => [c.code, 'not_started' as const])),
       swotRecorded: false,
       outcome: undefined,
@@ -379,7 +391,7 @@ function evolve(state: AccreditationCaseState, event: AccreditationCaseEvent): A
     case 'SelfAssessmentSectionApproved':
       return setSection(state, event.data.criterion, 'approved', { name: `the approval of section ${event.data.criterion}`, on: event.data.approvedOn });
     case 'SwotAnalysisRecorded':
-      return { ...state, swotRecorded: true, lastStep: { name: 'the SWOT analysis', on: event.data.recordedOn } };
+      return { ...state, swotRecorded: true, strands: stepIn(state, 'swot', { name: 'the SWOT analysis', on: event.data.recordedOn }) };
     case 'SelfAssessmentReportSubmitted':
       return { ...state, stage: 'report_submitted', lastStep: { name: 'the submission of the self-assessment report', on: event.data.submittedOn } };
     case 'ExpertPanelAppointed':
@@ -408,7 +420,7 @@ function evolve(state: AccreditationCaseState, event: AccreditationCaseEvent): A
     case 'RecommendationEscalated':
       return setRecommendation(state, event.data.recommendation, { status: 'escalated' }, { name: `the escalation of recommendation ${event.data.recommendation}`, on: event.data.escalatedOn });
     case 'InterimReportSubmitted':
-      return { ...state, lastStep: { name: 'the interim report', on: event.data.submittedOn } };
+      return { ...state, strands: stepIn(state, 'interim reports', { name: 'the last interim report', on: event.data.submittedOn }) };
     case 'AccreditationCaseClosed':
       return { ...state, stage: 'closed', lastStep: { name: 'the closing of the case', on: event.data.closedOn } };
     case 'AccreditationExpired':
@@ -427,9 +439,14 @@ const rule = (code: string, message: string) => new DomainRuleError(code, messag
 /** A command's fields without its type: the data of the event that records it. */
 const payload = <Command extends { type: string }>({ type: _type, ...data }: Command): Omit<Command, 'type'> => data;
 
-/** Steps happen in order: a step dated before the previous one is a mistake in the date. */
-function requireInOrder(state: Case, date: IsoDate, field: string): void {
-  if (date < state.lastStep.on) throw rule('DATE_BEFORE_PREVIOUS_STEP', `${field} (${date}) cannot be before ${state.lastStep.name} (${state.lastStep.on})`);
+/**
+ * Steps happen in order: a step dated before the one it follows is a mistake in the date. A step of
+ * a `strand` follows the case's last step and its strand's; a step of the whole case follows all.
+ */
+function requireInOrder(state: Case, date: IsoDate, field: string, strand?: string): void {
+  const parallel = strand === undefined ? Object.values(state.strands) : [state.strands[strand]].filter((s): s is Step => s !== undefined);
+  const latest = parallel.reduce((a, b) => (b.on > a.on ? b : a), state.lastStep);
+  if (date < latest.on) throw rule('DATE_BEFORE_PREVIOUS_STEP', `${field} (${date}) cannot be before ${latest.name} (${latest.on})`);
 }
 
 /** A case that has ended takes no more steps. */
@@ -524,14 +541,14 @@ function decide(command: AccreditationCaseCommand, state: AccreditationCaseState
       const status = section(state, command.criterion);
       if (status === 'for_review') throw rule('SECTION_UNDER_REVIEW', `section ${command.criterion} is under review; it must be returned before it is drafted again`);
       if (status === 'approved') throw rule('SECTION_APPROVED', `section ${command.criterion} is approved and can no longer be changed`);
-      requireInOrder(state, command.draftedOn, 'draftedOn');
+      requireInOrder(state, command.draftedOn, 'draftedOn', sectionStrand(command.criterion));
       return [{ type: 'SelfAssessmentSectionDrafted', data: payload(command) }];
     }
     case 'submitSelfAssessmentSection': {
       requireStage(state, ['self_assessment'], 'submitting a section for review');
       const status = section(state, command.criterion);
       if (status !== 'draft') throw rule('SECTION_NOT_DRAFTED', `section ${command.criterion} is ${sectionStatusLabels[status].en.toLowerCase()}; only a (re)drafted section goes for review, so draft it first`);
-      requireInOrder(state, command.submittedOn, 'submittedOn');
+      requireInOrder(state, command.submittedOn, 'submittedOn', sectionStrand(command.criterion));
       return [{ type: 'SelfAssessmentSectionSubmitted', data: payload(command) }];
     }
     case 'returnSelfAssessmentSection':
@@ -541,15 +558,15 @@ function decide(command: AccreditationCaseCommand, state: AccreditationCaseState
       const status = section(state, command.criterion);
       if (status !== 'for_review') throw rule('SECTION_NOT_FOR_REVIEW', `section ${command.criterion} is ${sectionStatusLabels[status].en.toLowerCase()}; it must be submitted for review first`);
       if (command.type === 'returnSelfAssessmentSection') {
-        requireInOrder(state, command.returnedOn, 'returnedOn');
+        requireInOrder(state, command.returnedOn, 'returnedOn', sectionStrand(command.criterion));
         return [{ type: 'SelfAssessmentSectionReturned', data: payload(command) }];
       }
-      requireInOrder(state, command.approvedOn, 'approvedOn');
+      requireInOrder(state, command.approvedOn, 'approvedOn', sectionStrand(command.criterion));
       return [{ type: 'SelfAssessmentSectionApproved', data: payload(command) }];
     }
     case 'recordSwotAnalysis':
       requireStage(state, ['self_assessment'], 'recording the SWOT analysis');
-      requireInOrder(state, command.recordedOn, 'recordedOn');
+      requireInOrder(state, command.recordedOn, 'recordedOn', 'swot');
       return [{ type: 'SwotAnalysisRecorded', data: payload(command) }];
     case 'submitSelfAssessmentReport': {
       requireStage(state, ['self_assessment'], 'submitting the self-assessment report');
@@ -582,7 +599,7 @@ function decide(command: AccreditationCaseCommand, state: AccreditationCaseState
       const r = recommendation(state, command.recommendation);
       if (r.status === 'closed') throw rule('RECOMMENDATION_CLOSED', `recommendation ${command.recommendation} is closed`);
       if (r.status === 'action_completed') throw rule('ACTION_ALREADY_COMPLETED', `the action on recommendation ${command.recommendation} is completed; close or escalate the recommendation instead`);
-      requireInOrder(state, command.plannedOn, 'plannedOn');
+      requireInOrder(state, command.plannedOn, 'plannedOn', recommendationStrand(command.recommendation));
       if (command.dueOn < command.plannedOn) throw rule('DUE_BEFORE_PLANNED', `dueOn (${command.dueOn}) cannot be before plannedOn (${command.plannedOn})`);
       return [{ type: 'CorrectiveActionPlanned', data: payload(command) }];
     }
@@ -592,7 +609,7 @@ function decide(command: AccreditationCaseCommand, state: AccreditationCaseState
       if (r.status !== 'action_planned' && r.status !== 'overdue') {
         throw rule('ACTION_NOT_PLANNED', `recommendation ${command.recommendation} is ${recommendationStatusLabels[r.status].en.toLowerCase()}; plan a corrective action first`);
       }
-      requireInOrder(state, command.completedOn, 'completedOn');
+      requireInOrder(state, command.completedOn, 'completedOn', recommendationStrand(command.recommendation));
       return [{ type: 'CorrectiveActionCompleted', data: payload(command) }];
     }
     case 'markCorrectiveActionOverdue': {
@@ -607,7 +624,7 @@ function decide(command: AccreditationCaseCommand, state: AccreditationCaseState
       const r = recommendation(state, command.recommendation);
       if (r.status === 'closed') throw rule('RECOMMENDATION_CLOSED', `recommendation ${command.recommendation} is already closed`);
       if (r.status !== 'action_completed') throw rule('ACTION_NOT_COMPLETED', `complete a corrective action on recommendation ${command.recommendation} first`);
-      requireInOrder(state, command.closedOn, 'closedOn');
+      requireInOrder(state, command.closedOn, 'closedOn', recommendationStrand(command.recommendation));
       return [{ type: 'RecommendationClosed', data: payload(command) }];
     }
     case 'escalateRecommendation': {
@@ -615,12 +632,12 @@ function decide(command: AccreditationCaseCommand, state: AccreditationCaseState
       const r = recommendation(state, command.recommendation);
       if (r.status === 'closed') throw rule('RECOMMENDATION_CLOSED', `recommendation ${command.recommendation} is closed`);
       if (r.status === 'escalated') throw rule('RECOMMENDATION_ESCALATED', `recommendation ${command.recommendation} is already escalated; plan a new action on it`);
-      requireInOrder(state, command.escalatedOn, 'escalatedOn');
+      requireInOrder(state, command.escalatedOn, 'escalatedOn', recommendationStrand(command.recommendation));
       return [{ type: 'RecommendationEscalated', data: payload(command) }];
     }
     case 'submitInterimReport':
       requireAccredited(state, 'submitting an interim report');
-      requireInOrder(state, command.submittedOn, 'submittedOn');
+      requireInOrder(state, command.submittedOn, 'submittedOn', 'interim reports');
       if (command.nextDueOn !== undefined && command.nextDueOn <= command.submittedOn) throw rule('NEXT_REPORT_BEFORE_THIS', `nextDueOn (${command.nextDueOn}) must be after submittedOn (${command.submittedOn})`);
       return [{ type: 'InterimReportSubmitted', data: payload(command) }];
     case 'closeAccreditationCase': {

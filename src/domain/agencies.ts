@@ -63,7 +63,7 @@ export const agencyCommands = {
       country: text(100).describe('Country where the agency is based.'),
       registeredFrom: isoDate.describe('First day the agency is in the national register of recognised agencies.'),
       registeredUntil: isoDate.optional().describe('Last day of its registration; omit when open-ended.'),
-      memberships: z.array(agencyMembership).max(10).describe('Networks and registers the agency belongs to.'),
+      memberships: z.array(agencyMembership).max(10).default([]).describe('Networks and registers the agency belongs to.'),
       website: text(300).optional().describe('The agency’s website.'),
     })
     .refine((c) => c.registeredUntil === undefined || c.registeredUntil > c.registeredFrom, { path: ['registeredUntil'], message: 'must be after registeredFrom' }),
