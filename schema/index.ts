@@ -9,6 +9,7 @@ import './agencies.ts';
 import './evidence.ts';
 import './accreditation.ts';
 import './accreditation-mutations.ts';
+import './programmes.ts';
 import './audit.ts';
 import './events.ts';
 

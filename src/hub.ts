@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createAccreditationQueries, type AccreditationQueries } from '../projections/accreditations.ts';
 import { createAgencyQueries, type AgencyQueries } from '../projections/agencies.ts';
 import { createEvidenceQueries, type EvidenceQueries } from '../projections/evidence.ts';
+import { createProgrammeQueries, type ProgrammeQueries } from '../projections/programmes.ts';
 import { createLicenseQueries, type LicenseQueries } from '../projections/licenses.ts';
 import { openReadModelDatabase, type ReadModelDatabase } from '../projections/database.ts';
 import { createRatingQueries, type RatingQueries } from '../projections/ratings.ts';
@@ -33,6 +34,7 @@ export type Hub = {
   agencies: AgencyQueries;
   accreditations: AccreditationQueries;
   evidence: EvidenceQueries;
+  programmes: ProgrammeQueries;
   /** Runs a command and, when it stored events, waits until the read models include them. */
   execute<Command, Event extends DomainEvent, State>(request: CommandRequest<Command, Event, State>): Promise<CommandOutcome<State>>;
   close(): Promise<void>;
@@ -66,6 +68,7 @@ export async function openHub(
     agencies: createAgencyQueries(readModels),
     accreditations: createAccreditationQueries(readModels),
     evidence: createEvidenceQueries(readModels),
+    programmes: createProgrammeQueries(readModels),
     async execute(request) {
       const outcome = await handleCommand(store, { schemaVersionOf: eventVersions.currentVersion, ...request });
       if (outcome.position) await projections.waitFor(outcome.position, config.readYourWritesMs, outcome.revision);

@@ -6,6 +6,7 @@ import { accreditationsProjection } from '../projections/accreditations.ts';
 import { agenciesProjection } from '../projections/agencies.ts';
 import { evidenceProjection } from '../projections/evidence.ts';
 import { licensesProjection } from '../projections/licenses.ts';
+import { programmesProjection } from '../projections/programmes.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { ratingsProjection } from '../projections/ratings.ts';
 import { licensingUpcasters } from './domain/licensing.ts';
@@ -17,6 +18,7 @@ export const allProjections: ProjectionDefinition[] = [
   agenciesProjection as ProjectionDefinition,
   accreditationsProjection as ProjectionDefinition,
   evidenceProjection as ProjectionDefinition,
+  programmesProjection as ProjectionDefinition,
 ];
 
 /** Every module's event versions, in one registry. */
