@@ -10,6 +10,8 @@ import {
   type RecommendationRow,
   type SectionRow,
 } from '../projections/accreditations.ts';
+import type { ProjectionDefinition } from '../projections/projection.ts';
+import { foldRegistersAsOf } from '../projections/registry-as-of.ts';
 import { foldAsOf } from '../projections/time-travel.ts';
 import {
   accreditationCategory,
@@ -24,7 +26,7 @@ import { isoDate } from '../src/domain/values.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import { Agency } from './agencies.ts';
 import { labelField } from './accreditation-commands.ts';
-import { AsOfInput, parseAsOf } from './as-of.ts';
+import { AsOfInput, parseAsOf, parseMoment } from './as-of.ts';
 import { builder, type GraphQLContext } from './builder.ts';
 import { appliedEvents } from './changes.ts';
 import { connectionOf, encodeCursor, pageComplexity, pageRequest } from './connection.ts';
@@ -265,14 +267,21 @@ builder.queryFields((t) => ({
       args: {
         filter: t.arg({ type: AccreditationFilterInput, required: false, description: 'Conditions the cases must meet.' }),
         orderBy: t.arg({ type: AccreditationOrderEnum, required: false, description: 'Order of the list; by application by default.' }),
+        asOf: t.arg({ type: 'DateTime', required: false, description: 'Time travel: the register as it stood at this moment.' }),
       },
-      resolve: (_root, args, context) => {
+      resolve: async (_root, args, context) => {
         const order = args.orderBy ?? 'applied';
         const request = pageRequest(args, order);
-        const queries = context.hub.accreditations;
         const filter = args.filter ? { ...args.filter, agencyId: args.filter.agencyId ? plainIdOf(String(args.filter.agencyId), 'Agency') : null } : {};
-        const { rows, hasMore } = queries.page(filter, order, request);
-        return connectionOf(rows, hasMore, request, (row) => encodeCursor(order, queries.sortKey(row, order)));
+        const past = args.asOf ? await foldRegistersAsOf(context.hub.store, [accreditationsProjection as ProjectionDefinition], parseMoment('asOf', args.asOf)) : undefined;
+        try {
+          const queries = past ? createAccreditationQueries(past) : context.hub.accreditations;
+          const { rows, hasMore } = queries.page(filter, order, request);
+          if (past) for (const row of rows) pastCases.set(row, { sections: queries.sections(row.id), recommendations: queries.recommendations(row.id), attachments: queries.attachments(row.id) });
+          return connectionOf(rows, hasMore, request, (row) => encodeCursor(order, queries.sortKey(row, order)));
+        } finally {
+          past?.close();
+        }
       },
     },
     { name: 'AccreditationConnection', description: 'A page of the accreditation register.' },

@@ -1,9 +1,12 @@
 // The programme register in GraphQL: `programmes` and `programme(code)`, each programme with its
 // licences and accreditations and the two answers a dean asks for: may it run, is it accredited.
-import type { ProgrammeAccreditationRow, ProgrammeLicenseRow, ProgrammeRow } from '../projections/programmes.ts';
+import type { ProjectionDefinition } from '../projections/projection.ts';
+import { createProgrammeQueries, programmesProjection, type ProgrammeAccreditationRow, type ProgrammeLicenseRow, type ProgrammeRow } from '../projections/programmes.ts';
+import { foldRegistersAsOf } from '../projections/registry-as-of.ts';
 import { accreditationKind, accreditationOutcome, accreditationStage, programmeCode } from '../src/domain/accreditation-cases.ts';
 import { educationLevel, formOfStudy, licenseStatus } from '../src/domain/licensing.ts';
 import { Accreditation } from './accreditation.ts';
+import { parseMoment } from './as-of.ts';
 import { labelField } from './accreditation-commands.ts';
 import { builder } from './builder.ts';
 import { connectionOf, encodeCursor, pageComplexity, pageRequest } from './connection.ts';
@@ -43,6 +46,11 @@ const ProgrammeAccreditationRef = builder.objectRef<ProgrammeAccreditationRow>('
   }),
 });
 
+type ProgrammeParts = { licenses: ProgrammeLicenseRow[]; accreditations: ProgrammeAccreditationRow[] };
+
+/** Licences and accreditations of programmes read from a register folded as of a past moment, keyed by the row only that answer holds. */
+const pastProgrammes = new WeakMap<ProgrammeRow, ProgrammeParts>();
+
 const Programme = builder.objectRef<ProgrammeRow>('Programme').implement({
   description: 'A programme the university runs or applied for, by its code, with its licences and accreditations.',
   fields: (t) => ({
@@ -59,8 +67,8 @@ const Programme = builder.objectRef<ProgrammeRow>('Programme').implement({
     mayRun: t.exposeBoolean('may_run', { description: 'True when a licence of the programme is active (not suspended, revoked or expired).' }),
     licensed: t.exposeBoolean('licensed', { description: 'True when a licence is in force, active or suspended.' }),
     accredited: t.exposeBoolean('accredited', { description: 'True when a decided case accredits it (also conditionally) and has neither expired nor been withdrawn.' }),
-    licenses: t.field({ type: [ProgrammeLicenseRef], description: 'Its licences and applications, oldest first.', resolve: (p, _a, context) => context.hub.programmes.licenses(p.id) }),
-    accreditations: t.field({ type: [ProgrammeAccreditationRef], description: 'Its accreditation cases, oldest first.', resolve: (p, _a, context) => context.hub.programmes.accreditations(p.id) }),
+    licenses: t.field({ type: [ProgrammeLicenseRef], description: 'Its licences and applications, oldest first.', resolve: (p, _a, context) => pastProgrammes.get(p)?.licenses ?? context.hub.programmes.licenses(p.id) }),
+    accreditations: t.field({ type: [ProgrammeAccreditationRef], description: 'Its accreditation cases, oldest first.', resolve: (p, _a, context) => pastProgrammes.get(p)?.accreditations ?? context.hub.programmes.accreditations(p.id) }),
     updatedAt: t.field({ type: 'DateTime', description: 'When the last change to it was recorded.', resolve: (p) => p.updated_at }),
   }),
 });
@@ -81,12 +89,21 @@ builder.queryFields((t) => ({
       description: 'The programme register by code, a page at a time.',
       authScopes: { authenticated: true },
       complexity: pageComplexity,
-      args: { filter: t.arg({ type: ProgrammeFilterInput, required: false, description: 'Conditions the programmes must meet.' }) },
-      resolve: (_root, args, context) => {
+      args: {
+        filter: t.arg({ type: ProgrammeFilterInput, required: false, description: 'Conditions the programmes must meet.' }),
+        asOf: t.arg({ type: 'DateTime', required: false, description: 'Time travel: the register as it stood at this moment.' }),
+      },
+      resolve: async (_root, args, context) => {
         const request = pageRequest(args, 'code');
-        const queries = context.hub.programmes;
-        const { rows, hasMore } = queries.page(args.filter ?? {}, request);
-        return connectionOf(rows, hasMore, request, (row) => encodeCursor('code', queries.sortKey(row)));
+        const past = args.asOf ? await foldRegistersAsOf(context.hub.store, [programmesProjection as ProjectionDefinition], parseMoment('asOf', args.asOf)) : undefined;
+        try {
+          const queries = past ? createProgrammeQueries(past) : context.hub.programmes;
+          const { rows, hasMore } = queries.page(args.filter ?? {}, request);
+          if (past) for (const row of rows) pastProgrammes.set(row, { licenses: queries.licenses(row.id), accreditations: queries.accreditations(row.id) });
+          return connectionOf(rows, hasMore, request, (row) => encodeCursor('code', queries.sortKey(row)));
+        } finally {
+          past?.close();
+        }
       },
     },
     { name: 'ProgrammeConnection', description: 'A page of the programme register.' },

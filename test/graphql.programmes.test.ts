@@ -42,7 +42,16 @@ const PROGRAMME = `query($code: String!) { programme(code: $code) {
   licenses { status statusLabel(language: RU) capacity licenseNumber validUntil license { licenseId } }
   accreditations { agencyName stage outcome outcomeLabel(language: KY) validUntil accreditation { accreditationId } } } }`;
 
+/** The moment of the last event stored, once the clock has moved past it, so later events are after it. */
+async function momentAfterLastEvent(): Promise<string> {
+  let last = '';
+  for await (const event of hub.store.readAll()) last = event.recordedAt;
+  while (new Date().toISOString() <= last) await new Promise((resolve) => setImmediate(resolve));
+  return last;
+}
+
 describe('the programme register', () => {
+  let beforeWithdrawal: string;
   let agencyId: string;
   let accreditationId: string;
 
@@ -80,9 +89,28 @@ describe('the programme register', () => {
     expect(await list({ faculty: 'Faculty of Law' })).toEqual(['530500']);
     expect((await gql(PROGRAMME, { code: '530500' }, { token })).data?.programme).toMatchObject({ mayRun: false, licensed: true, accredited: false });
 
+    beforeWithdrawal = await momentAfterLastEvent();
     await send('withdrawAccreditation', { accreditationId, reason: 'Agency council withdrew it', withdrawnOn: '2026-10-01' });
     expect(await list({ accredited: true })).toEqual([]);
     expect((await gql(PROGRAMME, { code: '580100' }, { token })).data?.programme.accreditations[0].stage).toBe('WITHDRAWN');
+  });
+
+  it('answers the registers as they stood at a moment', async () => {
+    const registers = `query($asOf: DateTime) {
+      programmes(asOf: $asOf, filter: { accredited: true }) { edges { node { code accreditations { stage } } } }
+      accreditations(asOf: $asOf) { edges { node { stage sections { status } } } }
+      licenses(asOf: $asOf, filter: { programmeCode: "530500" }) { edges { node { status } } } }`;
+    const then = (await gql(registers, { asOf: beforeWithdrawal }, { token })).data;
+    expect(then?.programmes.edges).toEqual([
+      { node: { code: '560001', accreditations: [{ stage: 'DECIDED' }] } },
+      { node: { code: '580100', accreditations: [{ stage: 'DECIDED' }] } },
+    ]);
+    expect(then?.accreditations.edges).toEqual([{ node: { stage: 'DECIDED', sections: [{ status: 'APPROVED' }, { status: 'APPROVED' }] } }]);
+    expect(then?.licenses.edges).toEqual([{ node: { status: 'SUSPENDED' } }]);
+    const now = (await gql(registers, {}, { token })).data;
+    expect([now?.programmes.edges, now?.accreditations.edges[0].node.stage]).toEqual([[], 'WITHDRAWN']);
+    const before = (await gql(registers, { asOf: '2000-01-01T00:00:00Z' }, { token })).data;
+    expect([before?.programmes.edges, before?.accreditations.edges, before?.licenses.edges]).toEqual([[], [], []]);
   });
 
   it('refuses a code that is not six digits, naming the argument', async () => {
