@@ -138,6 +138,12 @@ describe('an accreditation case through GraphQL', () => {
     expect(decision.__typename).toBe('ForbiddenError');
     const auditor = await tokenFor({ id: 'u-auditor', name: 'Audit', roles: ['auditor'] });
     expect((await gql(`query($id: ID!) { accreditation(id: $id) { stage } }`, { id }, { token: auditor })).data?.accreditation).toEqual({ stage: 'SELF_ASSESSMENT' });
+    const globalId = (await gql(`query($id: ID!) { accreditation(id: $id) { id } }`, { id }, { token: auditor })).data?.accreditation.id;
+    const history = await gql(`query($id: ID!) { history(id: $id) { events { type revision category entityId actor { id } } } }`, { id: globalId }, { token: auditor });
+    expect(history.data?.history.events).toEqual([
+      { type: 'AccreditationApplied', revision: 0, category: 'accreditation', entityId: globalId, actor: { id: director.id } },
+      { type: 'SelfAssessmentStarted', revision: 1, category: 'accreditation', entityId: globalId, actor: { id: inspector.id } },
+    ]);
   });
 
   it('answers as the case was at a past revision', async () => {
