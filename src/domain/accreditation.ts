@@ -9,13 +9,11 @@
 // escalating a recommendation, closing, withdrawing or expiring a case) is a decision of the head
 // of the sector or the director. Auditors, like every signed-in caller, read.
 import type { Role } from './decider.ts';
-import { accreditationCaseCommands, accreditationCaseEventTypes, type AccreditationCaseCommandName } from './accreditation-cases.ts';
-import { agencyCommands, agencyEventTypes, type AgencyCommandName } from './agencies.ts';
-import { evidenceCommands, evidenceEventTypes, type EvidenceCommandName } from './evidence.ts';
+import type { AccreditationCaseCommandName } from './accreditation-cases.ts';
+import type { AgencyCommandName } from './agencies.ts';
+import type { EvidenceCommandName } from './evidence.ts';
 
-export const accreditationCommands = { ...agencyCommands, ...accreditationCaseCommands, ...evidenceCommands } as const;
-export type AccreditationCommandName = AgencyCommandName | AccreditationCaseCommandName | EvidenceCommandName;
-export const accreditationEventTypes = [...agencyEventTypes, ...accreditationCaseEventTypes, ...evidenceEventTypes];
+type AccreditationCommandName = AgencyCommandName | AccreditationCaseCommandName | EvidenceCommandName;
 
 const sectorStaff: Role[] = ['director', 'acting_director', 'head_of_accreditation_sector', 'senior_inspector', 'specialist', 'inspector'];
 const sectorDecisions: Role[] = ['director', 'acting_director', 'head_of_accreditation_sector'];

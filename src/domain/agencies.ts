@@ -168,6 +168,3 @@ function decide(command: AgencyCommand, state: AgencyState, _context: CommandCon
 
 export const agencyDecider: Decider<AgencyCommand, AgencyEvent, AgencyState> = { initialState, evolve, decide };
 
-/** Whether the agency is in the national register on `date`. */
-export const registeredOn = (state: Extract<AgencyState, { exists: true }>, date: IsoDate): boolean =>
-  state.registeredFrom <= date && (state.registeredUntil === undefined || date <= state.registeredUntil);
