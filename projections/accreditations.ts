@@ -2,17 +2,8 @@
 // agency, stage, decision, validity; expiring soon): one row per case, with its programmes, the
 // sections of its self-assessment, the recommendations of its decision and the evidence attached.
 import { z } from 'zod';
-import {
-  accreditationCaseEventSchemas,
-  accreditationCaseEventTypes,
-  accreditationCategory,
-  accreditationKind,
-  accreditationOutcome,
-  accreditationStage,
-  recommendationStatus,
-  sectionStatus,
-  type AccreditationCaseEvent,
-} from '../src/domain/accreditation-cases.ts';
+import { accreditationCaseEventSchemas, accreditationCaseEventTypes, accreditationCategory, type AccreditationCaseEvent } from '../src/domain/accreditation-cases.ts';
+import { accreditationKind, accreditationOutcome, accreditationStage, recommendationStatus, sectionStatus } from '../src/domain/accreditation-terms.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import type { RecordedEvent } from '../src/eventstore/types.ts';
 import type { ReadModelDatabase } from './database.ts';

@@ -4,7 +4,8 @@
 // events into tables of its own and never reads another projection's tables, so each projection
 // can be rebuilt alone (DESIGN.md, "Cross-module read models").
 import { z } from 'zod';
-import { accreditationCaseEventSchemas, accreditationCategory, accreditationKind, accreditationOutcome, accreditationStage, type AccreditationCaseEvent } from '../src/domain/accreditation-cases.ts';
+import { accreditationCaseEventSchemas, accreditationCategory, type AccreditationCaseEvent } from '../src/domain/accreditation-cases.ts';
+import { accreditationKind, accreditationOutcome, accreditationStage } from '../src/domain/accreditation-terms.ts';
 import { educationLevel, formOfStudy, licenseCategory, licenseStatus, licensingEventSchemas, licensingEventTypes, type LicensingEvent } from '../src/domain/licensing.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import type { ReadModelDatabase } from './database.ts';

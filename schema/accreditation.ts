@@ -13,15 +13,8 @@ import {
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { foldRegistersAsOf } from '../projections/registry-as-of.ts';
 import { foldAsOf } from '../projections/time-travel.ts';
-import {
-  accreditationCategory,
-  accreditationKind,
-  accreditationOutcome,
-  accreditationStage,
-  panelRole,
-  recommendationStatus,
-  sectionStatus,
-} from '../src/domain/accreditation-cases.ts';
+import { accreditationCategory } from '../src/domain/accreditation-cases.ts';
+import { accreditationKind, accreditationOutcome, accreditationStage, panelRole, recommendationStatus, sectionStatus } from '../src/domain/accreditation-terms.ts';
 import { isoDate } from '../src/domain/values.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import { Agency } from './agencies.ts';

@@ -3,7 +3,7 @@
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { createProgrammeQueries, programmesProjection, type ProgrammeAccreditationRow, type ProgrammeLicenseRow, type ProgrammeRow } from '../projections/programmes.ts';
 import { foldRegistersAsOf } from '../projections/registry-as-of.ts';
-import { accreditationKind, accreditationOutcome, accreditationStage, programmeCode } from '../src/domain/accreditation-cases.ts';
+import { accreditationKind, accreditationOutcome, accreditationStage, programmeCode } from '../src/domain/accreditation-terms.ts';
 import { educationLevel, formOfStudy, licenseStatus } from '../src/domain/licensing.ts';
 import { Accreditation } from './accreditation.ts';
 import { parseMoment } from './as-of.ts';
