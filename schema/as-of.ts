@@ -43,3 +43,14 @@ export function parseAsOf(input: { time?: string | null; on?: string | null; rev
   }
   return parsed.data;
 }
+
+const moment = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
+
+/** A register's `asOf` moment, normalised to UTC, or a GraphQL error naming the argument. */
+export function parseMoment(argument: string, value: string): string {
+  const parsed = moment.safeParse(value);
+  if (!parsed.success) {
+    throw new GraphQLError(`${argument}: must be an ISO 8601 moment with a time zone, e.g. 2026-09-01T00:00:00+06:00`, { extensions: { code: 'BAD_USER_INPUT', argument } });
+  }
+  return parsed.data;
+}

@@ -3,8 +3,9 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { DeadlineRow } from '../projections/deadlines.ts';
 import { localDateOf } from '../src/domain/values.ts';
-import { isoDate, languageSchema } from '../src/domain/values.ts';
+import { isoDate } from '../src/domain/values.ts';
 import { dueDateSources } from '../src/modules.ts';
+import { languageArg } from './language.ts';
 import { builder, type GraphQLContext } from './builder.ts';
 import { connectionOf, encodeCursor, pageComplexity, pageRequest } from './connection.ts';
 import { enumFor } from './zod-types.ts';
@@ -12,7 +13,6 @@ import { automationReaders } from './automation.ts';
 import { everyKyrgyzDay } from '../src/automation/clock.ts';
 import { z } from 'zod';
 
-const LanguageEnum = enumFor(languageSchema);
 const ORDER = 'due';
 const DAY_MS = 86_400_000;
 
@@ -30,7 +30,7 @@ const Deadline = builder.objectRef<DeadlineRow>('Deadline').implement({
     kind: t.exposeString('kind', { description: 'What kind of obligation, e.g. license_validity, rating_entries.' }),
     kindLabel: t.string({
       description: 'The kind in Kyrgyz, Russian or English.',
-      args: { language: t.arg({ type: LanguageEnum, required: false, description: 'Language of the label; the request’s Accept-Language by default.' }) },
+      args: { language: languageArg(t.arg) },
       resolve: (row, args, context) => kindLabels[row.kind]?.[args.language ?? context.language] ?? row.kind,
     }),
     title: t.exposeString('title', { description: 'What is due, in words.' }),

@@ -3,6 +3,8 @@
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { createLicenseQueries, licenseOrder, licensesProjection, type LicenseRow } from '../projections/licenses.ts';
+import type { ProjectionDefinition } from '../projections/projection.ts';
+import { foldRegistersAsOf } from '../projections/registry-as-of.ts';
 import { foldAsOf } from '../projections/time-travel.ts';
 import { gateOf } from '../src/commands/gate.ts';
 import { entityIdFor } from '../src/commands/ids.ts';
@@ -24,7 +26,7 @@ import {
 import { isoDate, type Labels, type Language } from '../src/domain/values.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import { builder, type GraphQLContext } from './builder.ts';
-import { AsOfInput, parseAsOf } from './as-of.ts';
+import { AsOfInput, parseAsOf, parseMoment } from './as-of.ts';
 import { changesOf, endOfChange, type Change } from './changes.ts';
 import { commandMutation, type CommandCall } from './command.ts';
 import { connectionOf, encodeCursor, pageComplexity, pageRequest } from './connection.ts';
@@ -171,13 +173,19 @@ builder.queryFields((t) => ({
     args: {
       filter: t.arg({ type: LicenseFilterInput, required: false, description: 'Conditions the licences must meet.' }),
       orderBy: t.arg({ type: LicenseOrderEnum, required: false, description: 'Order of the list; by application by default.' }),
+      asOf: t.arg({ type: 'DateTime', required: false, description: 'Time travel: the registry as it stood at this moment.' }),
     },
-    resolve: (_root, args, context) => {
+    resolve: async (_root, args, context) => {
       const order = args.orderBy ?? 'applied';
       const request = pageRequest(args, order);
-      const queries = context.hub.licenses;
-      const { rows, hasMore } = queries.page(args.filter ?? {}, order, request);
-      return connectionOf(rows, hasMore, request, (row) => encodeCursor(order, queries.sortKey(row, order)));
+      const past = args.asOf ? await foldRegistersAsOf(context.hub.store, [licensesProjection as ProjectionDefinition], parseMoment('asOf', args.asOf)) : undefined;
+      try {
+        const queries = past ? createLicenseQueries(past) : context.hub.licenses;
+        const { rows, hasMore } = queries.page(args.filter ?? {}, order, request);
+        return connectionOf(rows, hasMore, request, (row) => encodeCursor(order, queries.sortKey(row, order)));
+      } finally {
+        past?.close();
+      }
     },
   }, { name: 'LicenseConnection', description: 'A page of the licence registry.' }, { name: 'LicenseEdge', description: 'A licence in a page of the registry, with its cursor.' }),
   license: t.field({

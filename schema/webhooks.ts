@@ -8,8 +8,8 @@ import { entityIdFor } from '../src/commands/ids.ts';
 import type { Role } from '../src/domain/decider.ts';
 import { ValidationError } from '../src/domain/errors.ts';
 import { webhookCategory, webhookCommands, webhookDecider, webhookStatus, webhookStatusLabels, type WebhookCommandName } from '../src/domain/webhooks.ts';
-import { languageSchema } from '../src/domain/values.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
+import { languageArg } from './language.ts';
 import { builder, type GraphQLContext } from './builder.ts';
 import { commandMutation, type CommandCall } from './command.ts';
 import { connectionOf, decodeCursor, encodeCursor, pageComplexity, pageRequest } from './connection.ts';
@@ -23,7 +23,6 @@ const seesEveryWebhook = (context: GraphQLContext) => context.actor?.roles.some(
 const visible = (context: GraphQLContext, row: WebhookRow | undefined): row is WebhookRow => row !== undefined && (seesEveryWebhook(context) || row.owner_id === context.actor?.id);
 
 const WebhookStatusEnum = enumFor(webhookStatus);
-const LanguageEnum = enumFor(languageSchema);
 
 type DeliveryRow = {
   id: number; round: number; position: string; event_id: string; event_type: string; status: 'retrying' | 'delivered'; attempts: number;
@@ -66,7 +65,7 @@ const Webhook = builder.loadableNode('Webhook', {
     status: t.field({ type: WebhookStatusEnum, description: 'Active or paused.', resolve: (r) => r.status }),
     statusLabel: t.string({
       description: 'The status in Kyrgyz, Russian or English.',
-      args: { language: t.arg({ type: LanguageEnum, required: false, description: 'Language of the label; the request’s Accept-Language by default.' }) },
+      args: { language: languageArg(t.arg) },
       resolve: (r, args, context) => webhookStatusLabels[r.status][args.language ?? context.language],
     }),
     ownerId: t.exposeString('owner_id', { description: 'Id of the caller who registered it.' }),

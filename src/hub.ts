@@ -5,6 +5,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDocumentQueries, type DocumentQueries } from '../projections/documents.ts';
 import { createEducationStandardQueries, type EducationStandardQueries } from '../projections/education-standards.ts';
+import { createAccreditationQueries, type AccreditationQueries } from '../projections/accreditations.ts';
+import { createAgencyQueries, type AgencyQueries } from '../projections/agencies.ts';
+import { createEvidenceQueries, type EvidenceQueries } from '../projections/evidence.ts';
+import { createProgrammeQueries, type ProgrammeQueries } from '../projections/programmes.ts';
 import { createLicenseQueries, type LicenseQueries } from '../projections/licenses.ts';
 import { createQualityQueries, type QualityQueries } from '../projections/quality.ts';
 import { createDeadlineQueries, type DeadlineQueries } from '../projections/deadlines.ts';
@@ -61,6 +65,10 @@ export type Hub = {
   clock: Clock;
   /** Each webhook's signing secret, derived from a key in the data directory. */
   webhookSecrets: WebhookSecrets;
+  agencies: AgencyQueries;
+  accreditations: AccreditationQueries;
+  evidence: EvidenceQueries;
+  programmes: ProgrammeQueries;
   /** Runs a command and, when it stored events, waits until the read models include them. */
   execute<Command, Event extends DomainEvent, State>(request: CommandRequest<Command, Event, State>): Promise<CommandOutcome<State>>;
   close(): Promise<void>;
@@ -107,6 +115,10 @@ export async function openHub(
     automation,
     webhookSecrets: webhookSecrets(config.dataDir),
     clock: options.clock ?? systemClock(config.clockOffsetMs),
+    agencies: createAgencyQueries(readModels),
+    accreditations: createAccreditationQueries(readModels),
+    evidence: createEvidenceQueries(readModels),
+    programmes: createProgrammeQueries(readModels),
     async execute(request) {
       const outcome = await handleCommand(store, { schemaVersionOf: eventVersions.currentVersion, ...request });
       if (outcome.position) {

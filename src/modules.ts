@@ -2,13 +2,17 @@
 // event's version history. The hub, replay and the tests that rebuild read models all read them
 // here, so a new module is registered in one place (its permissions in src/auth/permissions.ts,
 // its GraphQL in schema/index.ts).
+import { accreditationsProjection } from '../projections/accreditations.ts';
+import { agenciesProjection } from '../projections/agencies.ts';
 import { correctiveActionsProjection } from '../projections/corrective-actions.ts';
 import { deadlinesProjection } from '../projections/deadlines.ts';
 import { documentsProjection } from '../projections/documents.ts';
 import { educationStandardsProjection } from '../projections/education-standards.ts';
+import { evidenceProjection } from '../projections/evidence.ts';
 import { indicatorsProjection } from '../projections/indicators.ts';
 import { licensesProjection } from '../projections/licenses.ts';
 import { monitoringsProjection } from '../projections/monitorings.ts';
+import { programmesProjection } from '../projections/programmes.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { proposalsProjection } from '../projections/proposals.ts';
 import { qualityPlansProjection } from '../projections/quality-plans.ts';
@@ -18,6 +22,7 @@ import { strategicPlansProjection } from '../projections/strategic-plans.ts';
 import { swotAnalysesProjection } from '../projections/swot-analyses.ts';
 import { webhooksProjection } from '../projections/webhooks.ts';
 import type { ClockRule, DueDateSource, Reactor } from './automation/contracts.ts';
+import { accreditationClock, accreditationDueDates, accreditationReactors } from './domain/accreditation-automation.ts';
 import { correctiveActionDueDates, correctiveActionOverdueRule } from './domain/corrective-actions.ts';
 import { documentDueDates, documentReviewClock, documentSupersession } from './domain/documents-automation.ts';
 import { indicatorDeviationReactor } from './domain/indicators.ts';
@@ -41,6 +46,7 @@ export const dueDateSources: DueDateSource[] = [
   correctiveActionDueDates,
   monitoringDueDates,
   qualityPlanDueDates,
+  accreditationDueDates,
 ];
 
 export const allProjections: ProjectionDefinition[] = [
@@ -56,6 +62,10 @@ export const allProjections: ProjectionDefinition[] = [
   swotAnalysesProjection,
   proposalsProjection,
   qualityPlansProjection,
+  agenciesProjection,
+  accreditationsProjection,
+  evidenceProjection,
+  programmesProjection,
   deadlinesProjection(dueDateSources),
   webhooksProjection,
 ] as ProjectionDefinition[];
@@ -64,7 +74,7 @@ export const allProjections: ProjectionDefinition[] = [
 export const eventVersions: Upcasters = upcasters([...licensingUpcasters, ...ratingEntryUpcasters]);
 
 /** What each module's dates mean to the hub's clock (src/automation/scheduler.ts). */
-export const clockRules: ClockRule[] = [licenseExpiryRule, documentReviewClock, qualityStandardRevisionClock, correctiveActionOverdueRule];
+export const clockRules: ClockRule[] = [licenseExpiryRule, documentReviewClock, qualityStandardRevisionClock, correctiveActionOverdueRule, ...accreditationClock];
 
 /** Follow-up commands modules send in answer to events (src/automation/reactors.ts). */
-export const reactors: Reactor[] = [documentSupersession, indicatorDeviationReactor];
+export const reactors: Reactor[] = [documentSupersession, indicatorDeviationReactor, ...accreditationReactors];

@@ -7,6 +7,7 @@ import { ForbiddenError } from '../domain/errors.ts';
 import { documentPermissions } from '../domain/documents.ts';
 import { educationStandardPermissions } from '../domain/education-standards.ts';
 import { licensingFollowUpCommands } from '../domain/licensing-clock.ts';
+import { accreditationPermissions } from '../domain/accreditation.ts';
 import { licensingPermissions } from '../domain/licensing.ts';
 import { qualityPolicyPermissions } from '../domain/quality-policy.ts';
 import { qualityStandardPermissions } from '../domain/quality-standards.ts';
@@ -35,6 +36,7 @@ const staffPermissions = {
   ...proposalPermissions,
   ...qualityPlanPermissions,
   ...webhookPermissions,
+  ...accreditationPermissions,
 } satisfies Record<string, Role[]>;
 
 /**
@@ -48,6 +50,9 @@ const followUpCommands: readonly string[] = [
   'markQualityStandardRevisionOverdue',
   'recordIndicatorDeviation',
   'markCorrectiveActionOverdue',
+  'recordAccreditationExpiry',
+  'markRecommendationActionOverdue',
+  'recordAccreditationRenewal',
 ];
 
 export const commandPermissions = Object.fromEntries(
