@@ -64,6 +64,8 @@ export async function runEntityCommand<Command, Event extends DomainEvent, State
   const outcome = await context.hub.execute({
     decider: options.decider,
     stream: `${options.category}-${id}`,
+    // Facts read from other read models may have moved on; a retry is recognised by what the caller sent.
+    input: call.input,
     command: { ...call.input, ...options.facts, type: name, [options.idField]: id } as never,
     target: { kind: options.creates ? 'new' : 'existing', entity: options.entity, id },
     actor: call.actor,

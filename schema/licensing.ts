@@ -296,6 +296,8 @@ async function runLicensingCommand(name: LicensingCommandName, call: CommandCall
     context.hub.execute({
       decider: licensingDecider,
       stream: `${licenseCategory}-${licenseId}`,
+      // The registry's facts change (this very application is pending after it), so a retry is recognised by what the caller sent.
+      input: call.input,
       command: { ...call.input, type: name, licenseId, ...(spansRegistry(name) ? { registry: await registryFacts(name, call.input, licenseId, context.hub) } : {}) } as never,
       target: { kind: creates ? 'new' : 'existing', entity: 'licence', id: licenseId },
       actor: call.actor,

@@ -27,6 +27,8 @@ export async function runStrategyCommand<Command, Event extends DomainEvent, Sta
   const outcome = await call.context.hub.execute({
     decider: options.decider,
     stream: `${options.category}-${id}`,
+    // Values added from other read models may have moved on; a retry is recognised by what the caller sent.
+    input: call.input,
     command: { ...call.input, ...options.extra, type: options.name, [options.idField]: id } as never,
     target: { kind: creates ? 'new' : 'existing', entity: options.entity, id },
     actor: call.actor,

@@ -29,11 +29,15 @@ function readLog(): LogRow[] {
   }
 }
 
+/** Each licence's application, made once: a resent command must say exactly what the first said. */
+const applications = new Map<number, ReturnType<typeof applicationInput>>();
+const applicationOf = (i: number) => applications.get(i) ?? applications.set(i, applicationInput()).get(i)!;
+
 /** Each licence's four steps, with fixed command ids, so a client that lost its answer sends the same command again. */
 function steps(i: number, licenseId: string | undefined): [string, string, Record<string, unknown>][] {
   const id = licenseId ?? '';
   return [
-    [`apply-${i}`, APPLY, applicationInput()],
+    [`apply-${i}`, APPLY, applicationOf(i)],
     [`group-${i}`, FORM_GROUP, expertGroupInput(id)],
     [`conclude-${i}`, CONCLUDE, { licenseId: id, outcome: 'POSITIVE', summary: 'Meets the requirements', concludedOn: '2026-02-20' }],
     // Valid until a day long past: the clock records the expiry as soon as it sees the grant.

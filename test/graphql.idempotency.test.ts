@@ -35,12 +35,13 @@ const commandIdIssue = { __typename: 'ValidationError', issues: [{ path: ['comma
 
 describe('commandId over GraphQL', () => {
   it('refuses the same commandId with another input, leaving the first licence as it was', async () => {
-    const first = await gql(APPLY, { input: { ...applicationInput(), commandId: 'form-1' } }, { token });
+    const input = applicationInput();
+    const first = await gql(APPLY, { input: { ...input, commandId: 'form-1' } }, { token });
     const before = await head();
-    const second = await gql(APPLY, { input: { ...applicationInput({ requestedCapacity: 40 }), commandId: 'form-1' } }, { token });
+    const second = await gql(APPLY, { input: { ...input, requestedCapacity: 40, commandId: 'form-1' } }, { token });
     expect(second.data?.applyForLicense).toMatchObject(commandIdIssue);
     expect(await head()).toBe(before);
-    const again = await gql(APPLY, { input: { ...applicationInput(), commandId: 'form-1' } }, { token });
+    const again = await gql(APPLY, { input: { ...input, commandId: 'form-1' } }, { token });
     expect(again.data?.applyForLicense).toMatchObject({ replayed: true, position: first.data?.applyForLicense.position, license: { capacity: 150 } });
   });
 

@@ -66,11 +66,12 @@ describe('GraphiQL served by the hub', () => {
     expect(headers).toEqual({ Authorization: `Bearer ${token}` });
 
     const gql = graphqlClient(fetch, server.url);
-    await gql(APPLY, { input: applicationInput() }, { token });
+    const seeded = applicationInput();
+    await gql(APPLY, { input: seeded }, { token });
     const answer = await gql(options.defaultQuery!, {}, { headers });
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.licenses.edges).toEqual([
-      { node: expect.objectContaining({ programmeCode: applicationInput().programme.code, licenseNumber: null, statusLabel: 'Арыз берилди' }) },
+      { node: expect.objectContaining({ programmeCode: seeded.programme.code, licenseNumber: null, statusLabel: 'Арыз берилди' }) },
     ]);
   });
 });
