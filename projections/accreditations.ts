@@ -95,7 +95,9 @@ export const accreditationsProjection: ProjectionDefinition<Table> = {
               faculty: d.faculty ?? null, appliedOn: d.appliedOn, renews: d.renews ?? null, appliedPosition: recorded.position.commit,
             });
             for (const code of d.programmeCodes) insertProgramme.run(id, code);
-            d.framework.criteria.forEach((c, i) => insertSection.run(id, c.code, i, c.standard, c.title));
+            d.framework.criteria.forEach((c, i) => {
+              insertSection.run(id, c.code, i, c.standard, c.title);
+            });
             return;
           }
           case 'SelfAssessmentStarted':

@@ -126,7 +126,7 @@ export const indicatorsProjection: ProjectionDefinition<Table> = {
       }
       const link = linkOf.get(actionId);
       const closes = event.type === 'CorrectiveActionCompleted' || event.type === 'CorrectiveActionCancelled';
-      if (!link || !link.open || !closes) return;
+      if (!link?.open || !closes) return;
       closeLink.run(actionId);
       actionClosed.run(link.indicator_id);
     }

@@ -2,7 +2,7 @@
 // holds it, its reviews round by round, and one mutation per command.
 import { GraphQLError } from 'graphql';
 import type { z } from 'zod';
-import { type EducationStandardRow, type StandardReviewRow } from '../projections/education-standards.ts';
+import type { EducationStandardRow, StandardReviewRow } from '../projections/education-standards.ts';
 import { entityIdFor } from '../src/commands/ids.ts';
 import {
   educationStandardCategory,

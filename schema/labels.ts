@@ -5,12 +5,12 @@ import type { Labels } from '../src/domain/values.ts';
 import type { Types } from './builder.ts';
 import { languageArg } from './language.ts';
 
-export function labelField<Parent>(t: ObjectFieldBuilder<Types, Parent>, labels: Labels<string>, valueOf: (parent: Parent) => string) {
+export function labelField<Parent>(t: ObjectFieldBuilder<Types, Parent>, labels: Labels<string>, valueIn: (parent: Parent) => string) {
   return t.string({
     description: 'The value in Kyrgyz, Russian or English.',
     args: { language: languageArg(t.arg) },
     resolve: (parent, args, context) => {
-      const value = valueOf(parent);
+      const value = valueIn(parent);
       return labels[value]?.[args.language ?? context.language] ?? value;
     },
   });

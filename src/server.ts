@@ -261,7 +261,7 @@ export async function startServer(hub: Hub, options: ServerOptions): Promise<Run
             connectionParams: ctx.connectionParams,
             admitted,
           });
-          let document;
+          let document: ReturnType<typeof parse>;
           try {
             document = parse(params.query);
           } catch (error) {
@@ -269,7 +269,7 @@ export async function startServer(hub: Hub, options: ServerOptions): Promise<Run
           }
           const errors = validate(enveloped, document);
           if (errors.length > 0) return refuse(errors);
-          let contextValue;
+          let contextValue: Awaited<ReturnType<typeof contextFactory>>;
           try {
             contextValue = await contextFactory();
           } catch (error) {

@@ -248,7 +248,7 @@ describe('import', () => {
     }
   });
 
-  const url = process.env['KURRENTDB_URL'];
+  const url = process.env.KURRENTDB_URL;
   const why = 'set KURRENTDB_URL=kurrentdb://localhost:2113?tls=false (a fresh, empty node) to import into a real KurrentDB';
   if (!url) console.warn(`Import into KurrentDB SKIPPED: ${why}`);
   it.skipIf(!url)(`into a real KurrentDB node${url ? '' : ` (skipped: ${why})`}`, async ({ skip }) => {

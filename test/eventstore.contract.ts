@@ -210,7 +210,7 @@ export function eventStoreContract(name: string, factory: StoreFactory): void {
         const stream = newStream(newCategory());
         for (let batch = 0; batch < 6; batch++) await store.append(stream, numbered('IndicatorMeasured', 200, batch * 200), 'any');
         const forwards = await collect(store.readStream(stream));
-        expect(forwards.map((e) => e.data['n'])).toEqual(Array.from({ length: 1200 }, (_, i) => i));
+        expect(forwards.map((e) => e.data.n)).toEqual(Array.from({ length: 1200 }, (_, i) => i));
         const backwards = await collect(store.readStream(stream, { direction: 'backwards', from: 1100n, limit: 700 }));
         expect(backwards.map((e) => e.revision)).toEqual(Array.from({ length: 700 }, (_, i) => BigInt(1100 - i)));
       });
@@ -269,7 +269,7 @@ export function eventStoreContract(name: string, factory: StoreFactory): void {
         await store.append(licence, [newEvent(applied!, { k: 1 })], 'no_stream');
         await store.append(rating, [newEvent(scored!, { k: 2 }), newEvent(applied!, { k: 3 })], 'no_stream');
         await store.append(licence, [newEvent(granted!, { k: 4 })], 0n);
-        const keys = async (filter: EventFilter) => (await readCategory(from, filter)).map((e) => e.data['k']);
+        const keys = async (filter: EventFilter) => (await readCategory(from, filter)).map((e) => e.data.k);
         expect(await keys({ categories: [licences] })).toEqual([1, 4]);
         expect(await keys({ categories: [licences, ratings] })).toEqual([1, 2, 3, 4]);
         expect(await keys({ eventTypes: [applied!] })).toEqual([1, 3]);
@@ -315,7 +315,9 @@ export function eventStoreContract(name: string, factory: StoreFactory): void {
         for (let i = 0; i < 4; i++) await store.append(stream, numbered('IndicatorMeasured', 3, i * 3), 'any');
         const read = await collect(store.readStream(stream));
         expect(read).toHaveLength(12);
-        read.forEach((event, i) => expect(event.metadata.prevHash).toBe(i === 0 ? GENESIS_HASH : read[i - 1]!.metadata.hash));
+        read.forEach((event, i) => {
+          expect(event.metadata.prevHash).toBe(i === 0 ? GENESIS_HASH : read[i - 1]!.metadata.hash);
+        });
         expect(new Set(read.map((e) => e.metadata.hash)).size).toBe(12);
       });
     });
@@ -365,7 +367,7 @@ export function eventStoreContract(name: string, factory: StoreFactory): void {
         const received: unknown[] = [];
         const done = (async () => {
           for await (const event of subscription) {
-            received.push(event.data['k']);
+            received.push(event.data.k);
             if (received.length === 3) break;
           }
         })();
@@ -416,7 +418,7 @@ export function eventStoreContract(name: string, factory: StoreFactory): void {
         const subscription = store.subscribe({ after: from, filter: { categories: [category] } });
         const received: unknown[] = [];
         for await (const event of subscription) {
-          received.push(event.data['n']);
+          received.push(event.data.n);
           if (received.length === 2) break;
         }
         expect(received).toEqual([0, 1]);

@@ -45,8 +45,10 @@ describe('kurrentdb adapter: appends racing other writers', () => {
     expect((await store.append('kpi-1', [event(2)], 'any')).revision).toBe(2n);
     const read: RecordedEvent[] = [];
     for await (const e of store.readStream('kpi-1')) read.push(e);
-    expect(read.map((e) => e.data['n'])).toEqual([0, 1, 2]);
-    read.forEach((e, i) => expect(e.metadata.prevHash).toBe(i === 0 ? GENESIS_HASH : read[i - 1]!.metadata.hash));
+    expect(read.map((e) => e.data.n)).toEqual([0, 1, 2]);
+    read.forEach((e, i) => {
+      expect(e.metadata.prevHash).toBe(i === 0 ? GENESIS_HASH : read[i - 1]!.metadata.hash);
+    });
   });
 
   it('does not retry an exact expectation: the caller hears the revision it missed', async () => {
@@ -95,7 +97,7 @@ describe('kurrentdb adapter: subscriptions that lose their connection', () => {
     for (let i = 3; i < 6; i++) await store.append('kpi-1', [event(i)], 'any');
     for (let i = 2; i < 6; i++) await next();
     await subscription.close();
-    expect(received.map((e) => e.data['n'])).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(received.map((e) => e.data.n)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(server.subscribeCalls).toHaveLength(2);
     // Event 2 sat unread in the dropped stream's buffer: the new subscription starts after event 1.
     expect(server.subscribeCalls[1]).toEqual(received[1]!.position);

@@ -4,7 +4,7 @@ import { describe, it } from 'vitest';
 import { openKurrentDbEventStore } from '../src/eventstore/kurrentdb.ts';
 import { eventStoreContract } from './eventstore.contract.ts';
 
-const url = process.env['KURRENTDB_URL'];
+const url = process.env.KURRENTDB_URL;
 
 if (url) {
   eventStoreContract(`kurrentdb at ${url}`, async () => {

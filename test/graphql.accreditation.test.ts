@@ -188,7 +188,7 @@ describe('the accreditation register', () => {
   const LIST = `query($filter: AccreditationFilter, $orderBy: AccreditationOrder, $first: Int, $after: String, $last: Int, $before: String) {
     accreditations(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
       edges { cursor node { accreditationId validUntil } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
-  const ids = async (variables: Record<string, unknown>) => ((await gql(LIST, variables, { token })).data?.accreditations.edges as { node: { accreditationId: string } }[]).map((e) => e.node.accreditationId);
+  const ids = async (variables: Record<string, unknown>) => ((await gql(LIST, variables, { token })).data!.accreditations.edges as { node: { accreditationId: string } }[]).map((e) => e.node.accreditationId);
   let otherAgency: string;
   const made: Record<string, string> = {};
 

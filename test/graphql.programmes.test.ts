@@ -82,7 +82,7 @@ describe('the programme register', () => {
     const suspended = await grantedLicence('530500', 'Faculty of Law');
     await license(SUSPEND, { licenseId: suspended, reason: 'Inspection findings', suspendedOn: '2026-09-01' });
     const list = async (filter: Record<string, unknown>) =>
-      ((await gql(`query($filter: ProgrammeFilter) { programmes(filter: $filter) { edges { node { code } } } }`, { filter }, { token })).data?.programmes.edges as { node: { code: string } }[]).map((e) => e.node.code);
+      ((await gql(`query($filter: ProgrammeFilter) { programmes(filter: $filter) { edges { node { code } } } }`, { filter }, { token })).data!.programmes.edges as { node: { code: string } }[]).map((e) => e.node.code);
     expect(await list({})).toEqual(['530500', '560001', '580100']);
     expect(await list({ mayRun: true })).toEqual(['580100']);
     expect(await list({ mayRun: false, accredited: true })).toEqual(['560001']);

@@ -93,7 +93,7 @@ describe('subscribers far behind on a large log', () => {
                 deliveredWhenHealthAnswered = delivered;
               });
             }
-            if ((result.data?.events as { position: string }).position === head) resolve();
+            if ((result.data!.events as { position: string }).position === head) resolve();
           },
           error: reject,
           complete: () => reject(new Error('the hub completed the subscription before the head')),

@@ -16,7 +16,7 @@ import {
 import {
   ratingEntryCommands,
   ratingEntryDecider,
-  RatingScopeError,
+  type RatingScopeError,
   scoresAfter,
   totalUnitsOf,
   type RatingEntryCommand,

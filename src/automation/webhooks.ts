@@ -142,7 +142,7 @@ export function startWebhookDelivery(hub: Hub, options: { deliverableCategories:
     while (!stopped) {
       const seen = generation;
       const target = hub.webhooks.byIds([webhookId])[0];
-      if (!target || target.status !== 'active') return;
+      if (target?.status !== 'active') return;
       const cursor = cursorOf(target);
       const event = await nextEvent(target, cursor.position);
       if (!event) await changedSince(seen);

@@ -36,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
   // The embedded store lives in the data directory: no hub may write it while the import does.
   const lock = config.store === 'sqlite' ? lockDataDirectory(config.dataDir, 'npm run import') : undefined;
   const progress = progressLine(process.stderr, 'import');
-  let store;
+  let store: ReturnType<typeof withProgress>;
   try {
     store = withProgress(openEventStore(config), progress);
   } catch (error) {

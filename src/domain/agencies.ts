@@ -37,7 +37,7 @@ export const agencyMembership = z
 const criterionCode = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9.\-]{0,19}$/, 'must be a short code of letters, digits, dots or dashes (e.g. 1.2)');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,19}$/, 'must be a short code of letters, digits, dots or dashes (e.g. 1.2)');
 
 export const frameworkCriterion = z
   .object({
@@ -51,7 +51,7 @@ export type FrameworkCriterion = z.infer<typeof frameworkCriterion>;
 const frameworkKey = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9\-]{0,39}$/, 'must be a short key of lower-case letters, digits and dashes (e.g. programme)');
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a short key of lower-case letters, digits and dashes (e.g. programme)');
 
 const agencyRef = { agencyId: entityId('accreditation agency').describe('The agency acted on.') };
 

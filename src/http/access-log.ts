@@ -25,7 +25,10 @@ export function createAccessLog(logger: Logger, metrics: Metrics, graphqlEndpoin
       ...(exchange.operationName ? { operationName: exchange.operationName } : {}),
       ...(exchange.actorId ? { actorId: exchange.actorId } : {}),
     };
-    if (!graphql) return logger.debug('request', entry);
+    if (!graphql) {
+      logger.debug('request', entry);
+      return;
+    }
     metrics.operation(exchange, outcome, durationMs / 1000);
     (outcome === 'failed' ? logger.error : logger.info)('graphql operation', entry);
   }

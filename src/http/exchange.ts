@@ -75,5 +75,5 @@ export function useExchangeRecording(): Plugin {
 
 function count(exchange: Exchange, errors: readonly GraphQLError[] | undefined): void {
   exchange.errorCount += errors?.length ?? 0;
-  if (errors?.some((e) => Number((e.extensions['http'] as { status?: unknown } | undefined)?.status) >= 400)) exchange.refused = true;
+  if (errors?.some((e) => Number((e.extensions.http as { status?: unknown } | undefined)?.status) >= 400)) exchange.refused = true;
 }
