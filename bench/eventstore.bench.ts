@@ -84,7 +84,11 @@ function bareAppends(synchronous: Synchronous, events: NewEvent[]): number {
 async function storeReads(): Promise<number> {
   const store = openSqliteEventStore({ path: freshPath(), synchronous: 'NORMAL' });
   for (let batch = 0; batch < readCount / 500; batch++) {
-    await store.append(streamOf(batch), Array.from({ length: 500 }, (_, i) => newEvent(batch * 500 + i)), 'any');
+    await store.append(
+      streamOf(batch),
+      Array.from({ length: 500 }, (_, i) => newEvent(batch * 500 + i)),
+      'any',
+    );
   }
   const started = performance.now();
   let count = 0;
@@ -126,14 +130,30 @@ async function appendResult(synchronous: Synchronous): Promise<Result> {
   const store: number[] = [];
   const bare: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    store.push(await storeAppends(synchronous, Array.from({ length: appendCount }, (_, i) => newEvent(i))));
-    bare.push(bareAppends(synchronous, Array.from({ length: appendCount }, (_, i) => newEvent(i))));
+    store.push(
+      await storeAppends(
+        synchronous,
+        Array.from({ length: appendCount }, (_, i) => newEvent(i)),
+      ),
+    );
+    bare.push(
+      bareAppends(
+        synchronous,
+        Array.from({ length: appendCount }, (_, i) => newEvent(i)),
+      ),
+    );
   }
   return { workload: `append, synchronous=${synchronous}`, unit: 'appends/s', store: median(store), bare: median(bare) };
 }
 
 function print(results: Result[]): void {
-  const rows = results.map((r) => [r.workload, r.unit, Math.round(r.store).toLocaleString('en'), Math.round(r.bare).toLocaleString('en'), (r.store / r.bare).toFixed(2)]);
+  const rows = results.map((r) => [
+    r.workload,
+    r.unit,
+    Math.round(r.store).toLocaleString('en'),
+    Math.round(r.bare).toLocaleString('en'),
+    (r.store / r.bare).toFixed(2),
+  ]);
   const header = ['workload', 'unit', 'store', 'bare table', 'store/bare'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');

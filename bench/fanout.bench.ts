@@ -21,7 +21,16 @@ type Arrival = { position: string; latencyMs: number };
 
 async function startHub(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, SAPAT_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', SAPAT_JWT_SECRET: SECRET, SAPAT_LOG_LEVEL: 'error', SAPAT_RATE_LIMIT_PER_MINUTE: '1000000' },
+    env: {
+      ...process.env,
+      SAPAT_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'test',
+      SAPAT_JWT_SECRET: SECRET,
+      SAPAT_LOG_LEVEL: 'error',
+      SAPAT_RATE_LIMIT_PER_MINUTE: '1000000',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
@@ -38,10 +47,11 @@ async function startHub(dataDir: string): Promise<{ url: string; stop: () => Pro
   });
   return {
     url,
-    stop: () => new Promise((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -56,7 +66,13 @@ async function gql(url: string, token: string, query: string, variables: Record<
 
 const APPLY = `mutation($input: ApplyForLicenseInput!) { applyForLicense(input: $input) { __typename ... on LicensePayload { position } } }`;
 const application = (i: number) => ({
-  programme: { code: String(100000 + i), name: { ky: 'Программа', ru: 'Программа', en: 'Programme' }, level: 'BACHELOR', formOfStudy: 'FULL_TIME', faculty: `Faculty ${i % 12}` },
+  programme: {
+    code: String(100000 + i),
+    name: { ky: 'Программа', ru: 'Программа', en: 'Programme' },
+    level: 'BACHELOR',
+    formOfStudy: 'FULL_TIME',
+    faculty: `Faculty ${i % 12}`,
+  },
   requestedCapacity: 50 + (i % 100),
   submittedOn: '2026-01-15',
 });
@@ -79,22 +95,24 @@ async function main(): Promise<void> {
     const done: Promise<void>[] = [];
     const clients = Array.from({ length: SUBSCRIBERS }, (_, s) => {
       const client = createClient({ url: hub.url, headers: { authorization: `Bearer ${integration}` }, retryAttempts: 0 });
-      done.push(new Promise<void>((resolve, reject) => {
-        let first = true;
-        client.subscribe(
-          { query: 'subscription($after: String) { events(after: $after) { position recordedAt } }', variables: { after } },
-          {
-            next: (value) => {
-              const event = (value.data as { events: { position: string; recordedAt: string } }).events;
-              if (first) first = false;
-              arrivals[s]!.push({ position: event.position, latencyMs: Date.now() - Date.parse(event.recordedAt) });
-              if (arrivals[s]!.length === BURST) resolve();
+      done.push(
+        new Promise<void>((resolve, reject) => {
+          let first = true;
+          client.subscribe(
+            { query: 'subscription($after: String) { events(after: $after) { position recordedAt } }', variables: { after } },
+            {
+              next: (value) => {
+                const event = (value.data as { events: { position: string; recordedAt: string } }).events;
+                if (first) first = false;
+                arrivals[s]!.push({ position: event.position, latencyMs: Date.now() - Date.parse(event.recordedAt) });
+                if (arrivals[s]!.length === BURST) resolve();
+              },
+              error: reject,
+              complete: () => resolve(),
             },
-            error: reject,
-            complete: () => resolve(),
-          },
-        );
-      }));
+          );
+        }),
+      );
       return client;
     });
     // Give the subscriptions a moment to reach the hub before the burst (they start after `after` anyway).
@@ -103,13 +121,15 @@ async function main(): Promise<void> {
 
     const burstStart = performance.now();
     let next = 0;
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (next < BURST) {
-        const i = next++;
-        const res = await gql(hub.url, director, APPLY, { input: application(i) });
-        if (res.data?.applyForLicense?.__typename !== 'LicensePayload') throw new Error(`mutation ${i} failed: ${JSON.stringify(res)}`);
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < BURST) {
+          const i = next++;
+          const res = await gql(hub.url, director, APPLY, { input: application(i) });
+          if (res.data?.applyForLicense?.__typename !== 'LicensePayload') throw new Error(`mutation ${i} failed: ${JSON.stringify(res)}`);
+        }
+      }),
+    );
     const burstMs = performance.now() - burstStart;
     await Promise.all(done);
     const deliveredMs = performance.now() - burstStart;
@@ -124,11 +144,17 @@ async function main(): Promise<void> {
     }
     latencies.sort((a, b) => a - b);
     const mean = latencies.reduce((a, b) => a + b, 0) / latencies.length;
-    console.log(`Node ${process.version}, ${SUBSCRIBERS} SSE subscribers (${connected} connected), burst of ${BURST} events, ${CONCURRENCY} concurrent writers`);
-    console.log(`burst written in ${(burstMs / 1000).toFixed(2)} s (${Math.round(BURST / (burstMs / 1000))} commands/s); all deliveries done after ${(deliveredMs / 1000).toFixed(2)} s`);
+    console.log(
+      `Node ${process.version}, ${SUBSCRIBERS} SSE subscribers (${connected} connected), burst of ${BURST} events, ${CONCURRENCY} concurrent writers`,
+    );
+    console.log(
+      `burst written in ${(burstMs / 1000).toFixed(2)} s (${Math.round(BURST / (burstMs / 1000))} commands/s); all deliveries done after ${(deliveredMs / 1000).toFixed(2)} s`,
+    );
     console.log(`subscribers that received all ${BURST} events once and in order: ${inOrder}/${SUBSCRIBERS}`);
     console.log(`deliveries: ${latencies.length} (${Math.round(latencies.length / (deliveredMs / 1000))}/s)`);
-    console.log(`latency commit→subscriber (ms): p50 ${percentile(latencies, 50)}  p90 ${percentile(latencies, 90)}  p99 ${percentile(latencies, 99)}  max ${latencies.at(-1)}  mean ${mean.toFixed(1)}`);
+    console.log(
+      `latency commit→subscriber (ms): p50 ${percentile(latencies, 50)}  p90 ${percentile(latencies, 90)}  p99 ${percentile(latencies, 99)}  max ${latencies.at(-1)}  mean ${mean.toFixed(1)}`,
+    );
     if (inOrder !== SUBSCRIBERS) process.exitCode = 1;
   } finally {
     await hub.stop();

@@ -2,7 +2,12 @@
 // agency, stage, decision, validity; expiring soon): one row per case, with its programmes, the
 // sections of its self-assessment, the recommendations of its decision and the evidence attached.
 import { z } from 'zod';
-import { accreditationCaseEventSchemas, accreditationCaseEventTypes, accreditationCategory, type AccreditationCaseEvent } from '../src/domain/accreditation-cases.ts';
+import {
+  accreditationCaseEventSchemas,
+  accreditationCaseEventTypes,
+  accreditationCategory,
+  type AccreditationCaseEvent,
+} from '../src/domain/accreditation-cases.ts';
 import { accreditationKind, accreditationOutcome, accreditationStage, recommendationStatus, sectionStatus } from '../src/domain/accreditation-terms.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import type { RecordedEvent } from '../src/eventstore/types.ts';
@@ -49,8 +54,12 @@ export const accreditationsProjection: ProjectionDefinition<Table> = {
       VALUES (@id, @kind, @agencyId, @agencyName, @frameworkKey, @frameworkVersion, @frameworkTitle, @codes, @faculty, 'application', @appliedOn, @renews,
       @appliedPosition, @revision, @position, @updatedAt)`);
     const insertProgramme = db.prepare(`INSERT OR IGNORE INTO ${t.accreditation_programmes} (accreditation_id, programme_code) VALUES (?, ?)`);
-    const insertSection = db.prepare(`INSERT INTO ${t.accreditation_sections} (accreditation_id, criterion, ordinal, standard, title, status) VALUES (?, ?, ?, ?, ?, 'not_started')`);
-    const insertRecommendation = db.prepare(`INSERT INTO ${t.accreditation_recommendations} (accreditation_id, number, text, due_on, status) VALUES (?, ?, ?, ?, 'open')`);
+    const insertSection = db.prepare(
+      `INSERT INTO ${t.accreditation_sections} (accreditation_id, criterion, ordinal, standard, title, status) VALUES (?, ?, ?, ?, ?, 'not_started')`,
+    );
+    const insertRecommendation = db.prepare(
+      `INSERT INTO ${t.accreditation_recommendations} (accreditation_id, number, text, due_on, status) VALUES (?, ?, ?, ?, 'open')`,
+    );
     const insertEvidence = db.prepare(`INSERT INTO ${t.accreditation_evidence} (accreditation_id, evidence_id, title, criterion, recommendation, ordinal)
       VALUES (?, ?, ?, ?, ?, (SELECT COUNT(*) FROM ${t.accreditation_evidence} WHERE accreditation_id = ?))`);
     const update = (assignments: string) =>
@@ -90,9 +99,18 @@ export const accreditationsProjection: ProjectionDefinition<Table> = {
           case 'AccreditationApplied': {
             const d = event.data;
             insertCase.run({
-              ...stamp, kind: d.kind, agencyId: d.agencyId, agencyName: d.agencyName, frameworkKey: d.framework.framework,
-              frameworkVersion: d.framework.version, frameworkTitle: d.framework.title, codes: json(d.programmeCodes),
-              faculty: d.faculty ?? null, appliedOn: d.appliedOn, renews: d.renews ?? null, appliedPosition: recorded.position.commit,
+              ...stamp,
+              kind: d.kind,
+              agencyId: d.agencyId,
+              agencyName: d.agencyName,
+              frameworkKey: d.framework.framework,
+              frameworkVersion: d.framework.version,
+              frameworkTitle: d.framework.title,
+              codes: json(d.programmeCodes),
+              faculty: d.faculty ?? null,
+              appliedOn: d.appliedOn,
+              renews: d.renews ?? null,
+              appliedPosition: recorded.position.commit,
             });
             for (const code of d.programmeCodes) insertProgramme.run(id, code);
             d.framework.criteria.forEach((c, i) => {
@@ -145,8 +163,13 @@ export const accreditationsProjection: ProjectionDefinition<Table> = {
           case 'AccreditationDecided': {
             const d = event.data;
             statements.decided.run({
-              ...stamp, outcome: d.outcome, decidedOn: d.decidedOn, validFrom: d.validFrom ?? null, validUntil: d.validUntil ?? null,
-              conditions: json(d.conditions), interimDue: d.interimReportDueOn ?? null,
+              ...stamp,
+              outcome: d.outcome,
+              decidedOn: d.decidedOn,
+              validFrom: d.validFrom ?? null,
+              validUntil: d.validUntil ?? null,
+              conditions: json(d.conditions),
+              interimDue: d.interimReportDueOn ?? null,
             });
             for (const r of d.recommendations) insertRecommendation.run(id, r.number, r.text, r.dueOn ?? null);
             return;
@@ -295,7 +318,10 @@ const orderColumn: Record<AccreditationOrder, string> = { applied: 'applied_posi
 
 export function createAccreditationQueries(db: ReadModelDatabase) {
   const byId = db.prepare<[string], unknown>('SELECT * FROM accreditations WHERE id = ?');
-  const sections = db.prepare<[string], unknown>(`SELECT s.*, (SELECT COUNT(*) FROM accreditation_evidence e WHERE e.accreditation_id = s.accreditation_id AND e.criterion = s.criterion) AS evidence_count
+  const sections = db.prepare<
+    [string],
+    unknown
+  >(`SELECT s.*, (SELECT COUNT(*) FROM accreditation_evidence e WHERE e.accreditation_id = s.accreditation_id AND e.criterion = s.criterion) AS evidence_count
     FROM accreditation_sections s WHERE s.accreditation_id = ? ORDER BY s.ordinal`);
   const recommendations = db.prepare<[string], unknown>('SELECT * FROM accreditation_recommendations WHERE accreditation_id = ? ORDER BY number');
   const attachments = db.prepare<[string], unknown>('SELECT * FROM accreditation_evidence WHERE accreditation_id = ? ORDER BY ordinal');
@@ -308,7 +334,10 @@ export function createAccreditationQueries(db: ReadModelDatabase) {
     sections: (id: string): SectionRow[] => sections.all(id).map((r) => sectionRow.parse(r)),
     recommendations: (id: string): RecommendationRow[] => recommendations.all(id).map((r) => recommendationRow.parse(r)),
     attachments: (id: string): AttachmentRow[] => attachments.all(id).map((r) => attachmentRow.parse(r)),
-    sortKey: (row: AccreditationRow, order: AccreditationOrder): [string | number, string] => [order === 'applied' ? row.applied_position : (row.valid_until ?? '9999-12-31'), row.id],
+    sortKey: (row: AccreditationRow, order: AccreditationOrder): [string | number, string] => [
+      order === 'applied' ? row.applied_position : (row.valid_until ?? '9999-12-31'),
+      row.id,
+    ],
     page(filter: AccreditationFilter, order: AccreditationOrder, request: PageRequest): { rows: AccreditationRow[]; hasMore: boolean } {
       const conditions: Conditions = { where: [], params: [] };
       inList(conditions, 'kind', filter.kinds);

@@ -1,7 +1,15 @@
 // The register of accreditation agencies the sector works with: one row per agency, and every
 // version of every framework it published (a case names the version it is assessed against).
 import { z } from 'zod';
-import { agencyCategory, agencyEventSchemas, agencyEventTypes, agencyKind, agencyMembership, frameworkCriterion, type AgencyEvent } from '../src/domain/agencies.ts';
+import {
+  agencyCategory,
+  agencyEventSchemas,
+  agencyEventTypes,
+  agencyKind,
+  agencyMembership,
+  frameworkCriterion,
+  type AgencyEvent,
+} from '../src/domain/agencies.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import type { RecordedEvent } from '../src/eventstore/types.ts';
 import type { ReadModelDatabase } from './database.ts';
@@ -24,7 +32,8 @@ export const agenciesProjection: ProjectionDefinition<Table> = {
       CREATE TABLE IF NOT EXISTS ${t.agency_frameworks} (
         agency_id TEXT NOT NULL, framework TEXT NOT NULL, version INTEGER NOT NULL, title TEXT NOT NULL, adopted_on TEXT NOT NULL,
         criteria TEXT NOT NULL, PRIMARY KEY (agency_id, framework, version));`);
-    const insert = db.prepare(`INSERT INTO ${t.agencies} (id, name, kind, country, registered_from, registered_until, memberships, website, revision, position, updated_at)
+    const insert =
+      db.prepare(`INSERT INTO ${t.agencies} (id, name, kind, country, registered_from, registered_until, memberships, website, revision, position, updated_at)
       VALUES (@id, @name, @kind, @country, @registeredFrom, @registeredUntil, @memberships, @website, @revision, @position, @updatedAt)`);
     const renew = db.prepare(`UPDATE ${t.agencies} SET registered_until = @registeredUntil, memberships = COALESCE(@memberships, memberships),
       revision = @revision, position = @position, updated_at = @updatedAt WHERE id = @id`);
@@ -32,16 +41,34 @@ export const agenciesProjection: ProjectionDefinition<Table> = {
     const framework = db.prepare(`INSERT INTO ${t.agency_frameworks} (agency_id, framework, version, title, adopted_on, criteria) VALUES (?, ?, ?, ?, ?, ?)`);
     return {
       apply(recorded) {
-        const stamp = { id: recorded.stream.slice(agencyCategory.length + 1), revision: recorded.revision, position: encodePosition(recorded.position), updatedAt: recorded.recordedAt };
+        const stamp = {
+          id: recorded.stream.slice(agencyCategory.length + 1),
+          revision: recorded.revision,
+          position: encodePosition(recorded.position),
+          updatedAt: recorded.recordedAt,
+        };
         const event = dataOf(recorded);
         switch (event.type) {
           case 'AgencyRegistered': {
             const d = event.data;
-            insert.run({ ...stamp, name: d.name, kind: d.kind, country: d.country, registeredFrom: d.registeredFrom, registeredUntil: d.registeredUntil ?? null, memberships: JSON.stringify(d.memberships), website: d.website ?? null });
+            insert.run({
+              ...stamp,
+              name: d.name,
+              kind: d.kind,
+              country: d.country,
+              registeredFrom: d.registeredFrom,
+              registeredUntil: d.registeredUntil ?? null,
+              memberships: JSON.stringify(d.memberships),
+              website: d.website ?? null,
+            });
             return;
           }
           case 'AgencyRegistrationRenewed':
-            renew.run({ ...stamp, registeredUntil: event.data.registeredUntil, memberships: event.data.memberships ? JSON.stringify(event.data.memberships) : null });
+            renew.run({
+              ...stamp,
+              registeredUntil: event.data.registeredUntil,
+              memberships: event.data.memberships ? JSON.stringify(event.data.memberships) : null,
+            });
             return;
           case 'AgencyFrameworkPublished': {
             const d = event.data;

@@ -35,15 +35,29 @@ export function openCheckpoints(db: ReadModelDatabase) {
   for (const column of ['event_id', 'stream', 'revision']) {
     if (!columns.has(column)) db.exec(`ALTER TABLE projection_checkpoints ADD COLUMN ${column} TEXT`);
   }
-  const selectRows = db.prepare<[string], CheckpointRow>('SELECT name, version, position, event_id, stream, revision, state FROM projection_checkpoints WHERE name = ?');
+  const selectRows = db.prepare<[string], CheckpointRow>(
+    'SELECT name, version, position, event_id, stream, revision, state FROM projection_checkpoints WHERE name = ?',
+  );
   const insertRow = db.prepare('INSERT INTO projection_checkpoints (name, version, position, state, updated_at) VALUES (?, ?, NULL, ?, ?)');
-  const saveRow = db.prepare('UPDATE projection_checkpoints SET position = ?, event_id = ?, stream = ?, revision = ?, updated_at = ? WHERE name = ? AND version = ?');
-  const clearRow = db.prepare('UPDATE projection_checkpoints SET position = NULL, event_id = NULL, stream = NULL, revision = NULL, updated_at = ? WHERE name = ? AND version = ?');
+  const saveRow = db.prepare(
+    'UPDATE projection_checkpoints SET position = ?, event_id = ?, stream = ?, revision = ?, updated_at = ? WHERE name = ? AND version = ?',
+  );
+  const clearRow = db.prepare(
+    'UPDATE projection_checkpoints SET position = NULL, event_id = NULL, stream = NULL, revision = NULL, updated_at = ? WHERE name = ? AND version = ?',
+  );
   return {
     rowsOf: (name: string): CheckpointRow[] => selectRows.all(name),
     insert: (name: string, version: number, state: ServingState) => insertRow.run(name, version, state, new Date().toISOString()),
     save(definition: ProjectionDefinition, event: RecordedEvent): void {
-      saveRow.run(encodePosition(event.position), event.id, event.stream, event.revision.toString(), new Date().toISOString(), definition.name, definition.version);
+      saveRow.run(
+        encodePosition(event.position),
+        event.id,
+        event.stream,
+        event.revision.toString(),
+        new Date().toISOString(),
+        definition.name,
+        definition.version,
+      );
     },
     /** Back to the start of the log with empty tables: the version rebuilds from zero where it stands. */
     reset: db.transaction((definition: ProjectionDefinition) => {

@@ -42,13 +42,20 @@ export const correctiveActionsProjection: ProjectionDefinition<Table> = {
     const statements = {
       started: update(`status = 'in_progress', started_on = @on`),
       completed: update(`status = 'done', completed_on = @on, evidence = @evidence`),
-      verified: update(`status = CASE WHEN @effective = 1 THEN 'verified_effective' ELSE 'not_effective' END, effective = @effective, conclusion = @conclusion, verified_on = @on`),
+      verified: update(
+        `status = CASE WHEN @effective = 1 THEN 'verified_effective' ELSE 'not_effective' END, effective = @effective, conclusion = @conclusion, verified_on = @on`,
+      ),
       cancelled: update(`status = 'cancelled', cancelled_on = @on, cancellation_reason = @reason`),
       overdue: update(`overdue_on = @on`),
     };
     return {
       apply(recorded) {
-        const stamp = { id: recorded.stream.slice(correctiveActionCategory.length + 1), revision: recorded.revision, position: encodePosition(recorded.position), updatedAt: recorded.recordedAt };
+        const stamp = {
+          id: recorded.stream.slice(correctiveActionCategory.length + 1),
+          revision: recorded.revision,
+          position: encodePosition(recorded.position),
+          updatedAt: recorded.recordedAt,
+        };
         const event = dataOf(recorded);
         switch (event.type) {
           case 'CorrectiveActionPlanned': {
@@ -133,7 +140,12 @@ export function createCorrectiveActionQueries(db: ReadModelDatabase) {
       inList(conditions, 'source_id', filter.sourceId ? [filter.sourceId] : null);
       inList(conditions, 'owner_unit', filter.ownerUnit ? [filter.ownerUnit] : null);
       if (filter.open != null) conditions.where.push(`status ${filter.open ? '' : 'NOT '}IN ('planned', 'in_progress')`);
-      if (filter.overdue != null) conditions.where.push(filter.overdue ? "overdue_on IS NOT NULL AND status IN ('planned', 'in_progress')" : "NOT (overdue_on IS NOT NULL AND status IN ('planned', 'in_progress'))");
+      if (filter.overdue != null)
+        conditions.where.push(
+          filter.overdue
+            ? "overdue_on IS NOT NULL AND status IN ('planned', 'in_progress')"
+            : "NOT (overdue_on IS NOT NULL AND status IN ('planned', 'in_progress'))",
+        );
       return keysetPage(db, 'corrective_actions', conditions, 'due_on', request, (r) => correctiveActionRow.parse(r));
     },
   };

@@ -39,7 +39,9 @@ export function deadlinesProjection(sources: readonly DueDateSource[]): Projecti
           status TEXT NOT NULL CHECK (status IN ('open', 'done')), done_on TEXT, position TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS ${deadlines}_due ON ${deadlines} (due_on, id);
         CREATE TABLE IF NOT EXISTS ${parties} (entity_type TEXT NOT NULL, entity_id TEXT NOT NULL, unit TEXT, assignee TEXT, PRIMARY KEY (entity_type, entity_id));`);
-      const party = db.prepare<[string, string], { unit: string | null; assignee: string | null }>(`SELECT unit, assignee FROM ${parties} WHERE entity_type = ? AND entity_id = ?`);
+      const party = db.prepare<[string, string], { unit: string | null; assignee: string | null }>(
+        `SELECT unit, assignee FROM ${parties} WHERE entity_type = ? AND entity_id = ?`,
+      );
       const statements = {
         concerns: db.prepare(`INSERT INTO ${parties} (entity_type, entity_id, unit, assignee) VALUES (@entityType, @entityId, @unit, @assignee)
           ON CONFLICT (entity_type, entity_id) DO UPDATE SET unit = excluded.unit, assignee = excluded.assignee`),

@@ -50,7 +50,10 @@ function digestOf(db: ReadModelDatabase, projection: ProjectionDefinition): Read
   let rows = 0;
   for (const table of projection.tables) {
     const order = orderColumns(db, physicalTable(table, version)).map(quote).join(', ');
-    const select = db.prepare(`SELECT * FROM ${quote(table)} ORDER BY ${order}`).raw(true).safeIntegers(true);
+    const select = db
+      .prepare(`SELECT * FROM ${quote(table)} ORDER BY ${order}`)
+      .raw(true)
+      .safeIntegers(true);
     // JSON lines: a newline inside a value is escaped, so no two renderings run into each other.
     hash.update(`${JSON.stringify({ table, columns: select.columns().map((c) => c.name) })}\n`);
     for (const row of select.iterate() as Iterable<unknown[]>) {
@@ -108,8 +111,7 @@ export async function rebuildInto(store: EventStore, db: ReadModelDatabase, proj
     projections,
     onError: (error) => settle.reject(error),
   });
-  const reachedHead = () =>
-    head === undefined || runner.status().every((p) => p.position !== null && comparePositions(decodePosition(p.position), head) >= 0);
+  const reachedHead = () => head === undefined || runner.status().every((p) => p.position !== null && comparePositions(decodePosition(p.position), head) >= 0);
   runner.onApplied(() => {
     if (reachedHead()) settle.resolve();
   });

@@ -2,7 +2,15 @@
 // versions, a row per version, and a full-text index over titles (in the three languages), code,
 // tag and annotation, so that staff find "the regulation on the department" in any language.
 import { z } from 'zod';
-import { documentCategory, documentEventSchemas, documentEventTypes, documentStatus, documentType, documentVersionStatus, type DocumentEvent } from '../src/domain/documents.ts';
+import {
+  documentCategory,
+  documentEventSchemas,
+  documentEventTypes,
+  documentStatus,
+  documentType,
+  documentVersionStatus,
+  type DocumentEvent,
+} from '../src/domain/documents.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import type { RecordedEvent } from '../src/eventstore/types.ts';
 import type { ReadModelDatabase } from './database.ts';
@@ -53,23 +61,43 @@ export const documentsProjection: ProjectionDefinition<Table> = {
         approving_body = (SELECT approving_body FROM ${versions} WHERE document_id = @id AND version = @version)`),
       reviewed: update('last_reviewed_on = @reviewedOn, next_review_due = @nextReviewDue, review_overdue = 0'),
       overdue: update('review_overdue = 1'),
-      retired: update(`status = 'retired', retired_on = @retiredOn, retirement_reason = @reason, superseded_by = @supersededBy, next_review_due = NULL, review_overdue = 0`),
+      retired: update(
+        `status = 'retired', retired_on = @retiredOn, retirement_reason = @reason, superseded_by = @supersededBy, next_review_due = NULL, review_overdue = 0`,
+      ),
       addVersion: db.prepare(`INSERT INTO ${versions} (document_id, version, status, drafted_on, pages, contents, file_sha256, file_reference, change_summary)
         VALUES (@id, @version, 'draft', @draftedOn, @pages, @contents, @fileSha256, @fileReference, @changeSummary)`),
-      approveVersion: db.prepare(`UPDATE ${versions} SET status = 'approved', approved_on = @approvedOn, approving_body = @approvingBody WHERE document_id = @id AND version = @version`),
+      approveVersion: db.prepare(
+        `UPDATE ${versions} SET status = 'approved', approved_on = @approvedOn, approving_body = @approvingBody WHERE document_id = @id AND version = @version`,
+      ),
       versionInForce: db.prepare(`UPDATE ${versions} SET status = 'in_force', in_force_from = @inForceFrom WHERE document_id = @id AND version = @version`),
-      versionSuperseded: db.prepare(`UPDATE ${versions} SET status = 'superseded', superseded_on = @inForceFrom WHERE document_id = @id AND version = @superseded`),
+      versionSuperseded: db.prepare(
+        `UPDATE ${versions} SET status = 'superseded', superseded_on = @inForceFrom WHERE document_id = @id AND version = @superseded`,
+      ),
     };
     return {
       apply(recorded) {
-        const stamp = { id: recorded.stream.slice(documentCategory.length + 1), revision: recorded.revision, position: encodePosition(recorded.position), updatedAt: recorded.recordedAt };
+        const stamp = {
+          id: recorded.stream.slice(documentCategory.length + 1),
+          revision: recorded.revision,
+          position: encodePosition(recorded.position),
+          updatedAt: recorded.recordedAt,
+        };
         const event = eventOf(recorded);
         switch (event.type) {
           case 'DocumentRegistered': {
             const d = event.data;
             insert.run({
-              ...stamp, code: d.code, documentType: d.documentType, tag: d.tag, ky: d.title.ky, ru: d.title.ru, en: d.title.en,
-              annotation: d.annotation, basedOn: JSON.stringify(d.basedOn), replaces: d.replaces, registeredPosition: recorded.position.commit,
+              ...stamp,
+              code: d.code,
+              documentType: d.documentType,
+              tag: d.tag,
+              ky: d.title.ky,
+              ru: d.title.ru,
+              en: d.title.en,
+              annotation: d.annotation,
+              basedOn: JSON.stringify(d.basedOn),
+              replaces: d.replaces,
+              registeredPosition: recorded.position.commit,
             });
             index.run(stamp.id, [d.code, d.tag, d.title.ky, d.title.ru, d.title.en, d.annotation].join('\n'));
             return;
@@ -211,8 +239,8 @@ export function createDocumentQueries(db: ReadModelDatabase) {
       inList(conditions, 'document_type', filter.documentTypes);
       inList(conditions, 'status', filter.statuses);
       inList(conditions, 'tag', filter.tag ? [filter.tag] : null);
-      if (filter.reviewDueBy) (conditions.where.push('next_review_due <= ?'), conditions.params.push(filter.reviewDueBy));
-      if (filter.reviewOverdue != null) (conditions.where.push('review_overdue = ?'), conditions.params.push(filter.reviewOverdue ? 1 : 0));
+      if (filter.reviewDueBy) conditions.where.push('next_review_due <= ?'), conditions.params.push(filter.reviewDueBy);
+      if (filter.reviewOverdue != null) conditions.where.push('review_overdue = ?'), conditions.params.push(filter.reviewOverdue ? 1 : 0);
       if (filter.search != null) {
         const query = searchQueryOf(filter.search);
         // Words with no letter or digit find nothing rather than everything.

@@ -48,8 +48,12 @@ export const educationStandardsProjection: ProjectionDefinition<Table> = {
     const awaiting = `(SELECT group_concat(reviewer, ', ') FROM (SELECT reviewer FROM ${reviews} WHERE standard_id = @id AND round = @round AND verdict IS NULL ORDER BY reviewer))`;
     const statements = {
       sent: update(`stage = 'under_review', round = @round, held_by = ${awaiting}`),
-      addReviewer: db.prepare(`INSERT INTO ${reviews} (standard_id, round, reviewer, organisation, sent_on) VALUES (@id, @round, @name, @organisation, @sentOn)`),
-      received: db.prepare(`UPDATE ${reviews} SET verdict = @verdict, summary = @summary, received_on = @receivedOn WHERE standard_id = @id AND round = @round AND reviewer = @reviewer`),
+      addReviewer: db.prepare(
+        `INSERT INTO ${reviews} (standard_id, round, reviewer, organisation, sent_on) VALUES (@id, @round, @name, @organisation, @sentOn)`,
+      ),
+      received: db.prepare(
+        `UPDATE ${reviews} SET verdict = @verdict, summary = @summary, received_on = @receivedOn WHERE standard_id = @id AND round = @round AND reviewer = @reviewer`,
+      ),
       // Once every reviewer has answered, the secretariat holds it again, to revise or to approve.
       reviewed: update(`held_by = COALESCE(${awaiting}, 'secretariat')`),
       revised: update(`stage = 'revision', held_by = developer`),
@@ -59,19 +63,33 @@ export const educationStandardsProjection: ProjectionDefinition<Table> = {
     };
     return {
       apply(recorded) {
-        const stamp = { id: recorded.stream.slice(educationStandardCategory.length + 1), revision: recorded.revision, position: encodePosition(recorded.position), updatedAt: recorded.recordedAt };
+        const stamp = {
+          id: recorded.stream.slice(educationStandardCategory.length + 1),
+          revision: recorded.revision,
+          position: encodePosition(recorded.position),
+          updatedAt: recorded.recordedAt,
+        };
         const event = eventOf(recorded);
         switch (event.type) {
           case 'EducationStandardRegistered': {
             const d = event.data;
             insert.run({
-              ...stamp, code: d.code, level: d.level, subject: d.subject, ky: d.title.ky, ru: d.title.ru, en: d.title.en, developer: d.developer,
-              registeredOn: d.registeredOn, registeredPosition: recorded.position.commit,
+              ...stamp,
+              code: d.code,
+              level: d.level,
+              subject: d.subject,
+              ky: d.title.ky,
+              ru: d.title.ru,
+              en: d.title.en,
+              developer: d.developer,
+              registeredOn: d.registeredOn,
+              registeredPosition: recorded.position.commit,
             });
             return;
           }
           case 'EducationStandardSentForReview':
-            for (const r of event.data.reviewers) statements.addReviewer.run({ id: stamp.id, round: event.data.round, name: r.name, organisation: r.organisation, sentOn: event.data.sentOn });
+            for (const r of event.data.reviewers)
+              statements.addReviewer.run({ id: stamp.id, round: event.data.round, name: r.name, organisation: r.organisation, sentOn: event.data.sentOn });
             statements.sent.run({ ...stamp, round: event.data.round });
             return;
           case 'EducationStandardReviewReceived': {
@@ -84,7 +102,12 @@ export const educationStandardsProjection: ProjectionDefinition<Table> = {
             statements.revised.run(stamp);
             return;
           case 'EducationStandardApproved':
-            statements.approved.run({ ...stamp, approvedOn: event.data.approvedOn, approvingBody: event.data.approvingBody, orderNumber: event.data.orderNumber });
+            statements.approved.run({
+              ...stamp,
+              approvedOn: event.data.approvedOn,
+              approvingBody: event.data.approvingBody,
+              orderNumber: event.data.orderNumber,
+            });
             return;
           case 'EducationStandardPutInForce':
             statements.inForce.run({ ...stamp, inForceFrom: event.data.inForceFrom });

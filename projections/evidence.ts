@@ -24,18 +24,32 @@ export const evidenceProjection: ProjectionDefinition<Table> = {
         revision INTEGER NOT NULL, position TEXT NOT NULL, updated_at TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS ${t.evidence_versions} (
         evidence_id TEXT NOT NULL, version INTEGER NOT NULL, reference TEXT NOT NULL, note TEXT, dated_on TEXT NOT NULL, PRIMARY KEY (evidence_id, version));`);
-    const insert = db.prepare(`INSERT INTO ${t.evidence} (id, title, kind, reference, owner_unit, version, registered_on, applied_position, revision, position, updated_at)
+    const insert =
+      db.prepare(`INSERT INTO ${t.evidence} (id, title, kind, reference, owner_unit, version, registered_on, applied_position, revision, position, updated_at)
       VALUES (@id, @title, @kind, @reference, @ownerUnit, 1, @registeredOn, @appliedPosition, @revision, @position, @updatedAt)`);
     const revise = db.prepare(`UPDATE ${t.evidence} SET reference = @reference, version = @version, revised_on = @revisedOn,
       revision = @revision, position = @position, updated_at = @updatedAt WHERE id = @id`);
     const version = db.prepare(`INSERT INTO ${t.evidence_versions} (evidence_id, version, reference, note, dated_on) VALUES (?, ?, ?, ?, ?)`);
     return {
       apply(recorded) {
-        const stamp = { id: recorded.stream.slice(evidenceCategory.length + 1), revision: recorded.revision, position: encodePosition(recorded.position), updatedAt: recorded.recordedAt };
+        const stamp = {
+          id: recorded.stream.slice(evidenceCategory.length + 1),
+          revision: recorded.revision,
+          position: encodePosition(recorded.position),
+          updatedAt: recorded.recordedAt,
+        };
         const event = dataOf(recorded);
         if (event.type === 'EvidenceRegistered') {
           const d = event.data;
-          insert.run({ ...stamp, title: d.title, kind: d.kind, reference: d.reference, ownerUnit: d.ownerUnit, registeredOn: d.registeredOn, appliedPosition: recorded.position.commit });
+          insert.run({
+            ...stamp,
+            title: d.title,
+            kind: d.kind,
+            reference: d.reference,
+            ownerUnit: d.ownerUnit,
+            registeredOn: d.registeredOn,
+            appliedPosition: recorded.position.commit,
+          });
           version.run(stamp.id, 1, d.reference, null, d.registeredOn);
           return;
         }

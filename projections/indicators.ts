@@ -80,7 +80,9 @@ export const indicatorsProjection: ProjectionDefinition<Table> = {
       direction, unit, frequency, owner_unit, weight, passport, state, defined_position, revision, position, updated_at)
       VALUES (@id, @planId, @goalCode, @directionCode, @code, @ky, @ru, @en, @direction, @unit, @frequency, @ownerUnit, @weight,
       @passport, @state, @commit, @revision, @position, @updatedAt)`);
-    const saveState = db.prepare(`UPDATE ${t.indicators} SET passport = @passport, state = @state, revision = @revision, position = @position, updated_at = @updatedAt WHERE id = @id`);
+    const saveState = db.prepare(
+      `UPDATE ${t.indicators} SET passport = @passport, state = @state, revision = @revision, position = @position, updated_at = @updatedAt WHERE id = @id`,
+    );
     const deleteYears = db.prepare(`DELETE FROM ${t.indicator_years} WHERE id = ?`);
     const insertYear = db.prepare(`INSERT INTO ${t.indicator_years} (id, year, plan_id, goal_code, direction_code, owner_unit, code, direction,
       expected, value, period, ratio, progress, status) VALUES (@id, @year, @planId, @goalCode, @directionCode, @ownerUnit, @code, @direction,
@@ -89,16 +91,27 @@ export const indicatorsProjection: ProjectionDefinition<Table> = {
       VALUES (@id, @period, @value, @evidence, 'reported', @reportedOn, @by)`);
     const correctMeasurement = db.prepare(`UPDATE ${t.indicator_measurements} SET value = @value, evidence = @evidence, status = 'reported',
       corrections = corrections + 1, verified_on = NULL, rejected_on = NULL, rejection_reason = NULL WHERE indicator_id = @id AND period = @period`);
-    const verifyMeasurement = db.prepare(`UPDATE ${t.indicator_measurements} SET status = 'verified', verified_on = @verifiedOn WHERE indicator_id = @id AND period = @period`);
-    const rejectMeasurement = db.prepare(`UPDATE ${t.indicator_measurements} SET status = 'rejected', rejected_on = @rejectedOn, rejection_reason = @reason WHERE indicator_id = @id AND period = @period`);
-    const insertRevision = db.prepare(`INSERT INTO ${t.indicator_target_revisions} (indicator_id, position, year, target, previous, final_target_revised, reason, revised_on, revised_by_id, revised_by_name, recorded_at)
+    const verifyMeasurement = db.prepare(
+      `UPDATE ${t.indicator_measurements} SET status = 'verified', verified_on = @verifiedOn WHERE indicator_id = @id AND period = @period`,
+    );
+    const rejectMeasurement = db.prepare(
+      `UPDATE ${t.indicator_measurements} SET status = 'rejected', rejected_on = @rejectedOn, rejection_reason = @reason WHERE indicator_id = @id AND period = @period`,
+    );
+    const insertRevision =
+      db.prepare(`INSERT INTO ${t.indicator_target_revisions} (indicator_id, position, year, target, previous, final_target_revised, reason, revised_on, revised_by_id, revised_by_name, recorded_at)
       VALUES (@id, @commit, @year, @target, @previous, @finalRevised, @reason, @revisedOn, @byId, @byName, @updatedAt)`);
-    const insertDeviation = db.prepare(`INSERT INTO ${t.indicator_deviations} (indicator_id, period, year, value, ratio, recorded_on) VALUES (@id, @period, @year, @value, @ratio, @recordedOn)`);
+    const insertDeviation = db.prepare(
+      `INSERT INTO ${t.indicator_deviations} (indicator_id, period, year, value, ratio, recorded_on) VALUES (@id, @period, @year, @value, @ratio, @recordedOn)`,
+    );
     const flagDeviation = db.prepare(`UPDATE ${t.indicators} SET needs_corrective_action = (open_corrective_actions = 0) WHERE id = ?`);
     const insertLink = db.prepare(`INSERT INTO ${t.indicator_action_links} (action_id, indicator_id, open) VALUES (?, ?, 1)`);
-    const linkOf = db.prepare<[string], { indicator_id: string; open: number }>(`SELECT indicator_id, open FROM ${t.indicator_action_links} WHERE action_id = ?`);
+    const linkOf = db.prepare<[string], { indicator_id: string; open: number }>(
+      `SELECT indicator_id, open FROM ${t.indicator_action_links} WHERE action_id = ?`,
+    );
     const closeLink = db.prepare(`UPDATE ${t.indicator_action_links} SET open = 0 WHERE action_id = ?`);
-    const actionOpened = db.prepare(`UPDATE ${t.indicators} SET open_corrective_actions = open_corrective_actions + 1, needs_corrective_action = 0 WHERE id = ?`);
+    const actionOpened = db.prepare(
+      `UPDATE ${t.indicators} SET open_corrective_actions = open_corrective_actions + 1, needs_corrective_action = 0 WHERE id = ?`,
+    );
     const actionClosed = db.prepare(`UPDATE ${t.indicators} SET open_corrective_actions = open_corrective_actions - 1 WHERE id = ?`);
 
     function judge(id: string, state: Extract<IndicatorState, { exists: true }>): void {
@@ -108,9 +121,20 @@ export const indicatorsProjection: ProjectionDefinition<Table> = {
         const latest = latestVerified(state.measurements, year);
         const a = assess(statusPassportOf(p), year, latest?.value);
         insertYear.run({
-          id, year, planId: p.planId, goalCode: p.goalCode, directionCode: p.directionCode, ownerUnit: p.ownerUnit, code: p.code, direction: p.direction,
-          expected: a.expected ? JSON.stringify(a.expected) : null, value: latest?.value ?? null, period: latest?.period ?? null,
-          ratio: a.ratio, progress: a.progress, status: a.status,
+          id,
+          year,
+          planId: p.planId,
+          goalCode: p.goalCode,
+          directionCode: p.directionCode,
+          ownerUnit: p.ownerUnit,
+          code: p.code,
+          direction: p.direction,
+          expected: a.expected ? JSON.stringify(a.expected) : null,
+          value: latest?.value ?? null,
+          period: latest?.period ?? null,
+          ratio: a.ratio,
+          progress: a.progress,
+          status: a.status,
         });
       }
     }
@@ -135,7 +159,13 @@ export const indicatorsProjection: ProjectionDefinition<Table> = {
       apply(recorded) {
         if (!indicatorTypes.has(recorded.type)) return applyAction(recorded);
         const id = recorded.stream.slice(indicatorCategory.length + 1);
-        const stamp = { id, revision: recorded.revision, position: encodePosition(recorded.position), updatedAt: recorded.recordedAt, commit: recorded.position.commit };
+        const stamp = {
+          id,
+          revision: recorded.revision,
+          position: encodePosition(recorded.position),
+          updatedAt: recorded.recordedAt,
+          commit: recorded.position.commit,
+        };
         const event = indicatorEventOf(recorded);
         const stored = stateOf.get(id);
         const before: IndicatorState = stored ? (JSON.parse(stored.state) as IndicatorState) : indicatorDecider.initialState;
@@ -145,17 +175,46 @@ export const indicatorsProjection: ProjectionDefinition<Table> = {
         switch (event.type) {
           case 'IndicatorDefined': {
             const p = event.data;
-            insertIndicator.run({ ...snapshot, planId: p.planId, goalCode: p.goalCode, directionCode: p.directionCode, code: p.code, ...p.name, direction: p.direction, unit: p.unit, frequency: p.frequency, ownerUnit: p.ownerUnit, weight: p.weight });
+            insertIndicator.run({
+              ...snapshot,
+              planId: p.planId,
+              goalCode: p.goalCode,
+              directionCode: p.directionCode,
+              code: p.code,
+              ...p.name,
+              direction: p.direction,
+              unit: p.unit,
+              frequency: p.frequency,
+              ownerUnit: p.ownerUnit,
+              weight: p.weight,
+            });
             break;
           }
           case 'IndicatorTargetRevised': {
             const d = event.data;
             const actor = recorded.metadata.actor;
-            insertRevision.run({ ...stamp, year: d.year, target: JSON.stringify(d.target), previous: d.previous ? JSON.stringify(d.previous) : null, finalRevised: d.finalTargetRevised ? 1 : 0, reason: d.reason, revisedOn: d.revisedOn, byId: actor.id, byName: actor.name });
+            insertRevision.run({
+              ...stamp,
+              year: d.year,
+              target: JSON.stringify(d.target),
+              previous: d.previous ? JSON.stringify(d.previous) : null,
+              finalRevised: d.finalTargetRevised ? 1 : 0,
+              reason: d.reason,
+              revisedOn: d.revisedOn,
+              byId: actor.id,
+              byName: actor.name,
+            });
             break;
           }
           case 'IndicatorMeasurementReported':
-            insertMeasurement.run({ id, period: event.data.period, value: event.data.value, evidence: event.data.evidence, reportedOn: event.data.reportedOn, by: recorded.metadata.actor.name });
+            insertMeasurement.run({
+              id,
+              period: event.data.period,
+              value: event.data.value,
+              evidence: event.data.evidence,
+              reportedOn: event.data.reportedOn,
+              by: recorded.metadata.actor.name,
+            });
             break;
           case 'IndicatorMeasurementCorrected':
             correctMeasurement.run({ id, period: event.data.period, value: event.data.value, evidence: event.data.evidence });
@@ -255,7 +314,13 @@ export const deviationRow = z.object({ period: z.string(), year: z.number(), val
 export type DeviationRow = z.infer<typeof deviationRow>;
 
 /** An indicator with everything its page shows, read at once (so a past state can be closed after). */
-export type IndicatorView = { row: IndicatorRow; years: IndicatorYearRow[]; measurements: MeasurementRow[]; revisions: TargetRevisionRow[]; deviations: DeviationRow[] };
+export type IndicatorView = {
+  row: IndicatorRow;
+  years: IndicatorYearRow[];
+  measurements: MeasurementRow[];
+  revisions: TargetRevisionRow[];
+  deviations: DeviationRow[];
+};
 
 export type IndicatorFilter = {
   planId?: string | null;
@@ -290,8 +355,16 @@ export function createIndicatorQueries(db: ReadModelDatabase) {
     },
     /** Every indicator of a plan, and its judgement in `year` where its horizon covers the year. */
     ofPlan(planId: string, year: number): { row: IndicatorRow; judged: IndicatorYearRow | undefined }[] {
-      const judged = new Map(ofPlanInYear.all(planId, year).map((r) => indicatorYearRow.parse(r)).map((r) => [r.id, r]));
-      return indicatorsOfPlan.all(planId).map((r) => indicatorRow.parse(r)).map((row) => ({ row, judged: judged.get(row.id) }));
+      const judged = new Map(
+        ofPlanInYear
+          .all(planId, year)
+          .map((r) => indicatorYearRow.parse(r))
+          .map((r) => [r.id, r]),
+      );
+      return indicatorsOfPlan
+        .all(planId)
+        .map((r) => indicatorRow.parse(r))
+        .map((row) => ({ row, judged: judged.get(row.id) }));
     },
     sortKey: (row: IndicatorYearRow): [string, string] => [row.code, row.id],
     /** One page of the dashboard for `year`, in order of indicator code. */

@@ -30,10 +30,13 @@ export function keysetPage<Row>(
   const where = [...conditions.where];
   const params = [...conditions.params];
   const forward = request.direction === 'forward';
-  if (request.from) (where.push(`(${column}, id) ${forward ? '>' : '<'} (?, ?)`), params.push(request.from[0], request.from[1]));
+  if (request.from) where.push(`(${column}, id) ${forward ? '>' : '<'} (?, ?)`), params.push(request.from[0], request.from[1]);
   const direction = forward ? 'ASC' : 'DESC';
   const sql = `SELECT * FROM ${view} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${column} ${direction}, id ${direction} LIMIT ?`;
-  const rows = db.prepare(sql).all(...params, request.limit + 1).map(parse);
+  const rows = db
+    .prepare(sql)
+    .all(...params, request.limit + 1)
+    .map(parse);
   const page = rows.slice(0, request.limit);
   return { rows: forward ? page : page.reverse(), hasMore: rows.length > request.limit };
 }

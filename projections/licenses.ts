@@ -70,7 +70,9 @@ export const licensesProjection: ProjectionDefinition<Table> = {
     const statements = {
       groupFormed: update(`status = 'under_expert_review', expert_group = @group, conclusion = NULL`),
       concluded: update(`status = @status, conclusion = @conclusion`),
-      granted: update(`status = 'active', license_number = @number, appendix_number = @appendix, granted_on = @grantedOn, valid_until = @validUntil, capacity = @capacity`),
+      granted: update(
+        `status = 'active', license_number = @number, appendix_number = @appendix, granted_on = @grantedOn, valid_until = @validUntil, capacity = @capacity`,
+      ),
       amended: update(`capacity = COALESCE(@capacity, capacity), name_ky = COALESCE(@ky, name_ky), name_ru = COALESCE(@ru, name_ru),
         name_en = COALESCE(@en, name_en), address = COALESCE(@address, address), amendment_count = amendment_count + 1, last_amended_on = @amendedOn`),
       suspended: update(`status = 'suspended', suspended_on = @suspendedOn, suspension_reason = @reason`),
@@ -80,16 +82,31 @@ export const licensesProjection: ProjectionDefinition<Table> = {
     };
     return {
       apply(recorded) {
-        const stamp = { id: recorded.stream.slice(licenseCategory.length + 1), revision: recorded.revision, position: encodePosition(recorded.position), updatedAt: recorded.recordedAt };
+        const stamp = {
+          id: recorded.stream.slice(licenseCategory.length + 1),
+          revision: recorded.revision,
+          position: encodePosition(recorded.position),
+          updatedAt: recorded.recordedAt,
+        };
         const event = dataOf(recorded);
         switch (event.type) {
           case 'LicenseApplied': {
             const { programme: p } = event.data;
             insert.run({
               ...stamp,
-              code: p.code, ky: p.name.ky, ru: p.name.ru, en: p.name.en, level: p.level, form: p.formOfStudy, faculty: p.faculty, facultyKey: facultyKey(p.faculty),
-              capacity: event.data.requestedCapacity, address: event.data.address ?? null, submittedOn: event.data.submittedOn,
-              appliedPosition: recorded.position.commit, previousLicenseId: event.data.previousLicenseId ?? null,
+              code: p.code,
+              ky: p.name.ky,
+              ru: p.name.ru,
+              en: p.name.en,
+              level: p.level,
+              form: p.formOfStudy,
+              faculty: p.faculty,
+              facultyKey: facultyKey(p.faculty),
+              capacity: event.data.requestedCapacity,
+              address: event.data.address ?? null,
+              submittedOn: event.data.submittedOn,
+              appliedPosition: recorded.position.commit,
+              previousLicenseId: event.data.previousLicenseId ?? null,
             });
             return;
           }
@@ -105,14 +122,26 @@ export const licensesProjection: ProjectionDefinition<Table> = {
           }
           case 'LicenseGranted': {
             const d = event.data;
-            statements.granted.run({ ...stamp, number: d.licenseNumber, appendix: d.appendixNumber, grantedOn: d.grantedOn, validUntil: d.validUntil, capacity: d.capacity });
+            statements.granted.run({
+              ...stamp,
+              number: d.licenseNumber,
+              appendix: d.appendixNumber,
+              grantedOn: d.grantedOn,
+              validUntil: d.validUntil,
+              capacity: d.capacity,
+            });
             return;
           }
           case 'LicenseAmended': {
             const d = event.data;
             statements.amended.run({
-              ...stamp, capacity: d.capacity ?? null, ky: d.programmeName?.ky ?? null, ru: d.programmeName?.ru ?? null,
-              en: d.programmeName?.en ?? null, address: d.address ?? null, amendedOn: d.amendedOn,
+              ...stamp,
+              capacity: d.capacity ?? null,
+              ky: d.programmeName?.ky ?? null,
+              ru: d.programmeName?.ru ?? null,
+              en: d.programmeName?.en ?? null,
+              address: d.address ?? null,
+              amendedOn: d.amendedOn,
             });
             return;
           }
@@ -173,7 +202,8 @@ export type LicenseRow = z.infer<typeof licenseRow>;
 
 export const licenseOrder = z.enum(['applied', 'programme_code', 'valid_until']).meta({
   id: 'LicenseOrder',
-  description: 'Order of the registry: by application (oldest first), by programme code, or by end of validity (soonest first, licences without a time limit last).',
+  description:
+    'Order of the registry: by application (oldest first), by programme code, or by end of validity (soonest first, licences without a time limit last).',
   values: {
     applied: 'By application, oldest first (the default).',
     programme_code: 'By programme code, ascending.',
@@ -194,7 +224,6 @@ export type LicenseFilter = {
 
 /** Keyset position of a row within an order: the sort value and the id that breaks ties. */
 type Key = [string | number | null, string];
-
 
 const orderColumn: Record<LicenseOrder, string> = {
   applied: 'applied_position',

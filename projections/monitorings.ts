@@ -57,7 +57,8 @@ export const monitoringsProjection: ProjectionDefinition<Table> = {
         conclusion TEXT, closed_on TEXT,
         planned_position INTEGER NOT NULL, revision INTEGER NOT NULL, position TEXT NOT NULL, updated_at TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS ${table}_order ON ${table} (starts_on, id);`);
-    const insert = db.prepare(`INSERT INTO ${table} (id, object_kind, object_name, title, procedure, starts_on, ends_on, status, planned_position, revision, position, updated_at)
+    const insert =
+      db.prepare(`INSERT INTO ${table} (id, object_kind, object_name, title, procedure, starts_on, ends_on, status, planned_position, revision, position, updated_at)
       VALUES (@id, @objectKind, @objectName, @title, @procedure, @startsOn, @endsOn, 'planned', @commit, @revision, @position, @updatedAt)`);
     const current = db.prepare<[string], { findings: string; recommendations: string }>(`SELECT findings, recommendations FROM ${table} WHERE id = ?`);
     const update = (assignments: string) =>
@@ -70,11 +71,19 @@ export const monitoringsProjection: ProjectionDefinition<Table> = {
     };
     return {
       apply(recorded) {
-        const stamp = { id: recorded.stream.slice(monitoringCategory.length + 1), revision: recorded.revision, position: encodePosition(recorded.position), updatedAt: recorded.recordedAt };
+        const stamp = {
+          id: recorded.stream.slice(monitoringCategory.length + 1),
+          revision: recorded.revision,
+          position: encodePosition(recorded.position),
+          updatedAt: recorded.recordedAt,
+        };
         const event = dataOf(recorded);
         const lists = () => {
           const row = current.get(stamp.id)!;
-          return { findings: z.array(finding).parse(JSON.parse(row.findings)), recommendations: z.array(recommendation).parse(JSON.parse(row.recommendations)) };
+          return {
+            findings: z.array(finding).parse(JSON.parse(row.findings)),
+            recommendations: z.array(recommendation).parse(JSON.parse(row.recommendations)),
+          };
         };
         const saveRecommendations = (list: Recommendation[]) =>
           statements.recommendations.run({ ...stamp, recommendations: JSON.stringify(list), open: list.filter((r) => !settled(r)).length });
@@ -99,7 +108,9 @@ export const monitoringsProjection: ProjectionDefinition<Table> = {
           }
           case 'RecommendationFollowedUp': {
             const { recommendationCode, followUp, note, recordedOn } = event.data;
-            saveRecommendations(lists().recommendations.map((r) => (r.code === recommendationCode ? { ...r, followUps: [...r.followUps, { followUp, note, recordedOn }] } : r)));
+            saveRecommendations(
+              lists().recommendations.map((r) => (r.code === recommendationCode ? { ...r, followUps: [...r.followUps, { followUp, note, recordedOn }] } : r)),
+            );
             return;
           }
           case 'MonitoringClosed':
@@ -120,7 +131,10 @@ export const monitoringRow = z.object({
   starts_on: z.string(),
   ends_on: z.string(),
   status: monitoringStatus,
-  focus_group: z.string().nullable().transform((s) => (s === null ? null : focusGroup.parse(JSON.parse(s)))),
+  focus_group: z
+    .string()
+    .nullable()
+    .transform((s) => (s === null ? null : focusGroup.parse(JSON.parse(s)))),
   findings: z.string().transform((s) => z.array(finding).parse(JSON.parse(s))),
   recommendations: z.string().transform((s) => z.array(recommendation).parse(JSON.parse(s))),
   open_recommendations: z.number(),
@@ -133,7 +147,12 @@ export const monitoringRow = z.object({
 });
 export type MonitoringRow = z.infer<typeof monitoringRow>;
 
-export type MonitoringFilter = { statuses?: string[] | null; objectKinds?: string[] | null; objectName?: string | null; withOpenRecommendations?: boolean | null };
+export type MonitoringFilter = {
+  statuses?: string[] | null;
+  objectKinds?: string[] | null;
+  objectName?: string | null;
+  withOpenRecommendations?: boolean | null;
+};
 
 export function createMonitoringQueries(db: ReadModelDatabase) {
   const byId = db.prepare<[string], unknown>('SELECT * FROM monitorings WHERE id = ?');

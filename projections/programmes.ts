@@ -6,7 +6,15 @@
 import { z } from 'zod';
 import { accreditationCaseEventSchemas, accreditationCategory, type AccreditationCaseEvent } from '../src/domain/accreditation-cases.ts';
 import { accreditationKind, accreditationOutcome, accreditationStage } from '../src/domain/accreditation-terms.ts';
-import { educationLevel, formOfStudy, licenseCategory, licenseStatus, licensingEventSchemas, licensingEventTypes, type LicensingEvent } from '../src/domain/licensing.ts';
+import {
+  educationLevel,
+  formOfStudy,
+  licenseCategory,
+  licenseStatus,
+  licensingEventSchemas,
+  licensingEventTypes,
+  type LicensingEvent,
+} from '../src/domain/licensing.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import type { ReadModelDatabase } from './database.ts';
 import { keysetPage, type Conditions, type PageRequest } from './keyset.ts';
@@ -15,8 +23,18 @@ import type { ProjectionDefinition, TableNames } from './projection.ts';
 type Table = 'programmes' | 'programme_licenses' | 'programme_accreditations';
 
 /** The accreditation events that change what the register shows of a case. */
-const accreditationEvents = ['AccreditationApplied', 'AccreditationDecided', 'AccreditationCaseClosed', 'AccreditationExpired', 'AccreditationWithdrawn'] as const;
-const stageOf: Partial<Record<AccreditationCaseEvent['type'], string>> = { AccreditationCaseClosed: 'closed', AccreditationExpired: 'expired', AccreditationWithdrawn: 'withdrawn' };
+const accreditationEvents = [
+  'AccreditationApplied',
+  'AccreditationDecided',
+  'AccreditationCaseClosed',
+  'AccreditationExpired',
+  'AccreditationWithdrawn',
+] as const;
+const stageOf: Partial<Record<AccreditationCaseEvent['type'], string>> = {
+  AccreditationCaseClosed: 'closed',
+  AccreditationExpired: 'expired',
+  AccreditationWithdrawn: 'withdrawn',
+};
 
 /** Licence statuses in which the programme may be taught. */
 const licensedStatuses = ['active', 'suspended'];
@@ -58,9 +76,12 @@ export const programmesProjection: ProjectionDefinition<Table> = {
       granted: licenseUpdate(`status = 'active', license_number = @number, granted_on = @grantedOn, valid_until = @validUntil, capacity = @capacity`),
       capacity: licenseUpdate('capacity = COALESCE(@capacity, capacity)'),
     };
-    const insertAccreditation = db.prepare(`INSERT OR IGNORE INTO ${t.programme_accreditations} (accreditation_id, programme_code, kind, agency_name, stage, ordinal)
+    const insertAccreditation =
+      db.prepare(`INSERT OR IGNORE INTO ${t.programme_accreditations} (accreditation_id, programme_code, kind, agency_name, stage, ordinal)
       VALUES (@accreditationId, @code, @kind, @agencyName, 'application', @ordinal)`);
-    const decided = db.prepare(`UPDATE ${t.programme_accreditations} SET stage = 'decided', outcome = @outcome, valid_until = @validUntil WHERE accreditation_id = @accreditationId`);
+    const decided = db.prepare(
+      `UPDATE ${t.programme_accreditations} SET stage = 'decided', outcome = @outcome, valid_until = @validUntil WHERE accreditation_id = @accreditationId`,
+    );
     const staged = db.prepare(`UPDATE ${t.programme_accreditations} SET stage = @stage WHERE accreditation_id = @accreditationId`);
 
     function applyLicensing(event: LicensingEvent, licenseId: string, stamp: { position: string; updatedAt: string; ordinal: number }): void {
@@ -79,7 +100,13 @@ export const programmesProjection: ProjectionDefinition<Table> = {
           licenses.status.run({ licenseId, status: `conclusion_${event.data.outcome}` });
           break;
         case 'LicenseGranted':
-          licenses.granted.run({ licenseId, number: event.data.licenseNumber, grantedOn: event.data.grantedOn, validUntil: event.data.validUntil, capacity: event.data.capacity });
+          licenses.granted.run({
+            licenseId,
+            number: event.data.licenseNumber,
+            grantedOn: event.data.grantedOn,
+            validUntil: event.data.validUntil,
+            capacity: event.data.capacity,
+          });
           break;
         case 'LicenseAmended':
           licenses.capacity.run({ licenseId, capacity: event.data.capacity ?? null });
@@ -121,7 +148,10 @@ export const programmesProjection: ProjectionDefinition<Table> = {
           const event = { type: recorded.type, data: licensingEventSchemas[recorded.type as LicensingEvent['type']].parse(recorded.data) } as LicensingEvent;
           applyLicensing(event, recorded.stream.slice(licenseCategory.length + 1), stamp);
         } else if (recorded.stream.startsWith(`${accreditationCategory}-`)) {
-          const event = { type: recorded.type, data: accreditationCaseEventSchemas[recorded.type as AccreditationCaseEvent['type']].parse(recorded.data) } as AccreditationCaseEvent;
+          const event = {
+            type: recorded.type,
+            data: accreditationCaseEventSchemas[recorded.type as AccreditationCaseEvent['type']].parse(recorded.data),
+          } as AccreditationCaseEvent;
           applyAccreditation(event, recorded.stream.slice(accreditationCategory.length + 1), stamp);
         }
       },

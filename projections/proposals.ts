@@ -30,7 +30,12 @@ export const proposalsProjection: ProjectionDefinition<Table> = {
       revision = @revision, position = @position, updated_at = @updatedAt WHERE id = @id`);
     return {
       apply(recorded) {
-        const stamp = { id: recorded.stream.slice(proposalCategory.length + 1), revision: recorded.revision, position: encodePosition(recorded.position), updatedAt: recorded.recordedAt };
+        const stamp = {
+          id: recorded.stream.slice(proposalCategory.length + 1),
+          revision: recorded.revision,
+          position: encodePosition(recorded.position),
+          updatedAt: recorded.recordedAt,
+        };
         const event = dataOf(recorded);
         if (event.type === 'ProposalDecided') {
           const { outcome, reason, decidedBy, decidedOn } = event.data;
@@ -38,7 +43,15 @@ export const proposalsProjection: ProjectionDefinition<Table> = {
           return;
         }
         const d = event.data;
-        insert.run({ ...stamp, title: d.title, summary: d.summary, bases: JSON.stringify(d.bases), addressedTo: d.addressedTo, refs: JSON.stringify(d.references ?? []), submittedOn: d.submittedOn });
+        insert.run({
+          ...stamp,
+          title: d.title,
+          summary: d.summary,
+          bases: JSON.stringify(d.bases),
+          addressedTo: d.addressedTo,
+          refs: JSON.stringify(d.references ?? []),
+          submittedOn: d.submittedOn,
+        });
       },
     };
   },

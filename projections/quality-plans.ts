@@ -1,7 +1,14 @@
 // Quality development plans: one row per plan, its actions kept as JSON with counts of completed and
 // cancelled ones, so a list can show how far each plan has come.
 import { z } from 'zod';
-import { qualityPlanActionStatus, qualityPlanCategory, qualityPlanEventSchemas, qualityPlanEventTypes, qualityPlanStatus, type QualityPlanEvent } from '../src/domain/quality-plans.ts';
+import {
+  qualityPlanActionStatus,
+  qualityPlanCategory,
+  qualityPlanEventSchemas,
+  qualityPlanEventTypes,
+  qualityPlanStatus,
+  type QualityPlanEvent,
+} from '../src/domain/quality-plans.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import type { RecordedEvent } from '../src/eventstore/types.ts';
 import type { ReadModelDatabase } from './database.ts';
@@ -43,10 +50,17 @@ export const qualityPlansProjection: ProjectionDefinition<Table> = {
     const actionsOf = db.prepare<[string], { actions: string }>(`SELECT actions FROM ${table} WHERE id = ?`);
     const saveActions = db.prepare(`UPDATE ${table} SET actions = @actions, action_count = @total, completed_count = @completed, cancelled_count = @cancelled,
       revision = @revision, position = @position, updated_at = @updatedAt WHERE id = @id`);
-    const adopt = db.prepare(`UPDATE ${table} SET status = 'adopted', adopted_on = @adoptedOn, decision = @decision, revision = @revision, position = @position, updated_at = @updatedAt WHERE id = @id`);
+    const adopt = db.prepare(
+      `UPDATE ${table} SET status = 'adopted', adopted_on = @adoptedOn, decision = @decision, revision = @revision, position = @position, updated_at = @updatedAt WHERE id = @id`,
+    );
     return {
       apply(recorded) {
-        const stamp = { id: recorded.stream.slice(qualityPlanCategory.length + 1), revision: recorded.revision, position: encodePosition(recorded.position), updatedAt: recorded.recordedAt };
+        const stamp = {
+          id: recorded.stream.slice(qualityPlanCategory.length + 1),
+          revision: recorded.revision,
+          position: encodePosition(recorded.position),
+          updatedAt: recorded.recordedAt,
+        };
         const event = dataOf(recorded);
         const save = (change: (list: QualityPlanAction[]) => QualityPlanAction[]) => {
           const list = change(z.array(action).parse(JSON.parse(actionsOf.get(stamp.id)!.actions)));

@@ -2,7 +2,14 @@
 // each implementing measure, and the university's quality standards with their criteria, evidence
 // indicators and sources, each with the date by which it must be revised.
 import { z } from 'zod';
-import { measureState, policyStage, qualityPolicyCategory, qualityPolicyEventSchemas, qualityPolicyEventTypes, type QualityPolicyEvent } from '../src/domain/quality-policy.ts';
+import {
+  measureState,
+  policyStage,
+  qualityPolicyCategory,
+  qualityPolicyEventSchemas,
+  qualityPolicyEventTypes,
+  type QualityPolicyEvent,
+} from '../src/domain/quality-policy.ts';
 import {
   qualityStandardCategory,
   qualityStandardEventSchemas,
@@ -18,8 +25,10 @@ import type { ProjectionDefinition, TableNames } from './projection.ts';
 
 type Table = 'quality_policies' | 'quality_policy_measures' | 'quality_standards';
 
-const policyEventOf = (e: RecordedEvent) => ({ type: e.type, data: qualityPolicyEventSchemas[e.type as QualityPolicyEvent['type']].parse(e.data) }) as QualityPolicyEvent;
-const standardEventOf = (e: RecordedEvent) => ({ type: e.type, data: qualityStandardEventSchemas[e.type as QualityStandardEvent['type']].parse(e.data) }) as QualityStandardEvent;
+const policyEventOf = (e: RecordedEvent) =>
+  ({ type: e.type, data: qualityPolicyEventSchemas[e.type as QualityPolicyEvent['type']].parse(e.data) }) as QualityPolicyEvent;
+const standardEventOf = (e: RecordedEvent) =>
+  ({ type: e.type, data: qualityStandardEventSchemas[e.type as QualityStandardEvent['type']].parse(e.data) }) as QualityStandardEvent;
 
 export const qualityProjection: ProjectionDefinition<Table> = {
   name: 'quality',
@@ -44,19 +53,30 @@ export const qualityProjection: ProjectionDefinition<Table> = {
     const p = {
       insert: db.prepare(`INSERT INTO ${policies} (id, title, statement, stage, edition, consultations, drafted_position, revision, position, updated_at)
         VALUES (@id, @title, @statement, 'draft', 1, '[]', @draftedPosition, @revision, @position, @updatedAt)`),
-      consulted: db.prepare(`UPDATE ${policies} SET stage = 'consulted', consultations = json_insert(consultations, '$[#]', json(@consultation)), ${stampSql} WHERE id = @id`),
-      approved: db.prepare(`UPDATE ${policies} SET stage = 'approved', approved_on = @approvedOn, approving_body = @approvingBody, document_id = @documentId, ${stampSql} WHERE id = @id`),
+      consulted: db.prepare(
+        `UPDATE ${policies} SET stage = 'consulted', consultations = json_insert(consultations, '$[#]', json(@consultation)), ${stampSql} WHERE id = @id`,
+      ),
+      approved: db.prepare(
+        `UPDATE ${policies} SET stage = 'approved', approved_on = @approvedOn, approving_body = @approvingBody, document_id = @documentId, ${stampSql} WHERE id = @id`,
+      ),
       updateOpened: db.prepare(`UPDATE ${policies} SET stage = 'draft', edition = @edition, statement = @statement, ${stampSql} WHERE id = @id`),
       touched: db.prepare(`UPDATE ${policies} SET ${stampSql} WHERE id = @id`),
-      measure: db.prepare(`INSERT INTO ${measures} (policy_id, code, title, owner_unit, due_on, state) VALUES (@id, @code, @title, @ownerUnit, @dueOn, 'planned')`),
+      measure: db.prepare(
+        `INSERT INTO ${measures} (policy_id, code, title, owner_unit, due_on, state) VALUES (@id, @code, @title, @ownerUnit, @dueOn, 'planned')`,
+      ),
       reported: db.prepare(`UPDATE ${measures} SET state = @state, note = @note, reported_on = @reportedOn WHERE policy_id = @id AND code = @code`),
     };
     const s = {
-      insert: db.prepare(`INSERT INTO ${standards} (id, code, title_ky, title_ru, title_en, stage, edition, criteria, sources, drafted_position, revision, position, updated_at)
+      insert:
+        db.prepare(`INSERT INTO ${standards} (id, code, title_ky, title_ru, title_en, stage, edition, criteria, sources, drafted_position, revision, position, updated_at)
         VALUES (@id, @code, @ky, @ru, @en, 'draft', 1, @criteria, @sources, @draftedPosition, @revision, @position, @updatedAt)`),
       revised: db.prepare(`UPDATE ${standards} SET criteria = @criteria, sources = @sources, ${stampSql} WHERE id = @id`),
-      approved: db.prepare(`UPDATE ${standards} SET stage = 'approved', approved_on = @approvedOn, approving_body = @approvingBody, revision_due = @revisionDue, revision_overdue = 0, ${stampSql} WHERE id = @id`),
-      reopened: db.prepare(`UPDATE ${standards} SET stage = 'draft', edition = @edition, revision_due = NULL, revision_overdue = 0, ${stampSql} WHERE id = @id`),
+      approved: db.prepare(
+        `UPDATE ${standards} SET stage = 'approved', approved_on = @approvedOn, approving_body = @approvingBody, revision_due = @revisionDue, revision_overdue = 0, ${stampSql} WHERE id = @id`,
+      ),
+      reopened: db.prepare(
+        `UPDATE ${standards} SET stage = 'draft', edition = @edition, revision_due = NULL, revision_overdue = 0, ${stampSql} WHERE id = @id`,
+      ),
       overdue: db.prepare(`UPDATE ${standards} SET revision_overdue = 1, ${stampSql} WHERE id = @id`),
     };
     return {
@@ -95,7 +115,17 @@ export const qualityProjection: ProjectionDefinition<Table> = {
         switch (event.type) {
           case 'QualityStandardDrafted': {
             const d = event.data;
-            s.insert.run({ ...stamp, id, code: d.code, ky: d.title.ky, ru: d.title.ru, en: d.title.en, criteria: JSON.stringify(d.criteria), sources: JSON.stringify(d.sources), draftedPosition: recorded.position.commit });
+            s.insert.run({
+              ...stamp,
+              id,
+              code: d.code,
+              ky: d.title.ky,
+              ru: d.title.ru,
+              en: d.title.en,
+              criteria: JSON.stringify(d.criteria),
+              sources: JSON.stringify(d.sources),
+              draftedPosition: recorded.position.commit,
+            });
             return;
           }
           case 'QualityStandardDraftRevised':
@@ -174,22 +204,24 @@ export function createQualityQueries(db: ReadModelDatabase) {
   const measuresOf = db.prepare<[string], unknown>('SELECT * FROM quality_policy_measures WHERE policy_id = ? ORDER BY due_on, code');
   const standardById = db.prepare<[string], unknown>('SELECT * FROM quality_standards WHERE id = ?');
   return {
-    policiesByIds: (ids: readonly string[]) => ids.map((id) => {
-      const row = policyById.get(id);
-      return row === undefined ? undefined : qualityPolicyRow.parse(row);
-    }),
+    policiesByIds: (ids: readonly string[]) =>
+      ids.map((id) => {
+        const row = policyById.get(id);
+        return row === undefined ? undefined : qualityPolicyRow.parse(row);
+      }),
     /** Every policy, oldest first: the university has one, with a few superseded ones at most. */
     policies: (): QualityPolicyRow[] => allPolicies.all().map((r) => qualityPolicyRow.parse(r)),
     measures: (policyId: string): PolicyMeasureRow[] => measuresOf.all(policyId).map((r) => policyMeasureRow.parse(r)),
-    standardsByIds: (ids: readonly string[]) => ids.map((id) => {
-      const row = standardById.get(id);
-      return row === undefined ? undefined : qualityStandardRow.parse(row);
-    }),
+    standardsByIds: (ids: readonly string[]) =>
+      ids.map((id) => {
+        const row = standardById.get(id);
+        return row === undefined ? undefined : qualityStandardRow.parse(row);
+      }),
     standardSortKey: (row: QualityStandardRow): [number, string] => [row.drafted_position, row.id],
     standardsPage(filter: QualityStandardFilter, request: PageRequest): { rows: QualityStandardRow[]; hasMore: boolean } {
       const conditions: Conditions = { where: [], params: [] };
       inList(conditions, 'stage', filter.stages);
-      if (filter.revisionOverdue != null) (conditions.where.push('revision_overdue = ?'), conditions.params.push(filter.revisionOverdue ? 1 : 0));
+      if (filter.revisionOverdue != null) conditions.where.push('revision_overdue = ?'), conditions.params.push(filter.revisionOverdue ? 1 : 0);
       return keysetPage(db, 'quality_standards', conditions, 'drafted_position', request, (r) => qualityStandardRow.parse(r));
     },
   };

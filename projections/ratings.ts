@@ -75,7 +75,11 @@ const entryEvent = (event: RecordedEvent): RatingEntryEvent =>
 
 const criteriaList = ratingCampaignEventSchemas.RatingCriteriaRevised.shape.criteria;
 const scoreMap = z.record(z.string(), z.object({ points: z.number(), evidence: z.string().optional() }));
-const maximumUnits = (criteria: z.infer<typeof criteriaList>) => totalUnitsOf(criteria.map((c) => ({ criterionCode: c.code, points: c.maxPoints })), criteria);
+const maximumUnits = (criteria: z.infer<typeof criteriaList>) =>
+  totalUnitsOf(
+    criteria.map((c) => ({ criterionCode: c.code, points: c.maxPoints })),
+    criteria,
+  );
 
 export const ratingsProjection: ProjectionDefinition<Table> = {
   name: 'ratings',
@@ -104,7 +108,9 @@ export const ratingsProjection: ProjectionDefinition<Table> = {
     };
     const campaignCriteria = db.prepare<[string], { criteria: string }>(`SELECT criteria FROM ${campaigns} WHERE id = ?`);
     const bumpResults = db.prepare(`UPDATE ${campaigns} SET results_revision = results_revision + 1 WHERE id = ?`);
-    const clearRanks = db.prepare(`UPDATE ${entries} SET unit_rank = NULL, unit_ranked_count = NULL, university_rank = NULL, university_ranked_count = NULL WHERE campaign_id = ?`);
+    const clearRanks = db.prepare(
+      `UPDATE ${entries} SET unit_rank = NULL, unit_ranked_count = NULL, university_rank = NULL, university_ranked_count = NULL WHERE campaign_id = ?`,
+    );
     const rank = db.prepare(`UPDATE ${entries} SET unit_rank = r.unit_rank, unit_ranked_count = r.unit_count,
         university_rank = r.university_rank, university_ranked_count = r.university_count
       FROM (SELECT id,
@@ -128,30 +134,49 @@ export const ratingsProjection: ProjectionDefinition<Table> = {
     const entryStatements = {
       scores: updateEntry('scores = @scores, total_units = @total'),
       submitted: updateEntry(`status = 'submitted', submitted_at = @updatedAt, submitted_as = @submittedAs, submitted_by = @actor`),
-      reviewed: updateEntry('status = @status, reviewed_at = @updatedAt, reviewed_by = @actor, review_level = @level, review_note = @note, return_reason = @reason'),
+      reviewed: updateEntry(
+        'status = @status, reviewed_at = @updatedAt, reviewed_by = @actor, review_level = @level, review_note = @note, return_reason = @reason',
+      ),
       appeal: updateEntry('appeal_status = @appealStatus, appeal = @appeal'),
       corrected: updateEntry('scores = @scores, total_units = @total, appeal_status = @appealStatus, appeal = @appeal'),
     };
-    const entryState = db.prepare<[string], { campaign_id: string; scores: string; appeal: string | null }>(`SELECT campaign_id, scores, appeal FROM ${entries} WHERE id = ?`);
+    const entryState = db.prepare<[string], { campaign_id: string; scores: string; appeal: string | null }>(
+      `SELECT campaign_id, scores, appeal FROM ${entries} WHERE id = ?`,
+    );
 
     /** Scores and total of an entry after `change`, with the campaign's weights. */
     function rescored(id: string, change: (current: Record<string, ScoreValue>) => Record<string, ScoreValue>) {
       const row = entryState.get(id)!;
       const scores = change(scoreMap.parse(JSON.parse(row.scores)) as Record<string, ScoreValue>);
       const criteria = criteriaList.parse(JSON.parse(campaignCriteria.get(row.campaign_id)!.criteria));
-      const total = totalUnitsOf(Object.entries(scores).map(([criterionCode, s]) => ({ criterionCode, points: s.points })), criteria);
+      const total = totalUnitsOf(
+        Object.entries(scores).map(([criterionCode, s]) => ({ criterionCode, points: s.points })),
+        criteria,
+      );
       return { scores: JSON.stringify(scores), total, campaignId: row.campaign_id, appeal: row.appeal ? (JSON.parse(row.appeal) as AppealRecord) : null };
     }
 
     function applyCampaign(recorded: RecordedEvent): void {
-      const stamp = { id: recorded.stream.slice(ratingCampaignCategory.length + 1), revision: recorded.revision, position: encodePosition(recorded.position), updatedAt: recorded.recordedAt };
+      const stamp = {
+        id: recorded.stream.slice(ratingCampaignCategory.length + 1),
+        revision: recorded.revision,
+        position: encodePosition(recorded.position),
+        updatedAt: recorded.recordedAt,
+      };
       const event = campaignEvent(recorded);
       switch (event.type) {
         case 'RatingCampaignCreated': {
           const d = event.data;
           insertCampaign.run({
-            ...stamp, year: d.year, ky: d.title.ky, ru: d.title.ru, en: d.title.en, criteria: JSON.stringify(d.criteria),
-            maximum: maximumUnits(d.criteria), entriesDue: d.entriesDue, createdPosition: recorded.position.commit,
+            ...stamp,
+            year: d.year,
+            ky: d.title.ky,
+            ru: d.title.ru,
+            en: d.title.en,
+            criteria: JSON.stringify(d.criteria),
+            maximum: maximumUnits(d.criteria),
+            entriesDue: d.entriesDue,
+            createdPosition: recorded.position.commit,
           });
           return;
         }
@@ -171,20 +196,37 @@ export const ratingsProjection: ProjectionDefinition<Table> = {
           campaignStatements.verification.run({ ...stamp, startedOn: event.data.startedOn });
           return;
         case 'RatingResultsPublished':
-          campaignStatements.published.run({ ...stamp, publishedOn: event.data.publishedOn, appealsUntil: event.data.appealsUntil, basis: event.data.basis ?? null });
+          campaignStatements.published.run({
+            ...stamp,
+            publishedOn: event.data.publishedOn,
+            appealsUntil: event.data.appealsUntil,
+            basis: event.data.basis ?? null,
+          });
           recomputeRanks(stamp.id);
           return;
       }
     }
 
     function applyEntry(recorded: RecordedEvent): void {
-      const stamp = { id: recorded.stream.slice(ratingEntryCategory.length + 1), revision: recorded.revision, position: encodePosition(recorded.position), updatedAt: recorded.recordedAt };
+      const stamp = {
+        id: recorded.stream.slice(ratingEntryCategory.length + 1),
+        revision: recorded.revision,
+        position: encodePosition(recorded.position),
+        updatedAt: recorded.recordedAt,
+      };
       const actor = recorded.metadata.actor.name;
       const event = entryEvent(recorded);
       switch (event.type) {
         case 'RatingEntryStarted': {
           const d = event.data;
-          insertEntry.run({ ...stamp, campaignId: d.campaignId, teacherId: d.teacher.id, teacherName: d.teacher.name, unit: d.unit, startedPosition: recorded.position.commit });
+          insertEntry.run({
+            ...stamp,
+            campaignId: d.campaignId,
+            teacherId: d.teacher.id,
+            teacherName: d.teacher.name,
+            unit: d.unit,
+            startedPosition: recorded.position.commit,
+          });
           return;
         }
         case 'RatingScoresRecorded': {
@@ -214,7 +256,13 @@ export const ratingsProjection: ProjectionDefinition<Table> = {
         }
         case 'RatingAppealUpheld': {
           const { scores, total, campaignId, appeal } = rescored(stamp.id, (current) => scoresAfter(current, event.data.corrections, 'correct'));
-          const decided: AppealRecord = { ...appeal!, response: event.data.response, decidedOn: event.data.decidedOn, decidedBy: actor, corrections: event.data.corrections };
+          const decided: AppealRecord = {
+            ...appeal!,
+            response: event.data.response,
+            decidedOn: event.data.decidedOn,
+            decidedBy: actor,
+            corrections: event.data.corrections,
+          };
           entryStatements.corrected.run({ ...stamp, scores, total, appealStatus: 'upheld', appeal: JSON.stringify(decided) });
           recomputeRanks(campaignId);
           return;
@@ -295,7 +343,8 @@ export type RatingCampaignOrder = z.infer<typeof ratingCampaignOrder>;
 
 export const ratingEntryOrder = z.enum(['started', 'teacher_name', 'rank', 'total']).meta({
   id: 'RatingEntryOrder',
-  description: 'Order of the entries: as they were started (the default), by teacher name, by university rank (teachers sharing a rank by name, unranked last), or by total, highest first.',
+  description:
+    'Order of the entries: as they were started (the default), by teacher name, by university rank (teachers sharing a rank by name, unranked last), or by total, highest first.',
   values: {
     started: 'As the entries were started, oldest first (the default).',
     teacher_name: "By the teacher's name, alphabetically.",
@@ -348,7 +397,7 @@ export function entryVisibility(reader: Actor | undefined): { sql: string; param
   if (reader.roles.every((r) => r === 'integration')) return { sql: '0', params: [] };
   const parts = ['teacher_id = ?'];
   const params = [reader.id];
-  if (reader.roles.includes('unit_head') && reader.unit) (parts.push('unit = ?'), params.push(reader.unit));
+  if (reader.roles.includes('unit_head') && reader.unit) parts.push('unit = ?'), params.push(reader.unit);
   return { sql: `(${parts.join(' OR ')})`, params };
 }
 
@@ -364,7 +413,9 @@ const points = (units: number) => units / 10000;
 
 export function createRatingQueries(db: ReadModelDatabase) {
   const campaignById = db.prepare<[string], unknown>('SELECT * FROM rating_campaigns WHERE id = ?');
-  const countsOf = db.prepare<[string], { status: string; n: number }>('SELECT status, count(*) AS n FROM rating_entries WHERE campaign_id = ? GROUP BY status');
+  const countsOf = db.prepare<[string], { status: string; n: number }>(
+    'SELECT status, count(*) AS n FROM rating_entries WHERE campaign_id = ? GROUP BY status',
+  );
   // One statement per shape of the visibility condition (there are four), prepared once.
   const entryStatements = new Map<string, Database.Statement<unknown[], unknown>>();
   const entryById = (visibleSql: string) => {

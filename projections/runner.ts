@@ -32,9 +32,11 @@ const readModelStateLabels: Labels<'live' | 'building' | 'stopped'> = {
   stopped: { ky: 'Окуяда токтоп калды', ru: 'Остановлена на событии', en: 'Stopped on an event' },
 };
 
-export const readModelState = z
-  .enum(['live', 'building', 'stopped'])
-  .meta({ id: 'ReadModelState', description: 'Whether a projection version serves reads, builds beside the serving one, or has stopped on an event it cannot fold.', labels: readModelStateLabels });
+export const readModelState = z.enum(['live', 'building', 'stopped']).meta({
+  id: 'ReadModelState',
+  description: 'Whether a projection version serves reads, builds beside the serving one, or has stopped on an event it cannot fold.',
+  labels: readModelStateLabels,
+});
 
 export type ProjectionStatus = {
   name: string;
@@ -160,14 +162,19 @@ export function createProjectionRunner(options: {
     new ReadModelStoppedError(
       encodePosition(waiter.position),
       waiter.revision?.toString() ?? '',
-      blocked.map((p) => `${p.definition.name} v${p.definition.version} (${p.stopped ? `stopped at ${p.stopped.eventType}, position ${p.stopped.position}` : 'its subscription to the event log failed'})`),
+      blocked.map(
+        (p) =>
+          `${p.definition.name} v${p.definition.version} (${p.stopped ? `stopped at ${p.stopped.eventType}, position ${p.stopped.position}` : 'its subscription to the event log failed'})`,
+      ),
     );
 
   /** A building version takes over once it has passed every other version of its read model. */
   function swapCaughtUp(): void {
     for (const building of running.filter((p) => p.state === 'building' && !p.stopped)) {
       const others = checkpoints.rowsOf(building.definition.name).filter((r) => r.version !== building.definition.version);
-      const caughtUp = others.every((r) => r.position === null || (building.position !== undefined && comparePositions(building.position, decodePosition(r.position)) >= 0));
+      const caughtUp = others.every(
+        (r) => r.position === null || (building.position !== undefined && comparePositions(building.position, decodePosition(r.position)) >= 0),
+      );
       if (!caughtUp) continue;
       db.transaction(() => {
         pointViewsAt(building.definition);
@@ -175,7 +182,10 @@ export function createProjectionRunner(options: {
           for (const table of building.definition.tables) db.exec(`DROP TABLE IF EXISTS ${physicalTable(table, old.version)}`);
           db.prepare('DELETE FROM projection_checkpoints WHERE name = ? AND version = ?').run(old.name, old.version);
         }
-        db.prepare("UPDATE projection_checkpoints SET state = 'live' WHERE name = ? AND version = ?").run(building.definition.name, building.definition.version);
+        db.prepare("UPDATE projection_checkpoints SET state = 'live' WHERE name = ? AND version = ?").run(
+          building.definition.name,
+          building.definition.version,
+        );
       })();
       building.state = 'live';
       const retired = new Set(others.map((r) => r.version));
@@ -262,7 +272,9 @@ export function createProjectionRunner(options: {
     for (const [projection, at] of outcome.stopped) {
       projection.stopped = at;
       const { name, version } = projection.definition;
-      options.onError?.(new Error(`projection ${name} v${version} stopped: it could not apply ${at.eventType} at position ${at.position} (stream ${at.stream}): ${at.error}`));
+      options.onError?.(
+        new Error(`projection ${name} v${version} stopped: it could not apply ${at.eventType} at position ${at.position} (stream ${at.stream}): ${at.error}`),
+      );
     }
     swapCaughtUp();
     settleWaiters();
@@ -325,7 +337,11 @@ export function createProjectionRunner(options: {
       const row = checkpoints.rowsOf(projection.definition.name).find((r) => r.version === projection.definition.version);
       if (!row || !(await unbacked(row, head))) continue;
       const { name, version } = projection.definition;
-      options.onError?.(new Error(`projection ${name} v${version} stood at position ${row.position}, which the event log does not hold (was an older events.db restored?): rebuilding it from zero`));
+      options.onError?.(
+        new Error(
+          `projection ${name} v${version} stood at position ${row.position}, which the event log does not hold (was an older events.db restored?): rebuilding it from zero`,
+        ),
+      );
       checkpoints.reset(projection.definition);
       projection.position = undefined;
       projection.stopped = undefined;
@@ -338,9 +354,7 @@ export function createProjectionRunner(options: {
     const positions = running.map((p) => p.position);
     lastSeen = positions.reduce<Position | undefined>((max, p) => (p !== undefined && isAfter(p, max) ? p : max), undefined);
     recent.clear();
-    const from = positions.some((p) => p === undefined)
-      ? undefined
-      : (positions as Position[]).reduce((min, p) => (comparePositions(p, min) < 0 ? p : min));
+    const from = positions.some((p) => p === undefined) ? undefined : (positions as Position[]).reduce((min, p) => (comparePositions(p, min) < 0 ? p : min));
     const sub = store.subscribe(from ? { after: from } : {});
     subscription = sub;
     consuming = consume(sub);
@@ -375,7 +389,10 @@ export function createProjectionRunner(options: {
       if (reached(position)) return;
       const since = performance.now();
       return new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => waiter.settle(new ReadModelLagError(encodePosition(position), revision?.toString() ?? '', Math.round(performance.now() - since))), timeoutMs);
+        const timer = setTimeout(
+          () => waiter.settle(new ReadModelLagError(encodePosition(position), revision?.toString() ?? '', Math.round(performance.now() - since))),
+          timeoutMs,
+        );
         const waiter: Waiter = {
           position,
           eventTypes,
@@ -424,7 +441,8 @@ export function createProjectionRunner(options: {
       await consuming;
       if (flushScheduled) clearImmediate(flushScheduled);
       flush();
-      for (const waiter of waiters) waiter.settle(new ReadModelLagError(encodePosition(waiter.position), waiter.revision?.toString() ?? '', Math.round(performance.now() - waiter.since)));
+      for (const waiter of waiters)
+        waiter.settle(new ReadModelLagError(encodePosition(waiter.position), waiter.revision?.toString() ?? '', Math.round(performance.now() - waiter.since)));
     },
   };
 }

@@ -2,7 +2,13 @@
 // rolled up to goals, directions and the plan come from the indicators read model at query time
 // (schema/strategy.ts), through the pure roll-up of src/domain/indicator-status.ts.
 import { z } from 'zod';
-import { strategicPlanCategory, strategicPlanEventSchemas, strategicPlanEventTypes, strategicPlanStatus, type StrategicPlanEvent } from '../src/domain/strategic-plan.ts';
+import {
+  strategicPlanCategory,
+  strategicPlanEventSchemas,
+  strategicPlanEventTypes,
+  strategicPlanStatus,
+  type StrategicPlanEvent,
+} from '../src/domain/strategic-plan.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import type { RecordedEvent } from '../src/eventstore/types.ts';
 import type { ReadModelDatabase } from './database.ts';
@@ -29,7 +35,8 @@ export const strategicPlansProjection: ProjectionDefinition<Table> = {
         name_ky TEXT NOT NULL, name_ru TEXT NOT NULL, name_en TEXT NOT NULL, added_position INTEGER NOT NULL,
         PRIMARY KEY (plan_id, code));
       CREATE INDEX IF NOT EXISTS ${plans}_order ON ${plans} (drafted_position, id);`);
-    const insertPlan = db.prepare(`INSERT INTO ${plans} (id, title_ky, title_ru, title_en, start_year, end_year, status, drafted_position, revision, position, updated_at)
+    const insertPlan =
+      db.prepare(`INSERT INTO ${plans} (id, title_ky, title_ru, title_en, start_year, end_year, status, drafted_position, revision, position, updated_at)
       VALUES (@id, @ky, @ru, @en, @startYear, @endYear, 'draft', @commit, @revision, @position, @updatedAt)`);
     const touch = db.prepare(`UPDATE ${plans} SET revision = @revision, position = @position, updated_at = @updatedAt WHERE id = @id`);
     const adopt = db.prepare(`UPDATE ${plans} SET status = 'adopted', adopted_on = @adoptedOn, decision = @decision WHERE id = @id`);
@@ -37,7 +44,13 @@ export const strategicPlansProjection: ProjectionDefinition<Table> = {
       VALUES (@id, @kind, @code, @directionCode, @ky, @ru, @en, @commit)`);
     return {
       apply(recorded) {
-        const stamp = { id: recorded.stream.slice(strategicPlanCategory.length + 1), revision: recorded.revision, position: encodePosition(recorded.position), updatedAt: recorded.recordedAt, commit: recorded.position.commit };
+        const stamp = {
+          id: recorded.stream.slice(strategicPlanCategory.length + 1),
+          revision: recorded.revision,
+          position: encodePosition(recorded.position),
+          updatedAt: recorded.recordedAt,
+          commit: recorded.position.commit,
+        };
         const event = dataOf(recorded);
         switch (event.type) {
           case 'StrategicPlanDrafted': {

@@ -1,6 +1,13 @@
 // Published and draft SWOT analyses: one row per analysis, its sources and quadrants kept as JSON.
 import { z } from 'zod';
-import { swotAnalysisCategory, swotAnalysisEventSchemas, swotAnalysisEventTypes, swotSourceKind, swotStatus, type SwotAnalysisEvent } from '../src/domain/swot-analyses.ts';
+import {
+  swotAnalysisCategory,
+  swotAnalysisEventSchemas,
+  swotAnalysisEventTypes,
+  swotSourceKind,
+  swotStatus,
+  type SwotAnalysisEvent,
+} from '../src/domain/swot-analyses.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import type { RecordedEvent } from '../src/eventstore/types.ts';
 import type { ReadModelDatabase } from './database.ts';
@@ -24,12 +31,20 @@ export const swotAnalysesProjection: ProjectionDefinition<Table> = {
         analysed_on TEXT NOT NULL, status TEXT NOT NULL, published_on TEXT,
         revision INTEGER NOT NULL, position TEXT NOT NULL, updated_at TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS ${table}_order ON ${table} (analysed_on, id);`);
-    const insert = db.prepare(`INSERT INTO ${table} (id, title, scope, sources, strengths, weaknesses, opportunities, threats, analysed_on, status, revision, position, updated_at)
+    const insert =
+      db.prepare(`INSERT INTO ${table} (id, title, scope, sources, strengths, weaknesses, opportunities, threats, analysed_on, status, revision, position, updated_at)
       VALUES (@id, @title, @scope, @sources, @strengths, @weaknesses, @opportunities, @threats, @analysedOn, 'draft', @revision, @position, @updatedAt)`);
-    const publish = db.prepare(`UPDATE ${table} SET status = 'published', published_on = @publishedOn, revision = @revision, position = @position, updated_at = @updatedAt WHERE id = @id`);
+    const publish = db.prepare(
+      `UPDATE ${table} SET status = 'published', published_on = @publishedOn, revision = @revision, position = @position, updated_at = @updatedAt WHERE id = @id`,
+    );
     return {
       apply(recorded) {
-        const stamp = { id: recorded.stream.slice(swotAnalysisCategory.length + 1), revision: recorded.revision, position: encodePosition(recorded.position), updatedAt: recorded.recordedAt };
+        const stamp = {
+          id: recorded.stream.slice(swotAnalysisCategory.length + 1),
+          revision: recorded.revision,
+          position: encodePosition(recorded.position),
+          updatedAt: recorded.recordedAt,
+        };
         const event = dataOf(recorded);
         if (event.type === 'SwotAnalysisPublished') {
           publish.run({ ...stamp, publishedOn: event.data.publishedOn });
@@ -37,7 +52,17 @@ export const swotAnalysesProjection: ProjectionDefinition<Table> = {
         }
         const d = event.data;
         const json = JSON.stringify;
-        insert.run({ ...stamp, title: d.title, scope: d.scope, sources: json(d.sources), strengths: json(d.strengths), weaknesses: json(d.weaknesses), opportunities: json(d.opportunities), threats: json(d.threats), analysedOn: d.analysedOn });
+        insert.run({
+          ...stamp,
+          title: d.title,
+          scope: d.scope,
+          sources: json(d.sources),
+          strengths: json(d.strengths),
+          weaknesses: json(d.weaknesses),
+          opportunities: json(d.opportunities),
+          threats: json(d.threats),
+          analysedOn: d.analysedOn,
+        });
       },
     };
   },

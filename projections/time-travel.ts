@@ -16,7 +16,10 @@ import type { ProjectionDefinition, TableNames } from './projection.ts';
  * were recorded (a suspension entered a week late still counts from its own date). `revision`:
  * up to and including that revision of the entity's stream.
  */
-export type AsOf = { time: string; on?: undefined; revision?: undefined } | { on: IsoDate; time?: undefined; revision?: undefined } | { revision: bigint; time?: undefined; on?: undefined };
+export type AsOf =
+  | { time: string; on?: undefined; revision?: undefined }
+  | { on: IsoDate; time?: undefined; revision?: undefined }
+  | { revision: bigint; time?: undefined; on?: undefined };
 
 /**
  * The date an event takes effect on, by event type, read from its data (a grant's grantedOn). Types

@@ -42,9 +42,11 @@ export const webhooksProjection: ProjectionDefinition<Table> = {
       id TEXT PRIMARY KEY, url TEXT NOT NULL, categories TEXT NOT NULL, event_types TEXT NOT NULL, description TEXT, owner_id TEXT NOT NULL,
       status TEXT NOT NULL, registered_position TEXT NOT NULL, replay_count INTEGER NOT NULL DEFAULT 0, replay_after TEXT,
       revision INTEGER NOT NULL, position TEXT NOT NULL, registered_at TEXT NOT NULL, updated_at TEXT NOT NULL)`);
-    const insert = db.prepare(`INSERT INTO ${webhooks} (id, url, categories, event_types, description, owner_id, status, registered_position, revision, position, registered_at, updated_at)
+    const insert =
+      db.prepare(`INSERT INTO ${webhooks} (id, url, categories, event_types, description, owner_id, status, registered_position, revision, position, registered_at, updated_at)
       VALUES (@id, @url, @categories, @eventTypes, @description, @ownerId, 'active', @position, @revision, @position, @at, @at)`);
-    const update = (assignments: string) => db.prepare(`UPDATE ${webhooks} SET ${assignments}, revision = @revision, position = @position, updated_at = @at WHERE id = @id`);
+    const update = (assignments: string) =>
+      db.prepare(`UPDATE ${webhooks} SET ${assignments}, revision = @revision, position = @position, updated_at = @at WHERE id = @id`);
     const statements = {
       changed: update('url = COALESCE(@url, url), categories = COALESCE(@categories, categories), event_types = COALESCE(@eventTypes, event_types)'),
       paused: update("status = 'paused'"),
@@ -53,12 +55,24 @@ export const webhooksProjection: ProjectionDefinition<Table> = {
     };
     return {
       apply(recorded) {
-        const stamp = { id: recorded.stream.slice(webhookCategory.length + 1), revision: recorded.revision, position: encodePosition(recorded.position), at: recorded.recordedAt };
+        const stamp = {
+          id: recorded.stream.slice(webhookCategory.length + 1),
+          revision: recorded.revision,
+          position: encodePosition(recorded.position),
+          at: recorded.recordedAt,
+        };
         const event = dataOf(recorded);
         const json = (list: string[] | undefined) => (list === undefined ? null : JSON.stringify(list));
         switch (event.type) {
           case 'WebhookRegistered':
-            insert.run({ ...stamp, url: event.data.url, categories: json(event.data.categories), eventTypes: json(event.data.eventTypes), description: event.data.description ?? null, ownerId: event.data.ownerId });
+            insert.run({
+              ...stamp,
+              url: event.data.url,
+              categories: json(event.data.categories),
+              eventTypes: json(event.data.eventTypes),
+              description: event.data.description ?? null,
+              ownerId: event.data.ownerId,
+            });
             return;
           case 'WebhookChanged':
             statements.changed.run({ ...stamp, url: event.data.url ?? null, categories: json(event.data.categories), eventTypes: json(event.data.eventTypes) });

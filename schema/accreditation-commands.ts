@@ -14,7 +14,12 @@ import type { CommandCall } from './command.ts';
 import { languageArg } from './language.ts';
 
 /** A `…Label(language:)` field for a value of a labelled zod enum. */
-export function labelField<Parent>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, Parent>, schema: z.ZodType, value: (parent: Parent) => string | null, description: string) {
+export function labelField<Parent>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, Parent>,
+  schema: z.ZodType,
+  value: (parent: Parent) => string | null,
+  description: string,
+) {
   const labels = z.globalRegistry.get(schema)?.labels as Labels<string>;
   return t.string({
     nullable: true,
@@ -85,7 +90,11 @@ export async function runEntityCommand<Command, Event extends DomainEvent, State
 }
 
 /** The state of another stream, folded for a resolver that must tell a decider about it. */
-export async function foldStream<Event extends DomainEvent, State>(store: EventStore, stream: string, decider: Pick<Decider<never, Event, State>, 'initialState' | 'evolve'>): Promise<State> {
+export async function foldStream<Event extends DomainEvent, State>(
+  store: EventStore,
+  stream: string,
+  decider: Pick<Decider<never, Event, State>, 'initialState' | 'evolve'>,
+): Promise<State> {
   let state = decider.initialState;
   for await (const recorded of store.readStream(stream)) state = decider.evolve(state, { type: recorded.type, data: recorded.data } as Event);
   return state;

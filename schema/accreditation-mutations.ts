@@ -1,7 +1,12 @@
 // One mutation per accreditation case command. A decider does no I/O, so what a command needs to
 // know of other streams (the agency and its framework when applying, the case being renewed, the
 // document being attached) is read here and handed to it with the command.
-import { accreditationCaseCommands, accreditationCaseDecider, accreditationCategory, type AccreditationCaseCommandName } from '../src/domain/accreditation-cases.ts';
+import {
+  accreditationCaseCommands,
+  accreditationCaseDecider,
+  accreditationCategory,
+  type AccreditationCaseCommandName,
+} from '../src/domain/accreditation-cases.ts';
 import { agencyCategory, agencyDecider } from '../src/domain/agencies.ts';
 import { evidenceCategory, evidenceDecider } from '../src/domain/evidence.ts';
 import type { Hub } from '../src/hub.ts';
@@ -14,7 +19,8 @@ import { plainIdOf } from './ids.ts';
 const AccreditationPayload = entityPayload('AccreditationPayload', 'accreditation', Accreditation, 'accreditation case');
 
 const descriptions: Record<AccreditationCaseCommandName, string> = {
-  applyForAccreditation: 'Applies to an agency for institutional or programme accreditation under the current version of one of its frameworks. Creates the case.',
+  applyForAccreditation:
+    'Applies to an agency for institutional or programme accreditation under the current version of one of its frameworks. Creates the case.',
   startSelfAssessment: 'Starts the self-assessment: forms the working group.',
   draftSelfAssessmentSection: 'Drafts (or redrafts after its return) the self-assessment section on one criterion.',
   submitSelfAssessmentSection: 'Sends a drafted section for review.',
@@ -43,9 +49,12 @@ const descriptions: Record<AccreditationCaseCommandName, string> = {
 async function factsFor(name: AccreditationCaseCommandName, input: Record<string, unknown>, hub: Hub): Promise<Record<string, unknown>> {
   if (name === 'applyForAccreditation') {
     const agency = await foldStream(hub.store, `${agencyCategory}-${String(input.agencyId)}`, agencyDecider);
-    const renewed = input.renews === undefined ? undefined : await foldStream(hub.store, `${accreditationCategory}-${String(input.renews)}`, accreditationCaseDecider);
+    const renewed =
+      input.renews === undefined ? undefined : await foldStream(hub.store, `${accreditationCategory}-${String(input.renews)}`, accreditationCaseDecider);
     return {
-      agency: agency.exists ? { name: agency.name, registeredFrom: agency.registeredFrom, registeredUntil: agency.registeredUntil, frameworks: agency.frameworks } : undefined,
+      agency: agency.exists
+        ? { name: agency.name, registeredFrom: agency.registeredFrom, registeredUntil: agency.registeredUntil, frameworks: agency.frameworks }
+        : undefined,
       renewed: renewed?.exists ? { outcome: renewed.outcome } : undefined,
     };
   }

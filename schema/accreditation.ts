@@ -14,7 +14,14 @@ import type { ProjectionDefinition } from '../projections/projection.ts';
 import { foldRegistersAsOf } from '../projections/registry-as-of.ts';
 import { foldAsOf } from '../projections/time-travel.ts';
 import { accreditationCategory } from '../src/domain/accreditation-cases.ts';
-import { accreditationKind, accreditationOutcome, accreditationStage, panelRole, recommendationStatus, sectionStatus } from '../src/domain/accreditation-terms.ts';
+import {
+  accreditationKind,
+  accreditationOutcome,
+  accreditationStage,
+  panelRole,
+  recommendationStatus,
+  sectionStatus,
+} from '../src/domain/accreditation-terms.ts';
 import { isoDate } from '../src/domain/values.ts';
 import type { RecordedEvent } from '../src/eventstore/types.ts';
 import { Agency } from './agencies.ts';
@@ -129,7 +136,9 @@ const pastCases = new WeakMap<AccreditationRow, CaseParts>();
 /** The sections, recommendations and attachments of a case: of the past case when the row came from `asOf`. */
 function partsOf(row: AccreditationRow, context: GraphQLContext): CaseParts {
   const queries = context.hub.accreditations;
-  return pastCases.get(row) ?? { sections: queries.sections(row.id), recommendations: queries.recommendations(row.id), attachments: queries.attachments(row.id) };
+  return (
+    pastCases.get(row) ?? { sections: queries.sections(row.id), recommendations: queries.recommendations(row.id), attachments: queries.attachments(row.id) }
+  );
 }
 
 type WithEvidence<Row> = Row & { attachments: AttachmentRow[] };
@@ -184,8 +193,18 @@ export const Accreditation = builder.loadableNode('Accreditation', {
     programmeCodes: t.stringList({ description: 'Programmes in scope, by code.', resolve: (r) => JSON.parse(r.programme_codes) as string[] }),
     faculty: t.exposeString('faculty', { nullable: true, description: 'Faculty whose programmes are accredited.' }),
     appliedOn: t.field({ type: 'Date', description: 'Date of the application.', resolve: (r) => r.applied_on }),
-    workingGroup: t.field({ type: [WorkingGroupMemberRef], nullable: true, description: 'The self-assessment working group, once formed.', resolve: (r) => parsed<Member[]>(r.working_group) }),
-    selfAssessmentStartedOn: t.field({ type: 'Date', nullable: true, description: 'Date the self-assessment started.', resolve: (r) => r.self_assessment_started_on }),
+    workingGroup: t.field({
+      type: [WorkingGroupMemberRef],
+      nullable: true,
+      description: 'The self-assessment working group, once formed.',
+      resolve: (r) => parsed<Member[]>(r.working_group),
+    }),
+    selfAssessmentStartedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Date the self-assessment started.',
+      resolve: (r) => r.self_assessment_started_on,
+    }),
     sections: t.field({
       type: [SectionRef],
       description: 'The self-assessment report, one section per criterion of the framework version.',
@@ -196,13 +215,26 @@ export const Accreditation = builder.loadableNode('Accreditation', {
     }),
     criteriaLackingEvidence: t.stringList({
       description: 'Codes of the criteria whose sections have no document attached yet.',
-      resolve: (r, _a, context) => partsOf(r, context).sections.filter((s) => s.evidence_count === 0).map((s) => s.criterion),
+      resolve: (r, _a, context) =>
+        partsOf(r, context)
+          .sections.filter((s) => s.evidence_count === 0)
+          .map((s) => s.criterion),
     }),
     swot: t.field({ type: SwotRef, nullable: true, description: 'The SWOT of the whole, once recorded.', resolve: (r) => parsed<Swot>(r.swot) }),
-    reportSubmittedOn: t.field({ type: 'Date', nullable: true, description: 'Date the self-assessment report went to the agency.', resolve: (r) => r.report_submitted_on }),
+    reportSubmittedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Date the self-assessment report went to the agency.',
+      resolve: (r) => r.report_submitted_on,
+    }),
     expertPanel: t.field({ type: ExpertPanelRef, nullable: true, description: 'The expert panel, once appointed.', resolve: (r) => parsed<Panel>(r.panel) }),
     visit: t.field({ type: VisitRef, nullable: true, description: 'The visit, once held.', resolve: (r) => parsed<Visit>(r.visit) }),
-    expertReport: t.field({ type: ExpertReportRef, nullable: true, description: 'The expert report, once received.', resolve: (r) => parsed<Report>(r.expert_report) }),
+    expertReport: t.field({
+      type: ExpertReportRef,
+      nullable: true,
+      description: 'The expert report, once received.',
+      resolve: (r) => parsed<Report>(r.expert_report),
+    }),
     outcome: t.field({ type: AccreditationOutcomeEnum, nullable: true, description: 'The agency’s decision, once made.', resolve: (r) => r.outcome }),
     outcomeLabel: labelField(t, accreditationOutcome, (r) => r.outcome, 'The decision in Kyrgyz, Russian or English.'),
     decidedOn: t.field({ type: 'Date', nullable: true, description: 'Date of the decision.', resolve: (r) => r.decided_on }),
@@ -218,7 +250,11 @@ export const Accreditation = builder.loadableNode('Accreditation', {
       },
     }),
     interimReportDueOn: t.field({ type: 'Date', nullable: true, description: 'When the next interim report is due.', resolve: (r) => r.interim_report_due_on }),
-    interimReports: t.field({ type: [InterimReportRef], description: 'Interim reports submitted, oldest first.', resolve: (r) => JSON.parse(r.interim_reports) as Interim[] }),
+    interimReports: t.field({
+      type: [InterimReportRef],
+      description: 'Interim reports submitted, oldest first.',
+      resolve: (r) => JSON.parse(r.interim_reports) as Interim[],
+    }),
     closedOn: t.field({ type: 'Date', nullable: true, description: 'Date the case was closed.', resolve: (r) => r.closed_on }),
     expiredOn: t.field({ type: 'Date', nullable: true, description: 'Date its expiry was recorded.', resolve: (r) => r.expired_on }),
     withdrawnOn: t.field({ type: 'Date', nullable: true, description: 'Date of withdrawal.', resolve: (r) => r.withdrawn_on }),
@@ -244,7 +280,12 @@ const AccreditationFilterInput = builder.inputType('AccreditationFilter', {
     faculty: t.string({ required: false, description: 'Exactly this faculty.' }),
     stages: t.field({ type: [AccreditationStageEnum], required: false, description: 'Any of these stages.' }),
     outcomes: t.field({ type: [AccreditationOutcomeEnum], required: false, description: 'Any of these decisions.' }),
-    expiringBefore: t.field({ type: 'Date', required: false, validate: isoDate, description: 'Accreditations in force (decided or closed, not denied) whose validity ends before this date.' }),
+    expiringBefore: t.field({
+      type: 'Date',
+      required: false,
+      validate: isoDate,
+      description: 'Accreditations in force (decided or closed, not denied) whose validity ends before this date.',
+    }),
   }),
 });
 
@@ -266,11 +307,19 @@ builder.queryFields((t) => ({
         const order = args.orderBy ?? 'applied';
         const request = pageRequest(args, order);
         const filter = args.filter ? { ...args.filter, agencyId: args.filter.agencyId ? plainIdOf(String(args.filter.agencyId), 'Agency') : null } : {};
-        const past = args.asOf ? await foldRegistersAsOf(context.hub.store, [accreditationsProjection as ProjectionDefinition], parseMoment('asOf', args.asOf)) : undefined;
+        const past = args.asOf
+          ? await foldRegistersAsOf(context.hub.store, [accreditationsProjection as ProjectionDefinition], parseMoment('asOf', args.asOf))
+          : undefined;
         try {
           const queries = past ? createAccreditationQueries(past) : context.hub.accreditations;
           const { rows, hasMore } = queries.page(filter, order, request);
-          if (past) for (const row of rows) pastCases.set(row, { sections: queries.sections(row.id), recommendations: queries.recommendations(row.id), attachments: queries.attachments(row.id) });
+          if (past)
+            for (const row of rows)
+              pastCases.set(row, {
+                sections: queries.sections(row.id),
+                recommendations: queries.recommendations(row.id),
+                attachments: queries.attachments(row.id),
+              });
           return connectionOf(rows, hasMore, request, (row) => encodeCursor(order, queries.sortKey(row, order)));
         } finally {
           past?.close();

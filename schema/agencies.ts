@@ -47,7 +47,12 @@ export const Agency = builder.loadableNode('Agency', {
     kindLabel: labelField(t, agencyKind, (a) => a.kind, 'National or international, in Kyrgyz, Russian or English.'),
     country: t.exposeString('country', { description: 'Country where it is based.' }),
     registeredFrom: t.field({ type: 'Date', description: 'First day in the national register.', resolve: (a) => a.registered_from }),
-    registeredUntil: t.field({ type: 'Date', nullable: true, description: 'Last day in the register; null when open-ended.', resolve: (a) => a.registered_until }),
+    registeredUntil: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Last day in the register; null when open-ended.',
+      resolve: (a) => a.registered_until,
+    }),
     memberships: t.field({ type: [AgencyMembershipEnum], description: 'Networks and registers it belongs to.', resolve: (a) => a.memberships }),
     website: t.exposeString('website', { nullable: true, description: 'Its website.' }),
     frameworks: t.field({
@@ -108,5 +113,3 @@ for (const name of Object.keys(agencyCommands) as AgencyCommandName[]) {
       }),
   });
 }
-
-

@@ -14,7 +14,8 @@ export const AsOfInput = builder.inputType('AsOf', {
     time: t.field({
       type: 'DateTime',
       required: false,
-      description: 'Recorded time: the entity as the hub knew it at this moment, from the events recorded at or before it. A fact entered later is not in it, whatever its date.',
+      description:
+        'Recorded time: the entity as the hub knew it at this moment, from the events recorded at or before it. A fact entered later is not in it, whatever its date.',
     }),
     on: t.field({
       type: 'Date',
@@ -50,7 +51,9 @@ const moment = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toI
 export function parseMoment(argument: string, value: string): string {
   const parsed = moment.safeParse(value);
   if (!parsed.success) {
-    throw new GraphQLError(`${argument}: must be an ISO 8601 moment with a time zone, e.g. 2026-09-01T00:00:00+06:00`, { extensions: { code: 'BAD_USER_INPUT', argument } });
+    throw new GraphQLError(`${argument}: must be an ISO 8601 moment with a time zone, e.g. 2026-09-01T00:00:00+06:00`, {
+      extensions: { code: 'BAD_USER_INPUT', argument },
+    });
   }
   return parsed.data;
 }

@@ -3,7 +3,15 @@
 // raw store, since the hashes cover the events as stored, and are open to the roles that audit.
 import type { KeyObject } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { CheckpointInputError, checkpointText, loadSigningKey, parseCheckpoint, parsePublicKey, signCheckpoint, type Checkpoint } from '../src/audit/checkpoint.ts';
+import {
+  CheckpointInputError,
+  checkpointText,
+  loadSigningKey,
+  parseCheckpoint,
+  parsePublicKey,
+  signCheckpoint,
+  type Checkpoint,
+} from '../src/audit/checkpoint.ts';
 import { verifyLog, type BrokenLink, type CheckpointCheck, type CheckpointDiscrepancy, type IntegrityReport } from '../src/audit/verify.ts';
 import type { Role } from '../src/domain/decider.ts';
 import type { Hub } from '../src/hub.ts';
@@ -14,8 +22,14 @@ const auditRoles: Role[] = ['auditor', 'director', 'acting_director', 'rector'];
 const ChainProblemEnum = builder.enumType('ChainProblem', {
   description: 'Which check of a hash-chain link failed.',
   values: {
-    REVISION_OUT_OF_SEQUENCE: { value: 'revision_out_of_sequence', description: 'The revision is not the previous one plus 1 (0 for the first event): an event before it is missing or out of place.' },
-    PREVIOUS_HASH_MISMATCH: { value: 'previous_hash_mismatch', description: "prevHash is not the hash of the stream's previous event: the chain was cut or spliced." },
+    REVISION_OUT_OF_SEQUENCE: {
+      value: 'revision_out_of_sequence',
+      description: 'The revision is not the previous one plus 1 (0 for the first event): an event before it is missing or out of place.',
+    },
+    PREVIOUS_HASH_MISMATCH: {
+      value: 'previous_hash_mismatch',
+      description: "prevHash is not the hash of the stream's previous event: the chain was cut or spliced.",
+    },
     CONTENT_HASH_MISMATCH: { value: 'content_hash_mismatch', description: 'The event no longer hashes to the hash it was stored with: it was edited.' },
   } as const,
 });
@@ -61,8 +75,12 @@ const CheckpointDiscrepancyRef = builder.objectRef<CheckpointDiscrepancy>('Check
 const CheckpointCheckRef = builder.objectRef<CheckpointCheck>('CheckpointCheck').implement({
   description: 'The log compared with a signed checkpoint: the only check that notices a cut-off tail, which leaves a consistent but shorter chain.',
   fields: (t) => ({
-    intact: t.exposeBoolean('intact', { description: 'Signature valid, signer trusted (when a trusted key was given), and every stream still at its checkpointed head.' }),
-    signatureValid: t.exposeBoolean('signatureValid', { description: 'The signature matches the checkpoint and the public key it carries; false when the file was changed after signing.' }),
+    intact: t.exposeBoolean('intact', {
+      description: 'Signature valid, signer trusted (when a trusted key was given), and every stream still at its checkpointed head.',
+    }),
+    signatureValid: t.exposeBoolean('signatureValid', {
+      description: 'The signature matches the checkpoint and the public key it carries; false when the file was changed after signing.',
+    }),
     signerTrusted: t.boolean({
       nullable: true,
       description: 'Whether the checkpoint was signed by trustedPublicKey; null when no trusted key was given.',
@@ -72,7 +90,11 @@ const CheckpointCheckRef = builder.objectRef<CheckpointCheck>('CheckpointCheck')
     createdAt: t.field({ type: 'DateTime', description: 'When the checkpoint was made.', resolve: (c) => c.createdAt }),
     headPosition: t.exposeString('headPosition', { nullable: true, description: 'Position cursor of the last event the checkpoint covered.' }),
     streamsChecked: t.exposeInt('streamsChecked', { description: 'Streams the checkpoint recorded, each compared with the store.' }),
-    discrepancies: t.field({ type: [CheckpointDiscrepancyRef], description: 'Streams that differ from the checkpoint, in its order.', resolve: (c) => c.discrepancies }),
+    discrepancies: t.field({
+      type: [CheckpointDiscrepancyRef],
+      description: 'Streams that differ from the checkpoint, in its order.',
+      resolve: (c) => c.discrepancies,
+    }),
   }),
 });
 
@@ -83,9 +105,23 @@ const IntegrityReportRef = builder.objectRef<IntegrityReport>('IntegrityReport')
     eventsChecked: t.exposeInt('eventsChecked', { description: 'Events read and checked.' }),
     streamsChecked: t.exposeInt('streamsChecked', { description: 'Streams whose chain was checked.' }),
     headPosition: t.exposeString('headPosition', { nullable: true, description: 'Position cursor of the last event checked; null for an empty log.' }),
-    firstBrokenLink: t.field({ type: BrokenLinkRef, nullable: true, description: 'The first broken link in log order; null when every chain holds.', resolve: (r) => r.firstBrokenLink }),
-    brokenStreams: t.field({ type: [BrokenLinkRef], description: 'The first broken link of each broken stream, in the order found.', resolve: (r) => r.brokenStreams }),
-    checkpoint: t.field({ type: CheckpointCheckRef, nullable: true, description: 'The comparison with the checkpoint given; null when none was.', resolve: (r) => r.checkpoint }),
+    firstBrokenLink: t.field({
+      type: BrokenLinkRef,
+      nullable: true,
+      description: 'The first broken link in log order; null when every chain holds.',
+      resolve: (r) => r.firstBrokenLink,
+    }),
+    brokenStreams: t.field({
+      type: [BrokenLinkRef],
+      description: 'The first broken link of each broken stream, in the order found.',
+      resolve: (r) => r.brokenStreams,
+    }),
+    checkpoint: t.field({
+      type: CheckpointCheckRef,
+      nullable: true,
+      description: 'The comparison with the checkpoint given; null when none was.',
+      resolve: (r) => r.checkpoint,
+    }),
     unreadable: t.string({
       nullable: true,
       description: 'When a stored event could not even be parsed (its JSON was damaged): where, and why; the check stopped there.',
@@ -109,27 +145,38 @@ const signingKeyOf = (hub: Hub): KeyObject =>
 builder.queryFields((t) => ({
   verifyIntegrity: t.field({
     type: IntegrityReportRef,
-    description: "Checks every stream's hash chain in the event log and reports the first broken link; with a checkpoint, also that every stream still reaches its signed head. Reads the whole log: for auditors.",
+    description:
+      "Checks every stream's hash chain in the event log and reports the first broken link; with a checkpoint, also that every stream still reaches its signed head. Reads the whole log: for auditors.",
     authScopes: { anyRole: auditRoles },
     args: {
-      checkpoint: t.arg.string({ required: false, description: 'The text of a checkpoint file (from signedCheckpoint or `npm run verify -- --write-checkpoint`), kept outside the hub.' }),
-      trustedPublicKey: t.arg.string({ required: false, description: 'PEM public key the checkpoint must be signed by; without it any valid signature is accepted and signerTrusted is null.' }),
+      checkpoint: t.arg.string({
+        required: false,
+        description: 'The text of a checkpoint file (from signedCheckpoint or `npm run verify -- --write-checkpoint`), kept outside the hub.',
+      }),
+      trustedPublicKey: t.arg.string({
+        required: false,
+        description: 'PEM public key the checkpoint must be signed by; without it any valid signature is accepted and signerTrusted is null.',
+      }),
     },
     resolve: async (_root, args, context) => {
       const checkpoint: Checkpoint | undefined = args.checkpoint ? badInput(() => parseCheckpoint(args.checkpoint!)) : undefined;
       const trustedKey = args.trustedPublicKey ? badInput(() => parsePublicKey(args.trustedPublicKey!, 'trustedPublicKey')) : undefined;
-      if (trustedKey && !checkpoint) throw new GraphQLError('trustedPublicKey needs a checkpoint: it says whose signature to trust', { extensions: { code: 'BAD_USER_INPUT' } });
+      if (trustedKey && !checkpoint)
+        throw new GraphQLError('trustedPublicKey needs a checkpoint: it says whose signature to trust', { extensions: { code: 'BAD_USER_INPUT' } });
       const { report } = await verifyLog(context.hub.rawStore, { ...(checkpoint ? { checkpoint } : {}), ...(trustedKey ? { trustedKey } : {}) });
       return report;
     },
   }),
   signedCheckpoint: t.string({
-    description: "A checkpoint of the head of every stream's hash chain, signed with the hub's Ed25519 key: the text of a checkpoint file. Keep it outside the hub; verifyIntegrity(checkpoint:) later shows whether any stream lost its tail or was rewritten. Refused while the log is not intact.",
+    description:
+      "A checkpoint of the head of every stream's hash chain, signed with the hub's Ed25519 key: the text of a checkpoint file. Keep it outside the hub; verifyIntegrity(checkpoint:) later shows whether any stream lost its tail or was rewritten. Refused while the log is not intact.",
     authScopes: { anyRole: auditRoles },
     resolve: async (_root, _args, context) => {
       const { report, heads } = await verifyLog(context.hub.rawStore);
       if (!report.intact) {
-        throw new GraphQLError('the log is not intact, and a checkpoint would vouch for it: see verifyIntegrity for the broken links', { extensions: { code: 'LOG_NOT_INTACT' } });
+        throw new GraphQLError('the log is not intact, and a checkpoint would vouch for it: see verifyIntegrity for the broken links', {
+          extensions: { code: 'LOG_NOT_INTACT' },
+        });
       }
       return checkpointText(signCheckpoint({ heads, headPosition: report.headPosition, eventCount: report.eventsChecked }, signingKeyOf(context.hub)));
     },

@@ -15,7 +15,9 @@ const followUpSourceLabels: Labels<'reactor' | 'clock'> = {
   reactor: { ky: 'Реактор (окуяга жооп)', ru: 'Реактор (ответ на событие)', en: 'Reactor (answer to an event)' },
   clock: { ky: 'Мөөнөт сааты', ru: 'Часы сроков', en: 'Clock (a due moment)' },
 };
-const FollowUpSourceEnum = enumFor(z.enum(['reactor', 'clock']).meta({ id: 'FollowUpSource', description: 'What sent a follow-up command.', labels: followUpSourceLabels }));
+const FollowUpSourceEnum = enumFor(
+  z.enum(['reactor', 'clock']).meta({ id: 'FollowUpSource', description: 'What sent a follow-up command.', labels: followUpSourceLabels }),
+);
 
 const FollowUpRefusal = builder.objectRef<RefusalRow>('FollowUpRefusal').implement({
   description: 'A command the hub sent itself (a reactor answering an event, or the clock at a due moment) that was refused. Recorded once; the hub goes on.',

@@ -37,16 +37,7 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
 }>({
-  plugins: [
-    RelayPlugin,
-    ScopeAuthPlugin,
-    ErrorsPlugin,
-    ComplexityPlugin,
-    ValidationPlugin,
-    DataloaderPlugin,
-    WithInputPlugin,
-    SimpleObjectsPlugin,
-  ],
+  plugins: [RelayPlugin, ScopeAuthPlugin, ErrorsPlugin, ComplexityPlugin, ValidationPlugin, DataloaderPlugin, WithInputPlugin, SimpleObjectsPlugin],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   relay: {
@@ -65,14 +56,20 @@ export const builder = new SchemaBuilder<{
     // Connections: pages of a list in a stable order, by cursors (see schema/connection.ts).
     pageInfoTypeOptions: { description: 'Where a page stands in its list, and the cursors to go on from it.' },
     pageInfoFieldOptions: { description: 'Where this page stands in the list, and the cursors to go on from it.' },
-    hasNextPageFieldOptions: { description: 'Whether items follow this page: more of them when paging forwards; when paging backwards, true when the page ends at a `before` cursor.' },
-    hasPreviousPageFieldOptions: { description: 'Whether items precede this page: more of them when paging backwards; when paging forwards, true when the page starts at an `after` cursor.' },
+    hasNextPageFieldOptions: {
+      description: 'Whether items follow this page: more of them when paging forwards; when paging backwards, true when the page ends at a `before` cursor.',
+    },
+    hasPreviousPageFieldOptions: {
+      description: 'Whether items precede this page: more of them when paging backwards; when paging forwards, true when the page starts at an `after` cursor.',
+    },
     startCursorFieldOptions: { description: "Cursor of the page's first item; pass it as `before` for the previous page. Null for an empty page." },
     endCursorFieldOptions: { description: "Cursor of the page's last item; pass it as `after` for the next page. Null for an empty page." },
     edgesFieldOptions: { description: 'The items of the page, each with its cursor, in the order of the list.' },
     cursorFieldOptions: { description: 'Where this item stands in the list: pass it as `after` or `before` to page from here.' },
     nodeFieldOptions: { description: 'The item.' },
-    firstArgOptions: { description: `How many items to return from the start (or after \`after\`), at most ${MAX_PAGE}; ${DEFAULT_PAGE} when no size is given. Not with last/before.` },
+    firstArgOptions: {
+      description: `How many items to return from the start (or after \`after\`), at most ${MAX_PAGE}; ${DEFAULT_PAGE} when no size is given. Not with last/before.`,
+    },
     afterArgOptions: { description: 'A cursor from this list (an endCursor or an edge cursor): the page starts right after it.' },
     lastArgOptions: { description: `How many items to return from the end (or before \`before\`), at most ${MAX_PAGE}. Not with first/after.` },
     beforeArgOptions: { description: 'A cursor from this list (a startCursor or an edge cursor): the page ends right before it.' },

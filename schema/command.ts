@@ -38,12 +38,15 @@ export function commandMutation<Schema extends z.ZodType, Payload>(options: {
     t.fieldWithInput({
       description: options.description,
       typeOptions: { name: `${typeName}Input`, description: `Input of ${options.name}.` },
-      argOptions: { description: `The ${options.name} command: its fields, with an optional commandId (idempotency key)${options.acceptsExpectedRevision ? ' and expectedRevision' : ''}.` },
+      argOptions: {
+        description: `The ${options.name} command: its fields, with an optional commandId (idempotency key)${options.acceptsExpectedRevision ? ' and expectedRevision' : ''}.`,
+      },
       input: {
         ...inputFieldsOf(t.input as never, objectOf(options.schema as never), typeName),
         commandId: t.input.string({
           required: false,
-          description: 'Idempotency key: sending the same command again (same mutation, input and caller) with the same commandId stores nothing new and returns the first answer; sending anything else with it is a ValidationError on commandId. Generated when omitted.',
+          description:
+            'Idempotency key: sending the same command again (same mutation, input and caller) with the same commandId stores nothing new and returns the first answer; sending anything else with it is a ValidationError on commandId. Generated when omitted.',
         }),
         ...(options.acceptsExpectedRevision
           ? {
@@ -58,7 +61,9 @@ export function commandMutation<Schema extends z.ZodType, Payload>(options: {
       errors: {
         types: commandErrors,
         directResult: true,
-        union: { description: `What ${options.name} answers: ${options.payload.name} once the command is stored and in the read model, or a typed error (each implements Error; only ReadModelLagError means it was stored all the same).` },
+        union: {
+          description: `What ${options.name} answers: ${options.payload.name} once the command is stored and in the read model, or a typed error (each implements Error; only ReadModelLagError means it was stored all the same).`,
+        },
       },
       resolve: (async (_root: unknown, args: { input: Record<string, unknown> }, context: GraphQLContext): Promise<Payload> => {
         const { commandId, expectedRevision, ...input } = args.input;

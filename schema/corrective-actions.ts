@@ -57,12 +57,19 @@ export const CorrectiveAction = builder.loadableNode('CorrectiveAction', {
       args: { language: languageArg(t.arg) },
       resolve: (r, args, context) => labelIn(correctiveActionStatus, r.status, args.language, context),
     }),
-    overdue: t.boolean({ description: 'True while it is open and the clock has recorded its due date passed.', resolve: (r) => r.overdue_on !== null && (r.status === 'planned' || r.status === 'in_progress') }),
+    overdue: t.boolean({
+      description: 'True while it is open and the clock has recorded its due date passed.',
+      resolve: (r) => r.overdue_on !== null && (r.status === 'planned' || r.status === 'in_progress'),
+    }),
     overdueOn: t.field({ type: 'Date', nullable: true, description: 'The day it was recorded overdue.', resolve: (r) => r.overdue_on }),
     startedOn: t.field({ type: 'Date', nullable: true, description: 'Date work started.', resolve: (r) => r.started_on }),
     completedOn: t.field({ type: 'Date', nullable: true, description: 'Date it was done.', resolve: (r) => r.completed_on }),
     evidence: t.exposeString('evidence', { nullable: true, description: 'Evidence of completion.' }),
-    effective: t.boolean({ nullable: true, description: 'Whether the effectiveness check found it worked; null before the check.', resolve: (r) => (r.effective === null ? null : r.effective === 1) }),
+    effective: t.boolean({
+      nullable: true,
+      description: 'Whether the effectiveness check found it worked; null before the check.',
+      resolve: (r) => (r.effective === null ? null : r.effective === 1),
+    }),
     conclusion: t.exposeString('conclusion', { nullable: true, description: 'What the effectiveness check found.' }),
     verifiedOn: t.field({ type: 'Date', nullable: true, description: 'Date of the effectiveness check.', resolve: (r) => r.verified_on }),
     cancelledOn: t.field({ type: 'Date', nullable: true, description: 'Date of cancellation.', resolve: (r) => r.cancelled_on }),
@@ -117,7 +124,11 @@ builder.objectField(Indicator, 'correctiveActions', (t) =>
 const CorrectiveActionPayload = builder.objectRef<StrategyPayloadShape>('CorrectiveActionPayload').implement({
   description: 'The corrective action after the command, with where the command landed in the log.',
   fields: (t) => ({
-    correctiveAction: t.field({ type: CorrectiveAction, description: 'The action as the register shows it now, including this command.', resolve: (p, _args, context) => context.hub.correctiveActions.byIds([p.id])[0]! }),
+    correctiveAction: t.field({
+      type: CorrectiveAction,
+      description: 'The action as the register shows it now, including this command.',
+      resolve: (p, _args, context) => context.hub.correctiveActions.byIds([p.id])[0]!,
+    }),
     revision: t.int({ description: 'Revision of the action stream after the command.', resolve: (p) => Number(p.revision) }),
     position: t.exposeString('position', { description: 'Position of the command’s last event in the global log.' }),
     replayed: t.exposeBoolean('replayed', { description: 'True when this commandId was handled before and its first answer is returned.' }),
@@ -166,7 +177,8 @@ for (const name of Object.keys(correctiveActionCommands) as CorrectiveActionComm
     schema: correctiveActionCommands[name],
     payload: CorrectiveActionPayload,
     acceptsExpectedRevision: name !== 'planCorrectiveAction',
-    prepare: (raw) => (typeof raw.correctiveActionId === 'string' ? { ...raw, correctiveActionId: plainIdOf(raw.correctiveActionId, 'CorrectiveAction') } : raw),
+    prepare: (raw) =>
+      typeof raw.correctiveActionId === 'string' ? { ...raw, correctiveActionId: plainIdOf(raw.correctiveActionId, 'CorrectiveAction') } : raw,
     run: (call) => runCorrectiveActionCommand(name, call as CommandCall<Record<string, unknown>>),
   });
 }

@@ -37,7 +37,10 @@ const Deadline = builder.objectRef<DeadlineRow>('Deadline').implement({
     dueOn: t.field({ type: 'Date', description: 'Last day (Kyrgyzstan time).', resolve: (row) => row.due_on }),
     done: t.boolean({ description: 'True once the obligation is met or closed.', resolve: (row) => row.status === 'done' }),
     doneOn: t.field({ type: 'Date', nullable: true, description: 'When it was met or closed.', resolve: (row) => row.done_on }),
-    overdue: t.boolean({ description: 'Not done and its last day has passed (Kyrgyzstan time).', resolve: (row, _args, context) => isOverdue(row, todayOf(context)) }),
+    overdue: t.boolean({
+      description: 'Not done and its last day has passed (Kyrgyzstan time).',
+      resolve: (row, _args, context) => isOverdue(row, todayOf(context)),
+    }),
     daysLeft: t.int({
       description: 'Days from today (Kyrgyzstan time) to the last day: 0 on the day, negative once passed.',
       resolve: (row, _args, context) => Math.round((Date.parse(row.due_on) - Date.parse(todayOf(context))) / DAY_MS),
@@ -45,7 +48,10 @@ const Deadline = builder.objectRef<DeadlineRow>('Deadline').implement({
     unit: t.exposeString('unit', { nullable: true, description: 'The unit (faculty, college, chair) it concerns, if any.' }),
     assignee: t.exposeString('assignee', { nullable: true, description: 'The person it is assigned to, if any.' }),
     entityType: t.exposeString('entity_type', { description: 'GraphQL type of the entity it concerns, e.g. License.' }),
-    entity: t.id({ description: 'Global id of the entity it concerns: fetch it with `node(id:)`.', resolve: (row) => encodeGlobalID(row.entity_type, row.entity_id) }),
+    entity: t.id({
+      description: 'Global id of the entity it concerns: fetch it with `node(id:)`.',
+      resolve: (row) => encodeGlobalID(row.entity_type, row.entity_id),
+    }),
   }),
 });
 
@@ -107,7 +113,12 @@ builder.subscriptionField('deadlineAlerts', (t) =>
       'Tells the caller when one of their deadlines (their unit’s or assigned to them; every one for the leadership) comes within `withinDays` days or falls overdue, from the moment of subscribing: at the start of each day (Kyrgyzstan time) and when deadlines change. Query `deadlines` for the state at the start.',
     authScopes: { authenticated: true },
     args: {
-      withinDays: t.arg.int({ required: false, defaultValue: 30, validate: z.int().min(0, 'must be zero or more').max(366, 'must be at most 366'), description: 'Size of the window before the due day, in days (30 by default).' }),
+      withinDays: t.arg.int({
+        required: false,
+        defaultValue: 30,
+        validate: z.int().min(0, 'must be zero or more').max(366, 'must be at most 366'),
+        description: 'Size of the window before the due day, in days (30 by default).',
+      }),
       unit: t.arg.string({ required: false, description: 'Only deadlines of this unit.' }),
     },
     subscribe: (_root, args, context) => {

@@ -73,7 +73,11 @@ NormativeDocument.implement({
     documentType: t.field({ type: DocumentTypeEnum, description: 'Kind of document.', resolve: (r) => r.document_type }),
     documentTypeLabel: labelField(t, labelsOf(documentType), (r) => r.document_type),
     tag: t.exposeString('tag', { description: 'Tag the department files it under.' }),
-    title: t.field({ type: MultilingualNameRef, description: 'Title in the three languages.', resolve: (r) => ({ ky: r.title_ky, ru: r.title_ru, en: r.title_en }) }),
+    title: t.field({
+      type: MultilingualNameRef,
+      description: 'Title in the three languages.',
+      resolve: (r) => ({ ky: r.title_ky, ru: r.title_ru, en: r.title_en }),
+    }),
     annotation: t.exposeString('annotation', { description: 'What the document governs.' }),
     basedOn: t.stringList({ description: 'Laws, the charter and other acts it rests on.', resolve: (r) => JSON.parse(r.based_on) as string[] }),
     replaces: t.field({ type: NormativeDocument, nullable: true, description: 'The document this one replaces.', resolve: (r) => r.replaces }),
@@ -85,7 +89,10 @@ NormativeDocument.implement({
     approvingBody: t.exposeString('approving_body', { nullable: true, description: 'The body that approved the version in force.' }),
     inForceFrom: t.field({ type: 'Date', nullable: true, description: 'Date the version in force came into force.', resolve: (r) => r.in_force_from }),
     nextReviewDue: t.field({ type: 'Date', nullable: true, description: 'When the document is next due for review.', resolve: (r) => r.next_review_due }),
-    reviewOverdue: t.boolean({ description: 'True once the review date has passed without a review (recorded by the clock).', resolve: (r) => r.review_overdue === 1 }),
+    reviewOverdue: t.boolean({
+      description: 'True once the review date has passed without a review (recorded by the clock).',
+      resolve: (r) => r.review_overdue === 1,
+    }),
     lastReviewedOn: t.field({ type: 'Date', nullable: true, description: 'Date of the last review.', resolve: (r) => r.last_reviewed_on }),
     retiredOn: t.field({ type: 'Date', nullable: true, description: 'Date it ceased to be in force.', resolve: (r) => r.retired_on }),
     retirementReason: t.exposeString('retirement_reason', { nullable: true, description: 'Why it was retired.' }),
@@ -108,7 +115,10 @@ const DocumentFilterInput = builder.inputType('DocumentFilter', {
     tag: t.string({ required: false, description: 'Exactly this tag.' }),
     reviewDueBy: t.field({ type: 'Date', required: false, description: 'Documents whose next review is due on or before this date.' }),
     reviewOverdue: t.boolean({ required: false, description: 'Only documents whose review is (true) or is not (false) overdue.' }),
-    search: t.string({ required: false, description: 'Words to find in the title (any language), code, tag and annotation; every word must occur, as a word or the start of one.' }),
+    search: t.string({
+      required: false,
+      description: 'Words to find in the title (any language), code, tag and annotation; every word must occur, as a word or the start of one.',
+    }),
   }),
 });
 
@@ -233,7 +243,12 @@ async function runDocumentCommand(name: DocumentCommandName, call: CommandCall<R
   });
   const [row] = context.hub.documents.byIds([documentId]);
   if (!row) throw new GraphQLError('the document registry has no row for a stored document');
-  return { id: documentId, revision: outcome.revision ?? BigInt(row.revision), position: outcome.position ? encodePosition(outcome.position) : row.position, replayed: outcome.replayed };
+  return {
+    id: documentId,
+    revision: outcome.revision ?? BigInt(row.revision),
+    position: outcome.position ? encodePosition(outcome.position) : row.position,
+    replayed: outcome.replayed,
+  };
 }
 
 const globalIdFields = ['documentId', 'replaces', 'supersededBy'] as const;

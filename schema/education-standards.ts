@@ -53,14 +53,20 @@ export const EducationStandard = builder.loadableNode('EducationStandard', {
   fields: (t) => ({
     standardId: t.exposeString('id', { description: 'The plain id of the standard (the global `id` wraps it).' }),
     code: t.exposeString('code', { description: 'Code of the standard.' }),
-    title: t.field({ type: MultilingualNameRef, description: 'Title in the three languages.', resolve: (r) => ({ ky: r.title_ky, ru: r.title_ru, en: r.title_en }) }),
+    title: t.field({
+      type: MultilingualNameRef,
+      description: 'Title in the three languages.',
+      resolve: (r) => ({ ky: r.title_ky, ru: r.title_ru, en: r.title_en }),
+    }),
     level: t.field({ type: LevelEnum, description: 'Level of education it governs.', resolve: (r) => r.level }),
     levelLabel: labelField(t, labelsOf(standardLevel), (r) => r.level),
     subject: t.exposeString('subject', { nullable: true, description: 'The school subject, for a subject standard.' }),
     developer: t.exposeString('developer', { description: 'The unit or working group that develops it.' }),
     stage: t.field({ type: StageEnum, description: 'Where the standard stands.', resolve: (r) => r.stage }),
     stageLabel: labelField(t, labelsOf(standardStage), (r) => r.stage),
-    heldBy: t.exposeString('held_by', { description: 'Who holds it now: the developers, the reviewers still to answer, the secretariat or the approving body.' }),
+    heldBy: t.exposeString('held_by', {
+      description: 'Who holds it now: the developers, the reviewers still to answer, the secretariat or the approving body.',
+    }),
     edition: t.exposeInt('edition', { description: 'Edition being developed or in force: 1, then one more for each revision opened.' }),
     round: t.exposeInt('round', { description: 'Number of the latest review round (0 before the first).' }),
     registeredOn: t.field({ type: 'Date', description: 'Date the draft was registered.', resolve: (r) => r.registered_on }),
@@ -68,7 +74,11 @@ export const EducationStandard = builder.loadableNode('EducationStandard', {
     approvingBody: t.exposeString('approving_body', { nullable: true, description: 'The body that approved it.' }),
     orderNumber: t.exposeString('order_number', { nullable: true, description: 'Number of the approving order.' }),
     inForceFrom: t.field({ type: 'Date', nullable: true, description: 'Date it came into force.', resolve: (r) => r.in_force_from }),
-    reviews: t.field({ type: [StandardReview], description: 'Every reviewer of every round, in round order.', resolve: (r, _args, context) => context.hub.educationStandards.reviews(r.id) }),
+    reviews: t.field({
+      type: [StandardReview],
+      description: 'Every reviewer of every round, in round order.',
+      resolve: (r, _args, context) => context.hub.educationStandards.reviews(r.id),
+    }),
     revision: t.exposeInt('revision', { description: 'Revision of the standard stream this state reflects; pass it as expectedRevision.' }),
     position: t.exposeString('position', { description: 'Position in the global log of the last event folded into this state.' }),
     updatedAt: t.field({ type: 'DateTime', description: 'When the last change was recorded.', resolve: (r) => r.updated_at }),
@@ -118,7 +128,11 @@ type StandardPayloadShape = { id: string; revision: bigint; position: string; re
 const EducationStandardPayload = builder.objectRef<StandardPayloadShape>('EducationStandardPayload').implement({
   description: 'The education standard after the command, with where the command landed in the log.',
   fields: (t) => ({
-    educationStandard: t.field({ type: EducationStandard, description: 'The standard as the register shows it now, including this command.', resolve: (p) => p.id }),
+    educationStandard: t.field({
+      type: EducationStandard,
+      description: 'The standard as the register shows it now, including this command.',
+      resolve: (p) => p.id,
+    }),
     revision: t.int({ description: 'Revision of the standard stream after the command.', resolve: (p) => Number(p.revision) }),
     position: t.exposeString('position', { description: 'Position of the command’s last event in the global log.' }),
     replayed: t.exposeBoolean('replayed', { description: 'True when this commandId was handled before and its first answer is returned.' }),
@@ -152,7 +166,12 @@ async function runStandardCommand(name: EducationStandardCommandName, call: Comm
   });
   const [row] = context.hub.educationStandards.byIds([standardId]);
   if (!row) throw new GraphQLError('the register of education standards has no row for a stored standard');
-  return { id: standardId, revision: outcome.revision ?? BigInt(row.revision), position: outcome.position ? encodePosition(outcome.position) : row.position, replayed: outcome.replayed };
+  return {
+    id: standardId,
+    revision: outcome.revision ?? BigInt(row.revision),
+    position: outcome.position ? encodePosition(outcome.position) : row.position,
+    replayed: outcome.replayed,
+  };
 }
 
 for (const name of Object.keys(educationStandardCommands) as EducationStandardCommandName[]) {

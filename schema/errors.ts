@@ -102,4 +102,13 @@ builder.objectType(ReadModelStoppedError, {
 });
 
 /** The errors every command mutation can answer with. */
-export const commandErrors = [ValidationError, NotFoundError, ConcurrencyError, DomainRuleError, ForbiddenError, UnavailableError, ReadModelLagError, ReadModelStoppedError];
+export const commandErrors = [
+  ValidationError,
+  NotFoundError,
+  ConcurrencyError,
+  DomainRuleError,
+  ForbiddenError,
+  UnavailableError,
+  ReadModelLagError,
+  ReadModelStoppedError,
+];

@@ -48,7 +48,10 @@ export const EventRef = builder.objectRef<RecordedEvent>('Event').implement({
     data: t.field({ type: 'JSON', description: 'The event’s data, in the current version of its type (older versions are upcast).', resolve: (e) => e.data }),
     schemaVersion: t.int({ description: 'Version of the data’s shape.', resolve: (e) => e.metadata.schemaVersion }),
     revision: t.int({ description: 'Revision of the event within its stream, from 0.', resolve: (e) => Number(e.revision) }),
-    position: t.string({ description: 'Position in the global log: a cursor for events(after:) and its subscription.', resolve: (e) => encodePosition(e.position) }),
+    position: t.string({
+      description: 'Position in the global log: a cursor for events(after:) and its subscription.',
+      resolve: (e) => encodePosition(e.position),
+    }),
     actor: t.field({ type: ActorRef, description: 'Who caused it.', resolve: (e) => e.metadata.actor as Actor }),
     commandId: t.string({ description: 'The command that recorded it.', resolve: (e) => e.metadata.commandId }),
     correlationId: t.string({ description: 'Ties together everything done for one request or process.', resolve: (e) => e.metadata.correlationId }),
@@ -72,7 +75,9 @@ const EventLogFilter = builder.inputType('EventLogFilter', {
 
 type LogFilterInput = { categories?: string[] | null; eventTypes?: string[] | null; recordedFrom?: string | null; recordedBefore?: string | null };
 
-const moment = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 moment with a time zone, e.g. 2026-09-01T08:30:00Z' }).transform((s) => new Date(s).toISOString());
+const moment = z.iso
+  .datetime({ offset: true, error: 'must be an ISO 8601 moment with a time zone, e.g. 2026-09-01T08:30:00Z' })
+  .transform((s) => new Date(s).toISOString());
 
 const badInput = (argument: string, message: string) => new GraphQLError(`${argument}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', argument } });
 
@@ -88,7 +93,10 @@ function logFilter(context: GraphQLContext, input: LogFilterInput | null | undef
   const requested = input?.categories ?? undefined;
   const categories = readableCategories(context, requested);
   if (categories?.length === 0) {
-    throw badInput('filter.categories', `${requested?.join(', ') || 'the log'} holds personal data that only ${['auditor', 'rector', 'director', 'acting_director'].join(', ')} may read`);
+    throw badInput(
+      'filter.categories',
+      `${requested?.join(', ') || 'the log'} holds personal data that only ${['auditor', 'rector', 'director', 'acting_director'].join(', ')} may read`,
+    );
   }
   const from = input?.recordedFrom == null ? undefined : moment.safeParse(input.recordedFrom);
   const before = input?.recordedBefore == null ? undefined : moment.safeParse(input.recordedBefore);
@@ -109,7 +117,10 @@ const EventPage = builder.simpleObject('EventPage', {
   description: 'A page of the global log. Continue with events(after: endCursor) while hasNextPage.',
   fields: (t) => ({
     events: t.field({ type: [EventRef], description: 'The events, in log order.' }),
-    endCursor: t.string({ nullable: true, description: 'Position to continue after; it may be past the last event shown when the scan skipped events outside the filter.' }),
+    endCursor: t.string({
+      nullable: true,
+      description: 'Position to continue after; it may be past the last event shown when the scan skipped events outside the filter.',
+    }),
     hasNextPage: t.boolean({ description: 'Whether the log (as far as this caller may read it) may hold more events after endCursor.' }),
   }),
 });
@@ -212,7 +223,7 @@ builder.queryFields((t) => ({
       const events: RecordedEvent[] = [];
       for await (const event of context.hub.store.readStream(`${kind.category}-${id}`, { from, limit: first + 1 })) events.push(event);
       const page = events.slice(0, first);
-      return { events: page, hasNextPage: events.length > first, endCursor: page.length ? `r${page.at(-1)!.revision}` : args.after ?? null };
+      return { events: page, hasNextPage: events.length > first, endCursor: page.length ? `r${page.at(-1)!.revision}` : (args.after ?? null) };
     },
   }),
 }));

@@ -37,7 +37,11 @@ export const Evidence = builder.loadableNode('Evidence', {
     ownerUnit: t.exposeString('owner_unit', { description: 'Unit that keeps it.' }),
     version: t.exposeInt('version', { description: 'Its latest version number.' }),
     registeredOn: t.field({ type: 'Date', description: 'Date of its first version.', resolve: (e) => e.registered_on }),
-    versions: t.field({ type: [EvidenceVersionRef], description: 'Every version, the latest first.', resolve: (e, _args, context) => context.hub.evidence.versions(e.id) }),
+    versions: t.field({
+      type: [EvidenceVersionRef],
+      description: 'Every version, the latest first.',
+      resolve: (e, _args, context) => context.hub.evidence.versions(e.id),
+    }),
     revision: t.exposeInt('revision', { description: 'Revision of the document’s stream; pass it as expectedRevision.' }),
     updatedAt: t.field({ type: 'DateTime', description: 'When the last change was recorded.', resolve: (e) => e.updated_at }),
   }),

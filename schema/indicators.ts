@@ -65,11 +65,19 @@ export const IndicatorYearRef = builder.objectRef<IndicatorYearRow>('IndicatorYe
   description: 'An indicator judged in one year: what the trajectory expects, the latest verified value, and the status.',
   fields: (t) => ({
     year: t.exposeInt('year', { description: 'The year.' }),
-    expected: t.field({ type: IndicatorTargetRef, nullable: true, description: 'What the plan expects this year: the declared target, or the trajectory between baseline and targets.', resolve: (r) => (r.expected ? (JSON.parse(r.expected) as Target) : null) }),
+    expected: t.field({
+      type: IndicatorTargetRef,
+      nullable: true,
+      description: 'What the plan expects this year: the declared target, or the trajectory between baseline and targets.',
+      resolve: (r) => (r.expected ? (JSON.parse(r.expected) as Target) : null),
+    }),
     value: t.exposeFloat('value', { nullable: true, description: 'The latest verified value of the year.' }),
     period: t.exposeString('period', { nullable: true, description: 'The period of that value.' }),
     ratio: t.exposeFloat('ratio', { nullable: true, description: 'Achievement ratio against the expected trajectory (1 = exactly as planned).' }),
-    progress: t.exposeFloat('progress', { nullable: true, description: 'Share of the way from the baseline to the final target (increase and decrease only).' }),
+    progress: t.exposeFloat('progress', {
+      nullable: true,
+      description: 'Share of the way from the baseline to the final target (increase and decrease only).',
+    }),
     status: t.field({ type: IndicatorStatusEnum, description: 'Status in the year.', resolve: (r) => r.status }),
     statusLabel: t.string({
       description: 'The status in Kyrgyz, Russian or English.',
@@ -106,7 +114,12 @@ const TargetRevisionRef = builder.objectRef<Revision>('IndicatorTargetRevision')
   fields: (t) => ({
     year: t.exposeInt('year', { description: 'The year whose target changed.' }),
     target: t.field({ type: IndicatorTargetRef, description: 'The target after the revision.', resolve: (r) => JSON.parse(r.target) as Target }),
-    previous: t.field({ type: IndicatorTargetRef, nullable: true, description: 'The target before (null when the year had none).', resolve: (r) => (r.previous ? (JSON.parse(r.previous) as Target) : null) }),
+    previous: t.field({
+      type: IndicatorTargetRef,
+      nullable: true,
+      description: 'The target before (null when the year had none).',
+      resolve: (r) => (r.previous ? (JSON.parse(r.previous) as Target) : null),
+    }),
     finalTargetRevised: t.boolean({ description: 'True when the final target changed with it.', resolve: (r) => r.final_target_revised === 1 }),
     reason: t.exposeString('reason', { description: 'Why the target was revised.' }),
     revisedOn: t.field({ type: 'Date', description: 'Date of the decision.', resolve: (r) => r.revised_on }),
@@ -130,7 +143,10 @@ const DeviationRef = builder.objectRef<Deviation>('IndicatorDeviation').implemen
 
 const IndicatorBaselineRef = builder.objectRef<{ year: number; value: number }>('IndicatorBaseline').implement({
   description: 'Where the indicator stood before the plan.',
-  fields: (t) => ({ year: t.exposeInt('year', { description: 'Year of the baseline.' }), value: t.exposeFloat('value', { description: 'The baseline value.' }) }),
+  fields: (t) => ({
+    year: t.exposeInt('year', { description: 'Year of the baseline.' }),
+    value: t.exposeFloat('value', { description: 'The baseline value.' }),
+  }),
 });
 const IndicatorThresholdsRef = builder.objectRef<{ atRisk: number; offTrack: number }>('IndicatorThresholds').implement({
   description: 'Achievement ratios that separate on track, at risk and off track.',
@@ -152,7 +168,11 @@ export const Indicator = builder.loadableNode('Indicator', {
     strategicDirectionCode: t.string({ description: 'Code of the strategic direction.', resolve: (v) => v.row.direction_code }),
     goalCode: t.string({ description: 'Code of the goal it measures.', resolve: (v) => v.row.goal_code }),
     code: t.string({ description: 'Code of the indicator.', resolve: (v) => v.row.code }),
-    name: t.field({ type: MultilingualNameRef, description: 'Name of the indicator.', resolve: (v) => ({ ky: v.row.name_ky, ru: v.row.name_ru, en: v.row.name_en }) }),
+    name: t.field({
+      type: MultilingualNameRef,
+      description: 'Name of the indicator.',
+      resolve: (v) => ({ ky: v.row.name_ky, ru: v.row.name_ru, en: v.row.name_en }),
+    }),
     definition: t.string({ description: 'What it measures.', resolve: (v) => passportOf(v).definition }),
     formula: t.string({ nullable: true, description: 'How it is computed.', resolve: (v) => passportOf(v).formula ?? null }),
     unit: t.field({ type: IndicatorUnitEnum, description: 'Unit of measure.', resolve: (v) => v.row.unit }),
@@ -169,7 +189,12 @@ export const Indicator = builder.loadableNode('Indicator', {
     }),
     baseline: t.field({ type: IndicatorBaselineRef, description: 'Baseline value and year.', resolve: (v) => passportOf(v).baseline }),
     targets: t.field({ type: [IndicatorTargetRef], description: 'Targets per plan year, as currently in force.', resolve: (v) => passportOf(v).targets }),
-    finalTarget: t.field({ type: IndicatorTargetRef, nullable: true, description: 'The target at the end of the plan.', resolve: (v) => passportOf(v).finalTarget ?? null }),
+    finalTarget: t.field({
+      type: IndicatorTargetRef,
+      nullable: true,
+      description: 'The target at the end of the plan.',
+      resolve: (v) => passportOf(v).finalTarget ?? null,
+    }),
     thresholds: t.field({ type: IndicatorThresholdsRef, description: 'At-risk and off-track thresholds.', resolve: (v) => passportOf(v).thresholds }),
     weight: t.float({ description: 'Weight in roll-ups.', resolve: (v) => v.row.weight }),
     ownerUnit: t.string({ description: 'The unit responsible for it.', resolve: (v) => v.row.owner_unit }),
@@ -188,7 +213,10 @@ export const Indicator = builder.loadableNode('Indicator', {
     measurements: t.field({ type: [IndicatorMeasurementRef], description: 'Values reported per period, oldest period first.', resolve: (v) => v.measurements }),
     targetRevisions: t.field({ type: [TargetRevisionRef], description: 'Every revision of a target, oldest first.', resolve: (v) => v.revisions }),
     deviations: t.field({ type: [DeviationRef], description: 'Off-track values recorded as deviations.', resolve: (v) => v.deviations }),
-    needsCorrectiveAction: t.boolean({ description: 'True after a deviation until a corrective action is opened for it.', resolve: (v) => v.row.needs_corrective_action === 1 }),
+    needsCorrectiveAction: t.boolean({
+      description: 'True after a deviation until a corrective action is opened for it.',
+      resolve: (v) => v.row.needs_corrective_action === 1,
+    }),
     openCorrectiveActions: t.int({ description: 'Corrective actions for it that are planned or in progress.', resolve: (v) => v.row.open_corrective_actions }),
     revision: t.int({ description: 'Revision of the indicator stream this state reflects; pass it as expectedRevision.', resolve: (v) => v.row.revision }),
     position: t.string({ description: 'Position in the global log of the last event folded into this state.', resolve: (v) => v.row.position }),
@@ -203,7 +231,12 @@ export const IndicatorDashboardRowRef = builder.objectRef<DashboardRowShape>('In
   fields: (t) => ({
     indicator: t.field({ type: Indicator, description: 'The indicator.', resolve: (r) => r.view }),
     year: t.int({ description: 'The year shown.', resolve: (r) => r.year.year }),
-    target: t.field({ type: IndicatorTargetRef, nullable: true, description: 'The target for the year (declared, or on the trajectory).', resolve: (r) => (r.year.expected ? (JSON.parse(r.year.expected) as Target) : null) }),
+    target: t.field({
+      type: IndicatorTargetRef,
+      nullable: true,
+      description: 'The target for the year (declared, or on the trajectory).',
+      resolve: (r) => (r.year.expected ? (JSON.parse(r.year.expected) as Target) : null),
+    }),
     latestValue: t.float({ nullable: true, description: 'The latest verified value of the year.', resolve: (r) => r.year.value }),
     period: t.string({ nullable: true, description: 'The period of that value.', resolve: (r) => r.year.period }),
     ratio: t.float({ nullable: true, description: 'Achievement ratio against the trajectory.', resolve: (r) => r.year.ratio }),
@@ -214,8 +247,15 @@ export const IndicatorDashboardRowRef = builder.objectRef<DashboardRowShape>('In
       args: { language: languageArg(t.arg) },
       resolve: (r, args, context) => labelIn(indicatorStatus, r.year.status, args.language, context),
     }),
-    valuesByPeriod: t.field({ type: [IndicatorMeasurementRef], description: 'Verified values of every period, oldest first.', resolve: (r) => r.view.measurements.filter((m) => m.status === 'verified') }),
-    needsCorrectiveAction: t.boolean({ description: 'True after a deviation until a corrective action is opened.', resolve: (r) => r.view.row.needs_corrective_action === 1 }),
+    valuesByPeriod: t.field({
+      type: [IndicatorMeasurementRef],
+      description: 'Verified values of every period, oldest first.',
+      resolve: (r) => r.view.measurements.filter((m) => m.status === 'verified'),
+    }),
+    needsCorrectiveAction: t.boolean({
+      description: 'True after a deviation until a corrective action is opened.',
+      resolve: (r) => r.view.row.needs_corrective_action === 1,
+    }),
     openCorrectiveActions: t.int({ description: 'Corrective actions planned or in progress for it.', resolve: (r) => r.view.row.open_corrective_actions }),
   }),
 });
@@ -299,7 +339,10 @@ const IndicatorChange = builder.objectRef<IndicatorChangeShape>('IndicatorChange
   fields: (t) => ({
     indicator: t.field({ type: Indicator, description: 'The indicator as it stood right after the change.', resolve: (c) => c.row }),
     eventType: t.exposeString('eventType', { description: 'The event that changed it, e.g. IndicatorMeasurementVerified.' }),
-    revision: t.int({ description: 'Revision of the indicator stream after the change (for a change through a corrective action, the indicator’s current one).', resolve: (c) => (c.eventType.startsWith('CorrectiveAction') ? c.row.row.revision : Number(c.revision)) }),
+    revision: t.int({
+      description: 'Revision of the indicator stream after the change (for a change through a corrective action, the indicator’s current one).',
+      resolve: (c) => (c.eventType.startsWith('CorrectiveAction') ? c.row.row.revision : Number(c.revision)),
+    }),
     position: t.exposeString('position', { description: 'Position of the event in the global log.' }),
   }),
 });
@@ -329,7 +372,11 @@ builder.subscriptionField('indicatorChanged', (t) =>
 const IndicatorPayload = builder.objectRef<StrategyPayloadShape>('IndicatorPayload').implement({
   description: 'The indicator after the command, with where the command landed in the log.',
   fields: (t) => ({
-    indicator: t.field({ type: Indicator, description: 'The indicator as the dashboard shows it now, including this command.', resolve: (p, _args, context) => context.hub.indicators.byIds([p.id])[0]! }),
+    indicator: t.field({
+      type: Indicator,
+      description: 'The indicator as the dashboard shows it now, including this command.',
+      resolve: (p, _args, context) => context.hub.indicators.byIds([p.id])[0]!,
+    }),
     revision: t.int({ description: 'Revision of the indicator stream after the command.', resolve: (p) => Number(p.revision) }),
     position: t.exposeString('position', { description: 'Position of the command’s last event in the global log.' }),
     replayed: t.exposeBoolean('replayed', { description: 'True when this commandId was handled before and its first answer is returned.' }),

@@ -109,7 +109,11 @@ export const License = builder.loadableNode('License', {
       resolve: (r, args, context) => label(labelsOf(licenseStatus), r.status)(args.language, context),
     }),
     programmeCode: t.exposeString('programme_code', { description: 'Six-digit code of the direction or specialty.' }),
-    programmeName: t.field({ type: MultilingualNameRef, description: 'Name of the programme.', resolve: (r) => ({ ky: r.name_ky, ru: r.name_ru, en: r.name_en }) }),
+    programmeName: t.field({
+      type: MultilingualNameRef,
+      description: 'Name of the programme.',
+      resolve: (r) => ({ ky: r.name_ky, ru: r.name_ru, en: r.name_en }),
+    }),
     level: t.field({ type: EducationLevelEnum, description: 'Level of the programme.', resolve: (r) => r.level }),
     levelLabel: t.string({
       description: 'The level in Kyrgyz, Russian or English.',
@@ -122,13 +126,31 @@ export const License = builder.loadableNode('License', {
     capacity: t.exposeInt('capacity', { description: 'Licensed number of students (the requested one until granted).' }),
     address: t.exposeString('address', { nullable: true, description: 'Address where the programme is taught.' }),
     submittedOn: t.field({ type: 'Date', description: 'Date the application was submitted.', resolve: (r) => r.submitted_on }),
-    expertGroup: t.field({ type: ExpertGroupRef, nullable: true, description: 'The group examining the application, once formed.', resolve: (r) => (r.expert_group ? (JSON.parse(r.expert_group) as Group) : null) }),
-    conclusion: t.field({ type: ExpertConclusionRef, nullable: true, description: "The experts' conclusion, once recorded.", resolve: (r) => (r.conclusion ? (JSON.parse(r.conclusion) as Conclusion) : null) }),
+    expertGroup: t.field({
+      type: ExpertGroupRef,
+      nullable: true,
+      description: 'The group examining the application, once formed.',
+      resolve: (r) => (r.expert_group ? (JSON.parse(r.expert_group) as Group) : null),
+    }),
+    conclusion: t.field({
+      type: ExpertConclusionRef,
+      nullable: true,
+      description: "The experts' conclusion, once recorded.",
+      resolve: (r) => (r.conclusion ? (JSON.parse(r.conclusion) as Conclusion) : null),
+    }),
     licenseNumber: t.exposeString('license_number', { nullable: true, description: 'Number of the licence document, once granted.' }),
     appendixNumber: t.exposeString('appendix_number', { nullable: true, description: 'Number of the appendix listing the programme.' }),
     grantedOn: t.field({ type: 'Date', nullable: true, description: 'Date the licence was granted.', resolve: (r) => r.granted_on }),
-    validUntil: t.field({ type: 'Date', nullable: true, description: 'Last day of validity; null for a licence without a time limit or not yet granted.', resolve: (r) => r.valid_until }),
-    withoutTimeLimit: t.boolean({ description: 'True when the licence was granted without a time limit.', resolve: (r) => r.granted_on !== null && r.valid_until === null }),
+    validUntil: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Last day of validity; null for a licence without a time limit or not yet granted.',
+      resolve: (r) => r.valid_until,
+    }),
+    withoutTimeLimit: t.boolean({
+      description: 'True when the licence was granted without a time limit.',
+      resolve: (r) => r.granted_on !== null && r.valid_until === null,
+    }),
     suspendedOn: t.field({ type: 'Date', nullable: true, description: 'Date of the current suspension.', resolve: (r) => r.suspended_on }),
     suspensionReason: t.exposeString('suspension_reason', { nullable: true, description: 'Why the licence is suspended.' }),
     revokedOn: t.field({ type: 'Date', nullable: true, description: 'Date of revocation.', resolve: (r) => r.revoked_on }),
@@ -158,36 +180,50 @@ const LicenseFilterInput = builder.inputType('LicenseFilter', {
     statuses: t.field({ type: [LicenseStatusEnum], required: false, description: 'Any of these statuses.' }),
     levels: t.field({ type: [EducationLevelEnum], required: false, description: 'Any of these levels.' }),
     formsOfStudy: t.field({ type: [FormOfStudyEnum], required: false, description: 'Any of these forms of study.' }),
-    faculty: t.string({ required: false, description: 'This faculty, whatever the case of its letters (Cyrillic or Latin) and the spaces around or between its words.' }),
+    faculty: t.string({
+      required: false,
+      description: 'This faculty, whatever the case of its letters (Cyrillic or Latin) and the spaces around or between its words.',
+    }),
     programmeCode: t.string({ required: false, description: 'Exactly this programme code.' }),
-    expiringBefore: t.field({ type: 'Date', required: false, validate: isoDate, description: 'Licences in force (active or suspended) whose validity ends before this date.' }),
+    expiringBefore: t.field({
+      type: 'Date',
+      required: false,
+      validate: isoDate,
+      description: 'Licences in force (active or suspended) whose validity ends before this date.',
+    }),
   }),
 });
 
 builder.queryFields((t) => ({
-  licenses: t.connection({
-    type: License,
-    description: 'The licence registry, in a stable order, a page at a time.',
-    authScopes: { authenticated: true },
-    complexity: pageComplexity,
-    args: {
-      filter: t.arg({ type: LicenseFilterInput, required: false, description: 'Conditions the licences must meet.' }),
-      orderBy: t.arg({ type: LicenseOrderEnum, required: false, description: 'Order of the list; by application by default.' }),
-      asOf: t.arg({ type: 'DateTime', required: false, description: 'Time travel: the registry as it stood at this moment.' }),
+  licenses: t.connection(
+    {
+      type: License,
+      description: 'The licence registry, in a stable order, a page at a time.',
+      authScopes: { authenticated: true },
+      complexity: pageComplexity,
+      args: {
+        filter: t.arg({ type: LicenseFilterInput, required: false, description: 'Conditions the licences must meet.' }),
+        orderBy: t.arg({ type: LicenseOrderEnum, required: false, description: 'Order of the list; by application by default.' }),
+        asOf: t.arg({ type: 'DateTime', required: false, description: 'Time travel: the registry as it stood at this moment.' }),
+      },
+      resolve: async (_root, args, context) => {
+        const order = args.orderBy ?? 'applied';
+        const request = pageRequest(args, order);
+        const past = args.asOf
+          ? await foldRegistersAsOf(context.hub.store, [licensesProjection as ProjectionDefinition], parseMoment('asOf', args.asOf))
+          : undefined;
+        try {
+          const queries = past ? createLicenseQueries(past) : context.hub.licenses;
+          const { rows, hasMore } = queries.page(args.filter ?? {}, order, request);
+          return connectionOf(rows, hasMore, request, (row) => encodeCursor(order, queries.sortKey(row, order)));
+        } finally {
+          past?.close();
+        }
+      },
     },
-    resolve: async (_root, args, context) => {
-      const order = args.orderBy ?? 'applied';
-      const request = pageRequest(args, order);
-      const past = args.asOf ? await foldRegistersAsOf(context.hub.store, [licensesProjection as ProjectionDefinition], parseMoment('asOf', args.asOf)) : undefined;
-      try {
-        const queries = past ? createLicenseQueries(past) : context.hub.licenses;
-        const { rows, hasMore } = queries.page(args.filter ?? {}, order, request);
-        return connectionOf(rows, hasMore, request, (row) => encodeCursor(order, queries.sortKey(row, order)));
-      } finally {
-        past?.close();
-      }
-    },
-  }, { name: 'LicenseConnection', description: 'A page of the licence registry.' }, { name: 'LicenseEdge', description: 'A licence in a page of the registry, with its cursor.' }),
+    { name: 'LicenseConnection', description: 'A page of the licence registry.' },
+    { name: 'LicenseEdge', description: 'A licence in a page of the registry, with its cursor.' },
+  ),
   license: t.field({
     type: License,
     nullable: true,
@@ -195,7 +231,11 @@ builder.queryFields((t) => ({
     authScopes: { authenticated: true },
     args: {
       id: t.arg.id({ required: true, description: 'Global id, or the plain licenseId.' }),
-      asOf: t.arg({ type: AsOfInput, required: false, description: 'Time travel: the licence as the hub knew it at a moment, as it stood on a date (by the dates its acts took effect), or at a revision.' }),
+      asOf: t.arg({
+        type: AsOfInput,
+        required: false,
+        description: 'Time travel: the licence as the hub knew it at a moment, as it stood on a date (by the dates its acts took effect), or at a revision.',
+      }),
     },
     resolve: async (_root, args, context) => {
       const id = licenseIdOf(String(args.id));
@@ -219,7 +259,11 @@ const LicenseChange = builder.objectRef<Change<LicenseRow>>('LicenseChange').imp
   fields: (t) => ({
     // The row read as the change was applied, not through the request's dataloader: a subscription
     // keeps one context for its whole life, and its loader cache would repeat the first state.
-    license: t.field({ type: License, description: 'The licence as it stood right after this change: its `revision` is this change’s, even when later changes followed at once.', resolve: (c) => c.row }),
+    license: t.field({
+      type: License,
+      description: 'The licence as it stood right after this change: its `revision` is this change’s, even when later changes followed at once.',
+      resolve: (c) => c.row,
+    }),
     eventType: t.exposeString('eventType', { description: 'The event that changed it, e.g. LicenseGranted.' }),
     revision: t.int({ description: 'Revision of the licence stream after the change.', resolve: (c) => Number(c.revision) }),
     position: t.exposeString('position', { description: 'Position of the event in the global log.' }),
@@ -265,10 +309,12 @@ const LicensePayload = builder.objectRef<LicensePayloadShape>('LicensePayload').
 });
 
 const descriptions: Record<LicensingCommandName, string> = {
-  applyForLicense: 'Applies for a licence for an educational programme. Creates the licence application; refused while the programme (code, level and form of study) has a pending one, and linked to its expired or revoked licence.',
+  applyForLicense:
+    'Applies for a licence for an educational programme. Creates the licence application; refused while the programme (code, level and form of study) has a pending one, and linked to its expired or revoked licence.',
   formExpertGroup: 'Forms the expert or working group that examines a licence application (forming a new one replaces the old).',
   recordExpertConclusion: "Records the expert group's conclusion on the application.",
-  grantLicense: 'Records the licence granted after a positive expert conclusion: number (unique in the registry), appendix, date and validity: an end date, or indefinite: true.',
+  grantLicense:
+    'Records the licence granted after a positive expert conclusion: number (unique in the registry), appendix, date and validity: an end date, or indefinite: true.',
   amendLicense: 'Amends a granted licence: capacity, programme name or address.',
   suspendLicense: 'Suspends a licence in force.',
   resumeLicense: 'Resumes a suspended licence.',
@@ -280,7 +326,12 @@ const descriptions: Record<LicensingCommandName, string> = {
 const spansRegistry = (name: LicensingCommandName): name is 'applyForLicense' | 'grantLicense' => name === 'applyForLicense' || name === 'grantLicense';
 
 /** The registry's facts a command's rules need beyond its own stream, read once every event stored so far is in the registry. */
-async function registryFacts(name: 'applyForLicense' | 'grantLicense', input: Record<string, unknown>, licenseId: string, hub: GraphQLContext['hub']): Promise<RegistryFacts> {
+async function registryFacts(
+  name: 'applyForLicense' | 'grantLicense',
+  input: Record<string, unknown>,
+  licenseId: string,
+  hub: GraphQLContext['hub'],
+): Promise<RegistryFacts> {
   const head = await hub.store.headPosition();
   if (head) await hub.projections.waitFor(head, hub.config.readYourWritesMs);
   return name === 'applyForLicense'
@@ -298,7 +349,12 @@ async function runLicensingCommand(name: LicensingCommandName, call: CommandCall
       stream: `${licenseCategory}-${licenseId}`,
       // The registry's facts change (this very application is pending after it), so a retry is recognised by what the caller sent.
       input: call.input,
-      command: { ...call.input, type: name, licenseId, ...(spansRegistry(name) ? { registry: await registryFacts(name, call.input, licenseId, context.hub) } : {}) } as never,
+      command: {
+        ...call.input,
+        type: name,
+        licenseId,
+        ...(spansRegistry(name) ? { registry: await registryFacts(name, call.input, licenseId, context.hub) } : {}),
+      } as never,
       target: { kind: creates ? 'new' : 'existing', entity: 'licence', id: licenseId },
       actor: call.actor,
       commandId: call.commandId,

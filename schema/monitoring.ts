@@ -1,6 +1,13 @@
 // Quality monitoring in GraphQL: the register (`monitorings`), one monitoring with its focus group,
 // findings and recommendations, and one mutation per monitoring command.
-import { createMonitoringQueries, monitoringsProjection, type Finding, type FocusGroup, type MonitoringRow, type Recommendation } from '../projections/monitorings.ts';
+import {
+  createMonitoringQueries,
+  monitoringsProjection,
+  type Finding,
+  type FocusGroup,
+  type MonitoringRow,
+  type Recommendation,
+} from '../projections/monitorings.ts';
 import { foldAsOf } from '../projections/time-travel.ts';
 import {
   findingId,
@@ -61,7 +68,10 @@ type FindingShape = Finding & { monitoringId: string };
 const FindingRef = builder.objectRef<FindingShape>('MonitoringFinding').implement({
   description: 'A finding of a monitoring.',
   fields: (t) => ({
-    findingId: t.string({ description: 'Id to link a corrective action to this finding (source MONITORING_FINDING).', resolve: (f) => findingId(f.monitoringId, f.code) }),
+    findingId: t.string({
+      description: 'Id to link a corrective action to this finding (source MONITORING_FINDING).',
+      resolve: (f) => findingId(f.monitoringId, f.code),
+    }),
     code: t.exposeString('code', { description: 'Code within the monitoring.' }),
     kind: t.field({ type: FindingKindEnum, description: 'Strength, weakness, nonconformity or observation.', resolve: (f) => f.kind }),
     kindLabel: t.string({
@@ -74,7 +84,8 @@ const FindingRef = builder.objectRef<FindingShape>('MonitoringFinding').implemen
     correctiveActions: t.field({
       type: [CorrectiveAction],
       description: 'Corrective actions planned for this finding, soonest due first.',
-      resolve: (f, _args, context) => context.hub.correctiveActions.page({ sourceId: findingId(f.monitoringId, f.code) }, { direction: 'forward', from: undefined, limit: 100 }).rows,
+      resolve: (f, _args, context) =>
+        context.hub.correctiveActions.page({ sourceId: findingId(f.monitoringId, f.code) }, { direction: 'forward', from: undefined, limit: 100 }).rows,
     }),
   }),
 });
@@ -104,7 +115,12 @@ const RecommendationRef = builder.objectRef<Recommendation>('MonitoringRecommend
     dueOn: t.field({ type: 'Date', description: 'Date it is due.', resolve: (r) => r.dueOn }),
     issuedOn: t.field({ type: 'Date', description: 'Date issued.', resolve: (r) => r.issuedOn }),
     followUps: t.field({ type: [FollowUpRef], description: 'Its follow-ups, oldest first.', resolve: (r) => r.followUps }),
-    latestFollowUp: t.field({ type: FollowUpEnum, nullable: true, description: 'The latest follow-up; null before any.', resolve: (r) => r.followUps.at(-1)?.followUp ?? null }),
+    latestFollowUp: t.field({
+      type: FollowUpEnum,
+      nullable: true,
+      description: 'The latest follow-up; null before any.',
+      resolve: (r) => r.followUps.at(-1)?.followUp ?? null,
+    }),
   }),
 });
 
@@ -132,7 +148,11 @@ export const Monitoring = builder.loadableNode('Monitoring', {
       resolve: (r, args, context) => labelIn(monitoringStatus, r.status, args.language, context),
     }),
     focusGroup: t.field({ type: FocusGroupRef, nullable: true, description: 'The focus group, once formed.', resolve: (r) => r.focus_group }),
-    findings: t.field({ type: [FindingRef], description: 'Findings, in the order recorded.', resolve: (r) => r.findings.map((f) => ({ ...f, monitoringId: r.id })) }),
+    findings: t.field({
+      type: [FindingRef],
+      description: 'Findings, in the order recorded.',
+      resolve: (r) => r.findings.map((f) => ({ ...f, monitoringId: r.id })),
+    }),
     recommendations: t.field({ type: [RecommendationRef], description: 'Recommendations, in the order issued.', resolve: (r) => r.recommendations }),
     openRecommendations: t.exposeInt('open_recommendations', { description: 'Recommendations without a final follow-up.' }),
     conclusion: t.exposeString('conclusion', { nullable: true, description: 'The conclusion, once closed.' }),
@@ -199,7 +219,11 @@ builder.queryFields((t) => ({
 const MonitoringPayload = builder.objectRef<StrategyPayloadShape>('MonitoringPayload').implement({
   description: 'The monitoring after the command, with where the command landed in the log.',
   fields: (t) => ({
-    monitoring: t.field({ type: Monitoring, description: 'The monitoring as the register shows it now, including this command.', resolve: (p, _args, context) => context.hub.monitorings.byIds([p.id])[0]! }),
+    monitoring: t.field({
+      type: Monitoring,
+      description: 'The monitoring as the register shows it now, including this command.',
+      resolve: (p, _args, context) => context.hub.monitorings.byIds([p.id])[0]!,
+    }),
     revision: t.int({ description: 'Revision of the monitoring stream after the command.', resolve: (p) => Number(p.revision) }),
     position: t.exposeString('position', { description: 'Position of the command’s last event in the global log.' }),
     replayed: t.exposeBoolean('replayed', { description: 'True when this commandId was handled before and its first answer is returned.' }),

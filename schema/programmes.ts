@@ -1,7 +1,13 @@
 // The programme register in GraphQL: `programmes` and `programme(code)`, each programme with its
 // licences and accreditations and the two answers a dean asks for: may it run, is it accredited.
 import type { ProjectionDefinition } from '../projections/projection.ts';
-import { createProgrammeQueries, programmesProjection, type ProgrammeAccreditationRow, type ProgrammeLicenseRow, type ProgrammeRow } from '../projections/programmes.ts';
+import {
+  createProgrammeQueries,
+  programmesProjection,
+  type ProgrammeAccreditationRow,
+  type ProgrammeLicenseRow,
+  type ProgrammeRow,
+} from '../projections/programmes.ts';
 import { foldRegistersAsOf } from '../projections/registry-as-of.ts';
 import { accreditationKind, accreditationOutcome, accreditationStage, programmeCode } from '../src/domain/accreditation-terms.ts';
 import { educationLevel, formOfStudy, licenseStatus } from '../src/domain/licensing.ts';
@@ -29,7 +35,12 @@ const ProgrammeLicenseRef = builder.objectRef<ProgrammeLicenseRow>('ProgrammeLic
     capacity: t.exposeInt('capacity', { description: 'Licensed (or requested) number of students.' }),
     licenseNumber: t.exposeString('license_number', { nullable: true, description: 'Number of the licence, once granted.' }),
     grantedOn: t.field({ type: 'Date', nullable: true, description: 'Date it was granted.', resolve: (l) => l.granted_on }),
-    validUntil: t.field({ type: 'Date', nullable: true, description: 'Last day of validity; null when without a time limit or not granted.', resolve: (l) => l.valid_until }),
+    validUntil: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Last day of validity; null when without a time limit or not granted.',
+      resolve: (l) => l.valid_until,
+    }),
   }),
 });
 
@@ -66,9 +77,19 @@ const Programme = builder.objectRef<ProgrammeRow>('Programme').implement({
     faculty: t.exposeString('faculty', { nullable: true, description: 'Faculty that runs it, from its licence.' }),
     mayRun: t.exposeBoolean('may_run', { description: 'True when a licence of the programme is active (not suspended, revoked or expired).' }),
     licensed: t.exposeBoolean('licensed', { description: 'True when a licence is in force, active or suspended.' }),
-    accredited: t.exposeBoolean('accredited', { description: 'True when a decided case accredits it (also conditionally) and has neither expired nor been withdrawn.' }),
-    licenses: t.field({ type: [ProgrammeLicenseRef], description: 'Its licences and applications, oldest first.', resolve: (p, _a, context) => pastProgrammes.get(p)?.licenses ?? context.hub.programmes.licenses(p.id) }),
-    accreditations: t.field({ type: [ProgrammeAccreditationRef], description: 'Its accreditation cases, oldest first.', resolve: (p, _a, context) => pastProgrammes.get(p)?.accreditations ?? context.hub.programmes.accreditations(p.id) }),
+    accredited: t.exposeBoolean('accredited', {
+      description: 'True when a decided case accredits it (also conditionally) and has neither expired nor been withdrawn.',
+    }),
+    licenses: t.field({
+      type: [ProgrammeLicenseRef],
+      description: 'Its licences and applications, oldest first.',
+      resolve: (p, _a, context) => pastProgrammes.get(p)?.licenses ?? context.hub.programmes.licenses(p.id),
+    }),
+    accreditations: t.field({
+      type: [ProgrammeAccreditationRef],
+      description: 'Its accreditation cases, oldest first.',
+      resolve: (p, _a, context) => pastProgrammes.get(p)?.accreditations ?? context.hub.programmes.accreditations(p.id),
+    }),
     updatedAt: t.field({ type: 'DateTime', description: 'When the last change to it was recorded.', resolve: (p) => p.updated_at }),
   }),
 });
@@ -95,7 +116,9 @@ builder.queryFields((t) => ({
       },
       resolve: async (_root, args, context) => {
         const request = pageRequest(args, 'code');
-        const past = args.asOf ? await foldRegistersAsOf(context.hub.store, [programmesProjection as ProjectionDefinition], parseMoment('asOf', args.asOf)) : undefined;
+        const past = args.asOf
+          ? await foldRegistersAsOf(context.hub.store, [programmesProjection as ProjectionDefinition], parseMoment('asOf', args.asOf))
+          : undefined;
         try {
           const queries = past ? createProgrammeQueries(past) : context.hub.programmes;
           const { rows, hasMore } = queries.page(args.filter ?? {}, request);

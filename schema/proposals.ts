@@ -76,7 +76,11 @@ builder.queryFields((t) => ({
 const Payload = builder.objectRef<StrategyPayloadShape>('ProposalPayload').implement({
   description: 'The proposal after the command, with where the command landed in the log.',
   fields: (t) => ({
-    proposal: t.field({ type: Proposal, description: 'The proposal as it is now, including this command.', resolve: (p, _args, context) => context.hub.proposals.byIds([p.id])[0]! }),
+    proposal: t.field({
+      type: Proposal,
+      description: 'The proposal as it is now, including this command.',
+      resolve: (p, _args, context) => context.hub.proposals.byIds([p.id])[0]!,
+    }),
     revision: t.int({ description: 'Revision of the proposal stream after the command.', resolve: (p) => Number(p.revision) }),
     position: t.exposeString('position', { description: 'Position of the command’s last event in the global log.' }),
     replayed: t.exposeBoolean('replayed', { description: 'True when this commandId was handled before and its first answer is returned.' }),

@@ -1,7 +1,14 @@
 // Quality development plans in GraphQL: the list (`qualityPlans`) with each plan's completion, node
 // lookups, and one mutation per command.
 import type { QualityPlanAction, QualityPlanRow } from '../projections/quality-plans.ts';
-import { qualityPlanActionStatus, qualityPlanCategory, qualityPlanCommands, qualityPlanDecider, qualityPlanStatus, type QualityPlanCommandName } from '../src/domain/quality-plans.ts';
+import {
+  qualityPlanActionStatus,
+  qualityPlanCategory,
+  qualityPlanCommands,
+  qualityPlanDecider,
+  qualityPlanStatus,
+  type QualityPlanCommandName,
+} from '../src/domain/quality-plans.ts';
 import { languageArg } from './language.ts';
 import { builder, type GraphQLContext } from './builder.ts';
 import { commandMutation, type CommandCall } from './command.ts';
@@ -96,7 +103,11 @@ builder.queryFields((t) => ({
 const Payload = builder.objectRef<StrategyPayloadShape>('QualityPlanPayload').implement({
   description: 'The plan after the command, with where the command landed in the log.',
   fields: (t) => ({
-    qualityPlan: t.field({ type: QualityPlan, description: 'The plan as it is now, including this command.', resolve: (p, _args, context) => context.hub.qualityPlans.byIds([p.id])[0]! }),
+    qualityPlan: t.field({
+      type: QualityPlan,
+      description: 'The plan as it is now, including this command.',
+      resolve: (p, _args, context) => context.hub.qualityPlans.byIds([p.id])[0]!,
+    }),
     revision: t.int({ description: 'Revision of the plan stream after the command.', resolve: (p) => Number(p.revision) }),
     position: t.exposeString('position', { description: 'Position of the command’s last event in the global log.' }),
     replayed: t.exposeBoolean('replayed', { description: 'True when this commandId was handled before and its first answer is returned.' }),

@@ -5,7 +5,14 @@ import type { z } from 'zod';
 import type { PolicyMeasureRow, QualityPolicyRow, QualityStandardRow } from '../projections/quality.ts';
 import { entityIdFor } from '../src/commands/ids.ts';
 import type { Decider, DomainEvent } from '../src/domain/decider.ts';
-import { measureState, policyStage, qualityPolicyCategory, qualityPolicyCommands, qualityPolicyDecider, type QualityPolicyCommandName } from '../src/domain/quality-policy.ts';
+import {
+  measureState,
+  policyStage,
+  qualityPolicyCategory,
+  qualityPolicyCommands,
+  qualityPolicyDecider,
+  type QualityPolicyCommandName,
+} from '../src/domain/quality-policy.ts';
 import {
   qualityStandardCategory,
   qualityStandardCommands,
@@ -71,11 +78,19 @@ export const QualityPolicy = builder.loadableNode('QualityPolicy', {
     stage: t.field({ type: PolicyStageEnum, description: 'Where the current edition stands.', resolve: (r) => r.stage }),
     stageLabel: labelField(t, labelsOf(policyStage), (r) => r.stage),
     edition: t.exposeInt('edition', { description: 'Current edition: 1, then one more for each update.' }),
-    consultations: t.field({ type: [PolicyConsultation], description: 'Every consultation, oldest first.', resolve: (r) => JSON.parse(r.consultations) as Consultation[] }),
+    consultations: t.field({
+      type: [PolicyConsultation],
+      description: 'Every consultation, oldest first.',
+      resolve: (r) => JSON.parse(r.consultations) as Consultation[],
+    }),
     approvedOn: t.field({ type: 'Date', nullable: true, description: 'Date of the latest approval.', resolve: (r) => r.approved_on }),
     approvingBody: t.exposeString('approving_body', { nullable: true, description: 'The body that approved it.' }),
     documentId: t.exposeString('document_id', { nullable: true, description: 'Plain id of the normative document recording the approved policy.' }),
-    measures: t.field({ type: [PolicyMeasure], description: 'Implementing measures, by due date.', resolve: (r, _args, context) => context.hub.quality.measures(r.id) }),
+    measures: t.field({
+      type: [PolicyMeasure],
+      description: 'Implementing measures, by due date.',
+      resolve: (r, _args, context) => context.hub.quality.measures(r.id),
+    }),
     revision: t.exposeInt('revision', { description: 'Revision of the policy stream; pass it as expectedRevision.' }),
     position: t.exposeString('position', { description: 'Position in the global log of the last event folded into this state.' }),
     updatedAt: t.field({ type: 'DateTime', description: 'When the last change was recorded.', resolve: (r) => r.updated_at }),
@@ -109,7 +124,11 @@ export const QualityStandard = builder.loadableNode('QualityStandard', {
   fields: (t) => ({
     standardId: t.exposeString('id', { description: 'The plain id of the standard.' }),
     code: t.exposeString('code', { description: 'Code of the standard.' }),
-    title: t.field({ type: MultilingualNameRef, description: 'Title in the three languages.', resolve: (r) => ({ ky: r.title_ky, ru: r.title_ru, en: r.title_en }) }),
+    title: t.field({
+      type: MultilingualNameRef,
+      description: 'Title in the three languages.',
+      resolve: (r) => ({ ky: r.title_ky, ru: r.title_ru, en: r.title_en }),
+    }),
     stage: t.field({ type: StandardStageEnum, description: 'Where the current edition stands.', resolve: (r) => r.stage }),
     stageLabel: labelField(t, labelsOf(qualityStandardStage), (r) => r.stage),
     edition: t.exposeInt('edition', { description: 'Current edition.' }),
@@ -118,7 +137,10 @@ export const QualityStandard = builder.loadableNode('QualityStandard', {
     approvedOn: t.field({ type: 'Date', nullable: true, description: 'Date of approval of the current edition.', resolve: (r) => r.approved_on }),
     approvingBody: t.exposeString('approving_body', { nullable: true, description: 'The body that approved it.' }),
     revisionDue: t.field({ type: 'Date', nullable: true, description: 'When it must be revised at the latest.', resolve: (r) => r.revision_due }),
-    revisionOverdue: t.boolean({ description: 'True once the revision date passed without a revision (recorded by the clock).', resolve: (r) => r.revision_overdue === 1 }),
+    revisionOverdue: t.boolean({
+      description: 'True once the revision date passed without a revision (recorded by the clock).',
+      resolve: (r) => r.revision_overdue === 1,
+    }),
     revision: t.exposeInt('revision', { description: 'Revision of the standard stream; pass it as expectedRevision.' }),
     position: t.exposeString('position', { description: 'Position in the global log of the last event folded into this state.' }),
     updatedAt: t.field({ type: 'DateTime', description: 'When the last change was recorded.', resolve: (r) => r.updated_at }),
@@ -206,7 +228,14 @@ const QualityStandardPayload = builder.objectRef<Payload>('QualityStandardPayloa
 
 /** Runs one command of either aggregate and answers with where it landed; the row proves the read model has it. */
 async function run<Event extends DomainEvent>(
-  options: { decider: Decider<never, Event, unknown>; category: string; entity: string; idField: string; creates: boolean; rowOf: (id: string) => { revision: number; position: string } | undefined },
+  options: {
+    decider: Decider<never, Event, unknown>;
+    category: string;
+    entity: string;
+    idField: string;
+    creates: boolean;
+    rowOf: (id: string) => { revision: number; position: string } | undefined;
+  },
   name: string,
   call: CommandCall<Record<string, unknown>>,
 ): Promise<Payload> {
@@ -225,7 +254,12 @@ async function run<Event extends DomainEvent>(
   });
   const row = options.rowOf(id);
   if (!row) throw new GraphQLError(`the read model has no row for a stored ${options.entity}`);
-  return { id, revision: outcome.revision ?? BigInt(row.revision), position: outcome.position ? encodePosition(outcome.position) : row.position, replayed: outcome.replayed };
+  return {
+    id,
+    revision: outcome.revision ?? BigInt(row.revision),
+    position: outcome.position ? encodePosition(outcome.position) : row.position,
+    replayed: outcome.replayed,
+  };
 }
 
 const policyDescriptions: Record<QualityPolicyCommandName, string> = {
@@ -247,7 +281,14 @@ for (const name of Object.keys(qualityPolicyCommands) as QualityPolicyCommandNam
     prepare: (raw) => (typeof raw.policyId === 'string' ? { ...raw, policyId: policyIdOf(raw.policyId) } : raw),
     run: (call) =>
       run(
-        { decider: qualityPolicyDecider as never, category: qualityPolicyCategory, entity: 'quality policy', idField: 'policyId', creates, rowOf: (id) => call.context.hub.quality.policiesByIds([id])[0] },
+        {
+          decider: qualityPolicyDecider as never,
+          category: qualityPolicyCategory,
+          entity: 'quality policy',
+          idField: 'policyId',
+          creates,
+          rowOf: (id) => call.context.hub.quality.policiesByIds([id])[0],
+        },
         name,
         call as CommandCall<Record<string, unknown>>,
       ),
@@ -272,7 +313,14 @@ for (const name of Object.keys(qualityStandardCommands) as QualityStandardComman
     prepare: (raw) => (typeof raw.standardId === 'string' ? { ...raw, standardId: standardIdOf(raw.standardId) } : raw),
     run: (call) =>
       run(
-        { decider: qualityStandardDecider as never, category: qualityStandardCategory, entity: 'quality standard', idField: 'standardId', creates, rowOf: (id) => call.context.hub.quality.standardsByIds([id])[0] },
+        {
+          decider: qualityStandardDecider as never,
+          category: qualityStandardCategory,
+          entity: 'quality standard',
+          idField: 'standardId',
+          creates,
+          rowOf: (id) => call.context.hub.quality.standardsByIds([id])[0],
+        },
         name,
         call as CommandCall<Record<string, unknown>>,
       ),

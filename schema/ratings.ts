@@ -127,7 +127,11 @@ export const RatingCampaign = builder.loadableNode('RatingCampaign', {
   fields: (t) => ({
     campaignId: t.exposeString('id', { description: 'The plain id of the campaign (the global `id` wraps it).' }),
     year: t.exposeInt('year', { description: 'The year rated.' }),
-    title: t.field({ type: MultilingualNameRef, description: 'Title in Kyrgyz, Russian and English.', resolve: (r) => ({ ky: r.title_ky, ru: r.title_ru, en: r.title_en }) }),
+    title: t.field({
+      type: MultilingualNameRef,
+      description: 'Title in Kyrgyz, Russian and English.',
+      resolve: (r) => ({ ky: r.title_ky, ru: r.title_ru, en: r.title_en }),
+    }),
     status: t.field({ type: CampaignStatusEnum, description: 'Where the campaign stands.', resolve: (r) => r.status }),
     statusLabel: t.string({
       description: 'The status in Kyrgyz, Russian or English.',
@@ -140,14 +144,28 @@ export const RatingCampaign = builder.loadableNode('RatingCampaign', {
     openedOn: t.field({ type: 'Date', nullable: true, description: 'Day the campaign opened for entries.', resolve: (r) => r.opened_on }),
     openingBasis: t.exposeString('opening_basis', { nullable: true, description: 'The decision the opening rests on, e.g. the rector’s order.' }),
     closedOn: t.field({ type: 'Date', nullable: true, description: 'Day the campaign closed for entries.', resolve: (r) => r.closed_on }),
-    verificationStartedOn: t.field({ type: 'Date', nullable: true, description: 'Day the final verification started.', resolve: (r) => r.verification_started_on }),
+    verificationStartedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Day the final verification started.',
+      resolve: (r) => r.verification_started_on,
+    }),
     publishedOn: t.field({ type: 'Date', nullable: true, description: 'Day the results were published.', resolve: (r) => r.published_on }),
-    appealsUntil: t.field({ type: 'Date', nullable: true, description: 'Last day (Kyrgyzstan time) for appeals, once published.', resolve: (r) => r.appeals_until }),
+    appealsUntil: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Last day (Kyrgyzstan time) for appeals, once published.',
+      resolve: (r) => r.appeals_until,
+    }),
     publicationBasis: t.exposeString('publication_basis', { nullable: true, description: 'The decision the publication rests on.' }),
     resultsRevision: t.exposeInt('results_revision', {
       description: 'How many times ranks were computed: 1 at publication, plus one per upheld appeal; 0 before publication.',
     }),
-    entryCounts: t.field({ type: EntryCountsRef, description: 'How many entries are in each status.', resolve: (r, _args, context) => context.hub.ratings.entryCounts(r.id) }),
+    entryCounts: t.field({
+      type: EntryCountsRef,
+      description: 'How many entries are in each status.',
+      resolve: (r, _args, context) => context.hub.ratings.entryCounts(r.id),
+    }),
     unitSummaries: t.field({
       type: [UnitSummaryRef],
       description:
@@ -204,7 +222,11 @@ const AppealRef = builder.objectRef<AppealShape>('RatingAppeal').implement({
     response: t.string({ nullable: true, description: "The department's answer, once decided.", resolve: (a) => a.response ?? null }),
     decidedOn: t.field({ type: 'Date', nullable: true, description: 'Day of the decision.', resolve: (a) => a.decidedOn ?? null }),
     decidedBy: t.string({ nullable: true, description: 'Who decided it.', resolve: (a) => a.decidedBy ?? null }),
-    corrections: t.field({ type: [CorrectionRef], description: 'Scores corrected when the appeal was upheld; empty otherwise.', resolve: (a) => a.corrections ?? [] }),
+    corrections: t.field({
+      type: [CorrectionRef],
+      description: 'Scores corrected when the appeal was upheld; empty otherwise.',
+      resolve: (a) => a.corrections ?? [],
+    }),
   }),
 });
 
@@ -241,7 +263,12 @@ export const RatingEntry = builder.loadableNode('RatingEntry', {
     }),
     total: t.float({ description: 'Weighted total: the sum of points × weight over the criteria.', resolve: (r) => points(r.total_units) }),
     submittedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was last submitted.', resolve: (r) => r.submitted_at }),
-    submittedAs: t.field({ type: SubmitterEnum, nullable: true, description: 'Whether the teacher or the head of their unit submitted it.', resolve: (r) => r.submitted_as }),
+    submittedAs: t.field({
+      type: SubmitterEnum,
+      nullable: true,
+      description: 'Whether the teacher or the head of their unit submitted it.',
+      resolve: (r) => r.submitted_as,
+    }),
     submittedAsLabel: t.string({
       nullable: true,
       description: 'Who submitted it, in Kyrgyz, Russian or English.',
@@ -251,7 +278,12 @@ export const RatingEntry = builder.loadableNode('RatingEntry', {
     submittedBy: t.exposeString('submitted_by', { nullable: true, description: 'Name of who last submitted it.' }),
     reviewedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was last verified or returned.', resolve: (r) => r.reviewed_at }),
     reviewedBy: t.exposeString('reviewed_by', { nullable: true, description: 'Name of who last verified or returned it.' }),
-    reviewLevel: t.field({ type: ReviewLevelEnum, nullable: true, description: 'Whether the head of the unit or the department reviewed it.', resolve: (r) => r.review_level }),
+    reviewLevel: t.field({
+      type: ReviewLevelEnum,
+      nullable: true,
+      description: 'Whether the head of the unit or the department reviewed it.',
+      resolve: (r) => r.review_level,
+    }),
     reviewLevelLabel: t.string({
       nullable: true,
       description: 'Who reviewed it, in Kyrgyz, Russian or English.',
@@ -260,7 +292,10 @@ export const RatingEntry = builder.loadableNode('RatingEntry', {
     }),
     reviewNote: t.exposeString('review_note', { nullable: true, description: "The verifier's note." }),
     returnReason: t.exposeString('return_reason', { nullable: true, description: 'What must be corrected, while the entry is returned.' }),
-    unitRank: t.exposeInt('unit_rank', { nullable: true, description: 'Rank within the unit once results are published (equal totals share a rank); null when not ranked.' }),
+    unitRank: t.exposeInt('unit_rank', {
+      nullable: true,
+      description: 'Rank within the unit once results are published (equal totals share a rank); null when not ranked.',
+    }),
     unitRankedCount: t.exposeInt('unit_ranked_count', { nullable: true, description: 'How many teachers of the unit are ranked.' }),
     universityRank: t.exposeInt('university_rank', { nullable: true, description: 'Rank in the university once results are published; null when not ranked.' }),
     universityRankedCount: t.exposeInt('university_ranked_count', { nullable: true, description: 'How many teachers of the university are ranked.' }),
@@ -324,7 +359,11 @@ builder.queryFields((t) => ({
     authScopes: { authenticated: true },
     args: {
       id: t.arg.id({ required: true, description: 'Global id, or the plain campaignId.' }),
-      asOf: t.arg({ type: AsOfInput, required: false, description: 'Time travel: the campaign as the hub knew it at a moment, as it stood on a date, or at a revision of its stream.' }),
+      asOf: t.arg({
+        type: AsOfInput,
+        required: false,
+        description: 'Time travel: the campaign as the hub knew it at a moment, as it stood on a date, or at a revision of its stream.',
+      }),
     },
     resolve: async (_root, args, context) => {
       const id = plainIdOf(String(args.id), 'RatingCampaign');
@@ -366,7 +405,8 @@ builder.queryFields((t) => ({
       asOf: t.arg({
         type: AsOfInput,
         required: false,
-        description: 'Time travel: the entry, its total and its ranks as the hub knew them at a moment, as they stood on a date, or at a revision of the entry (the campaign is folded up to the same point).',
+        description:
+          'Time travel: the entry, its total and its ranks as the hub knew them at a moment, as they stood on a date, or at a revision of the entry (the campaign is folded up to the same point).',
       }),
     },
     resolve: async (_root, args, context) => {
@@ -399,7 +439,11 @@ const CampaignChange = builder.objectRef<Change<RatingCampaignRow>>('RatingCampa
   fields: (t) => ({
     // The row read as the change was applied, not through the request's dataloader: a subscription
     // keeps one context for its whole life, and its loader cache would repeat the first state.
-    campaign: t.field({ type: RatingCampaign, description: 'The campaign as it stood right after this change, even when later changes followed at once.', resolve: (c) => c.row }),
+    campaign: t.field({
+      type: RatingCampaign,
+      description: 'The campaign as it stood right after this change, even when later changes followed at once.',
+      resolve: (c) => c.row,
+    }),
     eventType: t.exposeString('eventType', { description: 'The event, e.g. RatingResultsPublished, or RatingAppealUpheld when ranks were recomputed.' }),
     revision: t.int({ description: 'Revision of the stream the event belongs to (the campaign, or the appealed entry).', resolve: (c) => Number(c.revision) }),
     position: t.exposeString('position', { description: 'Position of the event in the global log.' }),
@@ -409,7 +453,11 @@ const CampaignChange = builder.objectRef<Change<RatingCampaignRow>>('RatingCampa
 const EntryChange = builder.objectRef<Change<RatingEntryRow>>('RatingEntryChange').implement({
   description: 'A rating entry the subscriber may read changed; with the entry as it stood right after the change.',
   fields: (t) => ({
-    entry: t.field({ type: RatingEntry, description: 'The entry as it stood right after this change, even when later changes followed at once.', resolve: (c) => c.row }),
+    entry: t.field({
+      type: RatingEntry,
+      description: 'The entry as it stood right after this change, even when later changes followed at once.',
+      resolve: (c) => c.row,
+    }),
     eventType: t.exposeString('eventType', { description: 'The event that changed it, e.g. RatingEntryVerified.' }),
     revision: t.int({ description: 'Revision of the entry stream after the change.', resolve: (c) => Number(c.revision) }),
     position: t.exposeString('position', { description: 'Position of the event in the global log.' }),
@@ -467,7 +515,11 @@ builder.subscriptionField('ratingEntryChanged', (t) =>
         entityOf: (event: RecordedEvent) => (event.stream.startsWith(entryPrefix) ? event.stream.slice(entryPrefix.length) : undefined),
         read: (id: string) => ratings.entriesByIds([id], actor)[0],
       };
-      return changesOf(context.hub, selection, (id, event) => (only === undefined || id === only) && (campaign === undefined || event.data.campaignId === campaign));
+      return changesOf(
+        context.hub,
+        selection,
+        (id, event) => (only === undefined || id === only) && (campaign === undefined || event.data.campaignId === campaign),
+      );
     },
     resolve: endOfChange,
   }),
@@ -489,7 +541,12 @@ const CampaignPayload = builder.objectRef<PayloadShape>('RatingCampaignPayload')
 const EntryPayload = builder.objectRef<PayloadShape>('RatingEntryPayload').implement({
   description: 'The rating entry after the command, with where the command landed in the log.',
   fields: (t) => ({
-    entry: t.field({ type: RatingEntry, nullable: true, description: 'The entry as the read model shows it now, including this command.', resolve: (p) => p.id }),
+    entry: t.field({
+      type: RatingEntry,
+      nullable: true,
+      description: 'The entry as the read model shows it now, including this command.',
+      resolve: (p) => p.id,
+    }),
     revision: t.int({ description: payloadFields.revision, resolve: (p) => Number(p.revision) }),
     position: t.exposeString('position', { description: payloadFields.position }),
     replayed: t.exposeBoolean('replayed', { description: 'True when this commandId was handled before and its first answer is returned.' }),
@@ -613,7 +670,8 @@ const campaignDescriptions: Record<RatingCampaignCommandName, string> = {
   openRatingCampaign: 'Opens a draft campaign for entries.',
   extendRatingEntryDeadline: 'Moves the entry deadline of a campaign not yet closed to a later day.',
   closeRatingEntries: 'Closes the campaign for entries: no new entries or scores; entries returned for correction may still be corrected.',
-  startRatingVerification: 'Starts the final verification: entries are only verified or returned from now on; a return now leaves the entry out of the results.',
+  startRatingVerification:
+    'Starts the final verification: entries are only verified or returned from now on; a return now leaves the entry out of the results.',
   publishRatingResults:
     'Publishes totals and ranks (per unit and university-wide) once every submitted entry is verified or returned, and opens appeals until appealsUntil.',
 };

@@ -38,7 +38,12 @@ const ReadModelRef = builder.objectRef<ProjectionStatus>('ReadModel').implement(
       resolve: (r, args, context) => stateLabels[r.state][args.language ?? context.language],
     }),
     position: t.exposeString('position', { nullable: true, description: 'Position of the last event it includes; null before the first.' }),
-    stoppedAt: t.field({ type: StoppedAtRef, nullable: true, description: 'For a stopped read model, the event it could not fold.', resolve: (r) => r.stoppedAt }),
+    stoppedAt: t.field({
+      type: StoppedAtRef,
+      nullable: true,
+      description: 'For a stopped read model, the event it could not fold.',
+      resolve: (r) => r.stoppedAt,
+    }),
   }),
 });
 

@@ -11,10 +11,12 @@ class ScalarTypeError extends DomainError {
   override readonly name = 'ScalarTypeError';
 }
 
-const stringValue = (scalar: string, example: string) => (value: unknown): string => {
-  if (typeof value !== 'string') throw new ScalarTypeError(`${scalar} must be a string, e.g. ${example}`);
-  return value;
-};
+const stringValue =
+  (scalar: string, example: string) =>
+  (value: unknown): string => {
+    if (typeof value !== 'string') throw new ScalarTypeError(`${scalar} must be a string, e.g. ${example}`);
+    return value;
+  };
 
 builder.scalarType('Date', {
   description: 'A calendar date in ISO 8601 form, YYYY-MM-DD (for example 2026-09-01).',

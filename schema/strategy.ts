@@ -5,7 +5,13 @@ import { createStrategicPlanQueries, strategicPlansProjection, type PlanNodeRow,
 import { foldAsOf } from '../projections/time-travel.ts';
 import { indicatorStatus, rollUp, type IndicatorStatus, type RollUp } from '../src/domain/indicator-status.ts';
 import type { IndicatorPassport } from '../src/domain/indicators.ts';
-import { strategicPlanCategory, strategicPlanCommands, strategicPlanDecider, strategicPlanStatus, type StrategicPlanCommandName } from '../src/domain/strategic-plan.ts';
+import {
+  strategicPlanCategory,
+  strategicPlanCommands,
+  strategicPlanDecider,
+  strategicPlanStatus,
+  type StrategicPlanCommandName,
+} from '../src/domain/strategic-plan.ts';
 import { AsOfInput, parseAsOf } from './as-of.ts';
 import { languageArg } from './language.ts';
 import { builder, type GraphQLContext } from './builder.ts';
@@ -31,7 +37,11 @@ const RollUpRef = builder.objectRef<RollUp>('StrategyRollUp').implement({
       args: { language: languageArg(t.arg) },
       resolve: (r, args, context) => labelIn(indicatorStatus, r.status, args.language, context),
     }),
-    score: t.float({ nullable: true, description: 'Weighted mean of the achievement ratios (each capped at 1) of the indicators with a verified value.', resolve: (r) => r.score }),
+    score: t.float({
+      nullable: true,
+      description: 'Weighted mean of the achievement ratios (each capped at 1) of the indicators with a verified value.',
+      resolve: (r) => r.score,
+    }),
     weight: t.float({ description: 'Total weight of the indicators that have a value.', resolve: (r) => r.weight }),
   }),
 });
@@ -77,7 +87,9 @@ function planShape(row: StrategicPlanRow, year: number, context: GraphQLContext,
   const views = context.hub.indicators.byIds(judged.map((i) => i.row.id));
   const rows: DashboardRowShape[] = judged.map((i, index) => ({ year: i.judged!, view: views[index]! }));
   const goalsOf = (direction: string) =>
-    nodes.filter((n) => n.kind === 'goal' && n.direction_code === direction).map((node) => ({ node, rows: rows.filter((r) => r.view.row.goal_code === node.code) }));
+    nodes
+      .filter((n) => n.kind === 'goal' && n.direction_code === direction)
+      .map((node) => ({ node, rows: rows.filter((r) => r.view.row.goal_code === node.code) }));
   const directions = nodes.filter((n) => n.kind === 'direction').map((node) => ({ node, goals: goalsOf(node.code) }));
   return { row, year, directions, rows };
 }
@@ -86,10 +98,16 @@ export const StrategicPlan = builder.loadableNode('StrategicPlan', {
   description: 'A strategic development plan: its period, directions, goals and indicators, rolled up for a year.',
   id: { resolve: (p) => p.row.id },
   load: async (ids: string[], context: GraphQLContext) =>
-    context.hub.strategicPlans.byIds(ids).map((row) => (row ? planShape(row, currentYear(), context, context.hub.strategicPlans.nodes(row.id)) : null)) as PlanShape[],
+    context.hub.strategicPlans
+      .byIds(ids)
+      .map((row) => (row ? planShape(row, currentYear(), context, context.hub.strategicPlans.nodes(row.id)) : null)) as PlanShape[],
   fields: (t) => ({
     planId: t.string({ description: 'The plain id of the plan (the global `id` wraps it).', resolve: (p) => p.row.id }),
-    title: t.field({ type: MultilingualNameRef, description: 'Title of the plan.', resolve: (p) => ({ ky: p.row.title_ky, ru: p.row.title_ru, en: p.row.title_en }) }),
+    title: t.field({
+      type: MultilingualNameRef,
+      description: 'Title of the plan.',
+      resolve: (p) => ({ ky: p.row.title_ky, ru: p.row.title_ru, en: p.row.title_en }),
+    }),
     startYear: t.int({ description: 'First year of the period.', resolve: (p) => p.row.start_year }),
     endYear: t.int({ description: 'Last year of the period.', resolve: (p) => p.row.end_year }),
     status: t.field({ type: StrategicPlanStatusEnum, description: 'Draft or adopted.', resolve: (p) => p.row.status }),

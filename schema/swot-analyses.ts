@@ -1,6 +1,13 @@
 // SWOT analyses in GraphQL: the list (`swotAnalyses`), node lookups, and their two commands.
 import type { SwotAnalysisRow } from '../projections/swot-analyses.ts';
-import { swotAnalysisCategory, swotAnalysisCommands, swotAnalysisDecider, swotSourceKind, swotStatus, type SwotAnalysisCommandName } from '../src/domain/swot-analyses.ts';
+import {
+  swotAnalysisCategory,
+  swotAnalysisCommands,
+  swotAnalysisDecider,
+  swotSourceKind,
+  swotStatus,
+  type SwotAnalysisCommandName,
+} from '../src/domain/swot-analyses.ts';
 import { languageArg } from './language.ts';
 import { builder, type GraphQLContext } from './builder.ts';
 import { commandMutation, type CommandCall } from './command.ts';
@@ -83,7 +90,11 @@ builder.queryFields((t) => ({
 const Payload = builder.objectRef<StrategyPayloadShape>('SwotAnalysisPayload').implement({
   description: 'The analysis after the command, with where the command landed in the log.',
   fields: (t) => ({
-    swotAnalysis: t.field({ type: SwotAnalysis, description: 'The analysis as it is now, including this command.', resolve: (p, _args, context) => context.hub.swotAnalyses.byIds([p.id])[0]! }),
+    swotAnalysis: t.field({
+      type: SwotAnalysis,
+      description: 'The analysis as it is now, including this command.',
+      resolve: (p, _args, context) => context.hub.swotAnalyses.byIds([p.id])[0]!,
+    }),
     revision: t.int({ description: 'Revision of the analysis stream after the command.', resolve: (p) => Number(p.revision) }),
     position: t.exposeString('position', { description: 'Position of the command’s last event in the global log.' }),
     replayed: t.exposeBoolean('replayed', { description: 'True when this commandId was handled before and its first answer is returned.' }),

@@ -20,19 +20,33 @@ import { z } from 'zod';
 const webhookReaders: Role[] = ['director', 'acting_director', 'integration'];
 const seesEveryWebhook = (context: GraphQLContext) => context.actor?.roles.some((r) => r === 'director' || r === 'acting_director') ?? false;
 /** An integration sees only the webhooks it registered. */
-const visible = (context: GraphQLContext, row: WebhookRow | undefined): row is WebhookRow => row !== undefined && (seesEveryWebhook(context) || row.owner_id === context.actor?.id);
+const visible = (context: GraphQLContext, row: WebhookRow | undefined): row is WebhookRow =>
+  row !== undefined && (seesEveryWebhook(context) || row.owner_id === context.actor?.id);
 
 const WebhookStatusEnum = enumFor(webhookStatus);
 
 type DeliveryRow = {
-  id: number; round: number; position: string; event_id: string; event_type: string; status: 'retrying' | 'delivered'; attempts: number;
-  response_status: number | null; last_error: string | null; first_attempt_at: string; last_attempt_at: string; next_attempt_at: string | null; delivered_at: string | null;
+  id: number;
+  round: number;
+  position: string;
+  event_id: string;
+  event_type: string;
+  status: 'retrying' | 'delivered';
+  attempts: number;
+  response_status: number | null;
+  last_error: string | null;
+  first_attempt_at: string;
+  last_attempt_at: string;
+  next_attempt_at: string | null;
+  delivered_at: string | null;
 };
 const deliveryStatusLabels = {
   retrying: { ky: 'Кайра жөнөтүлөт', ru: 'Повторная отправка', en: 'Retrying' },
   delivered: { ky: 'Жеткирилди', ru: 'Доставлено', en: 'Delivered' },
 };
-const DeliveryStatusEnum = enumFor(z.enum(['retrying', 'delivered']).meta({ id: 'WebhookDeliveryStatus', description: 'Where one delivery stands.', labels: deliveryStatusLabels }));
+const DeliveryStatusEnum = enumFor(
+  z.enum(['retrying', 'delivered']).meta({ id: 'WebhookDeliveryStatus', description: 'Where one delivery stands.', labels: deliveryStatusLabels }),
+);
 
 const WebhookDelivery = builder.objectRef<DeliveryRow>('WebhookDelivery').implement({
   description: 'One event posted (or being posted) to a webhook: its attempts and how the receiver answered.',
@@ -43,11 +57,19 @@ const WebhookDelivery = builder.objectRef<DeliveryRow>('WebhookDelivery').implem
     replay: t.exposeInt('round', { description: '0 for the first pass over the log, n for the n-th replay asked for.' }),
     status: t.field({ type: DeliveryStatusEnum, description: 'Delivered, or still being retried.', resolve: (d) => d.status }),
     attempts: t.exposeInt('attempts', { description: 'Attempts made so far.' }),
-    lastStatusCode: t.exposeInt('response_status', { nullable: true, description: 'HTTP status of the last answer; null when the receiver could not be reached.' }),
+    lastStatusCode: t.exposeInt('response_status', {
+      nullable: true,
+      description: 'HTTP status of the last answer; null when the receiver could not be reached.',
+    }),
     lastError: t.exposeString('last_error', { nullable: true, description: 'Why the last failed attempt failed.' }),
     firstAttemptAt: t.field({ type: 'DateTime', description: 'When the first attempt started.', resolve: (d) => d.first_attempt_at }),
     lastAttemptAt: t.field({ type: 'DateTime', description: 'When the last attempt was made.', resolve: (d) => d.last_attempt_at }),
-    nextAttemptAt: t.field({ type: 'DateTime', nullable: true, description: 'When the next attempt is due, while retrying.', resolve: (d) => d.next_attempt_at }),
+    nextAttemptAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the next attempt is due, while retrying.',
+      resolve: (d) => d.next_attempt_at,
+    }),
     deliveredAt: t.field({ type: 'DateTime', nullable: true, description: 'When the receiver took it.', resolve: (d) => d.delivered_at }),
   }),
 });
@@ -59,7 +81,10 @@ const Webhook = builder.loadableNode('Webhook', {
   fields: (t) => ({
     webhookId: t.exposeString('id', { description: 'The plain id of the webhook (the global `id` wraps it).' }),
     url: t.exposeString('url', { description: 'Where events are posted.' }),
-    categories: t.stringList({ description: 'Stream categories delivered; empty for every category an integration may read.', resolve: (r) => JSON.parse(r.categories) as string[] }),
+    categories: t.stringList({
+      description: 'Stream categories delivered; empty for every category an integration may read.',
+      resolve: (r) => JSON.parse(r.categories) as string[],
+    }),
     eventTypes: t.stringList({ description: 'Event types delivered; empty for every type.', resolve: (r) => JSON.parse(r.event_types) as string[] }),
     description: t.exposeString('description', { nullable: true, description: 'What the integration is.' }),
     status: t.field({ type: WebhookStatusEnum, description: 'Active or paused.', resolve: (r) => r.status }),
@@ -74,7 +99,8 @@ const Webhook = builder.loadableNode('Webhook', {
       nullable: true,
       description: 'Position of the last event delivered (or passed over as not matching); deliveries continue after it.',
       resolve: (r, _args, context) =>
-        context.hub.automation.prepare<[string], { position: string | null }>('SELECT position FROM webhook_cursors WHERE webhook_id = ?').get(r.id)?.position ?? r.registered_position,
+        context.hub.automation.prepare<[string], { position: string | null }>('SELECT position FROM webhook_cursors WHERE webhook_id = ?').get(r.id)
+          ?.position ?? r.registered_position,
     }),
     revision: t.exposeInt('revision', { description: 'Revision of the webhook stream; pass it as expectedRevision.' }),
     deliveries: t.connection(
@@ -113,7 +139,8 @@ const WebhookPayload = builder.objectRef<PayloadShape>('WebhookPayload').impleme
     webhook: t.field({ type: Webhook, description: 'The webhook as it is now, including this command.', resolve: (p) => p.id }),
     secret: t.exposeString('secret', {
       nullable: true,
-      description: 'The signing secret, in the answer to registerWebhook only: keep it, the hub shows it nowhere else. Check each delivery’s Sapat-Signature header (sha256=HMAC-SHA256 of the body, hex) with it.',
+      description:
+        'The signing secret, in the answer to registerWebhook only: keep it, the hub shows it nowhere else. Check each delivery’s Sapat-Signature header (sha256=HMAC-SHA256 of the body, hex) with it.',
     }),
     revision: t.int({ description: 'Revision of the webhook stream after the command.', resolve: (p) => Number(p.revision) }),
     position: t.exposeString('position', { description: 'Position of the command’s last event in the log.' }),

@@ -50,9 +50,7 @@ export function enumFor<Value extends string>(schema: z.ZodEnum<Record<string, V
   const values = Object.values(def(schema).entries as Record<string, Value>);
   const ref = builder.enumType(meta.id, {
     ...(meta.description ? { description: meta.description } : {}),
-    values: Object.fromEntries(
-      values.map((value) => [enumValueName(value), { value, description: valueDescription(meta, value) }]),
-    ),
+    values: Object.fromEntries(values.map((value) => [enumValueName(value), { value, description: valueDescription(meta, value) }])),
   }) as unknown as EnumRef<Types, Value, Value>;
   enums.set(meta.id, ref as unknown as EnumRef<Types, string, string>);
   return ref;

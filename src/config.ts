@@ -17,21 +17,22 @@ const claimPath = z
 const personRoles = roleSchema.exclude(['system']);
 
 /** `sapat-director=director,quality-teacher=teacher`: the provider's role names translated to the hub's. */
-const roleMap = z
-  .string()
-  .transform((text, ctx) => {
-    const map: Record<string, Role> = {};
-    for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-      const [from, to, ...rest] = pair.split('=').map((p) => p.trim());
-      const role = personRoles.safeParse(to);
-      if (!from || rest.length > 0 || !role.success) {
-        ctx.addIssue({ code: 'custom', message: `"${pair}" must be <provider role>=<hub role>, the hub role one of ${personRoles.options.join(', ')}` });
-        return z.NEVER;
-      }
-      map[from] = role.data;
+const roleMap = z.string().transform((text, ctx) => {
+  const map: Record<string, Role> = {};
+  for (const pair of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [from, to, ...rest] = pair.split('=').map((p) => p.trim());
+    const role = personRoles.safeParse(to);
+    if (!from || rest.length > 0 || !role.success) {
+      ctx.addIssue({ code: 'custom', message: `"${pair}" must be <provider role>=<hub role>, the hub role one of ${personRoles.options.join(', ')}` });
+      return z.NEVER;
     }
-    return map;
-  });
+    map[from] = role.data;
+  }
+  return map;
+});
 
 export const configSchema = z
   .object({
@@ -43,7 +44,7 @@ export const configSchema = z
     KURRENTDB_URL: z.string().optional(),
     SAPAT_CHECKPOINT_KEY: z.string().min(1).optional(),
     SAPAT_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit key)').optional(),
-    SAPAT_JWT_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of the identity provider\'s JSON Web Key Set' }).optional(),
+    SAPAT_JWT_JWKS_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL of the identity provider's JSON Web Key Set" }).optional(),
     SAPAT_JWT_JWKS_TIMEOUT_MS: positive(5000),
     SAPAT_JWT_ISSUER: z.string().optional(),
     SAPAT_JWT_AUDIENCE: z.string().optional(),
@@ -81,19 +82,36 @@ export const configSchema = z
       ctx.addIssue({ code: 'custom', path: ['KURRENTDB_URL'], message: 'is required when SAPAT_STORE=kurrentdb (e.g. kurrentdb://localhost:2113?tls=false)' });
     }
     if (c.SAPAT_JWT_SECRET && c.SAPAT_JWT_JWKS_URL) {
-      ctx.addIssue({ code: 'custom', path: ['SAPAT_JWT_JWKS_URL'], message: 'cannot be combined with SAPAT_JWT_SECRET: set one of them (RS256 from the identity provider, or HS256 with a shared secret)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SAPAT_JWT_JWKS_URL'],
+        message: 'cannot be combined with SAPAT_JWT_SECRET: set one of them (RS256 from the identity provider, or HS256 with a shared secret)',
+      });
     }
     if (c.NODE_ENV === 'production' && c.SAPAT_CLOCK_OFFSET_MS !== 0) {
-      ctx.addIssue({ code: 'custom', path: ['SAPAT_CLOCK_OFFSET_MS'], message: 'must be 0 in production (a shifted clock would record expiries and deadlines on the wrong day)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SAPAT_CLOCK_OFFSET_MS'],
+        message: 'must be 0 in production (a shifted clock would record expiries and deadlines on the wrong day)',
+      });
     }
     if (c.SAPAT_JWT_JWKS_URL) {
       if (c.NODE_ENV === 'production' && c.SAPAT_JWT_JWKS_URL.startsWith('http:')) {
-        ctx.addIssue({ code: 'custom', path: ['SAPAT_JWT_JWKS_URL'], message: 'must be https in production (keys fetched over plain http could be replaced in transit)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SAPAT_JWT_JWKS_URL'],
+          message: 'must be https in production (keys fetched over plain http could be replaced in transit)',
+        });
       }
       // An identity provider signs tokens for every application of the university with the same keys:
       // without these checks a token issued for another application would open this one.
       for (const name of ['SAPAT_JWT_ISSUER', 'SAPAT_JWT_AUDIENCE'] as const) {
-        if (!c[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required with SAPAT_JWT_JWKS_URL (the identity provider signs tokens for other applications too)' });
+        if (!c[name])
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: 'is required with SAPAT_JWT_JWKS_URL (the identity provider signs tokens for other applications too)',
+          });
       }
     }
   })

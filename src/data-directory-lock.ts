@@ -46,7 +46,9 @@ export function lockDataDirectory(dataDir: string, purpose: string): DataDirecto
   } catch (error) {
     db.close();
     if ((error as { code?: string }).code === 'SQLITE_BUSY') {
-      throw new DataDirectoryLockedError(`the data directory ${dataDir} is in use by ${describeHolder(dataDir)}: stop it first, or set SAPAT_DATA_DIR to another directory`);
+      throw new DataDirectoryLockedError(
+        `the data directory ${dataDir} is in use by ${describeHolder(dataDir)}: stop it first, or set SAPAT_DATA_DIR to another directory`,
+      );
     }
     throw error;
   }

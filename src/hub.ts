@@ -74,7 +74,6 @@ export type Hub = {
   close(): Promise<void>;
 };
 
-
 export async function openHub(
   config: Config,
   options: { store?: EventStore; projections?: ProjectionDefinition[]; onProjectionError?: (error: Error) => void; clock?: Clock } = {},

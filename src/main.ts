@@ -67,7 +67,10 @@ async function main(): Promise<void> {
   // The development director token is printed and also put in GraphiQL's headers.
   const token =
     secret && !config.jwt.secret
-      ? await signToken({ secret, issuer: config.jwt.issuer, audience: config.jwt.audience }, { id: 'dev-director', name: 'Development Director', roles: ['director'] })
+      ? await signToken(
+          { secret, issuer: config.jwt.issuer, audience: config.jwt.audience },
+          { id: 'dev-director', name: 'Development Director', roles: ['director'] },
+        )
       : undefined;
   try {
     server = await startServer(hub, { port: config.port, host: config.host, secret, graphiqlToken: token });
@@ -81,10 +84,15 @@ async function main(): Promise<void> {
   });
   announce('listening', { url: server.url, store: hub.store.kind, dataDir: config.dataDir, tokens: config.jwt.jwksUrl ? 'RS256 (JWKS)' : 'HS256' });
   if (token) {
-    announce('no SAPAT_JWT_SECRET set: using a development secret kept in the data directory; director token (already in GraphiQL\'s headers; elsewhere send {"Authorization": "Bearer <token>"}), valid 12 h', { token });
+    announce(
+      'no SAPAT_JWT_SECRET set: using a development secret kept in the data directory; director token (already in GraphiQL\'s headers; elsewhere send {"Authorization": "Bearer <token>"}), valid 12 h',
+      { token },
+    );
   }
   if (config.env !== 'production' && !config.jwt.jwksUrl) {
-    announce('tokens for other roles: npm run token -- --role teacher --unit "Chair of Economics" --name "Aibek Sadykov" (npm run token -- --help lists the options)');
+    announce(
+      'tokens for other roles: npm run token -- --role teacher --unit "Chair of Economics" --name "Aibek Sadykov" (npm run token -- --help lists the options)',
+    );
   }
 }
 
@@ -99,7 +107,8 @@ async function closeHub(hub: Hub, lock: DataDirectoryLock): Promise<void> {
 main().catch((error: unknown) => {
   const logger = createLogger('error');
   // Refusals an operator can act on are one line, without a stack.
-  if (error instanceof ConfigError || error instanceof DataDirectoryLockedError || error instanceof ListenError) logger.error(`the hub could not start: ${error.message}`);
+  if (error instanceof ConfigError || error instanceof DataDirectoryLockedError || error instanceof ListenError)
+    logger.error(`the hub could not start: ${error.message}`);
   else logger.error('the hub could not start', errorFields(error));
   process.exit(1);
 });

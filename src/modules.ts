@@ -74,7 +74,13 @@ export const allProjections: ProjectionDefinition[] = [
 export const eventVersions: Upcasters = upcasters([...licensingUpcasters, ...ratingEntryUpcasters]);
 
 /** What each module's dates mean to the hub's clock (src/automation/scheduler.ts). */
-export const clockRules: ClockRule[] = [licenseExpiryRule, documentReviewClock, qualityStandardRevisionClock, correctiveActionOverdueRule, ...accreditationClock];
+export const clockRules: ClockRule[] = [
+  licenseExpiryRule,
+  documentReviewClock,
+  qualityStandardRevisionClock,
+  correctiveActionOverdueRule,
+  ...accreditationClock,
+];
 
 /** Follow-up commands modules send in answer to events (src/automation/reactors.ts). */
 export const reactors: Reactor[] = [documentSupersession, indicatorDeviationReactor, ...accreditationReactors];

@@ -102,7 +102,9 @@ function buildYoga(hub: Hub, parts: { logger: Logger; metrics: Metrics; drain: D
         check: ({ fetchAPI }) => {
           const ready = hub.projections.isCaughtUp();
           // Open to anyone: where each read model stands and which stopped where, but not the error text (readModels query, log).
-          const projections = hub.projections.status().map(({ stoppedAt, ...p }) => ({ ...p, ...(stoppedAt ? { stoppedAt: { position: stoppedAt.position, eventType: stoppedAt.eventType } } : {}) }));
+          const projections = hub.projections
+            .status()
+            .map(({ stoppedAt, ...p }) => ({ ...p, ...(stoppedAt ? { stoppedAt: { position: stoppedAt.position, eventType: stoppedAt.eventType } } : {}) }));
           const stopped = projections.filter((p) => p.state === 'stopped').map((p) => `${p.name} v${p.version}`);
           const body = {
             ready,
@@ -126,7 +128,10 @@ function buildYoga(hub: Hub, parts: { logger: Logger; metrics: Metrics; drain: D
       const { actor } =
         admitted ??
         admission.decided(request) ??
-        (await admission.admit(request?.headers.get('authorization') ?? stringParam(connectionParams, 'authorization') ?? stringParam(connectionParams, 'Authorization'), undefined));
+        (await admission.admit(
+          request?.headers.get('authorization') ?? stringParam(connectionParams, 'authorization') ?? stringParam(connectionParams, 'Authorization'),
+          undefined,
+        ));
       return {
         actor,
         correlationId: currentExchange()?.correlationId ?? correlationIdOf(request?.headers.get('x-correlation-id')),
@@ -245,7 +250,8 @@ export async function startServer(hub: Hub, options: ServerOptions): Promise<Run
             accessLog.ws(exchange, 'refused');
             return errors;
           };
-          if (drain.draining) return refuse([new GraphQLError('the hub is shutting down; subscribe again once it is back', { extensions: { code: 'SHUTTING_DOWN' } })]);
+          if (drain.draining)
+            return refuse([new GraphQLError('the hub is shutting down; subscribe again once it is back', { extensions: { code: 'SHUTTING_DOWN' } })]);
           let admitted: Admitted;
           try {
             const authorization = stringParam(ctx.connectionParams, 'authorization') ?? stringParam(ctx.connectionParams, 'Authorization');
@@ -253,7 +259,14 @@ export async function startServer(hub: Hub, options: ServerOptions): Promise<Run
           } catch (error) {
             return refuse([error instanceof GraphQLError ? error : new GraphQLError('the request could not be authenticated')]);
           }
-          const { schema: enveloped, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          const {
+            schema: enveloped,
+            execute,
+            subscribe,
+            contextFactory,
+            parse,
+            validate,
+          } = yoga.getEnveloped({
             ...ctx,
             req: ctx.extra.request,
             socket: ctx.extra.socket,

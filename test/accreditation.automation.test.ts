@@ -22,7 +22,10 @@ const decided = recorded('AccreditationDecided', {
   validFrom: '2026-05-20',
   validUntil: '2029-05-19',
   conditions: ['c'],
-  recommendations: [{ number: 1, text: 'Publish the monitoring results', dueOn: '2026-12-01' }, { number: 2, text: 'No date' }],
+  recommendations: [
+    { number: 1, text: 'Publish the monitoring results', dueOn: '2026-12-01' },
+    { number: 2, text: 'No date' },
+  ],
   interimReportDueOn: '2027-05-20',
 });
 
@@ -36,20 +39,40 @@ describe('accreditation due dates', () => {
   });
 
   it('a visit is due when the panel is appointed and done when held', () => {
-    const [due] = accreditationDueDates.changes(recorded('ExpertPanelAppointed', { members: [], visitFrom: '2026-04-14', visitTo: '2026-04-16', appointedOn: '2026-03-10' }));
+    const [due] = accreditationDueDates.changes(
+      recorded('ExpertPanelAppointed', { members: [], visitFrom: '2026-04-14', visitTo: '2026-04-16', appointedOn: '2026-03-10' }),
+    );
     expect(due).toMatchObject({ action: 'due', key: `accreditation:${id}:visit`, dueOn: '2026-04-14', entityType: 'Accreditation', entityId: id });
-    expect(accreditationDueDates.changes(recorded('AccreditationVisitHeld', { heldFrom: '2026-04-14', heldTo: '2026-04-16' }))).toEqual([{ action: 'done', key: `accreditation:${id}:visit`, on: '2026-04-16' }]);
+    expect(accreditationDueDates.changes(recorded('AccreditationVisitHeld', { heldFrom: '2026-04-14', heldTo: '2026-04-16' }))).toEqual([
+      { action: 'done', key: `accreditation:${id}:visit`, on: '2026-04-16' },
+    ]);
   });
 
   it('a planned action moves its recommendation’s due date to the owner, and completing it meets it', () => {
-    const [due] = accreditationDueDates.changes(recorded('RecommendationActionPlanned', { recommendation: 2, action: 'Invite employers', owner: 'Dean of Economics', dueOn: '2026-10-01', plannedOn: '2026-06-01' }));
+    const [due] = accreditationDueDates.changes(
+      recorded('RecommendationActionPlanned', {
+        recommendation: 2,
+        action: 'Invite employers',
+        owner: 'Dean of Economics',
+        dueOn: '2026-10-01',
+        plannedOn: '2026-06-01',
+      }),
+    );
     expect(due).toMatchObject({ action: 'due', key: `accreditation:${id}:recommendation:2`, dueOn: '2026-10-01', assignee: 'Dean of Economics' });
-    expect(accreditationDueDates.changes(recorded('RecommendationActionCompleted', { recommendation: 2, result: 'r', completedOn: '2026-09-01' }))).toEqual([{ action: 'done', key: `accreditation:${id}:recommendation:2`, on: '2026-09-01' }]);
+    expect(accreditationDueDates.changes(recorded('RecommendationActionCompleted', { recommendation: 2, result: 'r', completedOn: '2026-09-01' }))).toEqual([
+      { action: 'done', key: `accreditation:${id}:recommendation:2`, on: '2026-09-01' },
+    ]);
   });
 
   it('an interim report meets the one due and sets the next; withdrawal drops what was due', () => {
-    expect(accreditationDueDates.changes(recorded('InterimReportSubmitted', { summary: 's', submittedOn: '2027-05-15', nextDueOn: '2028-05-20' })).map((c) => c.action)).toEqual(['done', 'due']);
-    expect(accreditationDueDates.changes(recorded('AccreditationWithdrawn', { reason: 'r', withdrawnOn: '2026-09-01' })).every((c) => c.action === 'dropped')).toBe(true);
+    expect(
+      accreditationDueDates
+        .changes(recorded('InterimReportSubmitted', { summary: 's', submittedOn: '2027-05-15', nextDueOn: '2028-05-20' }))
+        .map((c) => c.action),
+    ).toEqual(['done', 'due']);
+    expect(
+      accreditationDueDates.changes(recorded('AccreditationWithdrawn', { reason: 'r', withdrawnOn: '2026-09-01' })).every((c) => c.action === 'dropped'),
+    ).toBe(true);
   });
 });
 
@@ -58,16 +81,32 @@ describe('accreditation clock rules', () => {
 
   it('records the expiry at the start of the day after the last valid one, in Osh time', () => {
     expect(expiry!.changes(decided)).toEqual([
-      { action: 'at', key: `accreditation:${id}:expiry`, at: '2029-05-20T00:00:00+06:00', followUp: { command: 'recordAccreditationExpiry', input: { accreditationId: id, expiredOn: '2029-05-20' } } },
+      {
+        action: 'at',
+        key: `accreditation:${id}:expiry`,
+        at: '2029-05-20T00:00:00+06:00',
+        followUp: { command: 'recordAccreditationExpiry', input: { accreditationId: id, expiredOn: '2029-05-20' } },
+      },
     ]);
-    expect(expiry!.changes(recorded('AccreditationWithdrawn', { reason: 'r', withdrawnOn: '2026-09-01' }))).toEqual([{ action: 'cancel', key: `accreditation:${id}:expiry` }]);
+    expect(expiry!.changes(recorded('AccreditationWithdrawn', { reason: 'r', withdrawnOn: '2026-09-01' }))).toEqual([
+      { action: 'cancel', key: `accreditation:${id}:expiry` },
+    ]);
     expect(expiry!.changes(recorded('AccreditationDecided', { outcome: 'denied', decidedOn: '2026-05-20', conditions: [], recommendations: [] }))).toEqual([]);
   });
 
   it('marks an action overdue the day after its due date, unless it is completed first', () => {
-    const [at] = overdue!.changes(recorded('RecommendationActionPlanned', { recommendation: 1, action: 'a', owner: 'o', dueOn: '2026-12-31', plannedOn: '2026-06-01' }));
-    expect(at).toEqual({ action: 'at', key: `accreditation:${id}:action:1:overdue`, at: '2027-01-01T00:00:00+06:00', followUp: { command: 'markRecommendationActionOverdue', input: { accreditationId: id, recommendation: 1, on: '2027-01-01' } } });
-    expect(overdue!.changes(recorded('RecommendationActionCompleted', { recommendation: 1, result: 'r', completedOn: '2026-09-01' }))).toEqual([{ action: 'cancel', key: `accreditation:${id}:action:1:overdue` }]);
+    const [at] = overdue!.changes(
+      recorded('RecommendationActionPlanned', { recommendation: 1, action: 'a', owner: 'o', dueOn: '2026-12-31', plannedOn: '2026-06-01' }),
+    );
+    expect(at).toEqual({
+      action: 'at',
+      key: `accreditation:${id}:action:1:overdue`,
+      at: '2027-01-01T00:00:00+06:00',
+      followUp: { command: 'markRecommendationActionOverdue', input: { accreditationId: id, recommendation: 1, on: '2027-01-01' } },
+    });
+    expect(overdue!.changes(recorded('RecommendationActionCompleted', { recommendation: 1, result: 'r', completedOn: '2026-09-01' }))).toEqual([
+      { action: 'cancel', key: `accreditation:${id}:action:1:overdue` },
+    ]);
   });
 
   it('counts days across month and leap-year ends', () => {
@@ -78,9 +117,18 @@ describe('accreditation clock rules', () => {
 describe('accreditation reactors', () => {
   it('tells the renewed case which case renews it, and nothing for a first application', () => {
     const [renewal] = accreditationReactors;
-    const base = { kind: 'programme', agencyId: id, agencyName: 'IAAR', framework: { framework: 'p', version: 1, title: 't', adoptedOn: '2025-01-01', criteria: [] }, programmeCodes: ['580100'], appliedOn: '2029-01-10' };
+    const base = {
+      kind: 'programme',
+      agencyId: id,
+      agencyName: 'IAAR',
+      framework: { framework: 'p', version: 1, title: 't', adoptedOn: '2025-01-01', criteria: [] },
+      programmeCodes: ['580100'],
+      appliedOn: '2029-01-10',
+    };
     const previous = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
-    expect(renewal!.react(recorded('AccreditationApplied', { ...base, renews: previous }))).toEqual([{ command: 'recordAccreditationRenewal', input: { accreditationId: previous, renewedBy: id } }]);
+    expect(renewal!.react(recorded('AccreditationApplied', { ...base, renews: previous }))).toEqual([
+      { command: 'recordAccreditationRenewal', input: { accreditationId: previous, renewedBy: id } },
+    ]);
     expect(renewal!.react(recorded('AccreditationApplied', base))).toEqual([]);
   });
 });

@@ -20,7 +20,15 @@ const criteria = [
 
 const registered: AgencyEvent = {
   type: 'AgencyRegistered',
-  data: { agencyId, name: 'IAAR', kind: 'international', country: 'Kazakhstan', registeredFrom: '2017-04-06', registeredUntil: '2027-04-05', memberships: ['eqar', 'enqa', 'wfme'] },
+  data: {
+    agencyId,
+    name: 'IAAR',
+    kind: 'international',
+    country: 'Kazakhstan',
+    registeredFrom: '2017-04-06',
+    registeredUntil: '2027-04-05',
+    memberships: ['eqar', 'enqa', 'wfme'],
+  },
 };
 const published = (version = 1, adoptedOn = '2024-01-10'): AgencyEvent => ({
   type: 'AgencyFrameworkPublished',
@@ -28,7 +36,14 @@ const published = (version = 1, adoptedOn = '2024-01-10'): AgencyEvent => ({
 });
 
 const register: AgencyCommand = { type: 'registerAgency', ...registered.data } as AgencyCommand;
-const publish = (adoptedOn = '2024-01-10'): AgencyCommand => ({ type: 'publishAgencyFramework', agencyId, framework: 'programme', title: 'Standards of programme accreditation', adoptedOn, criteria });
+const publish = (adoptedOn = '2024-01-10'): AgencyCommand => ({
+  type: 'publishAgencyFramework',
+  agencyId,
+  framework: 'programme',
+  title: 'Standards of programme accreditation',
+  adoptedOn,
+  criteria,
+});
 const renew = (registeredUntil: string): AgencyCommand => ({ type: 'renewAgencyRegistration', agencyId, registeredUntil, memberships: ['eqar'] });
 
 describe('agency decider', () => {
@@ -45,42 +60,99 @@ describe('agency decider', () => {
   });
 
   it('numbers the versions of a framework, each published again getting the next', () => {
-    spec.given([registered]).when(publish()).then([published(1)]);
-    spec.given([registered, published(1)]).when(publish('2025-09-01')).then([published(2, '2025-09-01')]);
+    spec
+      .given([registered])
+      .when(publish())
+      .then([published(1)]);
+    spec
+      .given([registered, published(1)])
+      .when(publish('2025-09-01'))
+      .then([published(2, '2025-09-01')]);
   });
 
   it('refuses a version adopted before the one in force', () => {
-    spec.given([registered, published(1)]).when(publish('2023-12-31')).thenThrows('FRAMEWORK_VERSION_OUT_OF_ORDER');
+    spec
+      .given([registered, published(1)])
+      .when(publish('2023-12-31'))
+      .thenThrows('FRAMEWORK_VERSION_OUT_OF_ORDER');
   });
 
   it('renews a registration only to a later end', () => {
-    spec.given([registered]).when(renew('2032-04-05')).then([{ type: 'AgencyRegistrationRenewed', data: { agencyId, registeredUntil: '2032-04-05', memberships: ['eqar'] } }]);
+    spec
+      .given([registered])
+      .when(renew('2032-04-05'))
+      .then([{ type: 'AgencyRegistrationRenewed', data: { agencyId, registeredUntil: '2032-04-05', memberships: ['eqar'] } }]);
     spec.given([registered]).when(renew('2027-04-05')).thenThrows('REGISTRATION_NOT_EXTENDED');
   });
 
   it('validates the input: dates in order, criteria not repeated, keys and codes in their form', () => {
     const bad = agencyCommands.registerAgency.safeParse({ ...registered.data, registeredUntil: '2016-01-01' });
     expect(bad.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['registeredUntil', 'must be after registeredFrom']]);
-    const repeated = agencyCommands.publishAgencyFramework.safeParse({ agencyId, framework: 'programme', title: 'T', adoptedOn: '2024-01-10', criteria: [criteria[0], criteria[0]] });
+    const repeated = agencyCommands.publishAgencyFramework.safeParse({
+      agencyId,
+      framework: 'programme',
+      title: 'T',
+      adoptedOn: '2024-01-10',
+      criteria: [criteria[0], criteria[0]],
+    });
     expect(repeated.error?.issues.map((i) => i.path.join('.'))).toEqual(['criteria']);
-    const key = agencyCommands.publishAgencyFramework.safeParse({ agencyId, framework: 'Programme Standards', title: 'T', adoptedOn: '2024-01-10', criteria: [] });
+    const key = agencyCommands.publishAgencyFramework.safeParse({
+      agencyId,
+      framework: 'Programme Standards',
+      title: 'T',
+      adoptedOn: '2024-01-10',
+      criteria: [],
+    });
     expect(key.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['criteria', 'framework']);
   });
 });
 
 const evidenceRegistered: EvidenceEvent = {
   type: 'EvidenceRegistered',
-  data: { evidenceId, title: 'Quality assurance policy of OshSU', kind: 'regulation', reference: 'https://oshsu.kg/quality/policy.pdf', ownerUnit: 'Department of Strategic Planning', registeredOn: '2025-09-01' },
+  data: {
+    evidenceId,
+    title: 'Quality assurance policy of OshSU',
+    kind: 'regulation',
+    reference: 'https://oshsu.kg/quality/policy.pdf',
+    ownerUnit: 'Department of Strategic Planning',
+    registeredOn: '2025-09-01',
+  },
 };
-const revise = (revisedOn: string): EvidenceCommand => ({ type: 'reviseEvidence', evidenceId, reference: 'https://oshsu.kg/quality/policy-2026.pdf', note: 'Approved by the Academic Council, minutes 5', revisedOn });
+const revise = (revisedOn: string): EvidenceCommand => ({
+  type: 'reviseEvidence',
+  evidenceId,
+  reference: 'https://oshsu.kg/quality/policy-2026.pdf',
+  note: 'Approved by the Academic Council, minutes 5',
+  revisedOn,
+});
 
 describe('evidence library decider', () => {
   const spec = deciderSpec(evidenceDecider, context);
 
   it('keeps a document once and counts its versions', () => {
-    spec.given([]).when({ type: 'registerEvidence', ...evidenceRegistered.data } as EvidenceCommand).then([evidenceRegistered]);
-    spec.given([evidenceRegistered]).when({ type: 'registerEvidence', ...evidenceRegistered.data } as EvidenceCommand).thenThrows('EVIDENCE_ALREADY_REGISTERED');
-    spec.given([evidenceRegistered]).when(revise('2026-01-20')).then([{ type: 'EvidenceRevised', data: { evidenceId, version: 2, reference: 'https://oshsu.kg/quality/policy-2026.pdf', note: 'Approved by the Academic Council, minutes 5', revisedOn: '2026-01-20' } }]);
+    spec
+      .given([])
+      .when({ type: 'registerEvidence', ...evidenceRegistered.data } as EvidenceCommand)
+      .then([evidenceRegistered]);
+    spec
+      .given([evidenceRegistered])
+      .when({ type: 'registerEvidence', ...evidenceRegistered.data } as EvidenceCommand)
+      .thenThrows('EVIDENCE_ALREADY_REGISTERED');
+    spec
+      .given([evidenceRegistered])
+      .when(revise('2026-01-20'))
+      .then([
+        {
+          type: 'EvidenceRevised',
+          data: {
+            evidenceId,
+            version: 2,
+            reference: 'https://oshsu.kg/quality/policy-2026.pdf',
+            note: 'Approved by the Academic Council, minutes 5',
+            revisedOn: '2026-01-20',
+          },
+        },
+      ]);
   });
 
   it('refuses a revision of an unknown document or dated before the version it replaces', () => {

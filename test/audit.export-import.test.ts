@@ -35,12 +35,25 @@ async function recordLog(dataDir: string): Promise<void> {
     const sendAs = licensingSender(gql, token);
     const send = async (operation: string, input: Record<string, unknown>): Promise<string> => (await sendAs(operation, input)).id;
     const measure = (revision: number, value: number) =>
-      hub.rawStore.append('indicator-graduate-employment', [{
-        id: randomUUID(),
-        type: 'IndicatorMeasured',
-        data: { value, unit: '%', note: 'Ишке орношкон бүтүрүүчүлөр' },
-        metadata: { actor: { id: 'u-methodist', name: 'Methodist', roles: ['methodist'] }, commandId: randomUUID(), correlationId: randomUUID(), causationId: randomUUID(), occurredAt: '2026-03-01T09:00:00.000Z', schemaVersion: 1 },
-      }], revision === 0 ? 'no_stream' : BigInt(revision - 1));
+      hub.rawStore.append(
+        'indicator-graduate-employment',
+        [
+          {
+            id: randomUUID(),
+            type: 'IndicatorMeasured',
+            data: { value, unit: '%', note: 'Ишке орношкон бүтүрүүчүлөр' },
+            metadata: {
+              actor: { id: 'u-methodist', name: 'Methodist', roles: ['methodist'] },
+              commandId: randomUUID(),
+              correlationId: randomUUID(),
+              causationId: randomUUID(),
+              occurredAt: '2026-03-01T09:00:00.000Z',
+              schemaVersion: 1,
+            },
+          },
+        ],
+        revision === 0 ? 'no_stream' : BigInt(revision - 1),
+      );
     const a = await send(APPLY, applicationInput());
     await send(APPLY, applicationInput({ programme: { ...applicationInput().programme, code: '530500' } }));
     await measure(0, 81.5);
@@ -92,7 +105,10 @@ async function eventsIn(store: EventStore): Promise<RecordedEvent[]> {
 }
 
 async function refusal(work: Promise<unknown>): Promise<ImportRefusedError> {
-  const error = await work.then(() => undefined, (e: unknown) => e);
+  const error = await work.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ImportRefusedError);
   return error as ImportRefusedError;
 }
@@ -108,8 +124,11 @@ describe('export', () => {
     const { lines } = await exportToFile(source);
     expect(lines).toHaveLength(8);
     expect(JSON.parse(lines[0]!)).toEqual({
-      format: 'sapat-events', version: 1, exportedAt: expect.any(String),
-      filter: { categories: [], eventTypes: [], streams: [], after: null }, store: 'sqlite',
+      format: 'sapat-events',
+      version: 1,
+      exportedAt: expect.any(String),
+      filter: { categories: [], eventTypes: [], streams: [], after: null },
+      store: 'sqlite',
     });
     const first = JSON.parse(lines[1]!);
     expect(Object.keys(first)).toEqual(['id', 'stream', 'revision', 'position', 'type', 'data', 'metadata', 'recordedAt']);
@@ -120,7 +139,10 @@ describe('export', () => {
 
   it('filters by category, stream, event type and position', async () => {
     const streamsOf = (lines: string[]) => lines.slice(1).map((l) => `${JSON.parse(l).stream}@${JSON.parse(l).revision}`);
-    expect(streamsOf((await exportToFile(source, { categories: ['indicator'] })).lines)).toEqual(['indicator-graduate-employment@0', 'indicator-graduate-employment@1']);
+    expect(streamsOf((await exportToFile(source, { categories: ['indicator'] })).lines)).toEqual([
+      'indicator-graduate-employment@0',
+      'indicator-graduate-employment@1',
+    ]);
     expect(streamsOf((await exportToFile(source, { streams: [B] })).lines)).toEqual([`${B}@0`]);
     expect(streamsOf((await exportToFile(source, { eventTypes: ['LicenseGranted'] })).lines)).toEqual([`${A}@3`]);
     expect(streamsOf((await exportToFile(source, { after: log[4]!.position })).lines)).toEqual([`${A}@2`, `${A}@3`]);
@@ -147,7 +169,13 @@ describe('import', () => {
     const target = emptySqlite();
     try {
       expect(await importEvents(target, exported.file)).toEqual({ events: 5, streams: 2, headPosition: '5' });
-      expect((await eventsIn(target)).map((e) => [e.stream, e.revision])).toEqual([[A, 0n], [B, 0n], [A, 1n], [A, 2n], [A, 3n]]);
+      expect((await eventsIn(target)).map((e) => [e.stream, e.revision])).toEqual([
+        [A, 0n],
+        [B, 0n],
+        [A, 1n],
+        [A, 2n],
+        [A, 3n],
+      ]);
       expect((await verifyLog(target)).report.intact).toBe(true);
     } finally {
       await target.close();
@@ -166,10 +194,14 @@ describe('import', () => {
       );
       const error = await refusal(importEvents(target, gap));
       expect(error).toMatchObject({ line: 6, stream: A, revision: 2n });
-      expect(error.message).toBe(`line 6 (stream ${A} revision 2): the stream skips from revision 0 to 2: an event is missing (an export filtered by event type is for reading, not for import); nothing was imported`);
+      expect(error.message).toBe(
+        `line 6 (stream ${A} revision 2): the stream skips from revision 0 to 2: an event is missing (an export filtered by event type is for reading, not for import); nothing was imported`,
+      );
       const repeated = join(newDir(), 'repeated.ndjson');
       writeFileSync(repeated, `${[...whole.lines.slice(0, 3), whole.lines[2], ...whole.lines.slice(3)].join('\n')}\n`);
-      expect((await refusal(importEvents(target, repeated))).message).toBe(`line 4 (stream ${B} revision 0): revision 0 comes after revision 0: a line is repeated or out of order; nothing was imported`);
+      expect((await refusal(importEvents(target, repeated))).message).toBe(
+        `line 4 (stream ${B} revision 0): revision 0 comes after revision 0: a line is repeated or out of order; nothing was imported`,
+      );
       expect(await target.headPosition()).toBeUndefined();
     } finally {
       await target.close();
@@ -179,7 +211,9 @@ describe('import', () => {
   it('refuses a store that is not empty', async () => {
     const { file } = await exportToFile(source);
     const error = await refusal(importEvents(source, file));
-    expect(error.message).toBe('the target sqlite store is not empty (its log reaches position 7): import only into an empty store, so that revisions and chains come out as exported; nothing was imported');
+    expect(error.message).toBe(
+      'the target sqlite store is not empty (its log reaches position 7): import only into an empty store, so that revisions and chains come out as exported; nothing was imported',
+    );
     expect(await eventsIn(source)).toHaveLength(7);
   });
 
@@ -190,7 +224,11 @@ describe('import', () => {
     try {
       const error = await refusal(importEvents(target, edited));
       expect(error).toMatchObject({ line: 7, stream: A, revision: 2n });
-      expect(error.message).toMatch(new RegExp(`^line 7 \\(stream ${A} revision 2\\): the event does not hash to its recorded hash \\(expected [0-9a-f]{64}, found ${log[5]!.metadata.hash}\\): it was changed after export; nothing was imported$`));
+      expect(error.message).toMatch(
+        new RegExp(
+          `^line 7 \\(stream ${A} revision 2\\): the event does not hash to its recorded hash \\(expected [0-9a-f]{64}, found ${log[5]!.metadata.hash}\\): it was changed after export; nothing was imported$`,
+        ),
+      );
       expect(await eventsIn(target)).toEqual([]);
     } finally {
       await target.close();
@@ -202,10 +240,16 @@ describe('import', () => {
     const target = emptySqlite();
     const messageFor = async (file: string) => (await refusal(importEvents(target, file))).message;
     try {
-      expect(await messageFor(editedFile(lines, 3, (l) => l.replace(/"hash":"[0-9a-f]+"/, '"hash":"xyz"')))).toBe('line 3: metadata.hash: must be a SHA-256 hash: 64 lowercase hex characters');
-      expect(await messageFor(editedFile(lines, 4, (l) => l.replace(/"revision":\d+/, '"revision":-1')))).toBe('line 4: revision: Too small: expected number to be >=0');
+      expect(await messageFor(editedFile(lines, 3, (l) => l.replace(/"hash":"[0-9a-f]+"/, '"hash":"xyz"')))).toBe(
+        'line 3: metadata.hash: must be a SHA-256 hash: 64 lowercase hex characters',
+      );
+      expect(await messageFor(editedFile(lines, 4, (l) => l.replace(/"revision":\d+/, '"revision":-1')))).toBe(
+        'line 4: revision: Too small: expected number to be >=0',
+      );
       expect(await messageFor(editedFile(lines, 5, (l) => l.slice(0, 20)))).toMatch(/^line 5: not JSON \(/);
-      expect(await messageFor(editedFile(lines, 1, (l) => l.replace('sapat-events', 'other-events')))).toBe('line 1: not a sapat-events export header: format: Invalid input: expected "sapat-events"');
+      expect(await messageFor(editedFile(lines, 1, (l) => l.replace('sapat-events', 'other-events')))).toBe(
+        'line 1: not a sapat-events export header: format: Invalid input: expected "sapat-events"',
+      );
       expect(await messageFor(editedFile(lines, 3, () => ''))).toBe('line 3: empty line: every line must be one JSON object');
       expect(await target.headPosition()).toBeUndefined();
     } finally {
@@ -221,14 +265,20 @@ describe('import', () => {
     const lossy: EventStore = {
       ...inner,
       append: (stream, events, expected) =>
-        inner.append(stream, events.map((e) => (e.type === 'LicenseGranted' ? { ...e, metadata: { ...e.metadata, schemaVersion: undefined as never } } : e)), expected),
+        inner.append(
+          stream,
+          events.map((e) => (e.type === 'LicenseGranted' ? { ...e, metadata: { ...e.metadata, schemaVersion: undefined as never } } : e)),
+          expected,
+        ),
     };
     try {
       const error = await refusal(importEvents(lossy, file));
       expect(error).toMatchObject({ line: 8, stream: A, revision: 3n });
-      expect(error.message).toMatch(new RegExp(
-        `^line 8 \\(stream ${A} revision 3\\): the target store computed hash [0-9a-f]{64} but the export has ${log[6]!.metadata.hash}, so it did not keep the event as exported; the target now holds the 7 events of lines 2 to 8: discard it before importing again$`,
-      ));
+      expect(error.message).toMatch(
+        new RegExp(
+          `^line 8 \\(stream ${A} revision 3\\): the target store computed hash [0-9a-f]{64} but the export has ${log[6]!.metadata.hash}, so it did not keep the event as exported; the target now holds the 7 events of lines 2 to 8: discard it before importing again$`,
+        ),
+      );
       expect(await eventsIn(inner)).toHaveLength(7);
     } finally {
       await inner.close();

@@ -7,7 +7,16 @@ import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CheckpointInputError, checkpointText, generatedKeyFile, keyFingerprint, loadSigningKey, parseCheckpoint, signCheckpoint, type Checkpoint } from '../src/audit/checkpoint.ts';
+import {
+  CheckpointInputError,
+  checkpointText,
+  generatedKeyFile,
+  keyFingerprint,
+  loadSigningKey,
+  parseCheckpoint,
+  signCheckpoint,
+  type Checkpoint,
+} from '../src/audit/checkpoint.ts';
 import { verifyLog, type IntegrityReport } from '../src/audit/verify.ts';
 import type { Actor } from '../src/domain/decider.ts';
 import { eventHash } from '../src/eventstore/hashchain.ts';
@@ -104,15 +113,27 @@ async function checkpointOf(dir: string, key = hubKey): Promise<Checkpoint> {
 describe('the log as the hub wrote it', () => {
   it('is made of the seven commands, interleaved across three licences', () => {
     expect(log.map((e) => [e.stream, Number(e.revision), encodePosition(e.position)])).toEqual([
-      [A, 0, '1'], [B, 0, '2'], [A, 1, '3'], [B, 1, '4'], [A, 2, '5'], [A, 3, '6'], [C, 0, '7'],
+      [A, 0, '1'],
+      [B, 0, '2'],
+      [A, 1, '3'],
+      [B, 1, '4'],
+      [A, 2, '5'],
+      [A, 3, '6'],
+      [C, 0, '7'],
     ]);
   });
 
   it('verifies intact', async () => {
     const { report, heads } = await verifyDir(copyOfLog());
     expect(report).toEqual({
-      intact: true, eventsChecked: 7, streamsChecked: 3, headPosition: '7',
-      firstBrokenLink: null, brokenStreams: [], checkpoint: null, unreadable: null,
+      intact: true,
+      eventsChecked: 7,
+      streamsChecked: 3,
+      headPosition: '7',
+      firstBrokenLink: null,
+      brokenStreams: [],
+      checkpoint: null,
+      unreadable: null,
     } satisfies IntegrityReport);
     expect(heads.get(A)).toEqual({ revision: 3n, hash: at(A, 3).metadata.hash });
   });
@@ -125,8 +146,13 @@ describe('verify finds the first broken link of an event changed in the SQLite f
     const { report } = await verifyDir(dir);
     const edited = { ...at(A, 1), data: { ...at(A, 1).data, formedOn: '2026-01-31' } };
     const link = {
-      stream: A, revision: 1n, position: '3', eventId: at(A, 1).id,
-      problem: 'content_hash_mismatch', expected: eventHash(edited, at(A, 0).metadata.hash!), found: at(A, 1).metadata.hash,
+      stream: A,
+      revision: 1n,
+      position: '3',
+      eventId: at(A, 1).id,
+      problem: 'content_hash_mismatch',
+      expected: eventHash(edited, at(A, 0).metadata.hash!),
+      found: at(A, 1).metadata.hash,
     };
     expect(report).toMatchObject({ intact: false, eventsChecked: 7, streamsChecked: 3, firstBrokenLink: link, brokenStreams: [link] });
     expect(link.expected).not.toBe(link.found);
@@ -146,7 +172,15 @@ describe('verify finds the first broken link of an event changed in the SQLite f
     const dir = copyOfLog();
     tamper(dir, 'DELETE FROM events WHERE stream = ? AND revision = 1', A);
     const { report } = await verifyDir(dir);
-    expect(report.firstBrokenLink).toEqual({ stream: A, revision: 2n, position: '5', eventId: at(A, 2).id, problem: 'revision_out_of_sequence', expected: '1', found: '2' });
+    expect(report.firstBrokenLink).toEqual({
+      stream: A,
+      revision: 2n,
+      position: '5',
+      eventId: at(A, 2).id,
+      problem: 'revision_out_of_sequence',
+      expected: '1',
+      found: '2',
+    });
     expect(report.eventsChecked).toBe(6);
   });
 
@@ -154,7 +188,13 @@ describe('verify finds the first broken link of an event changed in the SQLite f
     const dir = copyOfLog();
     tamper(dir, "UPDATE events SET metadata = json_set(metadata, '$.prevHash', ?) WHERE stream = ? AND revision = 1", at(B, 0).metadata.hash, A);
     const { report } = await verifyDir(dir);
-    expect(report.firstBrokenLink).toMatchObject({ stream: A, revision: 1n, problem: 'previous_hash_mismatch', expected: at(A, 0).metadata.hash, found: at(B, 0).metadata.hash });
+    expect(report.firstBrokenLink).toMatchObject({
+      stream: A,
+      revision: 1n,
+      problem: 'previous_hash_mismatch',
+      expected: at(A, 0).metadata.hash,
+      found: at(B, 0).metadata.hash,
+    });
   });
 
   it('reports the first broken link per stream, and the earliest in the log as the first overall', async () => {
@@ -187,8 +227,13 @@ describe('a signed checkpoint', () => {
     expect(report.intact).toBe(false);
     expect(report.brokenStreams).toEqual([]);
     expect(report.checkpoint).toEqual({
-      intact: false, signatureValid: true, signerTrusted: undefined, signerFingerprint: keyFingerprint(hubKey),
-      createdAt: checkpoint.createdAt, headPosition: '7', streamsChecked: 3,
+      intact: false,
+      signatureValid: true,
+      signerTrusted: undefined,
+      signerFingerprint: keyFingerprint(hubKey),
+      createdAt: checkpoint.createdAt,
+      headPosition: '7',
+      streamsChecked: 3,
       discrepancies: [{ stream: A, problem: 'revision_missing', revision: 3n, expectedHash: at(A, 3).metadata.hash, foundHash: null, storeRevision: 2n }],
     });
   });
@@ -204,10 +249,12 @@ describe('a signed checkpoint', () => {
     expect((await verifyDir(dir)).report.intact).toBe(true);
     const { report } = await verifyDir(dir, { checkpoint });
     // In the checkpoint's order, which is by stream name.
-    expect(report.checkpoint?.discrepancies).toEqual([
-      { stream: A, problem: 'hash_differs', revision: 3n, expectedHash: at(A, 3).metadata.hash, foundHash: hash, storeRevision: 3n },
-      { stream: C, problem: 'stream_missing', revision: 0n, expectedHash: at(C, 0).metadata.hash, foundHash: null, storeRevision: null },
-    ].sort((x, y) => (x.stream < y.stream ? -1 : 1)));
+    expect(report.checkpoint?.discrepancies).toEqual(
+      [
+        { stream: A, problem: 'hash_differs', revision: 3n, expectedHash: at(A, 3).metadata.hash, foundHash: hash, storeRevision: 3n },
+        { stream: C, problem: 'stream_missing', revision: 0n, expectedHash: at(C, 0).metadata.hash, foundHash: null, storeRevision: null },
+      ].sort((x, y) => (x.stream < y.stream ? -1 : 1)),
+    );
   });
 
   it('is refused when edited after signing to match a cut-off tail (a forged signature)', async () => {
@@ -235,7 +282,9 @@ describe('a signed checkpoint', () => {
 
   it('names the field of a malformed checkpoint file', () => {
     const valid = checkpointText(signCheckpoint({ heads: new Map([[A, { revision: 3n, hash: 'a'.repeat(64) }]]), headPosition: '7', eventCount: 7 }, hubKey));
-    expect(() => parseCheckpoint(valid.replace('a'.repeat(64), 'xyz'))).toThrow(new CheckpointInputError(`checkpoint streams.${A}.hash: must be a SHA-256 hash: 64 lowercase hex characters`));
+    expect(() => parseCheckpoint(valid.replace('a'.repeat(64), 'xyz'))).toThrow(
+      new CheckpointInputError(`checkpoint streams.${A}.hash: must be a SHA-256 hash: 64 lowercase hex characters`),
+    );
     expect(() => parseCheckpoint(valid.replace('"version": 1', '"version": 2'))).toThrow('checkpoint version: Invalid input: expected 1');
     expect(() => parseCheckpoint('{"format":')).toThrow(/^checkpoint is not JSON/);
     const garbledKey = valid.replace(/-----BEGIN PUBLIC KEY-----\\n[^\\]+/, '-----BEGIN PUBLIC KEY-----\\nAAAA');
@@ -251,7 +300,9 @@ describe('a signed checkpoint', () => {
     expect(() => loadSigningKey({ keyFile: undefined, dataDir, production: true })).toThrow(/SAPAT_CHECKPOINT_KEY is required in production/);
     const rsa = join(dataDir, 'rsa.pem');
     writeFileSync(rsa, generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
-    expect(() => loadSigningKey({ keyFile: rsa, dataDir, production: true })).toThrow(`SAPAT_CHECKPOINT_KEY (${rsa}) is a rsa key; checkpoints are signed with Ed25519`);
+    expect(() => loadSigningKey({ keyFile: rsa, dataDir, production: true })).toThrow(
+      `SAPAT_CHECKPOINT_KEY (${rsa}) is a rsa key; checkpoints are signed with Ed25519`,
+    );
     expect(keyFingerprint(loadSigningKey({ keyFile: generatedKeyFile(dataDir), dataDir, production: true }))).toBe(keyFingerprint(first));
     expect(readFileSync(generatedKeyFile(dataDir), 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----/);
   });
@@ -278,10 +329,22 @@ describe('verifyIntegrity and signedCheckpoint in GraphQL', () => {
     let checkpoint: string;
     try {
       const intact = await gql(REPORT, {}, { token });
-      expect(intact.data?.verifyIntegrity).toEqual({ intact: true, eventsChecked: 7, streamsChecked: 3, headPosition: '7', firstBrokenLink: null, brokenStreams: [], checkpoint: null });
+      expect(intact.data?.verifyIntegrity).toEqual({
+        intact: true,
+        eventsChecked: 7,
+        streamsChecked: 3,
+        headPosition: '7',
+        firstBrokenLink: null,
+        brokenStreams: [],
+        checkpoint: null,
+      });
       const signed = await gql('{ signedCheckpoint }', {}, { token });
       checkpoint = signed.data?.signedCheckpoint as string;
-      expect(parseCheckpoint(checkpoint)).toMatchObject({ headPosition: '7', eventCount: 7, streams: { [A]: { revision: 3 }, [B]: { revision: 1 }, [C]: { revision: 0 } } });
+      expect(parseCheckpoint(checkpoint)).toMatchObject({
+        headPosition: '7',
+        eventCount: 7,
+        streams: { [A]: { revision: 3 }, [B]: { revision: 1 }, [C]: { revision: 0 } },
+      });
     } finally {
       await hub.close();
     }
@@ -291,10 +354,27 @@ describe('verifyIntegrity and signedCheckpoint in GraphQL', () => {
     try {
       const res = await reopened.gql(REPORT, { checkpoint }, { token });
       expect(res.data?.verifyIntegrity).toEqual({
-        intact: false, eventsChecked: 6, streamsChecked: 3, headPosition: '7',
-        firstBrokenLink: { stream: B, revision: 0, position: '2', eventId: at(B, 0).id, problem: 'CONTENT_HASH_MISMATCH', expected: expect.stringMatching(/^[0-9a-f]{64}$/), found: at(B, 0).metadata.hash },
+        intact: false,
+        eventsChecked: 6,
+        streamsChecked: 3,
+        headPosition: '7',
+        firstBrokenLink: {
+          stream: B,
+          revision: 0,
+          position: '2',
+          eventId: at(B, 0).id,
+          problem: 'CONTENT_HASH_MISMATCH',
+          expected: expect.stringMatching(/^[0-9a-f]{64}$/),
+          found: at(B, 0).metadata.hash,
+        },
         brokenStreams: [{ stream: B, revision: 0 }],
-        checkpoint: { intact: false, signatureValid: true, signerTrusted: null, streamsChecked: 3, discrepancies: [{ stream: A, problem: 'REVISION_MISSING', revision: 3, storeRevision: 2 }] },
+        checkpoint: {
+          intact: false,
+          signatureValid: true,
+          signerTrusted: null,
+          streamsChecked: 3,
+          discrepancies: [{ stream: A, problem: 'REVISION_MISSING', revision: 3, storeRevision: 2 }],
+        },
       });
       const refused = await reopened.gql('{ signedCheckpoint }', {}, { token });
       expect(refused.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^the log is not intact/), extensions: { code: 'LOG_NOT_INTACT' } });

@@ -26,7 +26,12 @@ let hub: Hub;
 
 /** A token shaped as Keycloak shapes it: realm roles nested, the provider's own roles among them. */
 const keycloakToken = (realmRoles: unknown) =>
-  new SignJWT({ name: 'Aigerim Tashieva', preferred_username: 'a.tashieva', realm_access: { roles: realmRoles }, resource_access: { account: { roles: ['manage-account'] } } })
+  new SignJWT({
+    name: 'Aigerim Tashieva',
+    preferred_username: 'a.tashieva',
+    realm_access: { roles: realmRoles },
+    resource_access: { account: { roles: ['manage-account'] } },
+  })
     .setProtectedHeader({ alg: 'RS256', kid: 'realm-key' })
     .setSubject('5b0c1c2e-keycloak-user')
     .setIssuer(ISSUER)
@@ -63,7 +68,7 @@ afterAll(async () => {
 });
 
 describe('roles from an identity provider', () => {
-  it('takes the mapped role from realm_access.roles and ignores the provider\'s own roles', async () => {
+  it("takes the mapped role from realm_access.roles and ignores the provider's own roles", async () => {
     const gql = yogaClient(createGraphQLHandler(hub));
     const token = await keycloakToken(['offline_access', 'uma_authorization', 'default-roles-oshsu', 'quality-director']);
     const applied = await gql(APPLY, { input: applicationInput() }, { token });
@@ -89,7 +94,7 @@ describe('roles from an identity provider', () => {
     expect((outcome as Error).message).toBe('token claim realm_access.roles must be a list of role names');
   });
 
-  it('takes the hub\'s own role names as they are, and nothing from the object prototype', async () => {
+  it("takes the hub's own role names as they are, and nothing from the object prototype", async () => {
     const verify = createTokenVerifier({ secret: TEST_SECRET, roles: { claim: ['roles'], map: { 'quality-director': 'director' } } });
     const token = await new SignJWT({ name: 'N', roles: ['auditor', 'constructor', '__proto__', 'toString', 'quality-director', 'director'] })
       .setProtectedHeader({ alg: 'HS256' })

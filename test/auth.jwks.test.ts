@@ -68,7 +68,10 @@ async function refusedUrl(): Promise<string> {
 const outcome = (promise: Promise<unknown>) =>
   promise.then(
     (actor) => ({ accepted: actor }),
-    (error: unknown) => ({ refused: error instanceof AuthenticationError ? 'authentication' : error instanceof IdentityProviderUnavailableError ? 'unavailable' : 'other', message: (error as Error).message }),
+    (error: unknown) => ({
+      refused: error instanceof AuthenticationError ? 'authentication' : error instanceof IdentityProviderUnavailableError ? 'unavailable' : 'other',
+      message: (error as Error).message,
+    }),
   );
 
 let keyA: SigningKey;
@@ -91,11 +94,22 @@ describe('RS256 tokens against the identity provider’s JWKS', () => {
     const verify = createTokenVerifier({ jwksUrl: idp.url, issuer: ISSUER, audience: AUDIENCE });
     const refusal = async (token: Promise<string>) => outcome(verify(`Bearer ${await token}`));
     expect(await refusal(idpToken(keyA, { exp: '-1m' }))).toEqual({ refused: 'authentication', message: 'the token has expired; sign in again' });
-    expect(await refusal(idpToken(keyA, { iss: 'https://elsewhere.example' }))).toEqual({ refused: 'authentication', message: 'the token was issued by another issuer' });
+    expect(await refusal(idpToken(keyA, { iss: 'https://elsewhere.example' }))).toEqual({
+      refused: 'authentication',
+      message: 'the token was issued by another issuer',
+    });
     expect(await refusal(idpToken(keyA, { aud: 'moodle' }))).toEqual({ refused: 'authentication', message: 'the token is meant for another audience' });
     // An HS256 token, even one the hub itself would have signed, is not accepted in RS256 mode.
-    expect(await refusal(signToken({ secret: TEST_SECRET, issuer: ISSUER, audience: AUDIENCE }, director))).toEqual({ refused: 'authentication', message: 'the token must be signed with RS256' });
-    const noExpiry = new SignJWT({ name: 'N', roles: [] }).setProtectedHeader({ alg: 'RS256', kid: keyA.kid }).setSubject('u').setIssuer(ISSUER).setAudience(AUDIENCE).sign(keyA.privateKey);
+    expect(await refusal(signToken({ secret: TEST_SECRET, issuer: ISSUER, audience: AUDIENCE }, director))).toEqual({
+      refused: 'authentication',
+      message: 'the token must be signed with RS256',
+    });
+    const noExpiry = new SignJWT({ name: 'N', roles: [] })
+      .setProtectedHeader({ alg: 'RS256', kid: keyA.kid })
+      .setSubject('u')
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .sign(keyA.privateKey);
     expect(await refusal(noExpiry)).toEqual({ refused: 'authentication', message: 'the token has no exp claim' });
   });
 
@@ -130,7 +144,8 @@ describe('RS256 tokens against the identity provider’s JWKS', () => {
     const started = Date.now();
     expect(await outcome(verify(`Bearer ${await idpToken(keyA)}`))).toEqual({
       refused: 'unavailable',
-      message: "the identity provider's signing keys could not be reached or answered with something other than a key set; the token cannot be checked now, send the request again shortly",
+      message:
+        "the identity provider's signing keys could not be reached or answered with something other than a key set; the token cannot be checked now, send the request again shortly",
     });
     expect(Date.now() - started).toBeLessThan(2000);
   });
@@ -140,7 +155,10 @@ describe('RS256 tokens against the identity provider’s JWKS', () => {
     try {
       const verify = createTokenVerifier({ jwksUrl: silent.url, issuer: ISSUER, audience: AUDIENCE, timeoutMs: 300 });
       const started = Date.now();
-      expect(await outcome(verify(`Bearer ${await idpToken(keyA)}`))).toMatchObject({ refused: 'unavailable', message: expect.stringContaining('did not answer in time') });
+      expect(await outcome(verify(`Bearer ${await idpToken(keyA)}`))).toMatchObject({
+        refused: 'unavailable',
+        message: expect.stringContaining('did not answer in time'),
+      });
       expect(Date.now() - started).toBeLessThan(1500);
     } finally {
       await silent.close();
@@ -152,12 +170,26 @@ describe('the hub configured with SAPAT_JWT_JWKS_URL, over HTTP', () => {
   const boot = async (jwksUrl: string) => {
     const dir = temporaryDirectory();
     const config = loadConfig({
-      NODE_ENV: 'test', SAPAT_DATA_DIR: dir.path, SAPAT_LOG_LEVEL: 'silent',
-      SAPAT_JWT_JWKS_URL: jwksUrl, SAPAT_JWT_ISSUER: ISSUER, SAPAT_JWT_AUDIENCE: AUDIENCE, SAPAT_JWT_JWKS_TIMEOUT_MS: '1000',
+      NODE_ENV: 'test',
+      SAPAT_DATA_DIR: dir.path,
+      SAPAT_LOG_LEVEL: 'silent',
+      SAPAT_JWT_JWKS_URL: jwksUrl,
+      SAPAT_JWT_ISSUER: ISSUER,
+      SAPAT_JWT_AUDIENCE: AUDIENCE,
+      SAPAT_JWT_JWKS_TIMEOUT_MS: '1000',
     });
     const hub = await openHub(config);
     const server = await startServer(hub, { port: 0, host: '127.0.0.1' });
-    return { hub, server, gql: graphqlClient(fetch, server.url), stop: async () => { await server.close(); await hub.close(); dir.remove(); } };
+    return {
+      hub,
+      server,
+      gql: graphqlClient(fetch, server.url),
+      stop: async () => {
+        await server.close();
+        await hub.close();
+        dir.remove();
+      },
+    };
   };
   let running: Awaited<ReturnType<typeof boot>>;
   beforeAll(async () => {

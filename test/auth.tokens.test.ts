@@ -15,7 +15,11 @@ const sign = (claims: Record<string, unknown>, options: { exp?: string | number;
     .setAudience(options.aud ?? 'sapat')
     .sign(new TextEncoder().encode(TEST_SECRET));
 
-const failure = (header: string) => verify(header).then(() => 'accepted', (e: unknown) => (e instanceof AuthenticationError ? e.message : `unexpected ${String(e)}`));
+const failure = (header: string) =>
+  verify(header).then(
+    () => 'accepted',
+    (e: unknown) => (e instanceof AuthenticationError ? e.message : `unexpected ${String(e)}`),
+  );
 
 describe('token verification', () => {
   it('turns a valid token into the actor, unit included', async () => {
@@ -43,12 +47,21 @@ describe('token verification', () => {
 
   it('pins HS256: a token signed with an RSA key is refused, whatever its header claims', async () => {
     const { privateKey } = await generateKeyPair('RS256');
-    const rs256 = await new SignJWT({ sub: 'u', name: 'N', roles: [] }).setProtectedHeader({ alg: 'RS256' }).setIssuer('oshsu-idp').setAudience('sapat').setExpirationTime('1h').sign(privateKey);
+    const rs256 = await new SignJWT({ sub: 'u', name: 'N', roles: [] })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setIssuer('oshsu-idp')
+      .setAudience('sapat')
+      .setExpirationTime('1h')
+      .sign(privateKey);
     expect(await failure(`Bearer ${rs256}`)).toBe('the token must be signed with HS256');
   });
 
   it('requires an expiry', async () => {
-    const forever = await new SignJWT({ sub: 'u', name: 'N', roles: [] }).setProtectedHeader({ alg: 'HS256' }).setIssuer('oshsu-idp').setAudience('sapat').sign(new TextEncoder().encode(TEST_SECRET));
+    const forever = await new SignJWT({ sub: 'u', name: 'N', roles: [] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('oshsu-idp')
+      .setAudience('sapat')
+      .sign(new TextEncoder().encode(TEST_SECRET));
     expect(await failure(`Bearer ${forever}`)).toBe('the token has no exp claim');
   });
 });

@@ -48,7 +48,13 @@ async function granted(validUntil: string): Promise<string> {
   return licenseId;
 }
 
-const expiries = async () => (await eventsOfType(hub, 'LicenseExpired')).map((e) => ({ licenseId: e.data.licenseId, expiredOn: e.data.expiredOn, by: e.metadata.actor.id, at: e.metadata.occurredAt }));
+const expiries = async () =>
+  (await eventsOfType(hub, 'LicenseExpired')).map((e) => ({
+    licenseId: e.data.licenseId,
+    expiredOn: e.data.expiredOn,
+    by: e.metadata.actor.id,
+    at: e.metadata.occurredAt,
+  }));
 
 describe('the clock', () => {
   const ids: Record<string, string> = {};

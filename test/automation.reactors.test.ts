@@ -42,7 +42,8 @@ const failsWithoutTimeLimit: Reactor = {
     return [];
   },
 };
-const start = (h: Hub): Promise<Automation> => startAutomation(h, { ...automationParts(h), clock: time.clock, reactors: [expireOnGrant, failsWithoutTimeLimit], clockRules: [] });
+const start = (h: Hub): Promise<Automation> =>
+  startAutomation(h, { ...automationParts(h), clock: time.clock, reactors: [expireOnGrant, failsWithoutTimeLimit], clockRules: [] });
 
 beforeAll(async () => {
   dir = temporaryDirectory();
@@ -60,7 +61,13 @@ async function granted(validUntil?: string): Promise<string> {
   const { licenseId } = await send(APPLY, applicationInput());
   await send(FORM_GROUP, expertGroupInput(licenseId));
   await send(CONCLUDE, { licenseId, outcome: 'POSITIVE', summary: 'Meets the requirements', concludedOn: '2026-02-20' });
-  await send(GRANT, { licenseId, licenseNumber: `LS-${licenseId.slice(0, 8)}`, appendixNumber: '1', grantedOn: '2026-03-01', ...(validUntil ? { validUntil } : { indefinite: true }) });
+  await send(GRANT, {
+    licenseId,
+    licenseNumber: `LS-${licenseId.slice(0, 8)}`,
+    appendixNumber: '1',
+    grantedOn: '2026-03-01',
+    ...(validUntil ? { validUntil } : { indefinite: true }),
+  });
   return licenseId;
 }
 
@@ -95,7 +102,9 @@ describe('a reactor', () => {
     const res = await gql(REFUSALS, {}, { token: await tokenFor(auditorActor) });
     expect(res.errors).toBeUndefined();
     const bySource = (source: string) => res.data!.followUpRefusals.edges.map((e: any) => e.node).filter((n: any) => n.source === source);
-    expect(bySource('fails-without-time-limit')).toMatchObject([{ sourceKind: 'REACTOR', eventId: grant!.id, code: 'REACTOR_FAILED', message: 'no rule for licences without a time limit' }]);
+    expect(bySource('fails-without-time-limit')).toMatchObject([
+      { sourceKind: 'REACTOR', eventId: grant!.id, code: 'REACTOR_FAILED', message: 'no rule for licences without a time limit' },
+    ]);
     expect(bySource('expire-on-grant')).toEqual([
       {
         sourceKind: 'REACTOR',

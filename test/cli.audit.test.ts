@@ -49,7 +49,7 @@ beforeAll(async () => {
     await hub.close();
   }
   const db = new Database(join(data, 'events.db'), { readonly: true });
-  ids = (db.prepare('SELECT id FROM events ORDER BY position').pluck().all() as string[]);
+  ids = db.prepare('SELECT id FROM events ORDER BY position').pluck().all() as string[];
   db.close();
 });
 afterAll(() => {
@@ -69,7 +69,11 @@ describe('the audit CLIs on a log the hub wrote', () => {
         `Checkpoint written to ${checkpoint}: 2 streams, head position 3, signed by ${keyFingerprint}. Keep it outside the hub's database.\n`,
     );
     expect(statSync(generatedKeyFile(data)).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(readFileSync(checkpoint, 'utf8'))).toMatchObject({ format: 'sapat-checkpoint', eventCount: 3, streams: { [streams.A]: { revision: 1 }, [streams.B]: { revision: 0 } } });
+    expect(JSON.parse(readFileSync(checkpoint, 'utf8'))).toMatchObject({
+      format: 'sapat-checkpoint',
+      eventCount: 3,
+      streams: { [streams.A]: { revision: 1 }, [streams.B]: { revision: 0 } },
+    });
 
     const file = join(newDir(), 'log.ndjson');
     const exported = await cli('export', data, '--out', file);
@@ -89,12 +93,21 @@ describe('the audit CLIs on a log the hub wrote', () => {
       cli('export', data, '--stream', streams.B),
     ]);
     expect(importAgain.code).toBe(1);
-    expect(importAgain.stderr).toBe('Import refused: the target sqlite store is not empty (its log reaches position 3): import only into an empty store, so that revisions and chains come out as exported; nothing was imported\n');
+    expect(importAgain.stderr).toBe(
+      'Import refused: the target sqlite store is not empty (its log reaches position 3): import only into an empty store, so that revisions and chains come out as exported; nothing was imported\n',
+    );
     // The imported copy carries the very hashes the checkpoint of the original vouched for.
     expect(verifiedTarget.code).toBe(0);
-    expect(verifiedTarget.stdout).toMatch(/Checkpoint of \S+ \(2 streams, head position 3\): signature valid, signed by sha256:[0-9a-f]{16} \(no trusted key given: pass --public-key to pin it\); every stream still reaches its checkpointed head\.\n$/);
+    expect(verifiedTarget.stdout).toMatch(
+      /Checkpoint of \S+ \(2 streams, head position 3\): signature valid, signed by sha256:[0-9a-f]{16} \(no trusted key given: pass --public-key to pin it\); every stream still reaches its checkpointed head\.\n$/,
+    );
     expect(streamExport.code).toBe(0);
-    expect(streamExport.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).stream)).toEqual([undefined, streams.B]);
+    expect(
+      streamExport.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l).stream),
+    ).toEqual([undefined, streams.B]);
   });
 
   it('verify names the broken link, exits 1, and a checkpoint shows the cut-off tail', async () => {
@@ -111,7 +124,11 @@ describe('the audit CLIs on a log the hub wrote', () => {
     expect(human.code).toBe(1);
     const lines = human.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('Log BROKEN: 2 events in 2 streams (head position 2).');
-    expect(lines[1]).toMatch(new RegExp(`^First broken link: stream ${streams.B} revision 0 at position 2 \\(event ${ids[1]}\\): content does not match its hash: the event was edited; expected [0-9a-f]{64}, found [0-9a-f]{64}$`));
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^First broken link: stream ${streams.B} revision 0 at position 2 \\(event ${ids[1]}\\): content does not match its hash: the event was edited; expected [0-9a-f]{64}, found [0-9a-f]{64}$`,
+      ),
+    );
     expect(lines.at(-1)).toBe(`  stream ${streams.A}: revision 1 is gone (the stream ends at revision 0): its tail was cut off`);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({
@@ -121,7 +138,9 @@ describe('the audit CLIs on a log the hub wrote', () => {
     });
     const refused = await cli('verify', copy, '--write-checkpoint', join(copy, 'new-checkpoint.json'));
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toContain(`No checkpoint written to ${join(copy, 'new-checkpoint.json')}: the log is not intact, and a checkpoint would vouch for it.`);
+    expect(refused.stdout).toContain(
+      `No checkpoint written to ${join(copy, 'new-checkpoint.json')}: the log is not intact, and a checkpoint would vouch for it.`,
+    );
   });
 
   it('answers bad usage with exit 2 and one line naming the flag or file', async () => {

@@ -102,7 +102,10 @@ describe('command pipeline', () => {
     const first = await handleCommand(store, request(application, { commandId: 'cmd-apply' }));
     const [event] = await read(store);
     expect(event!.metadata.commandDigest).toMatch(/^[0-9a-f]{64}$/);
-    const again = await handleCommand(store, request({ ...application, programme: { ...application.programme } }, { commandId: 'cmd-apply', now: '2026-11-26T10:00:00.000Z' }));
+    const again = await handleCommand(
+      store,
+      request({ ...application, programme: { ...application.programme } }, { commandId: 'cmd-apply', now: '2026-11-26T10:00:00.000Z' }),
+    );
     expect(again).toMatchObject({ replayed: true, position: first.position, eventTypes: ['LicenseApplied'] });
   });
 
@@ -133,12 +136,19 @@ describe('command pipeline', () => {
 
   it('refuses a commandId used on another stream before deciding, even where the command would be refused anyway', async () => {
     await handleCommand(store, request(application, { commandId: 'shared' }));
-    const elsewhere = request(group('2026-02-01'), { commandId: 'shared', stream: 'license-missing', target: { kind: 'existing', entity: 'licence', id: 'missing' } });
+    const elsewhere = request(group('2026-02-01'), {
+      commandId: 'shared',
+      stream: 'license-missing',
+      target: { kind: 'existing', entity: 'licence', id: 'missing' },
+    });
     await refusedOnCommandId(handleCommand(store, elsewhere));
   });
 
   it('answers two concurrent sends of one command with one stored result and one replay', async () => {
-    const sends = await Promise.all([handleCommand(store, request(application, { commandId: 'twice' })), handleCommand(store, request(application, { commandId: 'twice' }))]);
+    const sends = await Promise.all([
+      handleCommand(store, request(application, { commandId: 'twice' })),
+      handleCommand(store, request(application, { commandId: 'twice' })),
+    ]);
     expect(sends.map((s) => s.replayed)).toEqual([false, true]);
     expect(sends[1]!.position).toEqual(sends[0]!.position);
     expect(await read(store)).toHaveLength(1);
@@ -164,7 +174,11 @@ describe('command pipeline', () => {
   it('replays a commandId whose events were stored before digests were recorded', async () => {
     const legacy = { ...application };
     const [stored] = licensingDecider.decide(legacy, licensingDecider.initialState, { actor: director, now: '2026-11-25T09:00:00.000Z', commandId: 'old' });
-    const written = await store.append(stream, [{ id: eventIdFor('old', 0), type: stored!.type, data: stored!.data, metadata: eventMetadata({ commandId: 'old' }) }], 'no_stream');
+    const written = await store.append(
+      stream,
+      [{ id: eventIdFor('old', 0), type: stored!.type, data: stored!.data, metadata: eventMetadata({ commandId: 'old' }) }],
+      'no_stream',
+    );
     const outcome = await handleCommand(store, request({ ...application, requestedCapacity: 1 }, { commandId: 'old' }));
     expect(outcome).toMatchObject({ replayed: true, position: written.position });
   });
@@ -236,7 +250,15 @@ describe('command pipeline', () => {
 
   it('stores nothing when a rule refuses the command', async () => {
     await handleCommand(store, request(application));
-    const grant: LicensingCommand = { type: 'grantLicense', licenseId, licenseNumber: 'LS-1', appendixNumber: '1', grantedOn: '2026-03-01', indefinite: true, registry: {} };
+    const grant: LicensingCommand = {
+      type: 'grantLicense',
+      licenseId,
+      licenseNumber: 'LS-1',
+      appendixNumber: '1',
+      grantedOn: '2026-03-01',
+      indefinite: true,
+      registry: {},
+    };
     const error = await handleCommand(store, request(grant)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainRuleError);
     expect((error as DomainRuleError).code).toBe('EXPERT_CONCLUSION_REQUIRED');

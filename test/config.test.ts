@@ -33,10 +33,25 @@ describe('configuration', () => {
   });
 
   it('has sane limits by default, each one settable', () => {
-    expect(loadConfig({}).limits).toEqual({ depth: 12, complexity: 10_000, breadth: 80, tokens: 1000, aliases: 15, bodyBytes: 1_048_576, requestsPerMinute: 600, subscriptionQueue: 1000 });
+    expect(loadConfig({}).limits).toEqual({
+      depth: 12,
+      complexity: 10_000,
+      breadth: 80,
+      tokens: 1000,
+      aliases: 15,
+      bodyBytes: 1_048_576,
+      requestsPerMinute: 600,
+      subscriptionQueue: 1000,
+    });
     const set = loadConfig({
-      SAPAT_MAX_DEPTH: '5', SAPAT_MAX_COMPLEXITY: '100', SAPAT_MAX_BREADTH: '9', SAPAT_MAX_TOKENS: '50',
-      SAPAT_MAX_ALIASES: '0', SAPAT_MAX_BODY_BYTES: '2048', SAPAT_RATE_LIMIT_PER_MINUTE: '0', SAPAT_SUBSCRIPTION_QUEUE: '20',
+      SAPAT_MAX_DEPTH: '5',
+      SAPAT_MAX_COMPLEXITY: '100',
+      SAPAT_MAX_BREADTH: '9',
+      SAPAT_MAX_TOKENS: '50',
+      SAPAT_MAX_ALIASES: '0',
+      SAPAT_MAX_BODY_BYTES: '2048',
+      SAPAT_RATE_LIMIT_PER_MINUTE: '0',
+      SAPAT_SUBSCRIPTION_QUEUE: '20',
     });
     expect(set.limits).toEqual({ depth: 5, complexity: 100, breadth: 9, tokens: 50, aliases: 0, bodyBytes: 2048, requestsPerMinute: 0, subscriptionQueue: 20 });
     expect(message({ SAPAT_SUBSCRIPTION_QUEUE: '0' })).toContain('SAPAT_SUBSCRIPTION_QUEUE:');
@@ -56,10 +71,14 @@ describe('configuration', () => {
   it('takes RS256 from an identity provider only with its issuer and audience, and never beside a secret', () => {
     const idp = { SAPAT_JWT_JWKS_URL: 'https://idp.oshsu.kg/jwks', SAPAT_JWT_ISSUER: 'https://idp.oshsu.kg', SAPAT_JWT_AUDIENCE: 'sapat' };
     expect(loadConfig({ ...idp, NODE_ENV: 'production' }).jwt).toMatchObject({ jwksUrl: 'https://idp.oshsu.kg/jwks', jwksTimeoutMs: 5000, secret: undefined });
-    expect(message({ SAPAT_JWT_JWKS_URL: idp.SAPAT_JWT_JWKS_URL })).toMatch(/SAPAT_JWT_ISSUER: is required with SAPAT_JWT_JWKS_URL[\s\S]*SAPAT_JWT_AUDIENCE: is required/);
+    expect(message({ SAPAT_JWT_JWKS_URL: idp.SAPAT_JWT_JWKS_URL })).toMatch(
+      /SAPAT_JWT_ISSUER: is required with SAPAT_JWT_JWKS_URL[\s\S]*SAPAT_JWT_AUDIENCE: is required/,
+    );
     expect(message({ ...idp, SAPAT_JWT_SECRET: 's'.repeat(40) })).toContain('SAPAT_JWT_JWKS_URL: cannot be combined with SAPAT_JWT_SECRET');
     expect(message({ ...idp, SAPAT_JWT_JWKS_URL: 'not a url' })).toContain('SAPAT_JWT_JWKS_URL: must be an http(s) URL');
-    expect(message({ ...idp, NODE_ENV: 'production', SAPAT_JWT_JWKS_URL: 'http://idp.oshsu.kg/jwks' })).toContain('SAPAT_JWT_JWKS_URL: must be https in production');
+    expect(message({ ...idp, NODE_ENV: 'production', SAPAT_JWT_JWKS_URL: 'http://idp.oshsu.kg/jwks' })).toContain(
+      'SAPAT_JWT_JWKS_URL: must be https in production',
+    );
   });
 
   it('protects /metrics only when given a token long enough to be one, and bounds shutdown', () => {

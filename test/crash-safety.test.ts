@@ -76,7 +76,8 @@ function nextCommand(licence: Licence): { operation: string; input: Record<strin
   const step = licence.steps;
   if (step === 1) return { operation: FORM_GROUP, input: expertGroupInput(licenseId) };
   if (step === 2) return { operation: CONCLUDE, input: { licenseId, outcome: 'POSITIVE', summary: 'Meets the requirements', concludedOn: '2026-02-20' } };
-  if (step === 3) return { operation: GRANT, input: { licenseId, licenseNumber: `LS-${licenseId}`, appendixNumber: '1', grantedOn: '2026-03-01', validUntil: '2036-02-28' } };
+  if (step === 3)
+    return { operation: GRANT, input: { licenseId, licenseNumber: `LS-${licenseId}`, appendixNumber: '1', grantedOn: '2026-03-01', validUntil: '2036-02-28' } };
   const phase = (step - 4) % 3;
   if (phase === 0) return { operation: AMEND, input: { licenseId, capacity: 100 + step, reason: 'Capacity changed', amendedOn: '2026-06-01' } };
   if (phase === 1) return { operation: SUSPEND, input: { licenseId, reason: 'Inspection', suspendedOn: '2026-06-01' } };
@@ -200,7 +201,10 @@ async function resendInFlight(hub: RunningHub, token: string, byCommand: Map<str
     const before = byCommand.get(sent.commandId) ?? [];
     expect(before.length, `in-flight ${sent.commandId} is in the log ${before.length} times`).toBeLessThanOrEqual(1);
     const { status, payload, body } = await send(hub, token, sent.operation, sent.input);
-    expect({ status, typename: payload?.__typename }, `re-sent ${sent.commandId}: ${JSON.stringify(body)}`).toEqual({ status: 200, typename: 'LicensePayload' });
+    expect({ status, typename: payload?.__typename }, `re-sent ${sent.commandId}: ${JSON.stringify(body)}`).toEqual({
+      status: 200,
+      typename: 'LicensePayload',
+    });
     if (before.length === 1) {
       stored += 1;
       expect({ replayed: payload!.replayed, revision: payload!.revision, position: payload!.position }, sent.commandId).toEqual({
@@ -262,35 +266,59 @@ describe(`crash safety: the hub under load, killed with SIGKILL ${ROUNDS} times 
     checkLog(dir.path);
     await stopGracefully(running);
     const rows = await compareWithReplay(dir.path);
-    console.log(`after kill ${round}: ${acknowledged.length} acknowledged in all, ${resent} in flight at the kill (${stored} of them stored), ${rows} read-model rows equal to a replay`);
+    console.log(
+      `after kill ${round}: ${acknowledged.length} acknowledged in all, ${resent} in flight at the kill (${stored} of them stored), ${rows} read-model rows equal to a replay`,
+    );
   }
 
   for (let round = 1; round <= ROUNDS; round++) {
-    it(`round ${round}: mutations from ${CLIENTS} clients, then SIGKILL at a random moment`, async () => {
-      if (round > 1) await recover(round - 1);
-      running = await startHub(dir.path);
-      const hub = running;
-      const acksBefore = acknowledged.length;
-      const killAfterMs = killSchedule.int(0, 800);
-      let killed = false;
-      let firstAck!: () => void;
-      const started = new Promise<void>((resolve) => (firstAck = resolve));
-      const clients = Array.from({ length: CLIENTS }, (_, i) => client(hub, token, round, i, () => killed, () => firstAck()));
-      // A few commands in first, so that every round's kill lands among live mutations.
-      await started;
-      await new Promise((resolve) => setTimeout(resolve, killAfterMs));
-      killed = true;
-      hub.child.kill('SIGKILL');
-      expect((await hub.exited).signal).toBe('SIGKILL');
-      await Promise.all(clients);
-      expect(surprises, hub.output()).toEqual([]);
-      console.log(`round ${round}: killed ${killAfterMs} ms after the first answer; ${acknowledged.length - acksBefore} acknowledged, ${inFlight.length} in flight`);
-      expect(acknowledged.length).toBeGreaterThan(acksBefore);
-    }, ROUND_CEILING_MS);
+    it(
+      `round ${round}: mutations from ${CLIENTS} clients, then SIGKILL at a random moment`,
+      async () => {
+        if (round > 1) await recover(round - 1);
+        running = await startHub(dir.path);
+        const hub = running;
+        const acksBefore = acknowledged.length;
+        const killAfterMs = killSchedule.int(0, 800);
+        let killed = false;
+        let firstAck!: () => void;
+        const started = new Promise<void>((resolve) => (firstAck = resolve));
+        const clients = Array.from({ length: CLIENTS }, (_, i) =>
+          client(
+            hub,
+            token,
+            round,
+            i,
+            () => killed,
+            () => firstAck(),
+          ),
+        );
+        // A few commands in first, so that every round's kill lands among live mutations.
+        await started;
+        await new Promise((resolve) => setTimeout(resolve, killAfterMs));
+        killed = true;
+        hub.child.kill('SIGKILL');
+        expect((await hub.exited).signal).toBe('SIGKILL');
+        await Promise.all(clients);
+        expect(surprises, hub.output()).toEqual([]);
+        console.log(
+          `round ${round}: killed ${killAfterMs} ms after the first answer; ${acknowledged.length - acksBefore} acknowledged, ${inFlight.length} in flight`,
+        );
+        expect(acknowledged.length).toBeGreaterThan(acksBefore);
+      },
+      ROUND_CEILING_MS,
+    );
   }
 
-  it(`after the last kill: every acknowledged mutation once, in-flight ones settled, read models equal a replay`, async () => {
-    await recover(ROUNDS);
-    expect(licences.some((l) => l.steps > 4), 'some licence went past its grant').toBe(true);
-  }, ROUND_CEILING_MS);
+  it(
+    `after the last kill: every acknowledged mutation once, in-flight ones settled, read models equal a replay`,
+    async () => {
+      await recover(ROUNDS);
+      expect(
+        licences.some((l) => l.steps > 4),
+        'some licence went past its grant',
+      ).toBe(true);
+    },
+    ROUND_CEILING_MS,
+  );
 });

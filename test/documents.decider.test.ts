@@ -26,17 +26,41 @@ type Event<Type extends DocumentEvent['type']> = Extract<DocumentEvent, { type: 
 const title = { ky: 'Сапат саясаты', ru: 'Политика в области качества', en: 'Quality policy' };
 const registered = (data: Partial<Event<'DocumentRegistered'>['data']> = {}): Event<'DocumentRegistered'> => ({
   type: 'DocumentRegistered',
-  data: { documentId, title, documentType: 'policy', tag: 'QA', code: 'ОшМУ-П-017', annotation: 'The university’s commitments on quality.', basedOn: ['Law on Education'], replaces: null, ...data },
+  data: {
+    documentId,
+    title,
+    documentType: 'policy',
+    tag: 'QA',
+    code: 'ОшМУ-П-017',
+    annotation: 'The university’s commitments on quality.',
+    basedOn: ['Law on Education'],
+    replaces: null,
+    ...data,
+  },
 });
 const drafted = (version = 1, draftedOn = '2026-01-10'): Event<'DocumentVersionDrafted'> => ({
   type: 'DocumentVersionDrafted',
-  data: { documentId, version, draftedOn, pages: 12, contents: ['General provisions', 'Commitments'], fileSha256: SHA, fileReference: 'archive/QA/017', changeSummary: null },
+  data: {
+    documentId,
+    version,
+    draftedOn,
+    pages: 12,
+    contents: ['General provisions', 'Commitments'],
+    fileSha256: SHA,
+    fileReference: 'archive/QA/017',
+    changeSummary: null,
+  },
 });
 const approved = (version = 1, approvedOn = '2026-02-01', nextReviewDue = '2027-02-01'): Event<'DocumentVersionApproved'> => ({
   type: 'DocumentVersionApproved',
   data: { documentId, version, approvedOn, approvingBody: 'Academic Council, protocol 5', nextReviewDue },
 });
-const inForce = (version = 1, inForceFrom = '2026-02-15', supersededVersion: number | null = null, replaces: string | null = null): Event<'DocumentVersionPutInForce'> => ({
+const inForce = (
+  version = 1,
+  inForceFrom = '2026-02-15',
+  supersededVersion: number | null = null,
+  replaces: string | null = null,
+): Event<'DocumentVersionPutInForce'> => ({
   type: 'DocumentVersionPutInForce',
   data: { documentId, version, inForceFrom, supersededVersion, replaces },
 });
@@ -99,10 +123,16 @@ const review = (data: Partial<Command<'recordDocumentReview'>> = {}): Command<'r
 
 describe('registerDocument', () => {
   it('registers the passport, with no acts and no replacement when none are given', () => {
-    spec.given([]).when(register({ basedOn: undefined })).then([registered({ basedOn: [] })]);
+    spec
+      .given([])
+      .when(register({ basedOn: undefined }))
+      .then([registered({ basedOn: [] })]);
   });
   it('records the document it replaces', () => {
-    spec.given([]).when(register({ replaces: oldDocumentId })).then([registered({ replaces: oldDocumentId })]);
+    spec
+      .given([])
+      .when(register({ replaces: oldDocumentId }))
+      .then([registered({ replaces: oldDocumentId })]);
   });
   it('refuses a second registration of the same document', () => {
     spec.given([registered()]).when(register()).thenThrows('DOCUMENT_ALREADY_REGISTERED');
@@ -114,22 +144,40 @@ describe('draftDocumentVersion', () => {
     spec.given([registered()]).when(draft()).then([drafted()]);
   });
   it('refuses a version number that does not go forward', () => {
-    spec.given(inForceHistory).when(draft({ version: 1, draftedOn: '2026-03-01' })).thenThrows('VERSION_NOT_AFTER_LATEST');
+    spec
+      .given(inForceHistory)
+      .when(draft({ version: 1, draftedOn: '2026-03-01' }))
+      .thenThrows('VERSION_NOT_AFTER_LATEST');
   });
   it('refuses a new draft while one is open', () => {
-    spec.given([registered(), drafted()]).when(draft({ version: 2 })).thenThrows('VERSION_ALREADY_OPEN');
+    spec
+      .given([registered(), drafted()])
+      .when(draft({ version: 2 }))
+      .thenThrows('VERSION_ALREADY_OPEN');
   });
   it('refuses a new draft while an approved version waits to come into force', () => {
-    spec.given([registered(), drafted(), approved()]).when(draft({ version: 2, draftedOn: '2026-03-01' })).thenThrows('VERSION_ALREADY_OPEN');
+    spec
+      .given([registered(), drafted(), approved()])
+      .when(draft({ version: 2, draftedOn: '2026-03-01' }))
+      .thenThrows('VERSION_ALREADY_OPEN');
   });
   it('refuses a draft dated before the previous step', () => {
-    spec.given(inForceHistory).when(draft({ version: 2, draftedOn: '2026-02-10' })).thenThrows('DATE_BEFORE_PREVIOUS_STEP');
+    spec
+      .given(inForceHistory)
+      .when(draft({ version: 2, draftedOn: '2026-02-10' }))
+      .thenThrows('DATE_BEFORE_PREVIOUS_STEP');
   });
   it('refuses a draft dated after today in Osh', () => {
-    spec.given([registered()]).when(draft({ draftedOn: '2026-06-02' })).thenThrows('DATE_IN_FUTURE');
+    spec
+      .given([registered()])
+      .when(draft({ draftedOn: '2026-06-02' }))
+      .thenThrows('DATE_IN_FUTURE');
   });
   it('refuses a draft of a retired document', () => {
-    spec.given([...inForceHistory, retired]).when(draft({ version: 2, draftedOn: '2026-05-31' })).thenThrows('DOCUMENT_RETIRED');
+    spec
+      .given([...inForceHistory, retired])
+      .when(draft({ version: 2, draftedOn: '2026-05-31' }))
+      .thenThrows('DOCUMENT_RETIRED');
   });
 });
 
@@ -138,10 +186,16 @@ describe('approveDocumentVersion and putDocumentVersionInForce', () => {
     spec.given([registered(), drafted()]).when(approve()).then([approved()]);
   });
   it('refuses to approve a version that does not exist', () => {
-    spec.given([registered(), drafted()]).when(approve({ version: 2 })).thenThrows('VERSION_NOT_FOUND');
+    spec
+      .given([registered(), drafted()])
+      .when(approve({ version: 2 }))
+      .thenThrows('VERSION_NOT_FOUND');
   });
   it('refuses to approve a version twice', () => {
-    spec.given([registered(), drafted(), approved()]).when(approve({ approvedOn: '2026-02-02' })).thenThrows('VERSION_NOT_DRAFT');
+    spec
+      .given([registered(), drafted(), approved()])
+      .when(approve({ approvedOn: '2026-02-02' }))
+      .thenThrows('VERSION_NOT_DRAFT');
   });
   it('puts the first version in force, carrying the document it replaces', () => {
     spec
@@ -151,7 +205,14 @@ describe('approveDocumentVersion and putDocumentVersionInForce', () => {
   });
   it('supersedes the version in force with the next one, without retiring the replaced document again', () => {
     spec
-      .given([registered({ replaces: oldDocumentId }), drafted(), approved(), inForce(1, '2026-02-15', null, oldDocumentId), drafted(2, '2026-03-01'), approved(2, '2026-03-10', '2027-03-10')])
+      .given([
+        registered({ replaces: oldDocumentId }),
+        drafted(),
+        approved(),
+        inForce(1, '2026-02-15', null, oldDocumentId),
+        drafted(2, '2026-03-01'),
+        approved(2, '2026-03-10', '2027-03-10'),
+      ])
       .when(putInForce({ version: 2, inForceFrom: '2026-04-01' }))
       .then([inForce(2, '2026-04-01', 1, null)]);
   });
@@ -176,10 +237,16 @@ describe('reviews', () => {
   });
   it('refuses to record as overdue a review whose day is not over in Osh', () => {
     const sameDay: CommandContext = { ...context, now: '2027-02-01T17:59:59.000Z' };
-    deciderSpec(documentDecider, sameDay).given(inForceHistory).when({ type: 'markDocumentReviewOverdue', documentId, dueOn: '2027-02-01' }).thenThrows('REVIEW_NOT_YET_OVERDUE');
+    deciderSpec(documentDecider, sameDay)
+      .given(inForceHistory)
+      .when({ type: 'markDocumentReviewOverdue', documentId, dueOn: '2027-02-01' })
+      .thenThrows('REVIEW_NOT_YET_OVERDUE');
   });
   it('refuses an overdue record for a date that is not the one due', () => {
-    spec.given([...inForceHistory, reviewed()]).when({ type: 'markDocumentReviewOverdue', documentId, dueOn: '2027-02-01' }).thenThrows('REVIEW_NOT_DUE_THEN');
+    spec
+      .given([...inForceHistory, reviewed()])
+      .when({ type: 'markDocumentReviewOverdue', documentId, dueOn: '2027-02-01' })
+      .thenThrows('REVIEW_NOT_DUE_THEN');
   });
 });
 
@@ -188,10 +255,16 @@ describe('retireDocument', () => {
     spec.given(inForceHistory).when({ type: 'retireDocument', documentId, retiredOn: '2026-05-30', reason: 'Lapsed' }).then([retired]);
   });
   it('refuses a document superseded by itself', () => {
-    spec.given(inForceHistory).when({ type: 'retireDocument', documentId, retiredOn: '2026-05-30', reason: 'x', supersededBy: documentId }).thenThrows('DOCUMENT_SUPERSEDES_ITSELF');
+    spec
+      .given(inForceHistory)
+      .when({ type: 'retireDocument', documentId, retiredOn: '2026-05-30', reason: 'x', supersededBy: documentId })
+      .thenThrows('DOCUMENT_SUPERSEDES_ITSELF');
   });
   it('refuses to retire a document twice', () => {
-    spec.given([...inForceHistory, retired]).when({ type: 'retireDocument', documentId, retiredOn: '2026-05-31', reason: 'again' }).thenThrows('DOCUMENT_RETIRED');
+    spec
+      .given([...inForceHistory, retired])
+      .when({ type: 'retireDocument', documentId, retiredOn: '2026-05-31', reason: 'again' })
+      .thenThrows('DOCUMENT_RETIRED');
   });
 });
 
@@ -204,35 +277,51 @@ describe('command schemas', () => {
     ]);
   });
   it('keeps a hash in lower case', () => {
-    const parsed = documentCommands.draftDocumentVersion.parse({ documentId, version: 1, draftedOn: '2026-01-10', pages: 3, fileSha256: 'AB'.repeat(32), fileReference: 'x' });
+    const parsed = documentCommands.draftDocumentVersion.parse({
+      documentId,
+      version: 1,
+      draftedOn: '2026-01-10',
+      pages: 3,
+      fileSha256: 'AB'.repeat(32),
+      fileReference: 'x',
+    });
     expect(parsed.fileSha256).toBe(SHA);
   });
   it('refuses a next review that is not after the approval', () => {
-    expect(issuesOf('approveDocumentVersion', { documentId, version: 1, approvedOn: '2026-02-01', approvingBody: 'Council', nextReviewDue: '2026-02-01' })).toEqual([
-      'nextReviewDue: must be after approvedOn',
-    ]);
+    expect(
+      issuesOf('approveDocumentVersion', { documentId, version: 1, approvedOn: '2026-02-01', approvingBody: 'Council', nextReviewDue: '2026-02-01' }),
+    ).toEqual(['nextReviewDue: must be after approvedOn']);
   });
   it('refuses a version number below 1', () => {
-    expect(issuesOf('draftDocumentVersion', { documentId, version: 0, draftedOn: '2026-01-10', pages: 3, fileSha256: SHA, fileReference: 'x' })).toEqual(['version: must be 1 or more']);
+    expect(issuesOf('draftDocumentVersion', { documentId, version: 0, draftedOn: '2026-01-10', pages: 3, fileSha256: SHA, fileReference: 'x' })).toEqual([
+      'version: must be 1 or more',
+    ]);
   });
 });
 
 describe('what documents declare to the automation', () => {
   let position = 0n;
-  const recorded = (event: DocumentEvent, stream = `document-${documentId}`): RecordedEvent => ({
-    id: `e${++position}`,
-    stream,
-    revision: position,
-    position: { commit: position, prepare: position },
-    type: event.type,
-    data: event.data,
-    metadata: {},
-    recordedAt: '2026-06-01T00:00:00.000Z',
-  }) as unknown as RecordedEvent;
+  const recorded = (event: DocumentEvent, stream = `document-${documentId}`): RecordedEvent =>
+    ({
+      id: `e${++position}`,
+      stream,
+      revision: position,
+      position: { commit: position, prepare: position },
+      type: event.type,
+      data: event.data,
+      metadata: {},
+      recordedAt: '2026-06-01T00:00:00.000Z',
+    }) as unknown as RecordedEvent;
 
   it('puts a review on the deadlines at approval, meets it by a review and drops it on retirement', () => {
     expect(documentDueDates.changes(recorded(approved()))).toEqual([
-      expect.objectContaining({ action: 'due', key: `document:${documentId}:review:2027-02-01`, dueOn: '2027-02-01', entityType: 'NormativeDocument', entityId: documentId }),
+      expect.objectContaining({
+        action: 'due',
+        key: `document:${documentId}:review:2027-02-01`,
+        dueOn: '2027-02-01',
+        entityType: 'NormativeDocument',
+        entityId: documentId,
+      }),
     ]);
     expect(documentDueDates.changes(recorded(reviewed()))).toEqual([
       { action: 'done', key: `document:${documentId}:review:2027-02-01`, on: '2026-05-20' },
@@ -244,7 +333,12 @@ describe('what documents declare to the automation', () => {
 
   it('asks the clock to record the review as overdue at the end of its day in Osh, and moves or cancels it', () => {
     expect(documentReviewClock.changes(recorded(approved()))).toEqual([
-      { action: 'at', key: `document:${documentId}:review-overdue`, at: '2027-02-01T18:00:00.000Z', followUp: { command: 'markDocumentReviewOverdue', input: { documentId, dueOn: '2027-02-01' } } },
+      {
+        action: 'at',
+        key: `document:${documentId}:review-overdue`,
+        at: '2027-02-01T18:00:00.000Z',
+        followUp: { command: 'markDocumentReviewOverdue', input: { documentId, dueOn: '2027-02-01' } },
+      },
     ]);
     expect(documentReviewClock.changes(recorded(reviewed()))[0]).toMatchObject({ at: '2027-05-20T18:00:00.000Z' });
     expect(documentReviewClock.changes(recorded(retired))).toEqual([{ action: 'cancel', key: `document:${documentId}:review-overdue` }]);
@@ -252,7 +346,10 @@ describe('what documents declare to the automation', () => {
 
   it('retires the replaced document when its replacement comes into force, and only then', () => {
     expect(documentSupersession.react(recorded(inForce(1, '2026-02-15', null, oldDocumentId)))).toEqual([
-      { command: 'retireDocument', input: { documentId: oldDocumentId, retiredOn: '2026-02-15', reason: 'Replaced by a new document that came into force', supersededBy: documentId } },
+      {
+        command: 'retireDocument',
+        input: { documentId: oldDocumentId, retiredOn: '2026-02-15', reason: 'Replaced by a new document that came into force', supersededBy: documentId },
+      },
     ]);
     expect(documentSupersession.react(recorded(inForce(2, '2026-04-01', 1, null)))).toEqual([]);
   });

@@ -3,7 +3,12 @@
 // and is opened for revision again; every step out of order is refused with a stable code.
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../src/domain/decider.ts';
-import { educationStandardCommands, educationStandardDecider, type EducationStandardCommand, type EducationStandardEvent } from '../src/domain/education-standards.ts';
+import {
+  educationStandardCommands,
+  educationStandardDecider,
+  type EducationStandardCommand,
+  type EducationStandardEvent,
+} from '../src/domain/education-standards.ts';
 import { deciderSpec } from './support/decider-spec.ts';
 
 const context: CommandContext = {
@@ -25,14 +30,33 @@ const reviewers = [
 
 const registered: Event<'EducationStandardRegistered'> = {
   type: 'EducationStandardRegistered',
-  data: { standardId, title, level: 'general_secondary_subject', subject: 'Mathematics', code: 'GSE-MATH', developer: 'Chair of Mathematics', registeredOn: '2026-01-10' },
+  data: {
+    standardId,
+    title,
+    level: 'general_secondary_subject',
+    subject: 'Mathematics',
+    code: 'GSE-MATH',
+    developer: 'Chair of Mathematics',
+    registeredOn: '2026-01-10',
+  },
 };
-const sent = (round = 1, sentOn = '2026-01-20'): Event<'EducationStandardSentForReview'> => ({ type: 'EducationStandardSentForReview', data: { standardId, round, reviewers, sentOn } });
-const received = (reviewer: string, verdict: 'approve' | 'revise' | 'reject', round = 1, receivedOn = '2026-02-01'): Event<'EducationStandardReviewReceived'> => ({
+const sent = (round = 1, sentOn = '2026-01-20'): Event<'EducationStandardSentForReview'> => ({
+  type: 'EducationStandardSentForReview',
+  data: { standardId, round, reviewers, sentOn },
+});
+const received = (
+  reviewer: string,
+  verdict: 'approve' | 'revise' | 'reject',
+  round = 1,
+  receivedOn = '2026-02-01',
+): Event<'EducationStandardReviewReceived'> => ({
   type: 'EducationStandardReviewReceived',
   data: { standardId, round, reviewer, verdict, summary: `${verdict} from ${reviewer}`, receivedOn },
 });
-const revised: Event<'EducationStandardRevised'> = { type: 'EducationStandardRevised', data: { standardId, edition: 1, summary: 'Exercises rewritten', revisedOn: '2026-02-10' } };
+const revised: Event<'EducationStandardRevised'> = {
+  type: 'EducationStandardRevised',
+  data: { standardId, edition: 1, summary: 'Exercises rewritten', revisedOn: '2026-02-10' },
+};
 const approved: Event<'EducationStandardApproved'> = {
   type: 'EducationStandardApproved',
   data: { standardId, edition: 1, approvedOn: '2026-03-15', approvingBody: 'Ministry of Education and Science', orderNumber: '112/1' },
@@ -51,12 +75,21 @@ const review = (data: Partial<Command<'recordEducationStandardReview'>> = {}): C
   receivedOn: '2026-02-01',
   ...data,
 });
-const approve: Command<'approveEducationStandard'> = { type: 'approveEducationStandard', standardId, approvedOn: '2026-03-15', approvingBody: 'Ministry of Education and Science', orderNumber: '112/1' };
+const approve: Command<'approveEducationStandard'> = {
+  type: 'approveEducationStandard',
+  standardId,
+  approvedOn: '2026-03-15',
+  approvingBody: 'Ministry of Education and Science',
+  orderNumber: '112/1',
+};
 
 describe('registering and sending for review', () => {
   it('registers a subject standard', () => {
     const { standardId: _id, ...data } = registered.data;
-    spec.given([]).when({ type: 'registerEducationStandard', standardId, ...data, subject: 'Mathematics' }).then([registered]);
+    spec
+      .given([])
+      .when({ type: 'registerEducationStandard', standardId, ...data, subject: 'Mathematics' })
+      .then([registered]);
   });
   it('sends a draft to its reviewers as round 1', () => {
     spec.given([registered]).when({ type: 'sendEducationStandardForReview', standardId, reviewers, sentOn: '2026-01-20' }).then([sent()]);
@@ -65,25 +98,40 @@ describe('registering and sending for review', () => {
     spec.given([registered, sent()]).when({ type: 'sendEducationStandardForReview', standardId, reviewers, sentOn: '2026-01-21' }).thenThrows('WRONG_STAGE');
   });
   it('refuses a sending date before the registration', () => {
-    spec.given([registered]).when({ type: 'sendEducationStandardForReview', standardId, reviewers, sentOn: '2026-01-09' }).thenThrows('DATE_BEFORE_PREVIOUS_STEP');
+    spec
+      .given([registered])
+      .when({ type: 'sendEducationStandardForReview', standardId, reviewers, sentOn: '2026-01-09' })
+      .thenThrows('DATE_BEFORE_PREVIOUS_STEP');
   });
 });
 
 describe('reviews', () => {
   it('records a reviewer’s verdict', () => {
-    spec.given([registered, sent()]).when(review()).then([received('Asel Omurova', 'approve')]);
+    spec
+      .given([registered, sent()])
+      .when(review())
+      .then([received('Asel Omurova', 'approve')]);
   });
   it('refuses a review from someone who is not a reviewer of the round', () => {
-    spec.given([registered, sent()]).when(review({ reviewer: 'Someone Else' })).thenThrows('NOT_A_REVIEWER');
+    spec
+      .given([registered, sent()])
+      .when(review({ reviewer: 'Someone Else' }))
+      .thenThrows('NOT_A_REVIEWER');
   });
   it('refuses a second review from the same reviewer in a round', () => {
-    spec.given([registered, sent(), received('Asel Omurova', 'approve')]).when(review({ receivedOn: '2026-02-02' })).thenThrows('REVIEW_ALREADY_RECEIVED');
+    spec
+      .given([registered, sent(), received('Asel Omurova', 'approve')])
+      .when(review({ receivedOn: '2026-02-02' }))
+      .thenThrows('REVIEW_ALREADY_RECEIVED');
   });
   it('refuses a review when none is awaited', () => {
     spec.given([registered]).when(review()).thenThrows('WRONG_STAGE');
   });
   it('refuses a review received after today', () => {
-    spec.given([registered, sent()]).when(review({ receivedOn: '2026-06-02' })).thenThrows('DATE_IN_FUTURE');
+    spec
+      .given([registered, sent()])
+      .when(review({ receivedOn: '2026-06-02' }))
+      .thenThrows('DATE_IN_FUTURE');
   });
 });
 
@@ -92,22 +140,40 @@ describe('revision and approval', () => {
     spec.given(firstRoundMixed).when({ type: 'reviseEducationStandard', standardId, summary: 'Exercises rewritten', revisedOn: '2026-02-10' }).then([revised]);
   });
   it('refuses to revise before every review of the round is in', () => {
-    spec.given([registered, sent(), received('Timur Bekov', 'revise')]).when({ type: 'reviseEducationStandard', standardId, summary: 'x', revisedOn: '2026-02-10' }).thenThrows('REVIEWS_OUTSTANDING');
+    spec
+      .given([registered, sent(), received('Timur Bekov', 'revise')])
+      .when({ type: 'reviseEducationStandard', standardId, summary: 'x', revisedOn: '2026-02-10' })
+      .thenThrows('REVIEWS_OUTSTANDING');
   });
   it('refuses to revise a draft every reviewer recommends', () => {
     spec.given(favourable).when({ type: 'reviseEducationStandard', standardId, summary: 'x', revisedOn: '2026-02-10' }).thenThrows('NOTHING_TO_REVISE');
   });
   it('sends the revised draft out again as round 2', () => {
-    spec.given([...firstRoundMixed, revised]).when({ type: 'sendEducationStandardForReview', standardId, reviewers, sentOn: '2026-02-20' }).then([sent(2, '2026-02-20')]);
+    spec
+      .given([...firstRoundMixed, revised])
+      .when({ type: 'sendEducationStandardForReview', standardId, reviewers, sentOn: '2026-02-20' })
+      .then([sent(2, '2026-02-20')]);
   });
   it('approves once every reviewer of the latest round recommends it', () => {
-    spec.given([...firstRoundMixed, revised, sent(2, '2026-02-20'), received('Asel Omurova', 'approve', 2, '2026-03-01'), received('Timur Bekov', 'approve', 2, '2026-03-02')]).when(approve).then([approved]);
+    spec
+      .given([
+        ...firstRoundMixed,
+        revised,
+        sent(2, '2026-02-20'),
+        received('Asel Omurova', 'approve', 2, '2026-03-01'),
+        received('Timur Bekov', 'approve', 2, '2026-03-02'),
+      ])
+      .when(approve)
+      .then([approved]);
   });
   it('refuses approval while a reviewer of the round has not recommended it', () => {
     spec.given(firstRoundMixed).when(approve).thenThrows('REVIEWS_NOT_FAVOURABLE');
   });
   it('refuses approval before every review is in', () => {
-    spec.given([registered, sent(), received('Asel Omurova', 'approve')]).when(approve).thenThrows('REVIEWS_OUTSTANDING');
+    spec
+      .given([registered, sent(), received('Asel Omurova', 'approve')])
+      .when(approve)
+      .thenThrows('REVIEWS_OUTSTANDING');
   });
   it('refuses approval of a draft never reviewed', () => {
     spec.given([registered]).when(approve).thenThrows('WRONG_STAGE');
@@ -116,7 +182,10 @@ describe('revision and approval', () => {
 
 describe('force and later revision', () => {
   it('puts an approved standard in force', () => {
-    spec.given([...favourable, approved]).when({ type: 'putEducationStandardInForce', standardId, inForceFrom: '2026-09-01' }).then([inForce]);
+    spec
+      .given([...favourable, approved])
+      .when({ type: 'putEducationStandardInForce', standardId, inForceFrom: '2026-09-01' })
+      .then([inForce]);
   });
   it('refuses to put an unapproved standard in force', () => {
     spec.given(favourable).when({ type: 'putEducationStandardInForce', standardId, inForceFrom: '2026-09-01' }).thenThrows('WRONG_STAGE');
@@ -138,10 +207,16 @@ describe('command schemas', () => {
     educationStandardCommands[name].safeParse(input).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
   const base = { title, code: 'X', developer: 'Chair', registeredOn: '2026-01-10' };
   it('requires a subject for a subject standard, and only for one', () => {
-    expect(issuesOf('registerEducationStandard', { ...base, level: 'general_secondary_subject' })).toEqual(['subject: is required for a standard of a school subject, and only for one']);
-    expect(issuesOf('registerEducationStandard', { ...base, level: 'higher', subject: 'Maths' })).toEqual(['subject: is required for a standard of a school subject, and only for one']);
+    expect(issuesOf('registerEducationStandard', { ...base, level: 'general_secondary_subject' })).toEqual([
+      'subject: is required for a standard of a school subject, and only for one',
+    ]);
+    expect(issuesOf('registerEducationStandard', { ...base, level: 'higher', subject: 'Maths' })).toEqual([
+      'subject: is required for a standard of a school subject, and only for one',
+    ]);
   });
   it('refuses a reviewer named twice in a round', () => {
-    expect(issuesOf('sendEducationStandardForReview', { standardId, reviewers: [reviewers[0], reviewers[0]], sentOn: '2026-01-20' })).toEqual(['reviewers: must not name a reviewer twice']);
+    expect(issuesOf('sendEducationStandardForReview', { standardId, reviewers: [reviewers[0], reviewers[0]], sentOn: '2026-01-20' })).toEqual([
+      'reviewers: must not name a reviewer twice',
+    ]);
   });
 });

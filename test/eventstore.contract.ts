@@ -15,8 +15,7 @@ export type StoreFactory = () => Promise<{ store: EventStore; dispose: () => Pro
 const newCategory = (): string => `c${randomUUID().slice(0, 8)}`;
 const newStream = (category: string): string => `${category}-${randomUUID().slice(0, 8)}`;
 
-const numbered = (type: string, count: number, from = 0): NewEvent[] =>
-  Array.from({ length: count }, (_, i) => newEvent(type, { n: from + i }));
+const numbered = (type: string, count: number, from = 0): NewEvent[] => Array.from({ length: count }, (_, i) => newEvent(type, { n: from + i }));
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
@@ -141,7 +140,11 @@ export function eventStoreContract(name: string, factory: StoreFactory): void {
         const from = await start();
         const events = numbered('LicenceApplied', 2);
         const first = await store.append(stream, events, 'no_stream');
-        const retried = await store.append(stream, events.map((e) => ({ ...e, data: { ...e.data } })), 'no_stream');
+        const retried = await store.append(
+          stream,
+          events.map((e) => ({ ...e, data: { ...e.data } })),
+          'no_stream',
+        );
         expect(retried).toEqual(first);
         expect(await streamIds(stream)).toEqual(events.map((e) => e.id));
         expect(await readCategory(from, { categories: [category] })).toHaveLength(2);
@@ -189,8 +192,7 @@ export function eventStoreContract(name: string, factory: StoreFactory): void {
       it('reads forwards and backwards, from a revision, up to a limit', async () => {
         const stream = newStream(newCategory());
         await store.append(stream, numbered('IndicatorMeasured', 5), 'no_stream');
-        const revisions = async (options: Parameters<EventStore['readStream']>[1]) =>
-          (await collect(store.readStream(stream, options))).map((e) => e.revision);
+        const revisions = async (options: Parameters<EventStore['readStream']>[1]) => (await collect(store.readStream(stream, options))).map((e) => e.revision);
         expect(await revisions({})).toEqual([0n, 1n, 2n, 3n, 4n]);
         expect(await revisions({ from: 2n })).toEqual([2n, 3n, 4n]);
         expect(await revisions({ limit: 2 })).toEqual([0n, 1n]);

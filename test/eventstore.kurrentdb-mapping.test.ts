@@ -222,7 +222,13 @@ describe('stored batch (idempotent retry)', () => {
     expect(conflict([newEvent('a', 1), newEvent('x', 9)])).toBe('a');
     expect(conflict([newEvent('x', 9), newEvent('c', 3)])).toBe('c');
     expect(conflict([newEvent('b', 2), newEvent('a', 1)])).toBe('b');
-    expect(storedBatch('kpi-2', [newEvent('a', 1)], latest.map((e) => ({ ...e, stream: 'kpi-2' })))).toBeDefined();
+    expect(
+      storedBatch(
+        'kpi-2',
+        [newEvent('a', 1)],
+        latest.map((e) => ({ ...e, stream: 'kpi-2' })),
+      ),
+    ).toBeDefined();
   });
 });
 

@@ -163,7 +163,12 @@ describe('sqlite event store', () => {
   it('lets the event loop in during a long catch-up, and stops reading as soon as it is closed', async () => {
     const { store } = await openTemp();
     const total = 5_000;
-    for (let i = 0; i < total / 1000; i++) await store.append(`licence-${i}`, Array.from({ length: 1000 }, () => event('LicenceAmended')), 'no_stream');
+    for (let i = 0; i < total / 1000; i++)
+      await store.append(
+        `licence-${i}`,
+        Array.from({ length: 1000 }, () => event('LicenceAmended')),
+        'no_stream',
+      );
     // A consumer that never waits on I/O, like a socket that accepts every write at once: only the
     // store's own turns let the timer phase and I/O run.
     const subscription = store.subscribe();

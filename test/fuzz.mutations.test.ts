@@ -174,18 +174,63 @@ const hugeString = fc
   .constantFrom(['a', 1], [' ', 1], ['я', 2], ['😀', 4], ['\u0000', 6])
   .chain(([c, bytes]) => fc.integer({ min: 1_000, max: Math.floor(30_000 / bytes) }).map((n) => c.repeat(n)));
 const oddText = fc.oneof(
-  fc.constantFrom('', ' ', '   ', '\t\n', '\u00a0', '\u200b', '\ud800', 'x\udfff', 'null', 'undefined', "'; DROP TABLE events; --", '<script>alert(1)</script>', '${7*7}', '../../etc/passwd', '%s%n', 'Ꙋ̸̛͓a\u0301'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '   ',
+    '\t\n',
+    '\u00a0',
+    '\u200b',
+    '\ud800',
+    'x\udfff',
+    'null',
+    'undefined',
+    "'; DROP TABLE events; --",
+    '<script>alert(1)</script>',
+    '${7*7}',
+    '../../etc/passwd',
+    '%s%n',
+    'Ꙋ̸̛͓a\u0301',
+  ),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
   hugeString,
 );
 const impossibleDate = fc.oneof(
-  fc.constantFrom('2025-02-29', '2026-02-30', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '0000-00-00', '2026-1-5', '20260105', '2026/01/05', '05.01.2026', '2026-01-05T00:00:00Z', ' 2026-01-05', '+002026-01-05', '-2026-01-05', '99999-01-01', 'yesterday', ''),
+  fc.constantFrom(
+    '2025-02-29',
+    '2026-02-30',
+    '2026-04-31',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-01-00',
+    '0000-00-00',
+    '2026-1-5',
+    '20260105',
+    '2026/01/05',
+    '05.01.2026',
+    '2026-01-05T00:00:00Z',
+    ' 2026-01-05',
+    '+002026-01-05',
+    '-2026-01-05',
+    '99999-01-01',
+    'yesterday',
+    '',
+  ),
   fc.string({ maxLength: 12 }),
 );
 const oddInt = fc.oneof(fc.constantFrom(0, -1, -2147483648, 2147483647, 100_000, 100_001, 99_999_999), fc.integer());
 const oddId = fc.oneof(
-  fc.constantFrom('', ' ', 'not-an-id', '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', Buffer.from('License:nope').toString('base64'), Buffer.from('Ghost:3f1e1f8e-3c1c-4e55-9b7a-4f7e0c1d2b3a').toString('base64'), 'license-3f1e1f8e-3c1c-4e55-9b7a-4f7e0c1d2b3a'),
+  fc.constantFrom(
+    '',
+    ' ',
+    'not-an-id',
+    '00000000-0000-0000-0000-000000000000',
+    'ffffffff-ffff-ffff-ffff-ffffffffffff',
+    Buffer.from('License:nope').toString('base64'),
+    Buffer.from('Ghost:3f1e1f8e-3c1c-4e55-9b7a-4f7e0c1d2b3a').toString('base64'),
+    'license-3f1e1f8e-3c1c-4e55-9b7a-4f7e0c1d2b3a',
+  ),
   randomUuid,
   randomUuid.map((u) => u.toUpperCase()),
   randomUuid.map((u) => Buffer.from(`License:${u}`).toString('base64')),
@@ -195,10 +240,18 @@ const oddId = fc.oneof(
 /** A value of the field's own GraphQL type that breaks a rule only the command's validation knows. */
 function ruleBreaking(type: GraphQLInputType, fieldName: string): fc.Arbitrary<unknown> {
   const t = unwrapNonNull(type);
-  if (isListType(t)) return fc.oneof(fc.constant([]), validValue(t.ofType, fieldName).map((item) => Array.from({ length: 51 }, () => item)));
+  if (isListType(t))
+    return fc.oneof(
+      fc.constant([]),
+      validValue(t.ofType, fieldName).map((item) => Array.from({ length: 51 }, () => item)),
+    );
   if (isInputObjectType(t)) return validValue(t, fieldName);
   if (isEnumType(t)) return fc.constantFrom(...t.getValues().map((v) => v.name));
-  if (fieldName === 'commandId') return fc.oneof(fc.constantFrom('', '   ', 'x'.repeat(101)), fc.integer({ min: 1, max: 40 }).map((i) => `fuzz-${SEED}-reused-${i}`));
+  if (fieldName === 'commandId')
+    return fc.oneof(
+      fc.constantFrom('', '   ', 'x'.repeat(101)),
+      fc.integer({ min: 1, max: 40 }).map((i) => `fuzz-${SEED}-reused-${i}`),
+    );
   if (fieldName === 'expectedRevision') return fc.oneof(fc.constantFrom(-1, -2147483648, 2147483647), fc.integer({ min: 0, max: 20 }));
   switch (t.name) {
     case 'Date':
@@ -233,7 +286,12 @@ function wrongType(type: GraphQLInputType): fc.Arbitrary<unknown> {
   }
   switch (t.name) {
     case 'Int':
-      return fc.oneof(fc.constantFrom(2147483648, -2147483649, 1e21, 1.5, -0.1, Number.MAX_SAFE_INTEGER, 1e308), fc.string({ maxLength: 8 }), fc.boolean(), fc.constant({}));
+      return fc.oneof(
+        fc.constantFrom(2147483648, -2147483649, 1e21, 1.5, -0.1, Number.MAX_SAFE_INTEGER, 1e308),
+        fc.string({ maxLength: 8 }),
+        fc.boolean(),
+        fc.constant({}),
+      );
     case 'Float':
       return fc.oneof(fc.string({ maxLength: 8 }), fc.boolean(), fc.constant([]));
     case 'Boolean':
@@ -241,7 +299,13 @@ function wrongType(type: GraphQLInputType): fc.Arbitrary<unknown> {
     case 'ID':
       return fc.oneof(fc.boolean(), fc.double({ noNaN: true }), fc.constant({}), fc.constant([]));
     default:
-      return fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant({}), fc.array(fc.string(), { maxLength: 2 }));
+      return fc.oneof(
+        fc.integer(),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.boolean(),
+        fc.constant({}),
+        fc.array(fc.string(), { maxLength: 2 }),
+      );
   }
 }
 
@@ -269,7 +333,9 @@ type Breakage =
 
 type NearValid = { input: Record<string, unknown>; target: Segment[]; named: string; breakage: Breakage['kind'] };
 
-const unknownKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'id', 'status', 'extra', 'licenceId'), fc.stringMatching(/^[a-z][A-Za-z0-9]{0,12}$/)).map((k) => `${k}Zz`);
+const unknownKey = fc
+  .oneof(fc.constantFrom('__proto__', 'constructor', 'id', 'status', 'extra', 'licenceId'), fc.stringMatching(/^[a-z][A-Za-z0-9]{0,12}$/))
+  .map((k) => `${k}Zz`);
 
 function breakOne(value: Record<string, unknown>, type: GraphQLInputType): fc.Arbitrary<NearValid> {
   const targets = targetsOf(value, type);
@@ -312,7 +378,11 @@ const randomInput = (m: Mutation) => {
   return fc.oneof(
     fc.jsonValue({ maxDepth: 4 }),
     fc.dictionary(fc.constantFrom(...keys), leaf, { maxKeys: keys.length }),
-    fc.dictionary(fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 8 })), fc.oneof(leaf, fc.dictionary(fc.string({ maxLength: 6 }), leaf, { maxKeys: 3 })), { maxKeys: 8 }),
+    fc.dictionary(
+      fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 8 })),
+      fc.oneof(leaf, fc.dictionary(fc.string({ maxLength: 6 }), leaf, { maxKeys: 3 })),
+      { maxKeys: 8 },
+    ),
   );
 };
 
@@ -324,7 +394,16 @@ let dir: ReturnType<typeof temporaryDirectory>;
 let yoga: ReturnType<typeof createGraphQLHandler>;
 let token: string;
 
-type Exchange = { status: number; contentType: string; text: string; body: any; sent: string; headBefore: string | null; headAfter: string | null; stored: RecordedEvent[] };
+type Exchange = {
+  status: number;
+  contentType: string;
+  text: string;
+  body: any;
+  sent: string;
+  headBefore: string | null;
+  headAfter: string | null;
+  stored: RecordedEvent[];
+};
 
 const head = async () => {
   const position = await hub.store.headPosition();
@@ -482,7 +561,10 @@ function expectErrorsName(e: Exchange, names: string[]): void {
       expect(message, context).toMatch(/SAPAT_[A-Z_]+/);
       continue;
     }
-    expect(names.some((name) => message.includes(name)), `no error names any of ${JSON.stringify(names)}: ${context}`).toBe(true);
+    expect(
+      names.some((name) => message.includes(name)),
+      `no error names any of ${JSON.stringify(names)}: ${context}`,
+    ).toBe(true);
   }
 }
 
@@ -522,7 +604,14 @@ describe(`fuzzing every mutation with random and malformed input (seed ${SEED}, 
       knownIds.push(id);
       if (stage >= 1) await send(FORM_GROUP, expertGroupInput(id));
       if (stage >= 2) await send(CONCLUDE, { licenseId: id, outcome: 'POSITIVE', summary: 'Meets the requirements', concludedOn: '2026-02-20' });
-      if (stage >= 3) await send(GRANT, { licenseId: id, licenseNumber: `LS${stage}`, appendixNumber: '1', grantedOn: '2026-03-01', ...(stage === 3 ? { validUntil: '2027-03-01' } : { indefinite: true }) });
+      if (stage >= 3)
+        await send(GRANT, {
+          licenseId: id,
+          licenseNumber: `LS${stage}`,
+          appendixNumber: '1',
+          grantedOn: '2026-03-01',
+          ...(stage === 3 ? { validUntil: '2027-03-01' } : { indefinite: true }),
+        });
       if (stage >= 4) await send(SUSPEND, { licenseId: id, reason: 'Inspection', suspendedOn: '2026-04-01' });
     }
   });
@@ -615,17 +704,29 @@ describe(`fuzzing every mutation with random and malformed input (seed ${SEED}, 
     const request = fc.oneof(
       fc.string({ maxLength: 200 }).map((body) => ({ method: 'POST', contentType: 'application/json', body })),
       fc.jsonValue({ maxDepth: 3 }).map((v) => ({ method: 'POST', contentType: 'application/json', body: JSON.stringify(v) })),
-      fc.tuple(anyMutation, fc.jsonValue({ maxDepth: 2 })).map(([m, variables]) => ({ method: 'POST', contentType: 'application/json', body: JSON.stringify({ query: variablesOperation(m), variables }) })),
-      fc.tuple(anyMutation, fc.string({ maxLength: 30 })).map(([m, operationName]) => ({ method: 'POST', contentType: 'application/json', body: JSON.stringify({ query: variablesOperation(m), operationName, variables: {} }) })),
+      fc
+        .tuple(anyMutation, fc.jsonValue({ maxDepth: 2 }))
+        .map(([m, variables]) => ({ method: 'POST', contentType: 'application/json', body: JSON.stringify({ query: variablesOperation(m), variables }) })),
+      fc.tuple(anyMutation, fc.string({ maxLength: 30 })).map(([m, operationName]) => ({
+        method: 'POST',
+        contentType: 'application/json',
+        body: JSON.stringify({ query: variablesOperation(m), operationName, variables: {} }),
+      })),
       fc.tuple(anyMutation, fc.nat(), fc.string({ maxLength: 5 })).map(([m, cut, junk]) => {
         const query = variablesOperation(m);
         return { method: 'POST', contentType: 'application/json', body: JSON.stringify({ query: query.slice(0, cut % query.length) + junk, variables: {} }) };
       }),
-      fc.tuple(anyMutation, fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/graphql', '')).map(([m, contentType]) => ({ method: 'POST', contentType, body: JSON.stringify({ query: variablesOperation(m) }) })),
+      fc
+        .tuple(anyMutation, fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/graphql', ''))
+        .map(([m, contentType]) => ({ method: 'POST', contentType, body: JSON.stringify({ query: variablesOperation(m) }) })),
       anyMutation.map((m) => ({ method: 'GET', contentType: '', body: '', query: variablesOperation(m) })),
       fc.constantFrom('PUT', 'DELETE', 'PATCH').map((method) => ({ method, contentType: 'application/json', body: '{}' })),
       // Past the request body limit (SAPAT_MAX_BODY_BYTES, 100 KiB by default).
-      fc.tuple(anyMutation, fc.integer({ min: 150_000, max: 400_000 })).map(([m, size]) => ({ method: 'POST', contentType: 'application/json', body: JSON.stringify({ query: variablesOperation(m), variables: { input: { padding: 'x'.repeat(size) } } }) })),
+      fc.tuple(anyMutation, fc.integer({ min: 150_000, max: 400_000 })).map(([m, size]) => ({
+        method: 'POST',
+        contentType: 'application/json',
+        body: JSON.stringify({ query: variablesOperation(m), variables: { input: { padding: 'x'.repeat(size) } } }),
+      })),
     );
     await fc.assert(
       fc.asyncProperty(request, async (r) => {

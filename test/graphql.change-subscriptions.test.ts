@@ -57,7 +57,11 @@ async function amendInOneBatch(hub: Hub, licenseId: string, capacities: number[]
     }
   }
   const before = BigInt(history.length - 1);
-  await hub.store.append(stream, decided.map((e) => ({ id: crypto.randomUUID(), type: e.type, data: e.data, metadata: eventMetadata() })), before);
+  await hub.store.append(
+    stream,
+    decided.map((e) => ({ id: crypto.randomUUID(), type: e.type, data: e.data, metadata: eventMetadata() })),
+    before,
+  );
   return before;
 }
 

@@ -39,7 +39,14 @@ beforeAll(async () => {
   await send(EXPIRE, { licenseId: ids.expired, expiredOn: '2026-05-01' });
   const campaign = await gql(
     `mutation($input: CreateRatingCampaignInput!) { createRatingCampaign(input: $input) { __typename ... on RatingCampaignPayload { campaign { id } } } }`,
-    { input: { year: 2098, title: { ky: 'Рейтинг', ru: 'Рейтинг', en: 'Rating' }, criteria: [{ code: 'TEACH', name: { ky: 'О', ru: 'У', en: 'Teaching' }, maxPoints: 40, weight: 1 }], entriesDue: '2098-12-31' } },
+    {
+      input: {
+        year: 2098,
+        title: { ky: 'Рейтинг', ru: 'Рейтинг', en: 'Rating' },
+        criteria: [{ code: 'TEACH', name: { ky: 'О', ru: 'У', en: 'Teaching' }, maxPoints: 40, weight: 1 }],
+        entriesDue: '2098-12-31',
+      },
+    },
     { token },
   );
   ids.campaign = campaign.data!.createRatingCampaign.campaign.id;
@@ -67,7 +74,13 @@ describe('the deadlines query', () => {
   it('lists every module’s dates by due day, a revoked licence’s dropped, an expired one’s done', async () => {
     const { nodes } = await list();
     expect(dues(nodes)).toEqual(['2026-04-30', '2026-05-31', '2098-12-31', '2099-02-28']);
-    expect(nodes[0]).toMatchObject({ key: `license:${ids.expired}:validity`, done: true, overdue: false, unit: 'Faculty of Economics', kindLabel: 'Срок действия лицензии' });
+    expect(nodes[0]).toMatchObject({
+      key: `license:${ids.expired}:validity`,
+      done: true,
+      overdue: false,
+      unit: 'Faculty of Economics',
+      kindLabel: 'Срок действия лицензии',
+    });
     expect(nodes[1]).toMatchObject({ key: `license:${ids.overdue}:validity`, done: false, overdue: true });
     expect(nodes[2]).toMatchObject({ kind: 'rating_entries', entityType: 'RatingCampaign', entity: ids.campaign, unit: null, overdue: false });
   });

@@ -98,7 +98,11 @@ describe('a document through its versions', () => {
       { version: 2, status: 'IN_FORCE', fileSha256: '2'.repeat(64), approvedOn: '2026-02-10', supersededOn: null },
     ]);
     // As it stood at revision 3 (the first version just in force), with the versions as they were then.
-    const past = await gql(`query($id: ID!) { document(id: $id, asOf: { revision: 3 }) { versionInForce versions { version status } } }`, { id: documentId }, { token: directorToken });
+    const past = await gql(
+      `query($id: ID!) { document(id: $id, asOf: { revision: 3 }) { versionInForce versions { version status } } }`,
+      { id: documentId },
+      { token: directorToken },
+    );
     expect(past.data?.document).toEqual({ versionInForce: 1, versions: [{ version: 1, status: 'IN_FORCE' }] });
   });
 
@@ -109,10 +113,19 @@ describe('a document through its versions', () => {
     const goesBack = await send('draftDocumentVersion', version(documentId, 1, '2026-02-01'), specialistToken);
     expect(goesBack).toMatchObject({ __typename: 'DomainRuleError', code: 'VERSION_NOT_AFTER_LATEST' });
     const badHash = await send('draftDocumentVersion', { ...version(documentId, 2, '2026-02-01'), fileSha256: 'not-a-hash' }, specialistToken);
-    expect(badHash).toEqual({ __typename: 'ValidationError', issues: [{ path: ['fileSha256'], message: 'must be a SHA-256 written as 64 hexadecimal characters' }] });
+    expect(badHash).toEqual({
+      __typename: 'ValidationError',
+      issues: [{ path: ['fileSha256'], message: 'must be a SHA-256 written as 64 hexadecimal characters' }],
+    });
     const early = await send('draftDocumentVersion', version(documentId, 2, '2026-01-01'), specialistToken);
     expect(early).toMatchObject({ __typename: 'DomainRuleError', code: 'DATE_BEFORE_PREVIOUS_STEP' });
-    const reviewBeforeApproval = await send('approveDocumentVersion', { documentId, version: 1, approvedOn: '2026-03-01', approvingBody: 'x', nextReviewDue: '2026-02-01' });
+    const reviewBeforeApproval = await send('approveDocumentVersion', {
+      documentId,
+      version: 1,
+      approvedOn: '2026-03-01',
+      approvingBody: 'x',
+      nextReviewDue: '2026-02-01',
+    });
     expect(reviewBeforeApproval).toEqual({ __typename: 'ValidationError', issues: [{ path: ['nextReviewDue'], message: 'must be after approvedOn' }] });
     expect(await head()).toBe(before);
   });
@@ -122,15 +135,28 @@ describe('a document through its versions', () => {
     expect(forbidden.__typename).toBe('ForbiddenError');
     const { documentId } = await register('REG-003');
     await send('draftDocumentVersion', version(documentId, 1, '2026-01-05'), specialistToken);
-    const byStaff = await send('approveDocumentVersion', { documentId, version: 1, approvedOn: '2026-01-10', approvingBody: 'x', nextReviewDue: '2027-01-01' }, specialistToken);
+    const byStaff = await send(
+      'approveDocumentVersion',
+      { documentId, version: 1, approvedOn: '2026-01-10', approvingBody: 'x', nextReviewDue: '2027-01-01' },
+      specialistToken,
+    );
     expect(byStaff.__typename).toBe('ForbiddenError');
   });
 });
 
 describe('the registry', () => {
   beforeAll(async () => {
-    await register('POL-100', { documentType: 'POLICY', tag: 'QA', title: { ky: 'Сапат саясаты', ru: 'Политика в области качества', en: 'Quality policy' }, annotation: 'Обязательства университета по качеству образования.' });
-    const instruction = await register('INS-200', { documentType: 'INSTRUCTION', tag: 'QA', title: { ky: 'Нускама', ru: 'Инструкция по анкетированию', en: 'Survey instruction' } });
+    await register('POL-100', {
+      documentType: 'POLICY',
+      tag: 'QA',
+      title: { ky: 'Сапат саясаты', ru: 'Политика в области качества', en: 'Quality policy' },
+      annotation: 'Обязательства университета по качеству образования.',
+    });
+    const instruction = await register('INS-200', {
+      documentType: 'INSTRUCTION',
+      tag: 'QA',
+      title: { ky: 'Нускама', ru: 'Инструкция по анкетированию', en: 'Survey instruction' },
+    });
     await inForce(instruction.documentId, '2026-02-01');
   });
 
@@ -179,17 +205,41 @@ describe('education standards', () => {
 
   it('shows the stage and who holds the standard at each step, and lists the standards by stage', async () => {
     const created = await call('registerEducationStandard', {
-      title: { ky: 'Физика', ru: 'Физика', en: 'Physics' }, level: 'GENERAL_SECONDARY_SUBJECT', subject: 'Physics', code: 'GSE-PHYS', developer: 'Chair of Physics', registeredOn: '2026-01-10',
+      title: { ky: 'Физика', ru: 'Физика', en: 'Physics' },
+      level: 'GENERAL_SECONDARY_SUBJECT',
+      subject: 'Physics',
+      code: 'GSE-PHYS',
+      developer: 'Chair of Physics',
+      registeredOn: '2026-01-10',
     });
     const standardId = created.educationStandard.standardId as string;
     expect(created.educationStandard).toMatchObject({ stage: 'DRAFT', heldBy: 'Chair of Physics', stageLabel: 'Draft' });
-    const out = await call('sendEducationStandardForReview', { standardId, sentOn: '2026-01-20', reviewers: [{ name: 'A. Omurova', organisation: 'KAE' }, { name: 'T. Bekov', organisation: 'Lyceum 1' }] });
+    const out = await call('sendEducationStandardForReview', {
+      standardId,
+      sentOn: '2026-01-20',
+      reviewers: [
+        { name: 'A. Omurova', organisation: 'KAE' },
+        { name: 'T. Bekov', organisation: 'Lyceum 1' },
+      ],
+    });
     expect(out.educationStandard).toMatchObject({ stage: 'UNDER_REVIEW', heldBy: 'A. Omurova, T. Bekov', round: 1 });
-    const one = await call('recordEducationStandardReview', { standardId, reviewer: 'T. Bekov', verdict: 'APPROVE', summary: 'Fine', receivedOn: '2026-02-01' });
+    const one = await call('recordEducationStandardReview', {
+      standardId,
+      reviewer: 'T. Bekov',
+      verdict: 'APPROVE',
+      summary: 'Fine',
+      receivedOn: '2026-02-01',
+    });
     expect(one.educationStandard.heldBy).toBe('A. Omurova');
     const early = await call('approveEducationStandard', { standardId, approvedOn: '2026-02-02', approvingBody: 'Ministry' });
     expect(early).toMatchObject({ __typename: 'DomainRuleError', code: 'REVIEWS_OUTSTANDING' });
-    const all = await call('recordEducationStandardReview', { standardId, reviewer: 'A. Omurova', verdict: 'APPROVE', summary: 'Fine', receivedOn: '2026-02-02' });
+    const all = await call('recordEducationStandardReview', {
+      standardId,
+      reviewer: 'A. Omurova',
+      verdict: 'APPROVE',
+      summary: 'Fine',
+      receivedOn: '2026-02-02',
+    });
     expect(all.educationStandard.heldBy).toBe('secretariat');
     const list = await gql(`{ educationStandards(filter: { stages: [UNDER_REVIEW] }) { edges { node { code } } } }`, {}, { token: directorToken });
     expect(list.data?.educationStandards.edges).toEqual([{ node: { code: 'GSE-PHYS' } }]);

@@ -46,7 +46,8 @@ beforeAll(async () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     await gql(operation, { input }, { token: tokens.director });
   }
-  for (let i = 0; i < 4; i++) await gql(APPLY, { input: applicationInput({ programme: { ...applicationInput().programme, code: `53050${i}` } }) }, { token: tokens.director });
+  for (let i = 0; i < 4; i++)
+    await gql(APPLY, { input: applicationInput({ programme: { ...applicationInput().programme, code: `53050${i}` } }) }, { token: tokens.director });
 });
 afterAll(async () => {
   await hub.close();
@@ -63,7 +64,13 @@ describe('history of an entity', () => {
       ['ExpertConclusionRecorded', 2],
       ['LicenseGranted', 3],
     ]);
-    expect(events[0]).toMatchObject({ category: 'license', entityId: licenseId, correlationId: 'ticket-4711', actor: { id: director.id, name: director.name, roles: ['director'] }, schemaVersion: 1 });
+    expect(events[0]).toMatchObject({
+      category: 'license',
+      entityId: licenseId,
+      correlationId: 'ticket-4711',
+      actor: { id: director.id, name: director.name, roles: ['director'] },
+      schemaVersion: 1,
+    });
     expect(events[0].causationId).toBe(events[0].commandId);
     expect(events[1].schemaVersion).toBe(2);
     expect(events[3].data).toMatchObject({ licenseNumber: 'LS240001', validUntil: null });
@@ -125,7 +132,8 @@ describe('the global log', () => {
   it('filters by event type and by a time window', async () => {
     const applied = (await gql(EVENTS, { first: 100, filter: { eventTypes: ['LicenseApplied'] } }, { token: tokens.auditor })).data!.events.events;
     expect(applied.map((e: any) => e.type)).toEqual(Array(5).fill('LicenseApplied'));
-    const window = (await gql(EVENTS, { first: 100, filter: { recordedFrom: moments[0], recordedBefore: moments[2] } }, { token: tokens.auditor })).data!.events.events;
+    const window = (await gql(EVENTS, { first: 100, filter: { recordedFrom: moments[0], recordedBefore: moments[2] } }, { token: tokens.auditor })).data!.events
+      .events;
     expect(window.map((e: any) => e.type)).toEqual(['ExpertGroupFormed', 'ExpertConclusionRecorded']);
   });
 
@@ -141,7 +149,10 @@ describe('the global log', () => {
     expect(cursor.errors?.[0]?.message).toMatch(/^after: must be a position cursor/);
     for (const beyond of ['9223372036854775808', '99999999999999999999', '5:9223372036854775808']) {
       const tooLarge = await gql(EVENTS, { after: beyond }, { token: tokens.auditor });
-      expect(tooLarge.errors?.[0]).toMatchObject({ message: 'after: must be a position cursor returned by the hub (each number below 2^63)', extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
+      expect(tooLarge.errors?.[0]).toMatchObject({
+        message: 'after: must be a position cursor returned by the hub (each number below 2^63)',
+        extensions: { code: 'BAD_USER_INPUT', argument: 'after' },
+      });
     }
     const largest = await gql(EVENTS, { after: '9223372036854775807' }, { token: tokens.auditor });
     expect(largest.data?.events).toMatchObject({ events: [], hasNextPage: false });

@@ -31,7 +31,10 @@ const head = async () => {
   return position ? encodePosition(position) : null;
 };
 
-const commandIdIssue = { __typename: 'ValidationError', issues: [{ path: ['commandId'], message: expect.stringMatching(/already used for a different command/) }] };
+const commandIdIssue = {
+  __typename: 'ValidationError',
+  issues: [{ path: ['commandId'], message: expect.stringMatching(/already used for a different command/) }],
+};
 
 describe('commandId over GraphQL', () => {
   it('refuses the same commandId with another input, leaving the first licence as it was', async () => {

@@ -84,7 +84,13 @@ beforeAll(async () => {
   await accepted(ADD_GOAL, { planId, directionCode: '1', code: '1.1', name: name('Qualified teaching staff') });
   await accepted(ADD_GOAL, { planId, directionCode: '2', code: '2.1', name: name('Visible research') });
   const adopted = await accepted(ADOPT_PLAN, { planId, adoptedOn: '2024-02-01', decision: 'Academic Council, protocol 5' });
-  expect(adopted.strategicPlan).toMatchObject({ status: 'ADOPTED', directions: [{ code: '1', goals: [{ code: '1.1' }] }, { code: '2', goals: [{ code: '2.1' }] }] });
+  expect(adopted.strategicPlan).toMatchObject({
+    status: 'ADOPTED',
+    directions: [
+      { code: '1', goals: [{ code: '1.1' }] },
+      { code: '2', goals: [{ code: '2.1' }] },
+    ],
+  });
 });
 
 describe('the indicators dashboard', () => {
@@ -92,9 +98,33 @@ describe('the indicators dashboard', () => {
   beforeAll(async () => {
     ids = {
       degrees: await indicator({ code: 'SD1-G1-KPI01' }, [['2026', 36]]),
-      employment: await indicator({ code: 'SD1-G1-KPI02', direction: 'AT_LEAST', targets: [], finalTarget: { year: 2028, value: 70 }, ownerUnit: 'career-centre' }, [['2026', 66]]),
-      qs: await indicator({ code: 'SD2-G1-KPI01', goalCode: '2.1', unit: 'RANK_POSITION', direction: 'DECREASE', baseline: { year: 2024, value: 600 }, targets: [], finalTarget: { year: 2028, value: 450 }, weight: 3, ownerUnit: 'rankings-office' }, [['2026', 400]]),
-      scopus: await indicator({ code: 'SD2-G1-KPI02', goalCode: '2.1', unit: 'COUNT', baseline: { year: 2024, value: 100 }, targets: [], finalTarget: { year: 2028, value: 200 }, ownerUnit: 'research-office' }),
+      employment: await indicator(
+        { code: 'SD1-G1-KPI02', direction: 'AT_LEAST', targets: [], finalTarget: { year: 2028, value: 70 }, ownerUnit: 'career-centre' },
+        [['2026', 66]],
+      ),
+      qs: await indicator(
+        {
+          code: 'SD2-G1-KPI01',
+          goalCode: '2.1',
+          unit: 'RANK_POSITION',
+          direction: 'DECREASE',
+          baseline: { year: 2024, value: 600 },
+          targets: [],
+          finalTarget: { year: 2028, value: 450 },
+          weight: 3,
+          ownerUnit: 'rankings-office',
+        },
+        [['2026', 400]],
+      ),
+      scopus: await indicator({
+        code: 'SD2-G1-KPI02',
+        goalCode: '2.1',
+        unit: 'COUNT',
+        baseline: { year: 2024, value: 100 },
+        targets: [],
+        finalTarget: { year: 2028, value: 200 },
+        ownerUnit: 'research-office',
+      }),
     };
   });
 
@@ -179,12 +209,32 @@ describe('the indicators dashboard', () => {
       [2028, 40, 'NO_DATA'],
     ]);
     expect(found.assessment.ratio).toBeCloseTo(6 / 6.5, 6);
-    expect(found.targetRevisions).toEqual([{ year: 2026, previous: { value: 36 }, target: { value: 36.5 }, reason: 'Raised by the Academic Council', revisedOn: '2026-06-01', revisedBy: director.name }]);
-    const history = await gql(`query($id: ID!) { history(id: $id) { events { type revision actor { name } } } }`, { id: ids.degrees }, { token: await tokenFor(auditor) });
-    expect(history.data!.history.events.map((e: any) => [e.type, e.revision])).toEqual([
-      ['IndicatorDefined', 0], ['IndicatorMeasurementReported', 1], ['IndicatorMeasurementVerified', 2], ['IndicatorTargetRevised', 3],
+    expect(found.targetRevisions).toEqual([
+      {
+        year: 2026,
+        previous: { value: 36 },
+        target: { value: 36.5 },
+        reason: 'Raised by the Academic Council',
+        revisedOn: '2026-06-01',
+        revisedBy: director.name,
+      },
     ]);
-    const before = await gql(`query($id: ID!) { indicator(id: $id, asOf: { revision: 2 }) { targets { value } assessment(year: 2026) { status } } }`, { id: ids.degrees }, { token });
+    const history = await gql(
+      `query($id: ID!) { history(id: $id) { events { type revision actor { name } } } }`,
+      { id: ids.degrees },
+      { token: await tokenFor(auditor) },
+    );
+    expect(history.data!.history.events.map((e: any) => [e.type, e.revision])).toEqual([
+      ['IndicatorDefined', 0],
+      ['IndicatorMeasurementReported', 1],
+      ['IndicatorMeasurementVerified', 2],
+      ['IndicatorTargetRevised', 3],
+    ]);
+    const before = await gql(
+      `query($id: ID!) { indicator(id: $id, asOf: { revision: 2 }) { targets { value } assessment(year: 2026) { status } } }`,
+      { id: ids.degrees },
+      { token },
+    );
     expect(before.data!.indicator).toEqual({ targets: [{ value: 36 }], assessment: { status: 'ON_TRACK' } });
   });
 
@@ -193,7 +243,14 @@ describe('the indicators dashboard', () => {
     await accepted(REPORT_MEASUREMENT, { indicatorId: id, period: '2026', value: 90, evidence: 'Scopus export', reportedOn: '2027-01-15' });
     const rejected = await accepted(REJECT_MEASUREMENT, { indicatorId: id, period: '2026', reason: 'Counts conference abstracts', rejectedOn: '2027-01-16' });
     expect(rejected.indicator.measurements).toEqual([{ period: '2026', value: 90, status: 'REJECTED' }]);
-    const corrected = await accepted(CORRECT_MEASUREMENT, { indicatorId: id, period: '2026', value: 160, evidence: 'Scopus export, articles only', reason: 'Abstracts removed', correctedOn: '2027-01-17' });
+    const corrected = await accepted(CORRECT_MEASUREMENT, {
+      indicatorId: id,
+      period: '2026',
+      value: 160,
+      evidence: 'Scopus export, articles only',
+      reason: 'Abstracts removed',
+      correctedOn: '2027-01-17',
+    });
     expect(corrected.indicator.measurements).toEqual([{ period: '2026', value: 160, status: 'REPORTED' }]);
     await accepted(VERIFY_MEASUREMENT, { indicatorId: id, period: '2026', verifiedOn: '2027-01-18' });
     const row = (await gql(DASHBOARD, { year: 2026, filter: { planId, goal: '2.1', statuses: ['ON_TRACK'] } }, { token })).data!.indicators.edges;
@@ -209,16 +266,33 @@ describe('deviations and corrective actions', () => {
 
     const deviation = await accepted(RECORD_DEVIATION, { indicatorId: id, period: '2026' });
     expect(deviation.indicator).toMatchObject({ needsCorrectiveAction: true, openCorrectiveActions: 0 });
-    const flagged = (await gql(DASHBOARD, { year: 2026, filter: { planId, statuses: ['OFF_TRACK'], ownerUnit: 'faculty-law' } }, { token })).data!.indicators.edges.map((e: any) => e.node);
+    const flagged = (
+      await gql(DASHBOARD, { year: 2026, filter: { planId, statuses: ['OFF_TRACK'], ownerUnit: 'faculty-law' } }, { token })
+    ).data!.indicators.edges.map((e: any) => e.node);
     expect(flagged.map((n: any) => [n.indicator.code, n.needsCorrectiveAction])).toEqual([['SD1-G1-KPI09', true]]);
 
     const planned = await accepted(PLAN_ACTION, {
-      source: 'INDICATOR', sourceId: id, problem: '31 % against 36 % expected', rootCause: 'Defences delayed', action: 'Fund six defences',
-      owner: 'Aibek Sultanov', ownerUnit: 'faculty-law', plannedOn: '2027-02-01', dueOn: '2027-06-30',
+      source: 'INDICATOR',
+      sourceId: id,
+      problem: '31 % against 36 % expected',
+      rootCause: 'Defences delayed',
+      action: 'Fund six defences',
+      owner: 'Aibek Sultanov',
+      ownerUnit: 'faculty-law',
+      plannedOn: '2027-02-01',
+      dueOn: '2027-06-30',
     });
     const actionId = planned.correctiveAction.id;
-    const after = await gql(`query($id: ID!) { indicator(id: $id) { needsCorrectiveAction openCorrectiveActions correctiveActions { correctiveActionId status } deviations { period ratio } } }`, { id }, { token });
-    expect(after.data!.indicator).toMatchObject({ needsCorrectiveAction: false, openCorrectiveActions: 1, correctiveActions: [{ correctiveActionId: planned.correctiveAction.correctiveActionId, status: 'PLANNED' }] });
+    const after = await gql(
+      `query($id: ID!) { indicator(id: $id) { needsCorrectiveAction openCorrectiveActions correctiveActions { correctiveActionId status } deviations { period ratio } } }`,
+      { id },
+      { token },
+    );
+    expect(after.data!.indicator).toMatchObject({
+      needsCorrectiveAction: false,
+      openCorrectiveActions: 1,
+      correctiveActions: [{ correctiveActionId: planned.correctiveAction.correctiveActionId, status: 'PLANNED' }],
+    });
     expect(after.data!.indicator.deviations[0].ratio).toBeCloseTo(1 / 6, 6);
 
     const lawHead = await tokenFor({ id: 'u-law', name: 'Head of Law', roles: ['unit_head'], unit: 'faculty-law' });
@@ -226,11 +300,29 @@ describe('deviations and corrective actions', () => {
     expect((await send(START_ACTION, { correctiveActionId: actionId, startedOn: '2027-02-05' }, otherHead)).__typename).toBe('ForbiddenError');
     await accepted(START_ACTION, { correctiveActionId: actionId, startedOn: '2027-02-05' }, lawHead);
     await accepted(COMPLETE_ACTION, { correctiveActionId: actionId, completedOn: '2027-06-20', evidence: 'Six defences held' }, lawHead);
-    const checked = await accepted(VERIFY_ACTION, { correctiveActionId: actionId, effective: true, conclusion: 'Share reached 36.5 %', verifiedOn: '2027-12-01' });
+    const checked = await accepted(VERIFY_ACTION, {
+      correctiveActionId: actionId,
+      effective: true,
+      conclusion: 'Share reached 36.5 %',
+      verifiedOn: '2027-12-01',
+    });
     expect(checked.correctiveAction).toMatchObject({ status: 'VERIFIED_EFFECTIVE', effective: true, overdue: false });
 
-    const register = await gql(`query($id: ID!) { correctiveActions(filter: { sourceId: $id }) { edges { node { status statusLabel(language: RU) sourceLabel(language: EN) indicator { code } } } } }`, { id }, { token });
-    expect(register.data!.correctiveActions.edges).toEqual([{ node: { status: 'VERIFIED_EFFECTIVE', statusLabel: 'Подтверждена эффективность', sourceLabel: 'Strategy indicator', indicator: { code: 'SD1-G1-KPI09' } } }]);
+    const register = await gql(
+      `query($id: ID!) { correctiveActions(filter: { sourceId: $id }) { edges { node { status statusLabel(language: RU) sourceLabel(language: EN) indicator { code } } } } }`,
+      { id },
+      { token },
+    );
+    expect(register.data!.correctiveActions.edges).toEqual([
+      {
+        node: {
+          status: 'VERIFIED_EFFECTIVE',
+          statusLabel: 'Подтверждена эффективность',
+          sourceLabel: 'Strategy indicator',
+          indicator: { code: 'SD1-G1-KPI09' },
+        },
+      },
+    ]);
     const open = await gql(`query { correctiveActions(filter: { open: true }) { edges { node { id } } } }`, {}, { token });
     expect(open.data!.correctiveActions.edges).toEqual([]);
   });
@@ -254,7 +346,13 @@ describe('refusals', () => {
         { path: ['targets', '0', 'min'], message: 'is required for a range' },
       ]),
     );
-    const period = await send(REPORT_MEASUREMENT, { indicatorId: '00000000-0000-4000-8000-000000000000', period: '2026-Q5', value: 1, evidence: 'x', reportedOn: '2027-01-01' });
+    const period = await send(REPORT_MEASUREMENT, {
+      indicatorId: '00000000-0000-4000-8000-000000000000',
+      period: '2026-Q5',
+      value: 1,
+      evidence: 'x',
+      reportedOn: '2027-01-01',
+    });
     expect(period.issues).toEqual([{ path: ['period'], message: 'must be a year (2026), a semester (2026-S1) or a quarter (2026-Q3)' }]);
     expect(await head()).toBe(before);
   });

@@ -50,7 +50,13 @@ async function grantedLicense(validUntil?: string) {
   const { id } = await apply();
   await send(FORM_GROUP, expertGroupInput(id));
   await send(CONCLUDE, { licenseId: id, outcome: 'POSITIVE', summary: 'Meets the requirements', concludedOn: '2026-02-20' });
-  const granted = await send(GRANT, { licenseId: id, licenseNumber: freshLicenseNumber(), appendixNumber: '12', grantedOn: '2026-03-01', ...(validUntil ? { validUntil } : { indefinite: true }) });
+  const granted = await send(GRANT, {
+    licenseId: id,
+    licenseNumber: freshLicenseNumber(),
+    appendixNumber: '12',
+    grantedOn: '2026-03-01',
+    ...(validUntil ? { validUntil } : { indefinite: true }),
+  });
   expect(granted.__typename).toBe('LicensePayload');
   return id;
 }
@@ -74,8 +80,20 @@ describe('the licence lifecycle through GraphQL', () => {
       expect(payload.license.status).toBe(status);
       expect(payload.license.revision).toBe(revision);
     }
-    const res = await gql(`query($id: ID!) { license(id: $id) { status capacity licenseNumber validUntil amendmentCount revocationBasis statusLabel(language: RU) } }`, { id }, { token });
-    expect(res.data?.license).toEqual({ status: 'REVOKED', capacity: 200, licenseNumber: 'LS240001', validUntil: '2031-02-28', amendmentCount: 1, revocationBasis: 'Court decision 2-117/26', statusLabel: 'Аннулирована' });
+    const res = await gql(
+      `query($id: ID!) { license(id: $id) { status capacity licenseNumber validUntil amendmentCount revocationBasis statusLabel(language: RU) } }`,
+      { id },
+      { token },
+    );
+    expect(res.data?.license).toEqual({
+      status: 'REVOKED',
+      capacity: 200,
+      licenseNumber: 'LS240001',
+      validUntil: '2031-02-28',
+      amendmentCount: 1,
+      revocationBasis: 'Court decision 2-117/26',
+      statusLabel: 'Аннулирована',
+    });
   });
 
   it('records the expiry of a licence with a time limit', async () => {
@@ -99,7 +117,11 @@ describe('the licence lifecycle through GraphQL', () => {
     const first = await gql(APPLY, { input }, { token });
     const second = await gql(APPLY, { input }, { token });
     expect(first.data?.applyForLicense.replayed).toBe(false);
-    expect(second.data?.applyForLicense).toMatchObject({ replayed: true, position: first.data?.applyForLicense.position, license: { id: first.data?.applyForLicense.license.id } });
+    expect(second.data?.applyForLicense).toMatchObject({
+      replayed: true,
+      position: first.data?.applyForLicense.position,
+      license: { id: first.data?.applyForLicense.license.id },
+    });
   });
 
   it('lets the sector staff apply but keeps the grant to the head of sector and the director', async () => {
@@ -110,7 +132,11 @@ describe('the licence lifecycle through GraphQL', () => {
     const refused = await send(GRANT, { licenseId: id, licenseNumber: 'LS9', appendixNumber: '9', grantedOn: '2026-03-01', indefinite: true }, asInspector);
     expect(refused.__typename).toBe('ForbiddenError');
     expect(refused.message).toContain('head_of_accreditation_sector');
-    const granted = await send(GRANT, { licenseId: id, licenseNumber: 'LS9', appendixNumber: '9', grantedOn: '2026-03-01', indefinite: true }, await tokenFor(sectorHead));
+    const granted = await send(
+      GRANT,
+      { licenseId: id, licenseNumber: 'LS9', appendixNumber: '9', grantedOn: '2026-03-01', indefinite: true },
+      await tokenFor(sectorHead),
+    );
     expect(granted.license.status).toBe('ACTIVE');
   });
 });
@@ -137,7 +163,10 @@ describe('rules across the registry', () => {
   it('refuses a grant that says neither an end date nor indefinite', async () => {
     const { id } = await positiveConclusion('610001');
     const res = await send(GRANT, { licenseId: id, licenseNumber: freshLicenseNumber(), appendixNumber: '1', grantedOn: '2026-03-01' });
-    expect(res).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['validUntil'], message: 'must be given, or indefinite must be true for a licence without a time limit' }] });
+    expect(res).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ path: ['validUntil'], message: 'must be given, or indefinite must be true for a licence without a time limit' }],
+    });
   });
 
   it('refuses a second pending application for the same code, level and form of study, but not for another form', async () => {
@@ -153,13 +182,15 @@ describe('rules across the registry', () => {
   it('refuses a licence number already in the registry, even when two grants race for it', async () => {
     const number = freshLicenseNumber();
     const holder = await positiveConclusion('610300');
-    expect((await send(GRANT, { licenseId: holder.id, licenseNumber: number, appendixNumber: '1', grantedOn: '2026-03-01', indefinite: true })).__typename).toBe('LicensePayload');
+    expect(
+      (await send(GRANT, { licenseId: holder.id, licenseNumber: number, appendixNumber: '1', grantedOn: '2026-03-01', indefinite: true })).__typename,
+    ).toBe('LicensePayload');
     const other = await positiveConclusion('610301');
     const taken = await send(GRANT, { licenseId: other.id, licenseNumber: number, appendixNumber: '1', grantedOn: '2026-03-01', indefinite: true });
     expect(taken).toMatchObject({ __typename: 'DomainRuleError', code: 'LICENSE_NUMBER_TAKEN', message: expect.stringContaining(holder.licenseId) });
   });
 
-  it('links a new application to the programme\'s revoked licence, and allows it while that one is decided', async () => {
+  it("links a new application to the programme's revoked licence, and allows it while that one is decided", async () => {
     const old = await positiveConclusion('610400');
     await send(GRANT, { licenseId: old.id, licenseNumber: freshLicenseNumber(), appendixNumber: '1', grantedOn: '2026-03-01', indefinite: true });
     const whileActive = await apply({ programme: programmeOf('610400') });
@@ -202,7 +233,8 @@ describe('rules across the registry under concurrent commands', () => {
     await raceHub.close();
     raceDir.remove();
   });
-  const raceSend = async (operation: string, input: Record<string, unknown>) => Object.values((await race(operation, { input }, { token })).data!)[0] as Record<string, any>;
+  const raceSend = async (operation: string, input: Record<string, unknown>) =>
+    Object.values((await race(operation, { input }, { token })).data!)[0] as Record<string, any>;
   const programmeOf = (code: string) => ({ ...applicationInput().programme, code });
 
   it('lets only one of concurrent applications for a programme through', async () => {
@@ -213,16 +245,22 @@ describe('rules across the registry under concurrent commands', () => {
   });
 
   it('gives a licence number to only one of two grants racing for it', async () => {
-    const ready = await Promise.all(['620200', '620201'].map(async (code) => {
-      const { id } = await raceSend(APPLY, applicationInput({ programme: programmeOf(code) })).then((p) => p.license);
-      await raceSend(FORM_GROUP, expertGroupInput(id));
-      await raceSend(CONCLUDE, { licenseId: id, outcome: 'POSITIVE', summary: 'Meets the requirements', concludedOn: '2026-02-20' });
-      return id as string;
-    }));
+    const ready = await Promise.all(
+      ['620200', '620201'].map(async (code) => {
+        const { id } = await raceSend(APPLY, applicationInput({ programme: programmeOf(code) })).then((p) => p.license);
+        await raceSend(FORM_GROUP, expertGroupInput(id));
+        await raceSend(CONCLUDE, { licenseId: id, outcome: 'POSITIVE', summary: 'Meets the requirements', concludedOn: '2026-02-20' });
+        return id as string;
+      }),
+    );
     const number = freshLicenseNumber();
-    const answers = await Promise.all(ready.map((id) => raceSend(GRANT, { licenseId: id, licenseNumber: number, appendixNumber: '1', grantedOn: '2026-03-01', indefinite: true })));
+    const answers = await Promise.all(
+      ready.map((id) => raceSend(GRANT, { licenseId: id, licenseNumber: number, appendixNumber: '1', grantedOn: '2026-03-01', indefinite: true })),
+    );
     expect(answers.map((a) => a.code ?? a.__typename).sort()).toEqual(['LICENSE_NUMBER_TAKEN', 'LicensePayload']);
-    const numbers = await Promise.all(ready.map(async (id) => (await race(`query($id: ID!) { license(id: $id) { licenseNumber } }`, { id }, { token })).data?.license.licenseNumber));
+    const numbers = await Promise.all(
+      ready.map(async (id) => (await race(`query($id: ID!) { license(id: $id) { licenseNumber } }`, { id }, { token })).data?.license.licenseNumber),
+    );
     expect(numbers.filter((n) => n === number)).toHaveLength(1);
   });
 });
@@ -304,7 +342,11 @@ describe('the licence registry', () => {
 
   it('finds a licence by global id, by plain id and through node', async () => {
     const { id, licenseId } = registry.data.licenses.edges[0].node;
-    const res = await gql(`query($g: ID!, $p: ID!) { a: license(id: $g) { licenseId } b: license(id: $p) { id } node(id: $g) { ... on License { programmeCode } } missing: license(id: "nope") { id } }`, { g: id, p: licenseId }, { token });
+    const res = await gql(
+      `query($g: ID!, $p: ID!) { a: license(id: $g) { licenseId } b: license(id: $p) { id } node(id: $g) { ... on License { programmeCode } } missing: license(id: "nope") { id } }`,
+      { g: id, p: licenseId },
+      { token },
+    );
     expect(res.data).toEqual({ a: { licenseId }, b: { id }, node: { programmeCode: registry.data.licenses.edges[0].node.programmeCode }, missing: null });
   });
 });
@@ -312,13 +354,17 @@ describe('the licence registry', () => {
 describe('bad input changes nothing and says what is wrong', () => {
   it('names each field that breaks a rule of the command', async () => {
     const before = await head();
-    const res = await gql(APPLY, {
-      input: applicationInput({
-        programme: { ...applicationInput().programme, code: '58A1', name: { ky: ' ', ru: 'Экономика', en: 'Economics' } },
-        requestedCapacity: 0,
-        submittedOn: '2026-02-30',
-      }),
-    }, { token });
+    const res = await gql(
+      APPLY,
+      {
+        input: applicationInput({
+          programme: { ...applicationInput().programme, code: '58A1', name: { ky: ' ', ru: 'Экономика', en: 'Economics' } },
+          requestedCapacity: 0,
+          submittedOn: '2026-02-30',
+        }),
+      },
+      { token },
+    );
     const error = res.data?.applyForLicense;
     expect(error.__typename).toBe('ValidationError');
     expect(error.issues.map((i: any) => i.path.join('.')).sort()).toEqual(['programme.code', 'programme.name.ky', 'requestedCapacity', 'submittedOn']);
@@ -328,11 +374,15 @@ describe('bad input changes nothing and says what is wrong', () => {
 
   it('refuses text with lone surrogates, control or bidi characters, or nothing visible, naming the field', async () => {
     const before = await head();
-    const res = await gql(APPLY, {
-      input: applicationInput({
-        programme: { ...applicationInput().programme, name: { ky: 'Экономика\uD800', ru: 'Эконо\u0007мика', en: '\u200B\u200D' }, faculty: 'Law \u202Ewal' },
-      }),
-    }, { token });
+    const res = await gql(
+      APPLY,
+      {
+        input: applicationInput({
+          programme: { ...applicationInput().programme, name: { ky: 'Экономика\uD800', ru: 'Эконо\u0007мика', en: '\u200B\u200D' }, faculty: 'Law \u202Ewal' },
+        }),
+      },
+      { token },
+    );
     const error = res.data?.applyForLicense;
     expect(error.__typename).toBe('ValidationError');
     expect(Object.fromEntries(error.issues.map((i: any) => [i.path.join('.'), i.message]))).toEqual({

@@ -56,7 +56,12 @@ async function accepted(operation: string, input: Record<string, unknown>) {
 }
 
 const planInput = (objectName: string, objectKind = 'FACULTY', startsOn = '2027-02-01') => ({
-  objectKind, objectName, title: 'Student satisfaction with teaching', procedure: 'Questionnaire Q-STUD v2', startsOn, endsOn: '2027-04-30',
+  objectKind,
+  objectName,
+  title: 'Student satisfaction with teaching',
+  procedure: 'Questionnaire Q-STUD v2',
+  startsOn,
+  endsOn: '2027-04-30',
 });
 const members = [
   { name: 'Aizhan Tokonova', affiliation: 'STUDENT_SELF_GOVERNMENT', role: 'Chair of the student council' },
@@ -67,17 +72,46 @@ describe('a quality monitoring through GraphQL', () => {
   it('runs from its plan to its closure, with a corrective action on a finding', async () => {
     const id = (await accepted(PLAN, planInput('Faculty of Law'))).monitoring.id;
     await accepted(FOCUS_GROUP, { monitoringId: id, members, formedOn: '2027-02-05' });
-    const found = await accepted(FINDING, { monitoringId: id, code: 'F1', kind: 'WEAKNESS', description: 'Syllabi not published for 40 % of courses', recordedOn: '2027-03-10' });
+    const found = await accepted(FINDING, {
+      monitoringId: id,
+      code: 'F1',
+      kind: 'WEAKNESS',
+      description: 'Syllabi not published for 40 % of courses',
+      recordedOn: '2027-03-10',
+    });
     const finding = found.monitoring.findings[0];
-    await accepted(RECOMMEND, { monitoringId: id, findingCode: 'F1', code: 'R1', text: 'Publish every syllabus', responsibleUnit: 'faculty-law', dueOn: '2027-06-01', issuedOn: '2027-03-15' });
+    await accepted(RECOMMEND, {
+      monitoringId: id,
+      findingCode: 'F1',
+      code: 'R1',
+      text: 'Publish every syllabus',
+      responsibleUnit: 'faculty-law',
+      dueOn: '2027-06-01',
+      issuedOn: '2027-03-15',
+    });
 
     const action = await send(PLAN_ACTION, {
-      source: 'MONITORING_FINDING', sourceId: finding.findingId, problem: 'Syllabi unpublished', rootCause: 'No portal accounts for chairs', action: 'Open portal accounts',
-      owner: 'Nurbek Aliev', ownerUnit: 'faculty-law', plannedOn: '2027-03-16', dueOn: '2027-04-30',
+      source: 'MONITORING_FINDING',
+      sourceId: finding.findingId,
+      problem: 'Syllabi unpublished',
+      rootCause: 'No portal accounts for chairs',
+      action: 'Open portal accounts',
+      owner: 'Nurbek Aliev',
+      ownerUnit: 'faculty-law',
+      plannedOn: '2027-03-16',
+      dueOn: '2027-04-30',
     });
     expect(action.__typename).toBe('CorrectiveActionPayload');
     const unknownFinding = await send(PLAN_ACTION, {
-      source: 'MONITORING_FINDING', sourceId: `${found.monitoring.monitoringId}:F9`, problem: 'x', rootCause: 'x', action: 'x', owner: 'x', ownerUnit: 'x', plannedOn: '2027-03-16', dueOn: '2027-04-30',
+      source: 'MONITORING_FINDING',
+      sourceId: `${found.monitoring.monitoringId}:F9`,
+      problem: 'x',
+      rootCause: 'x',
+      action: 'x',
+      owner: 'x',
+      ownerUnit: 'x',
+      plannedOn: '2027-03-16',
+      dueOn: '2027-04-30',
     });
     expect(unknownFinding).toMatchObject({ __typename: 'NotFoundError', entity: 'monitoring finding' });
 
@@ -99,7 +133,12 @@ describe('a quality monitoring through GraphQL', () => {
       objectKindLabel: 'Факультет',
       statusLabel: 'Жабылды',
       conclusion: 'Satisfaction adequate; syllabi public',
-      focusGroup: { members: [{ name: 'Aizhan Tokonova', affiliationLabel: 'Student self-government' }, { name: 'Marat Osmonov', affiliationLabel: 'Ombudsman office' }] },
+      focusGroup: {
+        members: [
+          { name: 'Aizhan Tokonova', affiliationLabel: 'Student self-government' },
+          { name: 'Marat Osmonov', affiliationLabel: 'Ombudsman office' },
+        ],
+      },
       findings: [{ code: 'F1', kindLabel: 'Weakness', correctiveActions: [{ action: 'Open portal accounts', status: 'PLANNED' }] }],
       recommendations: [{ code: 'R1', latestFollowUp: 'IMPLEMENTED', followUps: [{ note: 'All syllabi online' }] }],
     });
@@ -110,10 +149,25 @@ describe('a quality monitoring through GraphQL', () => {
   it('lists monitorings by the start of their period, with filters and paging', async () => {
     const medicine = (await accepted(PLAN, planInput('Faculty of Medicine', 'FACULTY', '2027-01-10'))).monitoring.id;
     await accepted(PLAN, planInput('Medical College', 'COLLEGE', '2027-03-01'));
-    await accepted(FINDING, { monitoringId: medicine, code: 'F1', kind: 'NONCONFORMITY', description: 'Clinical practice logs missing', recordedOn: '2027-02-01' });
-    await accepted(RECOMMEND, { monitoringId: medicine, findingCode: 'F1', code: 'R1', text: 'Keep practice logs', responsibleUnit: 'faculty-medicine', dueOn: '2027-05-01', issuedOn: '2027-02-02' });
+    await accepted(FINDING, {
+      monitoringId: medicine,
+      code: 'F1',
+      kind: 'NONCONFORMITY',
+      description: 'Clinical practice logs missing',
+      recordedOn: '2027-02-01',
+    });
+    await accepted(RECOMMEND, {
+      monitoringId: medicine,
+      findingCode: 'F1',
+      code: 'R1',
+      text: 'Keep practice logs',
+      responsibleUnit: 'faculty-medicine',
+      dueOn: '2027-05-01',
+      issuedOn: '2027-02-02',
+    });
 
-    const names = async (filter: Record<string, unknown>) => (await gql(REGISTER, { filter }, { token })).data!.monitorings.edges.map((e: any) => e.node.objectName);
+    const names = async (filter: Record<string, unknown>) =>
+      (await gql(REGISTER, { filter }, { token })).data!.monitorings.edges.map((e: any) => e.node.objectName);
     expect(await names({})).toEqual(['Faculty of Medicine', 'Faculty of Law', 'Medical College']);
     expect(await names({ objectKinds: ['COLLEGE'] })).toEqual(['Medical College']);
     expect(await names({ statuses: ['IN_PROGRESS'] })).toEqual(['Faculty of Medicine']);
@@ -128,9 +182,24 @@ describe('a quality monitoring through GraphQL', () => {
     const id = (await accepted(PLAN, planInput('Faculty of Economics'))).monitoring.id;
     const position = await hub.store.headPosition();
     const before = position && encodePosition(position);
-    const group = await send(FOCUS_GROUP, { monitoringId: id, members: [members[0], { name: 'Elmira Kasymova', affiliation: 'TEACHING_STAFF' }], formedOn: '2027-02-05' });
-    expect(group).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['members'], message: 'must include a member of the student self-government and one of the ombudsman office' }] });
-    const recommendation = await send(RECOMMEND, { monitoringId: id, findingCode: 'F7', code: 'R1', text: 'x', responsibleUnit: 'x', dueOn: '2027-05-01', issuedOn: '2027-02-02' });
+    const group = await send(FOCUS_GROUP, {
+      monitoringId: id,
+      members: [members[0], { name: 'Elmira Kasymova', affiliation: 'TEACHING_STAFF' }],
+      formedOn: '2027-02-05',
+    });
+    expect(group).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ path: ['members'], message: 'must include a member of the student self-government and one of the ombudsman office' }],
+    });
+    const recommendation = await send(RECOMMEND, {
+      monitoringId: id,
+      findingCode: 'F7',
+      code: 'R1',
+      text: 'x',
+      responsibleUnit: 'x',
+      dueOn: '2027-05-01',
+      issuedOn: '2027-02-02',
+    });
     expect(recommendation).toMatchObject({ __typename: 'DomainRuleError', code: 'FINDING_NOT_FOUND' });
     const after = await hub.store.headPosition();
     expect(after && encodePosition(after)).toBe(before);

@@ -3,7 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHub, type Hub } from '../src/hub.ts';
 import { createGraphQLHandler } from '../src/server.ts';
-import { acceptedSender, applicationInput as accreditationInput, caseAwaitingDecision, conditionalDecision, registeredAgency } from './support/accreditation.ts';
+import {
+  acceptedSender,
+  applicationInput as accreditationInput,
+  caseAwaitingDecision,
+  conditionalDecision,
+  registeredAgency,
+} from './support/accreditation.ts';
 import { director, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
 import { yogaClient } from './support/graphql.ts';
 import { applicationInput, expertGroupInput, licensingSender } from './support/licensing.ts';
@@ -58,7 +64,8 @@ describe('the programme register', () => {
   beforeAll(async () => {
     agencyId = await registeredAgency(send);
     await grantedLicence('580100', 'Faculty of Economics');
-    accreditationId = (await send('applyForAccreditation', accreditationInput(agencyId, { programmeCodes: ['580100', '560001'] }))).accreditation.accreditationId;
+    accreditationId = (await send('applyForAccreditation', accreditationInput(agencyId, { programmeCodes: ['580100', '560001'] }))).accreditation
+      .accreditationId;
     await caseAwaitingDecision(send, accreditationId);
     await send('decideAccreditation', conditionalDecision(accreditationId));
   });
@@ -66,9 +73,33 @@ describe('the programme register', () => {
   it('shows a programme’s licence and accreditation together', async () => {
     const res = await gql(PROGRAMME, { code: '580100' }, { token });
     expect(res.data?.programme).toEqual({
-      code: '580100', name: { en: 'Economics' }, faculty: 'Faculty of Economics', level: 'BACHELOR', mayRun: true, licensed: true, accredited: true,
-      licenses: [{ status: 'ACTIVE', statusLabel: 'Действует', capacity: 150, licenseNumber: 'LS-580100', validUntil: '2031-02-28', license: { licenseId: expect.any(String) } }],
-      accreditations: [{ agencyName: 'IAAR', stage: 'DECIDED', outcome: 'CONDITIONALLY_ACCREDITED', outcomeLabel: 'Шарттуу аккредиттелди', validUntil: '2029-05-19', accreditation: { accreditationId } }],
+      code: '580100',
+      name: { en: 'Economics' },
+      faculty: 'Faculty of Economics',
+      level: 'BACHELOR',
+      mayRun: true,
+      licensed: true,
+      accredited: true,
+      licenses: [
+        {
+          status: 'ACTIVE',
+          statusLabel: 'Действует',
+          capacity: 150,
+          licenseNumber: 'LS-580100',
+          validUntil: '2031-02-28',
+          license: { licenseId: expect.any(String) },
+        },
+      ],
+      accreditations: [
+        {
+          agencyName: 'IAAR',
+          stage: 'DECIDED',
+          outcome: 'CONDITIONALLY_ACCREDITED',
+          outcomeLabel: 'Шарттуу аккредиттелди',
+          validUntil: '2029-05-19',
+          accreditation: { accreditationId },
+        },
+      ],
     });
   });
 
@@ -82,7 +113,10 @@ describe('the programme register', () => {
     const suspended = await grantedLicence('530500', 'Faculty of Law');
     await license(SUSPEND, { licenseId: suspended, reason: 'Inspection findings', suspendedOn: '2026-09-01' });
     const list = async (filter: Record<string, unknown>) =>
-      ((await gql(`query($filter: ProgrammeFilter) { programmes(filter: $filter) { edges { node { code } } } }`, { filter }, { token })).data!.programmes.edges as { node: { code: string } }[]).map((e) => e.node.code);
+      (
+        (await gql(`query($filter: ProgrammeFilter) { programmes(filter: $filter) { edges { node { code } } } }`, { filter }, { token })).data!.programmes
+          .edges as { node: { code: string } }[]
+      ).map((e) => e.node.code);
     expect(await list({})).toEqual(['530500', '560001', '580100']);
     expect(await list({ mayRun: true })).toEqual(['580100']);
     expect(await list({ mayRun: false, accredited: true })).toEqual(['560001']);

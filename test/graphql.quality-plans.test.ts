@@ -34,15 +34,26 @@ const send = async (name: string, input: Record<string, unknown>) => {
 
 describe('a quality development plan through GraphQL', () => {
   it('is adopted with its actions, and shows how far they are done', async () => {
-    const id = (await send('draftQualityPlan', { title: 'Quality development plan 2027–2028', startYear: 2027, endYear: 2028, basis: 'Monitorings and surveys of 2026' })).qualityPlan.id;
-    for (const code of ['1.1', '1.2', '1.3']) await send('addQualityPlanAction', { qualityPlanId: id, code, action: `Action ${code}`, responsibleUnit: 'faculty-law', dueOn: '2027-06-01' });
-    expect(await send('completeQualityPlanAction', { qualityPlanId: id, code: '1.1', completedOn: '2027-05-20', evidence: 'x' })).toMatchObject({ code: 'PLAN_NOT_ADOPTED' });
-    expect((await send('adoptQualityPlan', { qualityPlanId: id, adoptedOn: '2027-01-15', decision: 'Academic Council, protocol 4' })).qualityPlan.status).toBe('ADOPTED');
+    const id = (
+      await send('draftQualityPlan', { title: 'Quality development plan 2027–2028', startYear: 2027, endYear: 2028, basis: 'Monitorings and surveys of 2026' })
+    ).qualityPlan.id;
+    for (const code of ['1.1', '1.2', '1.3'])
+      await send('addQualityPlanAction', { qualityPlanId: id, code, action: `Action ${code}`, responsibleUnit: 'faculty-law', dueOn: '2027-06-01' });
+    expect(await send('completeQualityPlanAction', { qualityPlanId: id, code: '1.1', completedOn: '2027-05-20', evidence: 'x' })).toMatchObject({
+      code: 'PLAN_NOT_ADOPTED',
+    });
+    expect((await send('adoptQualityPlan', { qualityPlanId: id, adoptedOn: '2027-01-15', decision: 'Academic Council, protocol 4' })).qualityPlan.status).toBe(
+      'ADOPTED',
+    );
     await send('completeQualityPlanAction', { qualityPlanId: id, code: '1.1', completedOn: '2027-05-20', evidence: 'Portal audit' });
     const cancelled = await send('cancelQualityPlanAction', { qualityPlanId: id, code: '1.3', reason: 'Merged into 1.2', cancelledOn: '2027-02-01' });
     expect(cancelled.qualityPlan.completion).toBe(0.5);
 
-    const list = await gql(`query { qualityPlans(filter: { statuses: [ADOPTED] }) { edges { node { title statusLabel(language: RU) completedActions actions { code status statusLabel(language: EN) evidence } } } } }`, {}, { token });
+    const list = await gql(
+      `query { qualityPlans(filter: { statuses: [ADOPTED] }) { edges { node { title statusLabel(language: RU) completedActions actions { code status statusLabel(language: EN) evidence } } } } }`,
+      {},
+      { token },
+    );
     expect(list.data!.qualityPlans.edges).toEqual([
       {
         node: {

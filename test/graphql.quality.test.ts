@@ -25,14 +25,20 @@ afterAll(async () => {
 });
 
 async function send(name: string, input: Record<string, unknown>, selection: string) {
-  const res = await gql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename ${selection}
-    ... on DomainRuleError { code message } ... on ValidationError { issues { path message } } } }`, { input }, { token });
+  const res = await gql(
+    `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename ${selection}
+    ... on DomainRuleError { code message } ... on ValidationError { issues { path message } } } }`,
+    { input },
+    { token },
+  );
   expect(res.errors).toBeUndefined();
   return res.data![name] as Record<string, any>;
 }
 
-const POLICY = '... on QualityPolicyPayload { qualityPolicy { policyId stage stageLabel(language: RU) edition consultations { consultedWith } measures { code state dueOn } } }';
-const STANDARD = '... on QualityStandardPayload { qualityStandard { standardId code stage revisionDue criteria { code evidence } sources { kind kindLabel(language: EN) } } }';
+const POLICY =
+  '... on QualityPolicyPayload { qualityPolicy { policyId stage stageLabel(language: RU) edition consultations { consultedWith } measures { code state dueOn } } }';
+const STANDARD =
+  '... on QualityStandardPayload { qualityStandard { standardId code stage revisionDue criteria { code evidence } sources { kind kindLabel(language: EN) } } }';
 
 describe('the quality policy', () => {
   it('is consulted on before approval, and its measures are followed', async () => {
@@ -42,7 +48,11 @@ describe('the quality policy', () => {
     expect(early).toMatchObject({ __typename: 'DomainRuleError', code: 'CONSULTATION_REQUIRED' });
     await send('recordQualityPolicyConsultation', { policyId, consultedWith: ['Students', 'Employers'], summary: 'Agreed', consultedOn: '2026-02-01' }, POLICY);
     const approved = await send('approveQualityPolicy', { policyId, approvedOn: '2026-02-10', approvingBody: 'Academic Council' }, POLICY);
-    expect(approved.qualityPolicy).toMatchObject({ stage: 'APPROVED', stageLabel: 'Утверждена', consultations: [{ consultedWith: ['Students', 'Employers'] }] });
+    expect(approved.qualityPolicy).toMatchObject({
+      stage: 'APPROVED',
+      stageLabel: 'Утверждена',
+      consultations: [{ consultedWith: ['Students', 'Employers'] }],
+    });
     await send('planQualityPolicyMeasure', { policyId, code: 'M-02', title: 'Publish results', ownerUnit: 'Department', dueOn: '2026-09-01' }, POLICY);
     await send('planQualityPolicyMeasure', { policyId, code: 'M-01', title: 'Survey graduates', ownerUnit: 'Career centre', dueOn: '2026-07-01' }, POLICY);
     const reported = await send('reportQualityPolicyMeasure', { policyId, code: 'M-01', state: 'DONE', reportedOn: '2026-05-01' }, POLICY);
@@ -68,9 +78,18 @@ describe('quality standards', () => {
     const a = await send('draftQualityStandard', standard('QS-A'), STANDARD);
     await send('draftQualityStandard', standard('QS-B'), STANDARD);
     await send('draftQualityStandard', standard('QS-C'), STANDARD);
-    const approved = await send('approveQualityStandard', { standardId: a.qualityStandard.standardId, approvedOn: '2026-02-01', approvingBody: 'Council', revisionDue: '2028-02-01' }, STANDARD);
-    expect(approved.qualityStandard).toMatchObject({ stage: 'APPROVED', revisionDue: '2028-02-01', sources: [{ kind: 'RANKING_CRITERIA', kindLabel: 'Ranking criteria' }] });
-    const LIST = 'query($filter: QualityStandardFilter, $first: Int, $after: String) { qualityStandards(filter: $filter, first: $first, after: $after) { edges { node { code } } pageInfo { hasNextPage endCursor } } }';
+    const approved = await send(
+      'approveQualityStandard',
+      { standardId: a.qualityStandard.standardId, approvedOn: '2026-02-01', approvingBody: 'Council', revisionDue: '2028-02-01' },
+      STANDARD,
+    );
+    expect(approved.qualityStandard).toMatchObject({
+      stage: 'APPROVED',
+      revisionDue: '2028-02-01',
+      sources: [{ kind: 'RANKING_CRITERIA', kindLabel: 'Ranking criteria' }],
+    });
+    const LIST =
+      'query($filter: QualityStandardFilter, $first: Int, $after: String) { qualityStandards(filter: $filter, first: $first, after: $after) { edges { node { code } } pageInfo { hasNextPage endCursor } } }';
     const drafts = await gql(LIST, { filter: { stages: ['DRAFT'] }, first: 1 }, { token });
     expect(drafts.data?.qualityStandards.edges).toEqual([{ node: { code: 'QS-B' } }]);
     const rest = await gql(LIST, { filter: { stages: ['DRAFT'] }, first: 5, after: drafts.data?.qualityStandards.pageInfo.endCursor }, { token });
@@ -79,7 +98,11 @@ describe('quality standards', () => {
 
   it('names the nested field that breaks a rule, and stores nothing', async () => {
     const before = encodePosition((await hub.store.headPosition())!);
-    const bad = await send('draftQualityStandard', { ...standard('QS-X'), criteria: [{ code: 'bad code!', statement: { ky: 'a', ru: 'б', en: 'c' }, evidence: [] }] }, STANDARD);
+    const bad = await send(
+      'draftQualityStandard',
+      { ...standard('QS-X'), criteria: [{ code: 'bad code!', statement: { ky: 'a', ru: 'б', en: 'c' }, evidence: [] }] },
+      STANDARD,
+    );
     expect(bad).toEqual({
       __typename: 'ValidationError',
       issues: [

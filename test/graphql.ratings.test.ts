@@ -94,14 +94,25 @@ const ENTRIES = `query($filter: RatingEntryFilter, $orderBy: RatingEntryOrder, $
     pageInfo { hasNextPage endCursor }
   }
 }`;
-type EntryNode = { id: string; teacherName: string; unit: string; status: string; total: number; unitRank: number | null; unitRankedCount: number | null; universityRank: number | null; universityRankedCount: number | null };
+type EntryNode = {
+  id: string;
+  teacherName: string;
+  unit: string;
+  status: string;
+  total: number;
+  unitRank: number | null;
+  unitRankedCount: number | null;
+  universityRank: number | null;
+  universityRankedCount: number | null;
+};
 async function entries(as: Person, filter: Record<string, unknown> = {}, orderBy = 'STARTED'): Promise<EntryNode[]> {
   const res = await gql(ENTRIES, { filter, orderBy, first: 100 }, { token: tokens[as] });
   expect(res.errors).toBeUndefined();
   return res.data!.ratingEntries.edges.map((e: { node: EntryNode }) => e.node);
 }
 /** Teacher, total, university rank / count, unit rank / count: the published table. */
-const table = (nodes: EntryNode[]) => nodes.map((n) => [n.teacherName, n.total, `${n.universityRank}/${n.universityRankedCount}`, `${n.unitRank}/${n.unitRankedCount}`]);
+const table = (nodes: EntryNode[]) =>
+  nodes.map((n) => [n.teacherName, n.total, `${n.universityRank}/${n.universityRankedCount}`, `${n.unitRank}/${n.unitRankedCount}`]);
 
 // The campaign of 2025, shared by the tests below in order: it is the story of one rating year.
 let campaignId: string;
@@ -109,9 +120,20 @@ const entryOf = {} as Record<'aida' | 'bakyt' | 'chyngyz' | 'dinara' | 'emil' | 
 
 describe('a rating campaign from creation to publication, appeals and recomputed ranks', () => {
   it('is created in draft by the division (once per year), its criteria revised by a methodist, and opened', async () => {
-    const input = { year: 2025, title: { ky: '2025-жылдын рейтинги', ru: 'Рейтинг ППС 2025', en: 'Teaching staff rating 2025' }, criteria: criteria.slice(0, 2), entriesDue: '2099-06-30', commandId: 'create-2025' };
+    const input = {
+      year: 2025,
+      title: { ky: '2025-жылдын рейтинги', ru: 'Рейтинг ППС 2025', en: 'Teaching staff rating 2025' },
+      criteria: criteria.slice(0, 2),
+      entriesDue: '2099-06-30',
+      commandId: 'create-2025',
+    };
     const created = await send(campaignCommand('createRatingCampaign'), input, 'divisionHead');
-    expect(created).toMatchObject({ __typename: 'RatingCampaignPayload', revision: 0, replayed: false, campaign: { status: 'DRAFT', year: 2025, resultsRevision: 0 } });
+    expect(created).toMatchObject({
+      __typename: 'RatingCampaignPayload',
+      revision: 0,
+      replayed: false,
+      campaign: { status: 'DRAFT', year: 2025, resultsRevision: 0 },
+    });
     campaignId = created.campaign.campaignId;
 
     const replayed = await send(campaignCommand('createRatingCampaign'), input, 'divisionHead');
@@ -126,7 +148,11 @@ describe('a rating campaign from creation to publication, appeals and recomputed
     const opened = await send(campaignCommand('openRatingCampaign'), { campaignId, basis: 'Order No. 45/1' }, 'divisionHead');
     expect(opened).toMatchObject({ revision: 2, campaign: { status: 'OPEN' } });
 
-    const res = await gql(`query($id: ID!) { ratingCampaign(id: $id) { statusLabel(language: RU) maximumTotal openingBasis criteria { code maxPoints weight name { text(language: EN) } } } }`, { id: campaignId }, { token: tokens.aida });
+    const res = await gql(
+      `query($id: ID!) { ratingCampaign(id: $id) { statusLabel(language: RU) maximumTotal openingBasis criteria { code maxPoints weight name { text(language: EN) } } } }`,
+      { id: campaignId },
+      { token: tokens.aida },
+    );
     expect(res.data?.ratingCampaign).toEqual({
       statusLabel: 'Приём данных открыт',
       maximumTotal: 95,
@@ -141,10 +167,18 @@ describe('a rating campaign from creation to publication, appeals and recomputed
 
   it('takes scores from teachers and from unit heads for their own unit, with weighted totals', async () => {
     const record = async (as: Person, s: ReturnType<typeof scores>, teacher?: Person) =>
-      send(entryCommand('recordRatingScores'), { campaignId, scores: s, ...(teacher ? { teacher: { id: people[teacher].id, name: people[teacher].name } } : {}) }, as);
+      send(
+        entryCommand('recordRatingScores'),
+        { campaignId, scores: s, ...(teacher ? { teacher: { id: people[teacher].id, name: people[teacher].name } } : {}) },
+        as,
+      );
 
     const aida = await record('aida', scores(36, 24.5, 12));
-    expect(aida).toMatchObject({ __typename: 'RatingEntryPayload', revision: 1, entry: { teacherName: 'Aida Mamytova', unit: ECON, status: 'DRAFT', total: 78.75 } });
+    expect(aida).toMatchObject({
+      __typename: 'RatingEntryPayload',
+      revision: 1,
+      entry: { teacherName: 'Aida Mamytova', unit: ECON, status: 'DRAFT', total: 78.75 },
+    });
     entryOf.aida = aida.entry.entryId;
     entryOf.bakyt = (await record('bakyt', scores(30, 20, 10))).entry.entryId;
     // A teacher starts their own entry (their token says their unit); the head of the unit may then record in it.
@@ -161,18 +195,40 @@ describe('a rating campaign from creation to publication, appeals and recomputed
     expect(again).toMatchObject({ revision: 2, entry: { entryId: entryOf.aida, total: 78.75 } });
 
     const tooMany = await record('bakyt', [{ criterionCode: 'PUB', points: 31 }]);
-    expect(tooMany).toMatchObject({ __typename: 'DomainRuleError', code: 'SCORE_ABOVE_MAXIMUM', message: 'scores.0.points: 31 is above the maximum of 30 points for criterion PUB' });
-    const repeated = await record('bakyt', [{ criterionCode: 'PUB', points: 1 }, { criterionCode: 'PUB', points: 2 }]);
-    expect(repeated).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['scores', '1', 'criterionCode'], message: 'repeats the criterion PUB of item 0' }] });
+    expect(tooMany).toMatchObject({
+      __typename: 'DomainRuleError',
+      code: 'SCORE_ABOVE_MAXIMUM',
+      message: 'scores.0.points: 31 is above the maximum of 30 points for criterion PUB',
+    });
+    const repeated = await record('bakyt', [
+      { criterionCode: 'PUB', points: 1 },
+      { criterionCode: 'PUB', points: 2 },
+    ]);
+    expect(repeated).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ path: ['scores', '1', 'criterionCode'], message: 'repeats the criterion PUB of item 0' }],
+    });
   });
 
   it('keeps unit heads and teachers to their own entries (ForbiddenError), storing nothing', async () => {
     const before = await head();
-    const forAnother = await send(entryCommand('recordRatingScores'), { campaignId, teacher: { id: people.aida.id, name: 'Aida' }, scores: scores(40, 30, 20) }, 'bakyt');
+    const forAnother = await send(
+      entryCommand('recordRatingScores'),
+      { campaignId, teacher: { id: people.aida.id, name: 'Aida' }, scores: scores(40, 30, 20) },
+      'bakyt',
+    );
     expect(forAnother).toMatchObject({ __typename: 'ForbiddenError', message: 'a teacher may change only their own rating entry' });
-    const otherUnit = await send(entryCommand('recordRatingScores'), { campaignId, teacher: { id: people.aida.id, name: 'Aida' }, scores: scores(40, 30, 20) }, 'lawHead');
+    const otherUnit = await send(
+      entryCommand('recordRatingScores'),
+      { campaignId, teacher: { id: people.aida.id, name: 'Aida' }, scores: scores(40, 30, 20) },
+      'lawHead',
+    );
     expect(otherUnit).toMatchObject({ __typename: 'ForbiddenError', message: 'a unit head acts only for the entries of their own unit' });
-    const enrol = await send(entryCommand('recordRatingScores'), { campaignId, teacher: { id: 't-unknown', name: 'Anyone' }, scores: scores(40, 30, 20) }, 'econHead');
+    const enrol = await send(
+      entryCommand('recordRatingScores'),
+      { campaignId, teacher: { id: 't-unknown', name: 'Anyone' }, scores: scores(40, 30, 20) },
+      'econHead',
+    );
     expect(enrol).toMatchObject({ __typename: 'DomainRuleError', code: 'TEACHER_UNIT_UNKNOWN' });
     expect((await send(entryCommand('submitRatingEntry'), { entryId: entryOf.aida }, 'lawHead')).__typename).toBe('ForbiddenError');
     expect((await send(entryCommand('submitRatingEntry'), { entryId: entryOf.aida }, 'bakyt')).__typename).toBe('ForbiddenError');
@@ -184,7 +240,11 @@ describe('a rating campaign from creation to publication, appeals and recomputed
     const verify = (entry: string, as: Person) => send(entryCommand('verifyRatingEntry'), { entryId: entry }, as);
     expect(await submit(entryOf.aida, 'aida')).toMatchObject({ entry: { status: 'SUBMITTED', submittedAs: 'TEACHER' } });
     expect(await submit(entryOf.chyngyz, 'econHead')).toMatchObject({ entry: { status: 'SUBMITTED', submittedAs: 'UNIT_HEAD' } });
-    for (const [entry, as] of [[entryOf.bakyt, 'bakyt'], [entryOf.dinara, 'dinara'], [entryOf.farida, 'farida']] as const) {
+    for (const [entry, as] of [
+      [entryOf.bakyt, 'bakyt'],
+      [entryOf.dinara, 'dinara'],
+      [entryOf.farida, 'farida'],
+    ] as const) {
       expect((await submit(entry, as)).entry.status).toBe('SUBMITTED');
     }
     expect(await submit(entryOf.aida, 'aida')).toMatchObject({ __typename: 'DomainRuleError', code: 'ENTRY_ALREADY_SUBMITTED' });
@@ -207,12 +267,24 @@ describe('a rating campaign from creation to publication, appeals and recomputed
     const byDepartment = await verify(entryOf.farida, 'methodist');
     expect(byDepartment.entry.status).toBe('VERIFIED');
 
-    const res = await gql(`query($id: ID!) { ratingEntry(id: $id) { reviewLevel reviewLevelLabel(language: EN) reviewedBy returnReason statusLabel(language: KY) } }`, { id: entryOf.farida }, { token: tokens.farida });
-    expect(res.data?.ratingEntry).toEqual({ reviewLevel: 'DEPARTMENT', reviewLevelLabel: 'Rating division', reviewedBy: 'Farida Zhumabaeva', returnReason: null, statusLabel: 'Текшерилди' });
+    const res = await gql(
+      `query($id: ID!) { ratingEntry(id: $id) { reviewLevel reviewLevelLabel(language: EN) reviewedBy returnReason statusLabel(language: KY) } }`,
+      { id: entryOf.farida },
+      { token: tokens.farida },
+    );
+    expect(res.data?.ratingEntry).toEqual({
+      reviewLevel: 'DEPARTMENT',
+      reviewLevelLabel: 'Rating division',
+      reviewedBy: 'Farida Zhumabaeva',
+      returnReason: null,
+      statusLabel: 'Текшерилди',
+    });
   });
 
   it('closes for entries, starts the final verification, and publishes only when no entry awaits verification', async () => {
-    expect(await send(campaignCommand('publishRatingResults'), { campaignId, appealsUntil: '2099-12-31' }, 'divisionHead')).toMatchObject({ code: 'VERIFICATION_NOT_STARTED' });
+    expect(await send(campaignCommand('publishRatingResults'), { campaignId, appealsUntil: '2099-12-31' }, 'divisionHead')).toMatchObject({
+      code: 'VERIFICATION_NOT_STARTED',
+    });
     expect((await send(campaignCommand('closeRatingEntries'), { campaignId }, 'divisionHead')).campaign.status).toBe('CLOSED_FOR_ENTRIES');
     const late = await send(entryCommand('recordRatingScores'), { campaignId, scores: scores(20, 10, 12) }, 'emil');
     expect(late).toMatchObject({ __typename: 'DomainRuleError', code: 'CAMPAIGN_CLOSED_FOR_ENTRIES' });
@@ -220,14 +292,22 @@ describe('a rating campaign from creation to publication, appeals and recomputed
 
     const before = await head();
     const early = await send(campaignCommand('publishRatingResults'), { campaignId, appealsUntil: '2099-12-31' }, 'divisionHead');
-    expect(early).toMatchObject({ __typename: 'DomainRuleError', code: 'ENTRIES_AWAITING_VERIFICATION', message: '1 submitted entry is neither verified nor returned yet' });
+    expect(early).toMatchObject({
+      __typename: 'DomainRuleError',
+      code: 'ENTRIES_AWAITING_VERIFICATION',
+      message: '1 submitted entry is neither verified nor returned yet',
+    });
     expect(await head()).toBe(before);
 
     // Unpublished, nobody is ranked.
     expect((await entries('divisionHead', { campaignId })).every((n) => n.universityRank === null && n.unitRank === null)).toBe(true);
 
     expect((await send(entryCommand('verifyRatingEntry'), { entryId: entryOf.dinara }, 'methodist')).entry.status).toBe('VERIFIED');
-    const published = await send(campaignCommand('publishRatingResults'), { campaignId, appealsUntil: '2099-12-31', basis: 'Academic Council protocol No. 9' }, 'divisionHead');
+    const published = await send(
+      campaignCommand('publishRatingResults'),
+      { campaignId, appealsUntil: '2099-12-31', basis: 'Academic Council protocol No. 9' },
+      'divisionHead',
+    );
     expect(published).toMatchObject({ __typename: 'RatingCampaignPayload', campaign: { status: 'PUBLISHED', resultsRevision: 1 } });
   });
 
@@ -240,7 +320,11 @@ describe('a rating campaign from creation to publication, appeals and recomputed
       ['Farida Toktorova', 40, '5/5', '2/2'],
       ['Emil Nurbekov', 40, 'null/null', 'null/null'],
     ]);
-    const res = await gql(`query($id: ID!) { ratingCampaign(id: $id) { entryCounts { draft submitted verified returned } unitSummaries { unit rankedEntries averageTotal highestTotal lowestTotal } } }`, { id: campaignId }, { token: tokens.divisionHead });
+    const res = await gql(
+      `query($id: ID!) { ratingCampaign(id: $id) { entryCounts { draft submitted verified returned } unitSummaries { unit rankedEntries averageTotal highestTotal lowestTotal } } }`,
+      { id: campaignId },
+      { token: tokens.divisionHead },
+    );
     expect(res.data?.ratingCampaign).toEqual({
       entryCounts: { draft: 1, submitted: 0, verified: 5, returned: 0 },
       unitSummaries: [
@@ -251,7 +335,8 @@ describe('a rating campaign from creation to publication, appeals and recomputed
   });
 
   it('takes appeals from the teacher only, and recomputes ranks when one is upheld', async () => {
-    const file = (entry: string, as: Person, contested: string[]) => send(entryCommand('fileRatingAppeal'), { entryId: entry, criteria: contested, reason: 'An article was left out' }, as);
+    const file = (entry: string, as: Person, contested: string[]) =>
+      send(entryCommand('fileRatingAppeal'), { entryId: entry, criteria: contested, reason: 'An article was left out' }, as);
     expect((await file(entryOf.bakyt, 'econHead', ['PUB'])).__typename).toBe('ForbiddenError');
     expect((await file(entryOf.bakyt, 'aida', ['PUB'])).__typename).toBe('ForbiddenError');
     expect(await file(entryOf.emil, 'emil', ['PUB'])).toMatchObject({ code: 'ENTRY_NOT_IN_RESULTS' });
@@ -261,9 +346,16 @@ describe('a rating campaign from creation to publication, appeals and recomputed
 
     const resolve = (entry: string, input: Record<string, unknown>, as: Person = 'divisionHead') =>
       send(entryCommand('resolveRatingAppeal'), { entryId: entry, response: 'Decided by the rating commission', ...input }, as);
-    expect((await resolve(entryOf.bakyt, { decision: 'UPHELD', corrections: [{ criterionCode: 'PUB', points: 28 }] }, 'methodist')).__typename).toBe('ForbiddenError');
-    expect(await resolve(entryOf.bakyt, { decision: 'UPHELD', corrections: [{ criterionCode: 'TEACH', points: 40 }] })).toMatchObject({ code: 'CRITERION_NOT_APPEALED' });
-    const upheld = await resolve(entryOf.bakyt, { decision: 'UPHELD', corrections: [{ criterionCode: 'PUB', points: 28, evidence: 'Scopus record 2-s2.0-851' }] });
+    expect((await resolve(entryOf.bakyt, { decision: 'UPHELD', corrections: [{ criterionCode: 'PUB', points: 28 }] }, 'methodist')).__typename).toBe(
+      'ForbiddenError',
+    );
+    expect(await resolve(entryOf.bakyt, { decision: 'UPHELD', corrections: [{ criterionCode: 'TEACH', points: 40 }] })).toMatchObject({
+      code: 'CRITERION_NOT_APPEALED',
+    });
+    const upheld = await resolve(entryOf.bakyt, {
+      decision: 'UPHELD',
+      corrections: [{ criterionCode: 'PUB', points: 28, evidence: 'Scopus record 2-s2.0-851' }],
+    });
     expect(upheld.entry.total).toBe(77);
     expect((await resolve(entryOf.aida, { decision: 'REJECTED' })).__typename).toBe('RatingEntryPayload');
 
@@ -275,7 +367,11 @@ describe('a rating campaign from creation to publication, appeals and recomputed
       ['Farida Toktorova', 40, '5/5', '2/2'],
       ['Emil Nurbekov', 40, 'null/null', 'null/null'],
     ]);
-    const res = await gql(`query($id: ID!) { ratingEntry(id: $id) { total scores { criterionCode points weightedPoints evidence } appeal { status statusLabel(language: RU) criteria decidedBy corrections { criterionCode previousPoints points } } campaign { resultsRevision } } }`, { id: entryOf.bakyt }, { token: tokens.bakyt });
+    const res = await gql(
+      `query($id: ID!) { ratingEntry(id: $id) { total scores { criterionCode points weightedPoints evidence } appeal { status statusLabel(language: RU) criteria decidedBy corrections { criterionCode previousPoints points } } campaign { resultsRevision } } }`,
+      { id: entryOf.bakyt },
+      { token: tokens.bakyt },
+    );
     expect(res.data?.ratingEntry).toEqual({
       total: 77,
       scores: [
@@ -283,7 +379,13 @@ describe('a rating campaign from creation to publication, appeals and recomputed
         { criterionCode: 'PUB', points: 28, weightedPoints: 42, evidence: 'Scopus record 2-s2.0-851' },
         { criterionCode: 'METH', points: 10, weightedPoints: 5, evidence: null },
       ],
-      appeal: { status: 'UPHELD', statusLabel: 'Удовлетворена', criteria: ['PUB'], decidedBy: 'Elmira Tashieva', corrections: [{ criterionCode: 'PUB', previousPoints: 20, points: 28 }] },
+      appeal: {
+        status: 'UPHELD',
+        statusLabel: 'Удовлетворена',
+        criteria: ['PUB'],
+        decidedBy: 'Elmira Tashieva',
+        corrections: [{ criterionCode: 'PUB', previousPoints: 20, points: 28 }],
+      },
       campaign: { resultsRevision: 2 },
     });
     const filtered = await entries('divisionHead', { campaignId, appealStatuses: ['REJECTED'] });
@@ -291,7 +393,11 @@ describe('a rating campaign from creation to publication, appeals and recomputed
   });
 
   it('travels back in time: the entry, its total and ranks before the upheld appeal, and the campaign in draft', async () => {
-    const history = await gql(`query($id: ID!) { history(id: $id, first: 100) { events { type revision } } }`, { id: encodeGlobalID('RatingEntry', entryOf.bakyt) }, { token: tokens.auditor });
+    const history = await gql(
+      `query($id: ID!) { history(id: $id, first: 100) { events { type revision } } }`,
+      { id: encodeGlobalID('RatingEntry', entryOf.bakyt) },
+      { token: tokens.auditor },
+    );
     const upheldAt = history.data!.history.events.find((e: { type: string }) => e.type === 'RatingAppealUpheld').revision as number;
     const AT = `query($id: ID!, $asOf: AsOf) { ratingEntry(id: $id, asOf: $asOf) { total universityRank unitRank appeal { status } } }`;
     const before = await gql(AT, { id: entryOf.bakyt, asOf: { revision: upheldAt - 1 } }, { token: tokens.bakyt });
@@ -316,9 +422,20 @@ describe('a rating campaign from creation to publication, appeals and recomputed
 
   it('answers unknown ids with NotFoundError and malformed ones with ValidationError', async () => {
     const missing = '3f1e1f8e-3c1c-4e55-9b7a-4f7e0c1d2b3a';
-    expect(await send(entryCommand('submitRatingEntry'), { entryId: missing }, 'aida')).toMatchObject({ __typename: 'NotFoundError', entity: 'rating entry', id: missing });
-    expect(await send(entryCommand('recordRatingScores'), { campaignId: missing, scores: scores(1, 1, 1) }, 'aida')).toMatchObject({ __typename: 'NotFoundError', entity: 'rating campaign', id: missing });
-    expect(await send(campaignCommand('closeRatingEntries'), { campaignId: 'c-2025' }, 'divisionHead')).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['campaignId'] }] });
+    expect(await send(entryCommand('submitRatingEntry'), { entryId: missing }, 'aida')).toMatchObject({
+      __typename: 'NotFoundError',
+      entity: 'rating entry',
+      id: missing,
+    });
+    expect(await send(entryCommand('recordRatingScores'), { campaignId: missing, scores: scores(1, 1, 1) }, 'aida')).toMatchObject({
+      __typename: 'NotFoundError',
+      entity: 'rating campaign',
+      id: missing,
+    });
+    expect(await send(campaignCommand('closeRatingEntries'), { campaignId: 'c-2025' }, 'divisionHead')).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ path: ['campaignId'] }],
+    });
   });
 });
 
@@ -392,7 +509,11 @@ describe('scoped reads of personal rating data', () => {
   });
 
   it('a hidden entry and a missing one answer alike, by plain id too', async () => {
-    const res = await gql(`query($a: ID!, $b: ID!) { a: ratingEntry(id: $a) { total } b: ratingEntry(id: $b) { total } }`, { a: entryOf.bakyt, b: '3f1e1f8e-3c1c-4e55-9b7a-4f7e0c1d2b3a' }, { token: tokens.aida });
+    const res = await gql(
+      `query($a: ID!, $b: ID!) { a: ratingEntry(id: $a) { total } b: ratingEntry(id: $b) { total } }`,
+      { a: entryOf.bakyt, b: '3f1e1f8e-3c1c-4e55-9b7a-4f7e0c1d2b3a' },
+      { token: tokens.aida },
+    );
     expect(res).toMatchObject({ status: 200, data: { a: null, b: null } });
     expect(res.errors).toBeUndefined();
   });
@@ -401,7 +522,11 @@ describe('scoped reads of personal rating data', () => {
     const HISTORY = `query($id: ID!) { history(id: $id) { events { type } } }`;
     const id = await globalIdOf(entryOf.bakyt);
     const own = await gql(HISTORY, { id }, { token: tokens.bakyt });
-    expect(own.data?.history.events.map((e: { type: string }) => e.type).slice(0, 3)).toEqual(['RatingEntryStarted', 'RatingScoresRecorded', 'RatingEntrySubmitted']);
+    expect(own.data?.history.events.map((e: { type: string }) => e.type).slice(0, 3)).toEqual([
+      'RatingEntryStarted',
+      'RatingScoresRecorded',
+      'RatingEntrySubmitted',
+    ]);
     const other = await gql(HISTORY, { id }, { token: tokens.aida });
     expect(other.data?.history.events).toEqual([]);
   });
@@ -409,14 +534,21 @@ describe('scoped reads of personal rating data', () => {
   it('campaign data is open to every signed-in caller, aggregates only to their readers, nothing to anonymous callers', async () => {
     const SUMMARY = `query($id: ID!) { ratingCampaign(id: $id) { year status entryCounts { verified } unitSummaries { unit rankedEntries } } }`;
     const as = async (who: Person) => (await gql(SUMMARY, { id: campaignId }, { token: tokens[who] })).data?.ratingCampaign;
-    const all = [{ unit: ECON, rankedEntries: 3 }, { unit: LAW, rankedEntries: 2 }];
+    const all = [
+      { unit: ECON, rankedEntries: 3 },
+      { unit: LAW, rankedEntries: 2 },
+    ];
     expect(await as('integration')).toEqual({ year: 2025, status: 'PUBLISHED', entryCounts: { verified: 5 }, unitSummaries: all });
     expect((await as('auditor')).unitSummaries).toEqual(all);
     expect((await as('econHead')).unitSummaries).toEqual([{ unit: ECON, rankedEntries: 3 }]);
     expect((await as('aida')).unitSummaries).toEqual([]);
     const anonymous = await gql(SUMMARY, { id: campaignId });
     expect(anonymous.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
-    const list = await gql(`query { ratingCampaigns(filter: { years: [2025] }) { edges { node { campaignId statusLabel(language: EN) } } } }`, {}, { token: tokens.integration });
+    const list = await gql(
+      `query { ratingCampaigns(filter: { years: [2025] }) { edges { node { campaignId statusLabel(language: EN) } } } }`,
+      {},
+      { token: tokens.integration },
+    );
     expect(list.data?.ratingCampaigns.edges).toEqual([{ node: { campaignId, statusLabel: 'Results published' } }]);
   });
 
@@ -453,7 +585,9 @@ describe('scoped reads of personal rating data', () => {
 
     // Changes, in this order: Aida's new 2026 entry (neither may read it), Dinara's 2025 appeal (the
     // law head may), Bakyt's new 2026 entry (only Bakyt may), Emil's new 2026 entry (the law head may).
-    const next = (await send(campaignCommand('createRatingCampaign'), { year: 2026, title: name('Rating 2026'), criteria, entriesDue: '2099-06-30' }, 'divisionHead')).campaign.campaignId as string;
+    const next = (
+      await send(campaignCommand('createRatingCampaign'), { year: 2026, title: name('Rating 2026'), criteria, entriesDue: '2099-06-30' }, 'divisionHead')
+    ).campaign.campaignId as string;
     await send(campaignCommand('openRatingCampaign'), { campaignId: next }, 'divisionHead');
     await send(entryCommand('recordRatingScores'), { campaignId: next, scores: scores(1, 1, 1) }, 'aida');
     await send(entryCommand('fileRatingAppeal'), { entryId: entryOf.dinara, criteria: ['PUB'], reason: 'Monograph missing' }, 'dinara');

@@ -51,7 +51,7 @@ function keepCommanding() {
       const res = await gql(APPLY, { input: applicationInput() }, { token: directorToken });
       expect(res.data?.applyForLicense.__typename).toBe('LicensePayload');
       sent++;
-      for (const waiter of waiting) if (sent >= waiter.until) (waiting.delete(waiter), waiter.resolve());
+      for (const waiter of waiting) if (sent >= waiter.until) waiting.delete(waiter), waiter.resolve();
     }
   })();
   return {
@@ -114,7 +114,11 @@ describe('the events subscription for integrations', () => {
     await seed(20);
     const commands = keepCommanding();
     const first = createSseClient({ url: server.url, headers: { authorization: `Bearer ${integrationToken}` }, retryAttempts: 0 });
-    const before = await receiveUntil((sink) => first.subscribe({ query: EVENTS }, sink), 35, () => first.dispose());
+    const before = await receiveUntil(
+      (sink) => first.subscribe({ query: EVENTS }, sink),
+      35,
+      () => first.dispose(),
+    );
     // Commands go on while the integration is away.
     await commands.more(5);
     await commands.stop();
@@ -136,14 +140,27 @@ describe('the events subscription for integrations', () => {
     }
     const start = (await log()).at(-1)!.position;
     const commands = keepCommanding();
-    const first = createWsClient({ url: server.url.replace('http', 'ws'), webSocketImpl: TrackedSocket, connectionParams: { authorization: `Bearer ${integrationToken}` }, retryAttempts: 0 });
-    const before = await receiveUntil((sink) => first.subscribe({ query: EVENTS, variables: { after: start } }, sink), 10, () => sockets[0]!.terminate());
+    const first = createWsClient({
+      url: server.url.replace('http', 'ws'),
+      webSocketImpl: TrackedSocket,
+      connectionParams: { authorization: `Bearer ${integrationToken}` },
+      retryAttempts: 0,
+    });
+    const before = await receiveUntil(
+      (sink) => first.subscribe({ query: EVENTS, variables: { after: start } }, sink),
+      10,
+      () => sockets[0]!.terminate(),
+    );
     await commands.more(5);
     await commands.stop();
     await first.dispose();
     const all = await log();
     const expected = all.slice(all.findIndex((e) => e.position === start) + 1);
-    const second = createWsClient({ url: server.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${integrationToken}` } });
+    const second = createWsClient({
+      url: server.url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${integrationToken}` },
+    });
     const after = await receiveToHead((sink) => second.subscribe({ query: EVENTS, variables: { after: before.at(-1)!.position } }, sink), all.at(-1)!.position);
     await second.dispose();
     expect(before.length).toBe(10);
@@ -153,12 +170,20 @@ describe('the events subscription for integrations', () => {
 
   it('refuses a forged token with 401 and staff without a log-reading role with FORBIDDEN', async () => {
     const forged = createSseClient({ url: server.url, headers: { authorization: `Bearer ${integrationToken.replace(/.$/, 'x')}` }, retryAttempts: 0 });
-    const refused = await new Promise<{ response?: Response }>((resolve) => forged.subscribe({ query: EVENTS }, { next: () => resolve({}), error: (e) => resolve(e as { response?: Response }), complete: () => resolve({}) }));
+    const refused = await new Promise<{ response?: Response }>((resolve) =>
+      forged.subscribe({ query: EVENTS }, { next: () => resolve({}), error: (e) => resolve(e as { response?: Response }), complete: () => resolve({}) }),
+    );
     forged.dispose();
     expect(refused.response?.status).toBe(401);
 
-    const staff = createSseClient({ url: server.url, headers: { authorization: `Bearer ${await tokenFor({ id: 'u-m', name: 'Methodist', roles: ['methodist'] })}` }, retryAttempts: 0 });
-    const forbidden = await new Promise<unknown>((resolve) => staff.subscribe({ query: EVENTS }, { next: resolve, error: resolve, complete: () => resolve('complete') }));
+    const staff = createSseClient({
+      url: server.url,
+      headers: { authorization: `Bearer ${await tokenFor({ id: 'u-m', name: 'Methodist', roles: ['methodist'] })}` },
+      retryAttempts: 0,
+    });
+    const forbidden = await new Promise<unknown>((resolve) =>
+      staff.subscribe({ query: EVENTS }, { next: resolve, error: resolve, complete: () => resolve('complete') }),
+    );
     staff.dispose();
     expect(JSON.stringify(forbidden)).toContain('FORBIDDEN');
   });

@@ -45,7 +45,9 @@ describe('GraphiQL served by the hub', () => {
   it('brings its scripts, styles, fonts and workers with it, and names no other host', async () => {
     expect(html).toContain('YogaGraphiQL');
     // What a browser would fetch: tag sources, CSS url()/@import, worker scripts, fetch() calls.
-    const external = [...html.matchAll(/(?:\b(?:src|href)\s*=\s*["']?|url\(\s*["']?|@import\s+["']?|importScripts\(\s*["']|fetch\(\s*["'])((?:https?:)?\/\/[^"')\s]+)/gi)].map((m) => m[1]);
+    const external = [
+      ...html.matchAll(/(?:\b(?:src|href)\s*=\s*["']?|url\(\s*["']?|@import\s+["']?|importScripts\(\s*["']|fetch\(\s*["'])((?:https?:)?\/\/[^"')\s]+)/gi),
+    ].map((m) => m[1]);
     expect(external).toEqual([]);
     expect(html).not.toMatch(/unpkg\.com|jsdelivr|cdnjs|esm\.sh|fonts\.googleapis/);
     const referenced = [...markupOf(html).matchAll(/<(?:script|link|img|iframe)\b[^>]*?\b(?:src|href)\s*=\s*["']?([^"'\s>]+)/gi)].map((m) => m[1]!);

@@ -19,10 +19,23 @@ async function boot(overrides: Record<string, string>): Promise<Running> {
   const dir = temporaryDirectory();
   const hub = await openHub(testConfig(dir.path, overrides));
   const server = await startServer(hub, { port: 0, host: '127.0.0.1', secret: TEST_SECRET });
-  return { hub, server, stop: async () => { await server.close(); await hub.close(); dir.remove(); } };
+  return {
+    hub,
+    server,
+    stop: async () => {
+      await server.close();
+      await hub.close();
+      dir.remove();
+    },
+  };
 }
 
-type Answer = { status: number; headers: Headers; text: string; body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+type Answer = {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+};
 
 async function send(url: string, init: RequestInit): Promise<Answer> {
   const response = await fetch(url, init);
@@ -87,12 +100,22 @@ describe('document, body and CSRF limits', () => {
 
   it('depth: 4 levels are served, 5 refused', async () => {
     served(await query(url, '{ licenses(first: 1) { edges { node { id } } } }', token));
-    refused(await query(url, '{ licenses(first: 1) { edges { node { programmeName { ky } } } } }', token), 400, 'DEPTH_LIMIT', 'the query is 5 levels deep; the limit is 4 (SAPAT_MAX_DEPTH)');
+    refused(
+      await query(url, '{ licenses(first: 1) { edges { node { programmeName { ky } } } } }', token),
+      400,
+      'DEPTH_LIMIT',
+      'the query is 5 levels deep; the limit is 4 (SAPAT_MAX_DEPTH)',
+    );
   });
 
   it('breadth: 6 fields are served, 7 refused', async () => {
     served(await query(url, '{ license(id: "none") { id status capacity faculty address } }', token));
-    refused(await query(url, '{ license(id: "none") { id status capacity faculty address level } }', token), 400, 'BREADTH_LIMIT', 'the query selects 7 fields; the limit is 6 (SAPAT_MAX_BREADTH)');
+    refused(
+      await query(url, '{ license(id: "none") { id status capacity faculty address level } }', token),
+      400,
+      'BREADTH_LIMIT',
+      'the query selects 7 fields; the limit is 6 (SAPAT_MAX_BREADTH)',
+    );
   });
 
   it('complexity: 32 is served, 42 refused, before anything runs', async () => {
@@ -104,7 +127,12 @@ describe('document, body and CSRF limits', () => {
 
   it('complexity: a page costs by its size, so a large page of the same fields is refused', async () => {
     served(await query(url, '{ licenses(first: 10) { edges { node { id status } } } }', token));
-    refused(await query(url, '{ licenses(first: 11) { edges { node { id status } } } }', token), 400, 'COMPLEXITY_LIMIT', "the query's complexity is 63; the limit is 40 (SAPAT_MAX_COMPLEXITY; ask for smaller pages or fewer fields)");
+    refused(
+      await query(url, '{ licenses(first: 11) { edges { node { id status } } } }', token),
+      400,
+      'COMPLEXITY_LIMIT',
+      "the query's complexity is 63; the limit is 40 (SAPAT_MAX_COMPLEXITY; ask for smaller pages or fewer fields)",
+    );
   });
 
   it('tokens: a document of exactly 80 tokens is served, 81 refused while parsing', async () => {
@@ -119,7 +147,12 @@ describe('document, body and CSRF limits', () => {
 
   it('aliases: 2 are served, 3 refused', async () => {
     served(await query(url, '{ a: __typename b: __typename }', token));
-    refused(await query(url, '{ a: __typename b: __typename c: __typename }', token), 400, 'ALIAS_LIMIT', 'the document uses 3 aliases; the limit is 2 (SAPAT_MAX_ALIASES)');
+    refused(
+      await query(url, '{ a: __typename b: __typename c: __typename }', token),
+      400,
+      'ALIAS_LIMIT',
+      'the document uses 3 aliases; the limit is 2 (SAPAT_MAX_ALIASES)',
+    );
   });
 
   it('body: 4000 bytes are served, 4001 refused with 413, by Content-Length or while reading a chunked body', async () => {
@@ -129,7 +162,12 @@ describe('document, body and CSRF limits', () => {
     };
     expect(Buffer.byteLength(padded(4000))).toBe(4000);
     served(await send(url, { method: 'POST', headers: json(token), body: padded(4000) }));
-    refused(await send(url, { method: 'POST', headers: json(token), body: padded(4001) }), 413, 'REQUEST_TOO_LARGE', 'the request body has 4001 bytes; the limit is 4000 bytes (SAPAT_MAX_BODY_BYTES)');
+    refused(
+      await send(url, { method: 'POST', headers: json(token), body: padded(4001) }),
+      413,
+      'REQUEST_TOO_LARGE',
+      'the request body has 4001 bytes; the limit is 4000 bytes (SAPAT_MAX_BODY_BYTES)',
+    );
 
     const chunked = (body: string) =>
       new ReadableStream<Uint8Array>({
@@ -142,17 +180,30 @@ describe('document, body and CSRF limits', () => {
     served(await send(url, { method: 'POST', headers: json(token), body: chunked(padded(4000)), duplex: 'half' } as RequestInit));
     refused(
       await send(url, { method: 'POST', headers: json(token), body: chunked(padded(4001)), duplex: 'half' } as RequestInit),
-      413, 'REQUEST_TOO_LARGE', 'the request body is larger than the limit; the limit is 4000 bytes (SAPAT_MAX_BODY_BYTES)',
+      413,
+      'REQUEST_TOO_LARGE',
+      'the request body is larger than the limit; the limit is 4000 bytes (SAPAT_MAX_BODY_BYTES)',
     );
   });
 
   it('CSRF: a GET or a plain-text POST needs the x-graphql-yoga-csrf header; JSON POSTs do not', async () => {
     const get = `${url}?query=${encodeURIComponent('{ __typename }')}`;
-    const csrf = 'a request without a JSON content type (a GET, a form or plain text) must carry the x-graphql-yoga-csrf header (CSRF prevention); send Content-Type: application/json or add the header';
+    const csrf =
+      'a request without a JSON content type (a GET, a form or plain text) must carry the x-graphql-yoga-csrf header (CSRF prevention); send Content-Type: application/json or add the header';
     refused(await send(get, { headers: { accept: 'application/json' } }), 403, 'CSRF_HEADER_REQUIRED', csrf);
     served(await send(get, { headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1' } }));
-    refused(await send(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: 'mutation { __typename }' }) }), 403, 'CSRF_HEADER_REQUIRED', csrf);
-    refused(await send(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D' }), 403, 'CSRF_HEADER_REQUIRED', csrf);
+    refused(
+      await send(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: 'mutation { __typename }' }) }),
+      403,
+      'CSRF_HEADER_REQUIRED',
+      csrf,
+    );
+    refused(
+      await send(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D' }),
+      403,
+      'CSRF_HEADER_REQUIRED',
+      csrf,
+    );
   });
 
   it('applies the same limits to WebSocket operations', async () => {
@@ -196,7 +247,11 @@ describe('introspection and GraphiQL', () => {
   it('are off in production, where __typename still works', async () => {
     const refusal = await query(production.server.url, INTROSPECT);
     expect(refusal.status).toBe(400);
-    expect(refusal.body.errors).toEqual([expect.objectContaining({ message: 'introspection (__schema) is turned off on this hub (SAPAT_INTROSPECTION); the schema is published as schema/schema.graphql' })]);
+    expect(refusal.body.errors).toEqual([
+      expect.objectContaining({
+        message: 'introspection (__schema) is turned off on this hub (SAPAT_INTROSPECTION); the schema is published as schema/schema.graphql',
+      }),
+    ]);
     expect((await query(production.server.url, '{ __type(name: "License") { name } }')).status).toBe(400);
     expect((await query(production.server.url, '{ __typename }')).body).toEqual({ data: { __typename: 'Query' } });
     const page = await send(production.server.url, { headers: { accept: 'text/html' } });
@@ -238,7 +293,11 @@ describe('rate limit per caller', () => {
 
   it('counts each WebSocket operation', async () => {
     const token = await tokenFor(sectorHead);
-    const ws = createWsClient({ url: running.server.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` } });
+    const ws = createWsClient({
+      url: running.server.url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+    });
     const run = () =>
       new Promise<string>((resolve) => {
         ws.subscribe({ query: '{ __typename }' }, { next: () => {}, error: (e) => resolve(JSON.stringify(e)), complete: () => resolve('served') });
@@ -264,13 +323,19 @@ describe('rate limit per caller', () => {
 describe('error masking', () => {
   it('lets DomainErrors (written for callers) through wherever they are thrown, and masks every other fault', () => {
     const node = parse('{ __typename }').definitions[0]!;
-    const domain = new GraphQLError('Variable "$input" got invalid value 0 at "input.submittedOn"; a date must be a string', { nodes: [node], originalError: new ValidationError([{ path: ['submittedOn'], message: 'must be a string' }]) });
+    const domain = new GraphQLError('Variable "$input" got invalid value 0 at "input.submittedOn"; a date must be a string', {
+      nodes: [node],
+      originalError: new ValidationError([{ path: ['submittedOn'], message: 'must be a string' }]),
+    });
     const kept = maskUnexpected(domain, 'Unexpected error.') as GraphQLError;
     expect(kept.message).toBe(domain.message);
     expect(kept.originalError).toBeUndefined();
     expect(kept.locations).toEqual(domain.locations);
 
-    const fault = new GraphQLError('The database connection is not open', { originalError: new TypeError('The database connection is not open'), path: ['licenses'] });
+    const fault = new GraphQLError('The database connection is not open', {
+      originalError: new TypeError('The database connection is not open'),
+      path: ['licenses'],
+    });
     const masked = maskUnexpected(fault, 'Unexpected error.') as GraphQLError;
     expect(masked.toJSON()).toEqual({ message: 'Unexpected error.', path: ['licenses'], extensions: { code: 'INTERNAL_SERVER_ERROR', unexpected: true } });
     expect(maskUnexpected(new Error('disk full'), 'Unexpected error.').message).toBe('Unexpected error.');

@@ -29,7 +29,10 @@ async function shutdown(running: { hub: Hub; server: RunningServer }) {
 }
 
 /** Collects `count` results of a subscription, resolving when they have all arrived. */
-function collect<T>(subscribe: (sink: { next: (value: { data?: unknown }) => void; error: (e: unknown) => void; complete: () => void }) => () => void, count: number) {
+function collect<T>(
+  subscribe: (sink: { next: (value: { data?: unknown }) => void; error: (e: unknown) => void; complete: () => void }) => () => void,
+  count: number,
+) {
   const received: T[] = [];
   let stop: () => void = () => {};
   const done = new Promise<T[]>((resolve, reject) => {
@@ -74,7 +77,12 @@ describe('the hub over HTTP, WebSocket and SSE, across a restart', () => {
     const license = applied.data!.applyForLicense.license;
     licenseId = license.licenseId;
 
-    const ws = createWsClient({ url: running.server.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, lazy: false });
+    const ws = createWsClient({
+      url: running.server.url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+      lazy: false,
+    });
     const sse = createSseClient({ url: running.server.url, headers: { authorization: `Bearer ${token}` } });
     const overWs = collect<Change>((sink) => ws.subscribe({ query: CHANGES, variables: { id: license.id } }, sink), 7);
     const overSse = collect<Change>((sink) => sse.subscribe({ query: CHANGES, variables: { id: licenseId } }, sink), 7);
@@ -97,7 +105,15 @@ describe('the hub over HTTP, WebSocket and SSE, across a restart', () => {
       expect(Object.values(res.data!)[0]).toMatchObject({ __typename: 'LicensePayload' });
     }
 
-    const expected = ['ExpertGroupFormed', 'ExpertConclusionRecorded', 'LicenseGranted', 'LicenseAmended', 'LicenseSuspended', 'LicenseResumed', 'LicenseRevoked'];
+    const expected = [
+      'ExpertGroupFormed',
+      'ExpertConclusionRecorded',
+      'LicenseGranted',
+      'LicenseAmended',
+      'LicenseSuspended',
+      'LicenseResumed',
+      'LicenseRevoked',
+    ];
     for (const changes of [await overWs.done, await overSse.done]) {
       expect(changes.map((c) => c.eventType)).toEqual(expected);
       expect(changes.map((c) => c.revision)).toEqual([1, 2, 3, 4, 5, 6, 7]);
@@ -119,7 +135,11 @@ describe('the hub over HTTP, WebSocket and SSE, across a restart', () => {
   });
 
   it('refuses a WebSocket subscription without a valid token', async () => {
-    const ws = createWsClient({ url: running.server.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: 'Bearer forged.token.value' } });
+    const ws = createWsClient({
+      url: running.server.url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: 'Bearer forged.token.value' },
+    });
     const outcome = await new Promise<unknown>((resolve) => {
       ws.subscribe({ query: CHANGES }, { next: () => resolve('data'), error: resolve, complete: () => resolve('complete') });
     });

@@ -25,13 +25,26 @@ async function boot(overrides: Record<string, string>, options: { store?: (real:
   const config = testConfig(dir.path, overrides);
   const hub = await openHub(config, options.store ? { store: options.store(openEventStore(config)) } : {});
   const lines: string[] = [];
-  const server = await startServer(hub, { port: 0, host: '127.0.0.1', secret: TEST_SECRET, logSink: (line) => lines.push(line), ...(options.shutdownTimeoutMs ? { shutdownTimeoutMs: options.shutdownTimeoutMs } : {}) });
+  const server = await startServer(hub, {
+    port: 0,
+    host: '127.0.0.1',
+    secret: TEST_SECRET,
+    logSink: (line) => lines.push(line),
+    ...(options.shutdownTimeoutMs ? { shutdownTimeoutMs: options.shutdownTimeoutMs } : {}),
+  });
   const base = server.url.replace('/graphql', '');
   return {
-    hub, server, base, lines,
+    hub,
+    server,
+    base,
+    lines,
     logs: (): LogLine[] => lines.map((line) => JSON.parse(line) as LogLine),
     gql: graphqlClient(fetch, server.url),
-    stop: async () => { await server.close(); await hub.close(); dir.remove(); },
+    stop: async () => {
+      await server.close();
+      await hub.close();
+      dir.remove();
+    },
   };
 }
 
@@ -59,7 +72,10 @@ describe('health, correlation ids, logs and metrics', () => {
     expect((await fetch(`${running.base}/health`)).status).toBe(200);
     const ready = await fetch(`${running.base}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ ready: true, projections: expect.arrayContaining([expect.objectContaining({ name: 'licenses', state: 'live' })]) });
+    expect(await ready.json()).toMatchObject({
+      ready: true,
+      projections: expect.arrayContaining([expect.objectContaining({ name: 'licenses', state: 'live' })]),
+    });
   });
 
   it('keeps a caller’s correlation id, returns it, records it on the events, and logs the request with it', async () => {
@@ -76,8 +92,16 @@ describe('health, correlation ids, logs and metrics', () => {
     await expect.poll(() => running.logs().some((l) => l.correlationId === 'audit-2026-042')).toBe(true);
     const line = running.logs().find((l) => l.correlationId === 'audit-2026-042')!;
     expect(line).toMatchObject({
-      level: 'info', msg: 'graphql operation', transport: 'http', method: 'POST', path: '/graphql', status: 200, outcome: 'ok',
-      operationName: 'applyForLicense', operationType: 'mutation', actorId: 'u-director',
+      level: 'info',
+      msg: 'graphql operation',
+      transport: 'http',
+      method: 'POST',
+      path: '/graphql',
+      status: 200,
+      outcome: 'ok',
+      operationName: 'applyForLicense',
+      operationType: 'mutation',
+      actorId: 'u-director',
     });
     expect(new Date(line.time).toISOString()).toBe(line.time);
     expect(line.durationMs).toEqual(expect.any(Number));
@@ -85,7 +109,11 @@ describe('health, correlation ids, logs and metrics', () => {
 
   it('makes a correlation id when none or a malformed one is sent', async () => {
     for (const sent of [undefined, 'spaces are not allowed', 'x'.repeat(101)]) {
-      const res = await fetch(running.server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(sent ? { 'x-correlation-id': sent } : {}) }, body: JSON.stringify({ query: '{ __typename }' }) });
+      const res = await fetch(running.server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(sent ? { 'x-correlation-id': sent } : {}) },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
       expect(res.headers.get('x-correlation-id')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     }
   });
@@ -101,7 +129,11 @@ describe('health, correlation ids, logs and metrics', () => {
 
   it('serves Prometheus metrics: operations, command latency, projection lag, live subscriptions', async () => {
     await running.gql('{ nope }', {}, { token });
-    const ws = createWsClient({ url: running.server.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` } });
+    const ws = createWsClient({
+      url: running.server.url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+    });
     const stop = ws.subscribe({ query: 'subscription { licenseChanged { eventType } }' }, { next: () => {}, error: () => {}, complete: () => {} });
     await expect.poll(() => running.server.liveSubscriptions(), { timeout: 60_000, interval: 50 }).toBe(1);
 
@@ -126,7 +158,6 @@ describe('health, correlation ids, logs and metrics', () => {
     expect(running.hub.projections.listenerCount()).toBe(0);
     expect(metricValue(await (await fetch(`${running.base}/metrics`)).text(), 'sapat_live_subscriptions')).toBe(0);
   });
-
 });
 
 describe('projection lag', () => {
@@ -137,10 +168,18 @@ describe('projection lag', () => {
       await running.hub.projections.stop();
       const actor = { id: 'u-director', name: 'Gulnara Asanova', roles: ['director'] };
       for (const n of [1, 2, 3]) {
-        await running.hub.store.append(`license-lag-${n}`, [{
-          id: `00000000-0000-4000-8000-00000000000${n}`, type: 'LicenseApplied', data: {},
-          metadata: { actor, commandId: `lag-${n}`, correlationId: 'lag', causationId: `lag-${n}`, occurredAt: new Date().toISOString(), schemaVersion: 1 },
-        }], 'no_stream');
+        await running.hub.store.append(
+          `license-lag-${n}`,
+          [
+            {
+              id: `00000000-0000-4000-8000-00000000000${n}`,
+              type: 'LicenseApplied',
+              data: {},
+              metadata: { actor, commandId: `lag-${n}`, correlationId: 'lag', causationId: `lag-${n}`, occurredAt: new Date().toISOString(), schemaVersion: 1 },
+            },
+          ],
+          'no_stream',
+        );
       }
       const text = await (await fetch(`${running.base}/metrics`)).text();
       expect(metricValue(text, `sapat_projection_lag{projection="licenses",version="${licensesProjection.version}",state="live"}`)).toBe(3);
@@ -182,7 +221,11 @@ describe('unexpected errors', () => {
 
       const logs = running.logs();
       const logged = logs.find((l) => l.msg === 'unexpected error (masked in the response)')!;
-      expect(logged).toMatchObject({ level: 'error', correlationId: 'broken-disk-1', error: { message: expect.stringContaining('database'), path: ['licenses'] } });
+      expect(logged).toMatchObject({
+        level: 'error',
+        correlationId: 'broken-disk-1',
+        error: { message: expect.stringContaining('database'), path: ['licenses'] },
+      });
       expect((logged.error as { stack: string }).stack).toMatch(/\n\s+at /);
       // SAPAT_LOG_LEVEL=error: the info line of the request is not written.
       expect(logs.every((l) => l.level === 'error')).toBe(true);
@@ -193,7 +236,7 @@ describe('unexpected errors', () => {
 });
 
 describe('client errors', () => {
-  it('a value of the wrong type is logged as the caller\'s mistake, not as an unexpected error', async () => {
+  it("a value of the wrong type is logged as the caller's mistake, not as an unexpected error", async () => {
     const running = await boot({ SAPAT_LOG_LEVEL: 'info' });
     try {
       const query = 'query($d: Date) { licenses(first: 1, filter: { expiringBefore: $d }) { edges { cursor } } }';
@@ -201,7 +244,10 @@ describe('client errors', () => {
       expect(res.errors?.[0]?.message).toContain('Date must be a string');
       const logs = running.logs();
       expect(logs.filter((l) => l.level === 'error')).toEqual([]);
-      expect(logs.find((l) => l.msg === 'client error')).toMatchObject({ level: 'info', error: { name: 'ScalarTypeError', message: expect.stringContaining('Date must be a string') } });
+      expect(logs.find((l) => l.msg === 'client error')).toMatchObject({
+        level: 'info',
+        error: { name: 'ScalarTypeError', message: expect.stringContaining('Date must be a string') },
+      });
     } finally {
       await running.stop();
     }
@@ -215,7 +261,8 @@ function gatedStore() {
   const gate = new Promise<void>((resolve) => (open = resolve));
   const appending = new Promise<void>((resolve) => (reached = resolve));
   return {
-    open, appending,
+    open,
+    appending,
     wrap: (real: EventStore): EventStore => ({
       ...real,
       async append(...args) {
@@ -239,7 +286,11 @@ describe('graceful shutdown', () => {
     const gate = gatedStore();
     const running = await boot({}, { store: gate.wrap });
     const token = await tokenFor(director);
-    const ws = createWsClient({ url: running.server.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` } });
+    const ws = createWsClient({
+      url: running.server.url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+    });
     const sse = createSseClient({ url: running.server.url, headers: { authorization: `Bearer ${token}` } });
     const ended = (subscribe: (sink: { next: () => void; error: (e: unknown) => void; complete: () => void }) => unknown) =>
       new Promise<string>((resolve) => subscribe({ next: () => {}, error: (e) => resolve(`error ${String(e)}`), complete: () => resolve('complete') }));
@@ -281,7 +332,10 @@ describe('graceful shutdown', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(director)}` },
       body: JSON.stringify({ query: APPLY, variables: { input: applicationInput() } }),
-    }).then((r) => `answered ${r.status}`, () => 'cut');
+    }).then(
+      (r) => `answered ${r.status}`,
+      () => 'cut',
+    );
     await gate.appending;
     const started = Date.now();
     await running.server.close();
@@ -294,18 +348,22 @@ describe('graceful shutdown', () => {
 });
 
 describe('npm start', () => {
-  it('logs JSON lines, and stops on SIGTERM with exit code 0 after closing the store', async () => {
-    const dir = temporaryDirectory();
-    const hub = await startHubProcess(dir.path);
-    try {
-      expect((await fetch(`${hub.base}/ready`)).status).toBe(200);
-      expect(await stopHubProcess(hub)).toEqual({ code: 0, signal: null });
-      const lines = hub.logLines();
-      expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['listening', 'stopping', 'stopped']));
-      expect(lines.find((l) => l.msg === 'stopping')).toMatchObject({ signal: 'SIGTERM', shutdownTimeoutMs: 10_000 });
-    } finally {
-      hub.child.kill('SIGKILL');
-      dir.remove();
-    }
-  }, 2 * PROCESS_CEILING_MS);
+  it(
+    'logs JSON lines, and stops on SIGTERM with exit code 0 after closing the store',
+    async () => {
+      const dir = temporaryDirectory();
+      const hub = await startHubProcess(dir.path);
+      try {
+        expect((await fetch(`${hub.base}/ready`)).status).toBe(200);
+        expect(await stopHubProcess(hub)).toEqual({ code: 0, signal: null });
+        const lines = hub.logLines();
+        expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['listening', 'stopping', 'stopped']));
+        expect(lines.find((l) => l.msg === 'stopping')).toMatchObject({ signal: 'SIGTERM', shutdownTimeoutMs: 10_000 });
+      } finally {
+        hub.child.kill('SIGKILL');
+        dir.remove();
+      }
+    },
+    2 * PROCESS_CEILING_MS,
+  );
 });

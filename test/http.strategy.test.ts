@@ -69,19 +69,26 @@ describe('from a strategic plan to a verified corrective action, over HTTP', () 
     const changes: Change[] = [];
     let seen: (() => void) | undefined;
     const allSeen = new Promise<void>((resolve) => (seen = resolve));
-    const stop = sse.subscribe<{ indicatorChanged: Change }>({ query: CHANGES, variables: { id: indicator.id } }, {
-      next: (value) => {
-        changes.push(value.data!.indicatorChanged);
-        if (changes.length === 4) seen!();
+    const stop = sse.subscribe<{ indicatorChanged: Change }>(
+      { query: CHANGES, variables: { id: indicator.id } },
+      {
+        next: (value) => {
+          changes.push(value.data!.indicatorChanged);
+          if (changes.length === 4) seen!();
+        },
+        error: (error) => expect.fail(String(error)),
+        complete: () => {},
       },
-      error: (error) => expect.fail(String(error)),
-      complete: () => {},
-    });
+    );
     await expect.poll(() => hub.projections.listenerCount()).toBe(1);
 
     // The faculty reports 31 % where 36 % is expected in 2026; the department verifies it.
     const lawHead = await tokenFor({ id: 'u-law-head', name: 'Head of the Faculty of Law', roles: ['unit_head'], unit: 'faculty-law' });
-    await send(REPORT_MEASUREMENT, { indicatorId: indicator.id, period: '2026', value: 31, evidence: 'Faculty staff list, January 2027', reportedOn: '2027-01-15' }, lawHead);
+    await send(
+      REPORT_MEASUREMENT,
+      { indicatorId: indicator.id, period: '2026', value: 31, evidence: 'Faculty staff list, January 2027', reportedOn: '2027-01-15' },
+      lawHead,
+    );
     const verified = await send(VERIFY_MEASUREMENT, { indicatorId: indicator.id, period: '2026', verifiedOn: '2027-01-20' });
 
     // What the automation will do: the reactor reads the stored verification and answers with the follow-up.
@@ -95,12 +102,23 @@ describe('from a strategic plan to a verified corrective action, over HTTP', () 
     expect(deviation.indicator).toMatchObject({ needsCorrectiveAction: true, openCorrectiveActions: 0 });
 
     const dashboard = await gql(DASHBOARD, { year: 2026, filter: { statuses: ['OFF_TRACK'] } }, { token });
-    expect(dashboard.data!.indicators.edges.map((e: any) => [e.node.latestValue, e.node.status, e.node.needsCorrectiveAction])).toEqual([[31, 'OFF_TRACK', true]]);
+    expect(dashboard.data!.indicators.edges.map((e: any) => [e.node.latestValue, e.node.status, e.node.needsCorrectiveAction])).toEqual([
+      [31, 'OFF_TRACK', true],
+    ]);
 
-    const action = (await send(PLAN_ACTION, {
-      source: 'INDICATOR', sourceId: indicator.id, problem: '31 % of staff hold a degree against 36 % expected', rootCause: 'Defences delayed by the council’s closure',
-      action: 'Fund six defences in Bishkek', owner: 'Aibek Sultanov', ownerUnit: 'faculty-law', plannedOn: '2027-02-01', dueOn: '2027-06-30',
-    })).correctiveAction;
+    const action = (
+      await send(PLAN_ACTION, {
+        source: 'INDICATOR',
+        sourceId: indicator.id,
+        problem: '31 % of staff hold a degree against 36 % expected',
+        rootCause: 'Defences delayed by the council’s closure',
+        action: 'Fund six defences in Bishkek',
+        owner: 'Aibek Sultanov',
+        ownerUnit: 'faculty-law',
+        plannedOn: '2027-02-01',
+        dueOn: '2027-06-30',
+      })
+    ).correctiveAction;
 
     await allSeen;
     expect(changes.map((c) => [c.eventType, c.revision, c.indicator.needsCorrectiveAction, c.indicator.openCorrectiveActions])).toEqual([
@@ -115,10 +133,24 @@ describe('from a strategic plan to a verified corrective action, over HTTP', () 
 
     await send(START_ACTION, { correctiveActionId: action.id, startedOn: '2027-02-05' }, lawHead);
     await send(COMPLETE_ACTION, { correctiveActionId: action.id, completedOn: '2027-06-20', evidence: 'Six defences held' }, lawHead);
-    const checked = await send(VERIFY_ACTION, { correctiveActionId: action.id, effective: true, conclusion: 'The share reached 36.5 %', verifiedOn: '2027-12-01' });
+    const checked = await send(VERIFY_ACTION, {
+      correctiveActionId: action.id,
+      effective: true,
+      conclusion: 'The share reached 36.5 %',
+      verifiedOn: '2027-12-01',
+    });
     expect(checked.correctiveAction).toMatchObject({ status: 'VERIFIED_EFFECTIVE', effective: true });
 
-    const after = await gql(`query($id: ID!) { indicator(id: $id) { needsCorrectiveAction openCorrectiveActions deviations { period } correctiveActions { status } } }`, { id: indicator.id }, { token });
-    expect(after.data!.indicator).toEqual({ needsCorrectiveAction: false, openCorrectiveActions: 0, deviations: [{ period: '2026' }], correctiveActions: [{ status: 'VERIFIED_EFFECTIVE' }] });
+    const after = await gql(
+      `query($id: ID!) { indicator(id: $id) { needsCorrectiveAction openCorrectiveActions deviations { period } correctiveActions { status } } }`,
+      { id: indicator.id },
+      { token },
+    );
+    expect(after.data!.indicator).toEqual({
+      needsCorrectiveAction: false,
+      openCorrectiveActions: 0,
+      deviations: [{ period: '2026' }],
+      correctiveActions: [{ status: 'VERIFIED_EFFECTIVE' }],
+    });
   });
 });

@@ -27,7 +27,9 @@ beforeAll(async () => {
   // Written before the hub starts, as a hub that has run for a year finds its log.
   const store = openSqliteEventStore({ path: join(dir.path, 'events.db'), synchronous: 'NORMAL' });
   for (let i = 0; i < LOG_SIZE / 1000; i++) {
-    const answers = Array.from({ length: 1000 }, (_, j) => newEvent('SurveyAnswered', { question: j, answer: 'Fully agree with the statement as worded'.repeat(4) }));
+    const answers = Array.from({ length: 1000 }, (_, j) =>
+      newEvent('SurveyAnswered', { question: j, answer: 'Fully agree with the statement as worded'.repeat(4) }),
+    );
     head = encodePosition((await store.append(`survey-${i}`, answers, 'no_stream')).position);
   }
   await store.close();
@@ -56,60 +58,64 @@ const liveSubscriptions = async (): Promise<number> => {
 };
 
 describe('subscribers far behind on a large log', () => {
-  it('leave without stalling the hub: /health answers during their catch-up, and no subscription outlives them', async () => {
-    // Each leaver cuts its connection, without a goodbye, once it has received a few events.
-    const left = Array.from({ length: LEAVERS }, () => {
-      let socket: WebSocket | undefined;
-      const leaver = client((s) => (socket = s));
-      let received = 0;
-      return new Promise<number>((resolve, reject) =>
-        leaver.subscribe(
+  it(
+    'leave without stalling the hub: /health answers during their catch-up, and no subscription outlives them',
+    async () => {
+      // Each leaver cuts its connection, without a goodbye, once it has received a few events.
+      const left = Array.from({ length: LEAVERS }, () => {
+        let socket: WebSocket | undefined;
+        const leaver = client((s) => (socket = s));
+        let received = 0;
+        return new Promise<number>((resolve, reject) =>
+          leaver.subscribe(
+            { query: EVENTS },
+            {
+              next: () => {
+                if (++received !== 100) return;
+                socket!.terminate();
+                resolve(received);
+              },
+              error: (error) => (received >= 100 ? undefined : reject(error)),
+              complete: () => reject(new Error('the hub completed a subscription that was still behind')),
+            },
+          ),
+        );
+      });
+
+      const reader = client();
+      let delivered = 0;
+      let deliveredWhenHealthAnswered: number | undefined;
+      const readToHead = new Promise<void>((resolve, reject) =>
+        reader.subscribe(
           { query: EVENTS },
           {
-            next: () => {
-              if (++received !== 100) return;
-              socket!.terminate();
-              resolve(received);
+            next: (result) => {
+              delivered++;
+              if (delivered === 1) {
+                void fetch(`${hub.base}/health`).then((response) => {
+                  expect(response.status).toBe(200);
+                  deliveredWhenHealthAnswered = delivered;
+                });
+              }
+              if ((result.data!.events as { position: string }).position === head) resolve();
             },
-            error: (error) => (received >= 100 ? undefined : reject(error)),
-            complete: () => reject(new Error('the hub completed a subscription that was still behind')),
+            error: reject,
+            complete: () => reject(new Error('the hub completed the subscription before the head')),
           },
         ),
       );
-    });
 
-    const reader = client();
-    let delivered = 0;
-    let deliveredWhenHealthAnswered: number | undefined;
-    const readToHead = new Promise<void>((resolve, reject) =>
-      reader.subscribe(
-        { query: EVENTS },
-        {
-          next: (result) => {
-            delivered++;
-            if (delivered === 1) {
-              void fetch(`${hub.base}/health`).then((response) => {
-                expect(response.status).toBe(200);
-                deliveredWhenHealthAnswered = delivered;
-              });
-            }
-            if ((result.data!.events as { position: string }).position === head) resolve();
-          },
-          error: reject,
-          complete: () => reject(new Error('the hub completed the subscription before the head')),
-        },
-      ),
-    );
+      expect(await Promise.all(left)).toEqual(Array(LEAVERS).fill(100));
+      await readToHead;
+      expect(delivered).toBe(LOG_SIZE);
+      // Asked as the reader's catch-up began, answered long before it ended.
+      expect(deliveredWhenHealthAnswered).toBeDefined();
+      expect(deliveredWhenHealthAnswered!).toBeLessThan(LOG_SIZE / 2);
 
-    expect(await Promise.all(left)).toEqual(Array(LEAVERS).fill(100));
-    await readToHead;
-    expect(delivered).toBe(LOG_SIZE);
-    // Asked as the reader's catch-up began, answered long before it ended.
-    expect(deliveredWhenHealthAnswered).toBeDefined();
-    expect(deliveredWhenHealthAnswered!).toBeLessThan(LOG_SIZE / 2);
-
-    await reader.dispose();
-    // Every subscription is gone from the hub: the leavers' on their own, the reader's on dispose.
-    await expect.poll(liveSubscriptions, { timeout: PROCESS_CEILING_MS, interval: 100 }).toBe(0);
-  }, 3 * PROCESS_CEILING_MS);
+      await reader.dispose();
+      // Every subscription is gone from the hub: the leavers' on their own, the reader's on dispose.
+      await expect.poll(liveSubscriptions, { timeout: PROCESS_CEILING_MS, interval: 100 }).toBe(0);
+    },
+    3 * PROCESS_CEILING_MS,
+  );
 });

@@ -56,75 +56,89 @@ function importInto(dataDir: string): Promise<{ code: number; stderr: string }> 
 }
 
 describe('one hub per data directory', () => {
-  it('refuses a second hub and an import while one runs, and a SIGKILLed hub does not block the next', async () => {
-    const dataDir = newDir();
-    const first = start(dataDir);
-    const url = await listening(first);
+  it(
+    'refuses a second hub and an import while one runs, and a SIGKILLed hub does not block the next',
+    async () => {
+      const dataDir = newDir();
+      const first = start(dataDir);
+      const url = await listening(first);
 
-    const second = start(dataDir);
-    const { since } = JSON.parse(readFileSync(join(dataDir, 'hub.lock.holder'), 'utf8')) as { since: string };
-    expect(await refusal(second)).toBe(
-      `the hub could not start: the data directory ${dataDir} is in use by a hub (pid ${first.child.pid} on ${hostname()}, since ${since}): stop it first, or set SAPAT_DATA_DIR to another directory`,
-    );
-    const imported = await importInto(dataDir);
-    expect(imported.code).toBe(2);
-    expect(imported.stderr).toMatch(new RegExp(`^import: the data directory ${dataDir} is in use by a hub \\(pid ${first.child.pid} `));
-    // The first hub never noticed.
-    expect((await fetch(new URL('/ready', url))).status).toBe(200);
+      const second = start(dataDir);
+      const { since } = JSON.parse(readFileSync(join(dataDir, 'hub.lock.holder'), 'utf8')) as { since: string };
+      expect(await refusal(second)).toBe(
+        `the hub could not start: the data directory ${dataDir} is in use by a hub (pid ${first.child.pid} on ${hostname()}, since ${since}): stop it first, or set SAPAT_DATA_DIR to another directory`,
+      );
+      const imported = await importInto(dataDir);
+      expect(imported.code).toBe(2);
+      expect(imported.stderr).toMatch(new RegExp(`^import: the data directory ${dataDir} is in use by a hub \\(pid ${first.child.pid} `));
+      // The first hub never noticed.
+      expect((await fetch(new URL('/ready', url))).status).toBe(200);
 
-    first.child.kill('SIGKILL');
-    expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
-    const third = start(dataDir);
-    const thirdUrl = await listening(third);
-    expect((await fetch(new URL('/health', thirdUrl))).status).toBe(200);
-    third.child.kill('SIGTERM');
-    expect(await third.exited).toEqual({ code: 0, signal: null });
-    // A clean stop gives the directory back: it can be taken at once.
-    lockDataDirectory(dataDir, 'this test').release();
-  }, SLOW);
+      first.child.kill('SIGKILL');
+      expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
+      const third = start(dataDir);
+      const thirdUrl = await listening(third);
+      expect((await fetch(new URL('/health', thirdUrl))).status).toBe(200);
+      third.child.kill('SIGTERM');
+      expect(await third.exited).toEqual({ code: 0, signal: null });
+      // A clean stop gives the directory back: it can be taken at once.
+      lockDataDirectory(dataDir, 'this test').release();
+    },
+    SLOW,
+  );
 });
 
 describe('a port already in use', () => {
-  it('is one line naming the port and a non-zero exit, and the data directory is given back', async () => {
-    const holder = start(newDir());
-    const port = new URL(await listening(holder)).port;
-    const dataDir = newDir();
-    const second = start(dataDir, { PORT: port });
-    expect(await refusal(second)).toBe(`the hub could not start: port ${port} on 127.0.0.1 is already in use: stop what listens there, or set PORT to a free port`);
-    lockDataDirectory(dataDir, 'this test').release();
-    holder.child.kill('SIGTERM');
-    expect(await holder.exited).toEqual({ code: 0, signal: null });
-  }, SLOW);
+  it(
+    'is one line naming the port and a non-zero exit, and the data directory is given back',
+    async () => {
+      const holder = start(newDir());
+      const port = new URL(await listening(holder)).port;
+      const dataDir = newDir();
+      const second = start(dataDir, { PORT: port });
+      expect(await refusal(second)).toBe(
+        `the hub could not start: port ${port} on 127.0.0.1 is already in use: stop what listens there, or set PORT to a free port`,
+      );
+      lockDataDirectory(dataDir, 'this test').release();
+      holder.child.kill('SIGTERM');
+      expect(await holder.exited).toEqual({ code: 0, signal: null });
+    },
+    SLOW,
+  );
 });
 
 describe('the hash chains at start', () => {
-  it('warns in one line when the newest event was edited, and serves all the same', async () => {
-    const dataDir = newDir();
-    const hub = await openHub(testConfig(dataDir));
-    let stream: string;
-    try {
-      const send = licensingSender(yogaClient(createGraphQLHandler(hub, { secret: TEST_SECRET })), await tokenFor(director));
-      await send(APPLY, applicationInput());
-      stream = `license-${(await send(APPLY, applicationInput({ programme: { ...applicationInput().programme, code: '530500' } }))).licenseId}`;
-    } finally {
-      await hub.close();
-    }
-    const clean = start(dataDir);
-    await listening(clean);
-    clean.child.kill('SIGTERM');
-    expect(await clean.exited).toEqual({ code: 0, signal: null });
-    expect(clean.logLines().filter((e) => e.level === 'warn')).toEqual([]);
+  it(
+    'warns in one line when the newest event was edited, and serves all the same',
+    async () => {
+      const dataDir = newDir();
+      const hub = await openHub(testConfig(dataDir));
+      let stream: string;
+      try {
+        const send = licensingSender(yogaClient(createGraphQLHandler(hub, { secret: TEST_SECRET })), await tokenFor(director));
+        await send(APPLY, applicationInput());
+        stream = `license-${(await send(APPLY, applicationInput({ programme: { ...applicationInput().programme, code: '530500' } }))).licenseId}`;
+      } finally {
+        await hub.close();
+      }
+      const clean = start(dataDir);
+      await listening(clean);
+      clean.child.kill('SIGTERM');
+      expect(await clean.exited).toEqual({ code: 0, signal: null });
+      expect(clean.logLines().filter((e) => e.level === 'warn')).toEqual([]);
 
-    const db = new Database(join(dataDir, 'events.db'));
-    db.prepare("UPDATE events SET data = json_set(data, '$.requestedCapacity', 999) WHERE position = (SELECT max(position) FROM events)").run();
-    db.close();
-    const edited = start(dataDir);
-    const warning = await edited.line((e) => e.level === 'warn');
-    expect(warning.msg).toBe(
-      `the newest events' hash chains do not verify: 1 broken link(s) among the last 1000 events, the first in stream ${stream} at revision 0 (position 2, content_hash_mismatch); run npm run verify for the whole log`,
-    );
-    await listening(edited);
-    edited.child.kill('SIGTERM');
-    expect(await edited.exited).toEqual({ code: 0, signal: null });
-  }, SLOW);
+      const db = new Database(join(dataDir, 'events.db'));
+      db.prepare("UPDATE events SET data = json_set(data, '$.requestedCapacity', 999) WHERE position = (SELECT max(position) FROM events)").run();
+      db.close();
+      const edited = start(dataDir);
+      const warning = await edited.line((e) => e.level === 'warn');
+      expect(warning.msg).toBe(
+        `the newest events' hash chains do not verify: 1 broken link(s) among the last 1000 events, the first in stream ${stream} at revision 0 (position 2, content_hash_mismatch); run npm run verify for the whole log`,
+      );
+      await listening(edited);
+      edited.child.kill('SIGTERM');
+      expect(await edited.exited).toEqual({ code: 0, signal: null });
+    },
+    SLOW,
+  );
 });

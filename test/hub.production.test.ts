@@ -17,7 +17,9 @@ const started: HubProcess[] = [];
 
 beforeAll(async () => {
   await new Promise<void>((resolve, reject) =>
-    execFile('npm', ['run', 'build'], { cwd: repository }, (error, stdout, stderr) => (error ? reject(new Error(`npm run build failed:\n${stdout}${stderr}`)) : resolve())),
+    execFile('npm', ['run', 'build'], { cwd: repository }, (error, stdout, stderr) =>
+      error ? reject(new Error(`npm run build failed:\n${stdout}${stderr}`)) : resolve(),
+    ),
   );
 }, SLOW);
 
@@ -36,20 +38,28 @@ async function stopsCleanly(hub: HubProcess, url: string): Promise<void> {
 }
 
 describe('the compiled hub', () => {
-  it('runs under node from dist/, takes a command, and exits 0 after a graceful stop on SIGTERM', async () => {
-    const hub = spawnHub(hubEnvironment(newDir()), process.execPath, ['dist/src/main.js']);
-    started.push(hub);
-    const url = await listening(hub);
-    const gql = graphqlClient(fetch, url);
-    const applied = await gql(APPLY, { input: applicationInput() }, { token: await tokenFor(director) });
-    expect(applied.data!.applyForLicense).toMatchObject({ __typename: 'LicensePayload', license: { status: 'APPLIED' } });
-    await stopsCleanly(hub, url);
-  }, SLOW);
+  it(
+    'runs under node from dist/, takes a command, and exits 0 after a graceful stop on SIGTERM',
+    async () => {
+      const hub = spawnHub(hubEnvironment(newDir()), process.execPath, ['dist/src/main.js']);
+      started.push(hub);
+      const url = await listening(hub);
+      const gql = graphqlClient(fetch, url);
+      const applied = await gql(APPLY, { input: applicationInput() }, { token: await tokenFor(director) });
+      expect(applied.data!.applyForLicense).toMatchObject({ __typename: 'LicensePayload', license: { status: 'APPLIED' } });
+      await stopsCleanly(hub, url);
+    },
+    SLOW,
+  );
 
-  it.each(['start:prod', 'start'])('stops with the npm process (npm run %s) that a process manager signals', async (script) => {
-    const hub = spawnHub(hubEnvironment(newDir()), 'npm', ['run', script]);
-    started.push(hub);
-    const url = await listening(hub);
-    await stopsCleanly(hub, url);
-  }, SLOW);
+  it.each(['start:prod', 'start'])(
+    'stops with the npm process (npm run %s) that a process manager signals',
+    async (script) => {
+      const hub = spawnHub(hubEnvironment(newDir()), 'npm', ['run', script]);
+      started.push(hub);
+      const url = await listening(hub);
+      await stopsCleanly(hub, url);
+    },
+    SLOW,
+  );
 });

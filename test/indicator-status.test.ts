@@ -17,13 +17,37 @@ const phdShare: StatusPassport = {
   thresholds,
 };
 /** QS Asia position: 600 in 2024, 450 by 2028 (lower is better). */
-const qsRank: StatusPassport = { direction: 'decrease', baseline: { year: 2024, value: 600 }, targets: [], finalTarget: { year: 2028, value: 450 }, thresholds };
+const qsRank: StatusPassport = {
+  direction: 'decrease',
+  baseline: { year: 2024, value: 600 },
+  targets: [],
+  finalTarget: { year: 2028, value: 450 },
+  thresholds,
+};
 /** Student-to-teacher ratio kept at most 18. */
-const studentsPerTeacher: StatusPassport = { direction: 'at_most', baseline: { year: 2024, value: 19 }, targets: [], finalTarget: { year: 2028, value: 18 }, thresholds };
+const studentsPerTeacher: StatusPassport = {
+  direction: 'at_most',
+  baseline: { year: 2024, value: 19 },
+  targets: [],
+  finalTarget: { year: 2028, value: 18 },
+  thresholds,
+};
 /** Graduate employment kept at or above 70 %. */
-const employment: StatusPassport = { direction: 'at_least', baseline: { year: 2024, value: 68 }, targets: [{ year: 2025, value: 70 }], finalTarget: { year: 2028, value: 75 }, thresholds };
+const employment: StatusPassport = {
+  direction: 'at_least',
+  baseline: { year: 2024, value: 68 },
+  targets: [{ year: 2025, value: 70 }],
+  finalTarget: { year: 2028, value: 75 },
+  thresholds,
+};
 /** Average class size kept between 20 and 30. */
-const classSize: StatusPassport = { direction: 'range', baseline: { year: 2024, value: 32 }, targets: [], finalTarget: { year: 2028, min: 20, max: 30 }, thresholds };
+const classSize: StatusPassport = {
+  direction: 'range',
+  baseline: { year: 2024, value: 32 },
+  targets: [],
+  finalTarget: { year: 2028, min: 20, max: 30 },
+  thresholds,
+};
 
 describe('the status of an indicator in a year', () => {
   it.each<[string, StatusPassport, number, number | undefined, IndicatorStatus, number | null]>([
@@ -114,7 +138,10 @@ const rankOf = (status: IndicatorStatus): number => {
 
 const value = fc.double({ min: -1000, max: 1000, noNaN: true });
 const year = fc.integer({ min: 2020, max: 2035 });
-const thresholdPair = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })).filter(([a, b]) => a !== b).map(([a, b]) => ({ atRisk: Math.max(a, b), offTrack: Math.min(a, b) }));
+const thresholdPair = fc
+  .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
+  .filter(([a, b]) => a !== b)
+  .map(([a, b]) => ({ atRisk: Math.max(a, b), offTrack: Math.min(a, b) }));
 
 const movingPassport = fc.record({
   direction: fc.constantFrom('increase' as const, 'decrease' as const),
@@ -133,13 +160,15 @@ const levelPassport = fc.record({
 /** A range passport whose one target is its final target, so "closer to the range" is well defined. */
 const rangePassport = fc
   .record({ low: value, width: fc.double({ min: 0, max: 500, noNaN: true }), year: fc.integer({ min: 2025, max: 2035 }), thresholds: thresholdPair })
-  .map(({ low, width, year: y, thresholds: t }): StatusPassport => ({
-    direction: 'range',
-    baseline: { year: 2024, value: 0 },
-    targets: [],
-    finalTarget: { year: y, min: low, max: low + width },
-    thresholds: t,
-  }));
+  .map(
+    ({ low, width, year: y, thresholds: t }): StatusPassport => ({
+      direction: 'range',
+      baseline: { year: 2024, value: 0 },
+      targets: [],
+      finalTarget: { year: y, min: low, max: low + width },
+      thresholds: t,
+    }),
+  );
 
 describe('properties of the status', () => {
   it('a better value never gives a worse status (increase, decrease, keep at or above / below)', () => {
@@ -147,7 +176,7 @@ describe('properties of the status', () => {
       fc.property(fc.oneof(movingPassport, levelPassport), year, value, value, (passport, y, a, b) => {
         fc.pre(passport.targets.length > 0 || passport.finalTarget !== undefined);
         const higherBetter = passport.direction === 'increase' || passport.direction === 'at_least';
-        const [worse, better] = (a <= b) === higherBetter ? [a, b] : [b, a];
+        const [worse, better] = a <= b === higherBetter ? [a, b] : [b, a];
         expect(rankOf(assess(passport, y, better).status)).toBeGreaterThanOrEqual(rankOf(assess(passport, y, worse).status));
       }),
       { numRuns: 2000 },
@@ -181,7 +210,9 @@ describe('properties of the status', () => {
     const items = fc.array(fc.record({ weight: fc.double({ min: 0.1, max: 10, noNaN: true }), ratio }), { minLength: 1, maxLength: 8 });
     fc.assert(
       fc.property(items, fc.nat(), fc.double({ min: 0, max: 2, noNaN: true }), thresholdPair, (list, pick, gain, t) => {
-        const judged = (r: number) => assess({ direction: 'at_least', baseline: { year: 2024, value: 0 }, targets: [], finalTarget: { year: 2099, value: 1 }, thresholds: t }, 2026, r).status;
+        const judged = (r: number) =>
+          assess({ direction: 'at_least', baseline: { year: 2024, value: 0 }, targets: [], finalTarget: { year: 2099, value: 1 }, thresholds: t }, 2026, r)
+            .status;
         const toItems = (l: typeof list) => l.map((i) => ({ weight: i.weight, ratio: i.ratio, status: judged(i.ratio), thresholds: t }));
         const before = rollUp(toItems(list));
         const raised = list.map((i, index) => (index === pick % list.length ? { ...i, ratio: i.ratio + gain } : i));

@@ -3,14 +3,7 @@
 // failure always means the rules changed, never the clock.
 import { describe, expect, it } from 'vitest';
 import { fold, type CommandContext } from '../src/domain/decider.ts';
-import {
-  licensingCommands,
-  licensingDecider,
-  type LicenseState,
-  type LicensingCommand,
-  type LicensingEvent,
-  type Programme,
-} from '../src/domain/licensing.ts';
+import { licensingCommands, licensingDecider, type LicenseState, type LicensingCommand, type LicensingEvent, type Programme } from '../src/domain/licensing.ts';
 import { deciderSpec } from './support/decider-spec.ts';
 
 const context: CommandContext = {
@@ -205,41 +198,58 @@ describe('licensing decider', () => {
 
   describe('applyForLicense', () => {
     it('is refused when submitted after today in Osh → DATE_IN_FUTURE', () => {
-      spec.given([]).when(apply({ submittedOn: '2025-06-02' })).thenThrows('DATE_IN_FUTURE');
+      spec
+        .given([])
+        .when(apply({ submittedOn: '2025-06-02' }))
+        .thenThrows('DATE_IN_FUTURE');
     });
 
     it('takes today in Osh (UTC+6), which is already tomorrow in UTC at 19:00', () => {
       const evening = deciderSpec(licensingDecider, { ...context, now: '2025-06-01T19:00:00.000Z' });
-      evening.given([]).when(apply({ submittedOn: '2025-06-02' })).then([
-        { type: 'LicenseApplied', data: { licenseId, programme, requestedCapacity: 120, address: ADDRESS, submittedOn: '2025-06-02' } },
-      ]);
+      evening
+        .given([])
+        .when(apply({ submittedOn: '2025-06-02' }))
+        .then([{ type: 'LicenseApplied', data: { licenseId, programme, requestedCapacity: 120, address: ADDRESS, submittedOn: '2025-06-02' } }]);
     });
 
     it('is refused while the programme has a pending application → APPLICATION_ALREADY_PENDING', () => {
-      spec.given([]).when(apply({ registry: { pendingApplication: 'b1c2d3e4-0000-4000-8000-000000000001' } })).thenThrows('APPLICATION_ALREADY_PENDING');
+      spec
+        .given([])
+        .when(apply({ registry: { pendingApplication: 'b1c2d3e4-0000-4000-8000-000000000001' } }))
+        .thenThrows('APPLICATION_ALREADY_PENDING');
     });
 
-    it('links to the programme\'s expired or revoked licence as previousLicenseId', () => {
+    it("links to the programme's expired or revoked licence as previousLicenseId", () => {
       const ended = 'b1c2d3e4-0000-4000-8000-000000000002';
-      spec.given([]).when(apply({ registry: { endedLicense: ended } })).then([
-        { type: 'LicenseApplied', data: { licenseId, programme, requestedCapacity: 120, address: ADDRESS, submittedOn: SUBMITTED_ON, previousLicenseId: ended } },
-      ]);
+      spec
+        .given([])
+        .when(apply({ registry: { endedLicense: ended } }))
+        .then([
+          {
+            type: 'LicenseApplied',
+            data: { licenseId, programme, requestedCapacity: 120, address: ADDRESS, submittedOn: SUBMITTED_ON, previousLicenseId: ended },
+          },
+        ]);
     });
 
     it('records the application with the programme, requested capacity, address and date', () => {
-      spec.given([]).when(apply()).then([
-        {
-          type: 'LicenseApplied',
-          data: { licenseId, programme, requestedCapacity: 120, address: ADDRESS, submittedOn: SUBMITTED_ON },
-        },
-      ]);
+      spec
+        .given([])
+        .when(apply())
+        .then([
+          {
+            type: 'LicenseApplied',
+            data: { licenseId, programme, requestedCapacity: 120, address: ADDRESS, submittedOn: SUBMITTED_ON },
+          },
+        ]);
     });
 
     it('leaves the address out of the event when none is given', () => {
       const { address: _address, ...withoutAddress } = apply();
-      spec.given([]).when(withoutAddress).then([
-        { type: 'LicenseApplied', data: { licenseId, programme, requestedCapacity: 120, submittedOn: SUBMITTED_ON } },
-      ]);
+      spec
+        .given([])
+        .when(withoutAddress)
+        .then([{ type: 'LicenseApplied', data: { licenseId, programme, requestedCapacity: 120, submittedOn: SUBMITTED_ON } }]);
     });
 
     it.each([
@@ -248,26 +258,34 @@ describe('licensing decider', () => {
       ['revoked', h.revoked],
       ['expired', h.expired],
     ] as const)('is refused when the licence is already %s → LICENSE_ALREADY_APPLIED', (_label, history) => {
-      spec.given(history).when(apply({ requestedCapacity: 60 })).thenThrows('LICENSE_ALREADY_APPLIED');
+      spec
+        .given(history)
+        .when(apply({ requestedCapacity: 60 }))
+        .thenThrows('LICENSE_ALREADY_APPLIED');
     });
   });
 
   describe('formExpertGroup', () => {
     it('is refused when formed after today → DATE_IN_FUTURE', () => {
-      spec.given(h.applied).when(formGroup({ formedOn: '2025-06-02' })).thenThrows('DATE_IN_FUTURE');
+      spec
+        .given(h.applied)
+        .when(formGroup({ formedOn: '2025-06-02' }))
+        .thenThrows('DATE_IN_FUTURE');
     });
 
     it('forms the group for a fresh application', () => {
-      spec.given(h.applied).when(formGroup({ kind: 'working_group' })).then([
-        { type: 'ExpertGroupFormed', data: { licenseId, kind: 'working_group', members, formedOn: FORMED_ON } },
-      ]);
+      spec
+        .given(h.applied)
+        .when(formGroup({ kind: 'working_group' }))
+        .then([{ type: 'ExpertGroupFormed', data: { licenseId, kind: 'working_group', members, formedOn: FORMED_ON } }]);
     });
 
     it('re-forming the group while it examines the application replaces it', () => {
       const newMembers = [{ name: 'Ainura Sadykova', role: 'chair' as const }];
-      spec.given(h.underReview).when(formGroup({ members: newMembers, formedOn: '2025-02-20' })).then([
-        { type: 'ExpertGroupFormed', data: { licenseId, kind: 'expert_group', members: newMembers, formedOn: '2025-02-20' } },
-      ]);
+      spec
+        .given(h.underReview)
+        .when(formGroup({ members: newMembers, formedOn: '2025-02-20' }))
+        .then([{ type: 'ExpertGroupFormed', data: { licenseId, kind: 'expert_group', members: newMembers, formedOn: '2025-02-20' } }]);
     });
 
     it('re-forming counts from the new group: a conclusion dated before it is refused', () => {
@@ -278,13 +296,17 @@ describe('licensing decider', () => {
     });
 
     it('re-forming after a positive conclusion discards it: the licence cannot be granted until the new group concludes', () => {
-      spec.given([...h.positive, groupFormed({ formedOn: '2025-03-05' })]).when(grant()).thenThrows('EXPERT_CONCLUSION_REQUIRED');
+      spec
+        .given([...h.positive, groupFormed({ formedOn: '2025-03-05' })])
+        .when(grant())
+        .thenThrows('EXPERT_CONCLUSION_REQUIRED');
     });
 
     it('is allowed after a negative conclusion (a second examination)', () => {
-      spec.given(h.negative).when(formGroup({ formedOn: '2025-04-01' })).then([
-        { type: 'ExpertGroupFormed', data: { licenseId, kind: 'expert_group', members, formedOn: '2025-04-01' } },
-      ]);
+      spec
+        .given(h.negative)
+        .when(formGroup({ formedOn: '2025-04-01' }))
+        .then([{ type: 'ExpertGroupFormed', data: { licenseId, kind: 'expert_group', members, formedOn: '2025-04-01' } }]);
     });
 
     it.each([
@@ -293,44 +315,62 @@ describe('licensing decider', () => {
       ['revoked', h.revoked],
       ['expired', h.expired],
     ] as const)('is refused once the licence is %s → LICENSE_ALREADY_DECIDED', (_label, history) => {
-      spec.given(history).when(formGroup({ formedOn: '2026-07-01' })).thenThrows('LICENSE_ALREADY_DECIDED');
+      spec
+        .given(history)
+        .when(formGroup({ formedOn: '2026-07-01' }))
+        .thenThrows('LICENSE_ALREADY_DECIDED');
     });
   });
 
   describe('recordExpertConclusion', () => {
     it('records a positive conclusion', () => {
-      spec.given(h.underReview).when(conclude()).then([
-        {
-          type: 'ExpertConclusionRecorded',
-          data: { licenseId, outcome: 'positive', summary: 'Staff, facilities and curriculum meet the licensing requirements.', concludedOn: CONCLUDED_ON },
-        },
-      ]);
+      spec
+        .given(h.underReview)
+        .when(conclude())
+        .then([
+          {
+            type: 'ExpertConclusionRecorded',
+            data: { licenseId, outcome: 'positive', summary: 'Staff, facilities and curriculum meet the licensing requirements.', concludedOn: CONCLUDED_ON },
+          },
+        ]);
     });
 
     it('records a negative conclusion', () => {
-      spec.given(h.underReview).when(conclude({ outcome: 'negative', summary: 'Too few staff with medical degrees.' })).then([
-        {
-          type: 'ExpertConclusionRecorded',
-          data: { licenseId, outcome: 'negative', summary: 'Too few staff with medical degrees.', concludedOn: CONCLUDED_ON },
-        },
-      ]);
+      spec
+        .given(h.underReview)
+        .when(conclude({ outcome: 'negative', summary: 'Too few staff with medical degrees.' }))
+        .then([
+          {
+            type: 'ExpertConclusionRecorded',
+            data: { licenseId, outcome: 'negative', summary: 'Too few staff with medical degrees.', concludedOn: CONCLUDED_ON },
+          },
+        ]);
     });
 
     it('may be dated the same day the group was formed', () => {
-      spec.given(h.underReview).when(conclude({ concludedOn: FORMED_ON })).then([
-        {
-          type: 'ExpertConclusionRecorded',
-          data: { licenseId, outcome: 'positive', summary: 'Staff, facilities and curriculum meet the licensing requirements.', concludedOn: FORMED_ON },
-        },
-      ]);
+      spec
+        .given(h.underReview)
+        .when(conclude({ concludedOn: FORMED_ON }))
+        .then([
+          {
+            type: 'ExpertConclusionRecorded',
+            data: { licenseId, outcome: 'positive', summary: 'Staff, facilities and curriculum meet the licensing requirements.', concludedOn: FORMED_ON },
+          },
+        ]);
     });
 
     it('is refused when concluded after today → DATE_IN_FUTURE', () => {
-      spec.given(h.underReview).when(conclude({ concludedOn: '2025-06-02' })).thenThrows('DATE_IN_FUTURE');
+      spec
+        .given(h.underReview)
+        .when(conclude({ concludedOn: '2025-06-02' }))
+        .thenThrows('DATE_IN_FUTURE');
     });
 
     it('is refused when dated before the group was formed → DATE_BEFORE_PREVIOUS_STEP', () => {
-      spec.given(h.underReview).when(conclude({ concludedOn: '2025-01-31' })).thenThrows('DATE_BEFORE_PREVIOUS_STEP');
+      spec
+        .given(h.underReview)
+        .when(conclude({ concludedOn: '2025-01-31' }))
+        .thenThrows('DATE_BEFORE_PREVIOUS_STEP');
     });
 
     it.each([
@@ -340,51 +380,72 @@ describe('licensing decider', () => {
       ['the licence is granted', h.active],
       ['the licence is revoked', h.revoked],
     ] as const)('is refused when %s → EXPERT_GROUP_REQUIRED', (_label, history) => {
-      spec.given(history).when(conclude({ concludedOn: '2025-03-10' })).thenThrows('EXPERT_GROUP_REQUIRED');
+      spec
+        .given(history)
+        .when(conclude({ concludedOn: '2025-03-10' }))
+        .thenThrows('EXPERT_GROUP_REQUIRED');
     });
   });
 
   describe('grantLicense', () => {
     it('grants after a positive conclusion, carrying the requested capacity', () => {
-      spec.given(h.positive).when(grant()).then([
-        {
-          type: 'LicenseGranted',
-          data: { licenseId, licenseNumber: 'LS-190001', appendixNumber: '7', grantedOn: GRANTED_ON, validUntil: VALID_UNTIL, capacity: 120 },
-        },
-      ]);
+      spec
+        .given(h.positive)
+        .when(grant())
+        .then([
+          {
+            type: 'LicenseGranted',
+            data: { licenseId, licenseNumber: 'LS-190001', appendixNumber: '7', grantedOn: GRANTED_ON, validUntil: VALID_UNTIL, capacity: 120 },
+          },
+        ]);
     });
 
     it('is refused when granted after today → DATE_IN_FUTURE', () => {
-      spec.given(h.positive).when(grant({ grantedOn: '2025-06-02' })).thenThrows('DATE_IN_FUTURE');
+      spec
+        .given(h.positive)
+        .when(grant({ grantedOn: '2025-06-02' }))
+        .thenThrows('DATE_IN_FUTURE');
     });
 
     it('is refused when the licence number is on another licence → LICENSE_NUMBER_TAKEN', () => {
-      spec.given(h.positive).when(grant({ registry: { licenseNumberHolder: 'b1c2d3e4-0000-4000-8000-000000000003' } })).thenThrows('LICENSE_NUMBER_TAKEN');
+      spec
+        .given(h.positive)
+        .when(grant({ registry: { licenseNumberHolder: 'b1c2d3e4-0000-4000-8000-000000000003' } }))
+        .thenThrows('LICENSE_NUMBER_TAKEN');
     });
 
     it('says neither an end date nor indefinite, or both → VALIDITY_UNSTATED', () => {
       const { validUntil: _validUntil, ...unstated } = grant();
       spec.given(h.positive).when(unstated).thenThrows('VALIDITY_UNSTATED');
-      spec.given(h.positive).when(grant({ indefinite: true })).thenThrows('VALIDITY_UNSTATED');
+      spec
+        .given(h.positive)
+        .when(grant({ indefinite: true }))
+        .thenThrows('VALIDITY_UNSTATED');
     });
 
     it('records validUntil as null (no time limit) when the grant says indefinite', () => {
       const { validUntil: _validUntil, ...rest } = grant();
-      spec.given(h.positive).when({ ...rest, indefinite: true }).then([
-        {
-          type: 'LicenseGranted',
-          data: { licenseId, licenseNumber: 'LS-190001', appendixNumber: '7', grantedOn: GRANTED_ON, validUntil: null, capacity: 120 },
-        },
-      ]);
+      spec
+        .given(h.positive)
+        .when({ ...rest, indefinite: true })
+        .then([
+          {
+            type: 'LicenseGranted',
+            data: { licenseId, licenseNumber: 'LS-190001', appendixNumber: '7', grantedOn: GRANTED_ON, validUntil: null, capacity: 120 },
+          },
+        ]);
     });
 
     it('carries the capacity of the application it grants', () => {
-      spec.given([applied({ requestedCapacity: 45 }), groupFormed(), concluded()]).when(grant()).then([
-        {
-          type: 'LicenseGranted',
-          data: { licenseId, licenseNumber: 'LS-190001', appendixNumber: '7', grantedOn: GRANTED_ON, validUntil: VALID_UNTIL, capacity: 45 },
-        },
-      ]);
+      spec
+        .given([applied({ requestedCapacity: 45 }), groupFormed(), concluded()])
+        .when(grant())
+        .then([
+          {
+            type: 'LicenseGranted',
+            data: { licenseId, licenseNumber: 'LS-190001', appendixNumber: '7', grantedOn: GRANTED_ON, validUntil: VALID_UNTIL, capacity: 45 },
+          },
+        ]);
     });
 
     it('carries the capacity of the last amendment in the history (as an imported history could hold)', () => {
@@ -402,12 +463,15 @@ describe('licensing decider', () => {
     });
 
     it('may be granted the same day as the conclusion', () => {
-      spec.given(h.positive).when(grant({ grantedOn: CONCLUDED_ON })).then([
-        {
-          type: 'LicenseGranted',
-          data: { licenseId, licenseNumber: 'LS-190001', appendixNumber: '7', grantedOn: CONCLUDED_ON, validUntil: VALID_UNTIL, capacity: 120 },
-        },
-      ]);
+      spec
+        .given(h.positive)
+        .when(grant({ grantedOn: CONCLUDED_ON }))
+        .then([
+          {
+            type: 'LicenseGranted',
+            data: { licenseId, licenseNumber: 'LS-190001', appendixNumber: '7', grantedOn: CONCLUDED_ON, validUntil: VALID_UNTIL, capacity: 120 },
+          },
+        ]);
     });
 
     it('is granted after a negative conclusion followed by a new group and a positive conclusion', () => {
@@ -435,7 +499,10 @@ describe('licensing decider', () => {
     });
 
     it('is refused when dated before the conclusion → DATE_BEFORE_PREVIOUS_STEP', () => {
-      spec.given(h.positive).when(grant({ grantedOn: '2025-02-28' })).thenThrows('DATE_BEFORE_PREVIOUS_STEP');
+      spec
+        .given(h.positive)
+        .when(grant({ grantedOn: '2025-02-28' }))
+        .thenThrows('DATE_BEFORE_PREVIOUS_STEP');
     });
 
     it.each([
@@ -444,52 +511,65 @@ describe('licensing decider', () => {
       ['revoked', h.revoked],
       ['expired', h.expired],
     ] as const)('is refused when the licence was already %s → LICENSE_ALREADY_GRANTED', (_label, history) => {
-      spec.given(history).when(grant({ licenseNumber: 'LS-190002', grantedOn: '2026-07-01' })).thenThrows('LICENSE_ALREADY_GRANTED');
+      spec
+        .given(history)
+        .when(grant({ licenseNumber: 'LS-190002', grantedOn: '2026-07-01' }))
+        .thenThrows('LICENSE_ALREADY_GRANTED');
     });
   });
 
   describe('amendLicense', () => {
     it('changes the capacity', () => {
-      spec.given(h.active).when(amend({ capacity: 150 })).then([
-        { type: 'LicenseAmended', data: { licenseId, capacity: 150, reason: 'New anatomy building commissioned.', amendedOn: '2025-09-01' } },
-      ]);
+      spec
+        .given(h.active)
+        .when(amend({ capacity: 150 }))
+        .then([{ type: 'LicenseAmended', data: { licenseId, capacity: 150, reason: 'New anatomy building commissioned.', amendedOn: '2025-09-01' } }]);
     });
 
     it('changes the programme name', () => {
       const programmeName = { ky: 'Жалпы медицина', ru: 'Общая медицина', en: 'General Medicine' };
-      spec.given(h.active).when(amend({ programmeName, reason: 'Renamed by the state standard.' })).then([
-        { type: 'LicenseAmended', data: { licenseId, programmeName, reason: 'Renamed by the state standard.', amendedOn: '2025-09-01' } },
-      ]);
+      spec
+        .given(h.active)
+        .when(amend({ programmeName, reason: 'Renamed by the state standard.' }))
+        .then([{ type: 'LicenseAmended', data: { licenseId, programmeName, reason: 'Renamed by the state standard.', amendedOn: '2025-09-01' } }]);
     });
 
     it('changes the address', () => {
-      spec.given(h.active).when(amend({ address: 'Osh, Kurmanzhan Datka St. 280', reason: 'Moved to the new campus.' })).then([
-        {
-          type: 'LicenseAmended',
-          data: { licenseId, address: 'Osh, Kurmanzhan Datka St. 280', reason: 'Moved to the new campus.', amendedOn: '2025-09-01' },
-        },
-      ]);
+      spec
+        .given(h.active)
+        .when(amend({ address: 'Osh, Kurmanzhan Datka St. 280', reason: 'Moved to the new campus.' }))
+        .then([
+          {
+            type: 'LicenseAmended',
+            data: { licenseId, address: 'Osh, Kurmanzhan Datka St. 280', reason: 'Moved to the new campus.', amendedOn: '2025-09-01' },
+          },
+        ]);
     });
 
     it('accepts an amendment where only one of several given values differs, recording all given', () => {
-      spec.given(h.active).when(amend({ capacity: 120, address: 'Osh, Kurmanzhan Datka St. 280' })).then([
-        {
-          type: 'LicenseAmended',
-          data: { licenseId, capacity: 120, address: 'Osh, Kurmanzhan Datka St. 280', reason: 'New anatomy building commissioned.', amendedOn: '2025-09-01' },
-        },
-      ]);
+      spec
+        .given(h.active)
+        .when(amend({ capacity: 120, address: 'Osh, Kurmanzhan Datka St. 280' }))
+        .then([
+          {
+            type: 'LicenseAmended',
+            data: { licenseId, capacity: 120, address: 'Osh, Kurmanzhan Datka St. 280', reason: 'New anatomy building commissioned.', amendedOn: '2025-09-01' },
+          },
+        ]);
     });
 
     it('compares against the last amendment, so going back to the original capacity is a change', () => {
-      spec.given([...h.active, amended({ capacity: 150 })]).when(amend({ capacity: 120, amendedOn: '2025-10-01' })).then([
-        { type: 'LicenseAmended', data: { licenseId, capacity: 120, reason: 'New anatomy building commissioned.', amendedOn: '2025-10-01' } },
-      ]);
+      spec
+        .given([...h.active, amended({ capacity: 150 })])
+        .when(amend({ capacity: 120, amendedOn: '2025-10-01' }))
+        .then([{ type: 'LicenseAmended', data: { licenseId, capacity: 120, reason: 'New anatomy building commissioned.', amendedOn: '2025-10-01' } }]);
     });
 
     it('is allowed while the licence is suspended', () => {
-      spec.given(h.suspended).when(amend({ capacity: 90, amendedOn: '2026-01-20' })).then([
-        { type: 'LicenseAmended', data: { licenseId, capacity: 90, reason: 'New anatomy building commissioned.', amendedOn: '2026-01-20' } },
-      ]);
+      spec
+        .given(h.suspended)
+        .when(amend({ capacity: 90, amendedOn: '2026-01-20' }))
+        .then([{ type: 'LicenseAmended', data: { licenseId, capacity: 90, reason: 'New anatomy building commissioned.', amendedOn: '2026-01-20' } }]);
     });
 
     it.each([
@@ -502,70 +582,107 @@ describe('licensing decider', () => {
     });
 
     it('is refused when it gives the address an earlier capacity-only amendment left unchanged → NOTHING_TO_AMEND', () => {
-      spec.given([...h.active, amended({ capacity: 150 })]).when(amend({ address: ADDRESS, amendedOn: '2025-10-01' })).thenThrows('NOTHING_TO_AMEND');
+      spec
+        .given([...h.active, amended({ capacity: 150 })])
+        .when(amend({ address: ADDRESS, amendedOn: '2025-10-01' }))
+        .thenThrows('NOTHING_TO_AMEND');
     });
 
     it('is refused when it repeats the last amendment → NOTHING_TO_AMEND', () => {
-      spec.given([...h.active, amended({ capacity: 150 })]).when(amend({ capacity: 150, amendedOn: '2025-10-01' })).thenThrows('NOTHING_TO_AMEND');
+      spec
+        .given([...h.active, amended({ capacity: 150 })])
+        .when(amend({ capacity: 150, amendedOn: '2025-10-01' }))
+        .thenThrows('NOTHING_TO_AMEND');
     });
 
     it('is refused when dated before the grant → DATE_BEFORE_PREVIOUS_STEP', () => {
-      spec.given(h.active).when(amend({ capacity: 150, amendedOn: '2025-03-14' })).thenThrows('DATE_BEFORE_PREVIOUS_STEP');
+      spec
+        .given(h.active)
+        .when(amend({ capacity: 150, amendedOn: '2025-03-14' }))
+        .thenThrows('DATE_BEFORE_PREVIOUS_STEP');
     });
 
     it('is refused on a revoked licence → LICENSE_REVOKED', () => {
-      spec.given(h.revoked).when(amend({ capacity: 150 })).thenThrows('LICENSE_REVOKED');
+      spec
+        .given(h.revoked)
+        .when(amend({ capacity: 150 }))
+        .thenThrows('LICENSE_REVOKED');
     });
 
     it('is refused on an expired licence → LICENSE_EXPIRED', () => {
-      spec.given(h.expired).when(amend({ capacity: 150 })).thenThrows('LICENSE_EXPIRED');
+      spec
+        .given(h.expired)
+        .when(amend({ capacity: 150 }))
+        .thenThrows('LICENSE_EXPIRED');
     });
 
     it.each(notGranted)('is refused when the licence is not granted (%s) → LICENSE_NOT_GRANTED', (_label, history) => {
-      spec.given(history).when(amend({ capacity: 150 })).thenThrows('LICENSE_NOT_GRANTED');
+      spec
+        .given(history)
+        .when(amend({ capacity: 150 }))
+        .thenThrows('LICENSE_NOT_GRANTED');
     });
   });
 
   describe('suspendLicense', () => {
     it('suspends an active licence, with the order number', () => {
-      spec.given(h.active).when(suspend()).then([
-        {
-          type: 'LicenseSuspended',
-          data: { licenseId, reason: 'Inspection found a shortage of clinical bases.', suspendedOn: SUSPENDED_ON, orderNumber: '12/Л' },
-        },
-      ]);
+      spec
+        .given(h.active)
+        .when(suspend())
+        .then([
+          {
+            type: 'LicenseSuspended',
+            data: { licenseId, reason: 'Inspection found a shortage of clinical bases.', suspendedOn: SUSPENDED_ON, orderNumber: '12/Л' },
+          },
+        ]);
     });
 
     it('suspends an active licence without an order number', () => {
       const { orderNumber: _orderNumber, ...withoutOrder } = suspend();
-      spec.given(h.active).when(withoutOrder).then([
-        { type: 'LicenseSuspended', data: { licenseId, reason: 'Inspection found a shortage of clinical bases.', suspendedOn: SUSPENDED_ON } },
-      ]);
+      spec
+        .given(h.active)
+        .when(withoutOrder)
+        .then([{ type: 'LicenseSuspended', data: { licenseId, reason: 'Inspection found a shortage of clinical bases.', suspendedOn: SUSPENDED_ON } }]);
     });
 
     it('suspends again after a resumption', () => {
-      spec.given([...h.suspended, resumed()]).when(suspend({ suspendedOn: '2027-01-10', orderNumber: '3/Л' })).then([
-        {
-          type: 'LicenseSuspended',
-          data: { licenseId, reason: 'Inspection found a shortage of clinical bases.', suspendedOn: '2027-01-10', orderNumber: '3/Л' },
-        },
-      ]);
+      spec
+        .given([...h.suspended, resumed()])
+        .when(suspend({ suspendedOn: '2027-01-10', orderNumber: '3/Л' }))
+        .then([
+          {
+            type: 'LicenseSuspended',
+            data: { licenseId, reason: 'Inspection found a shortage of clinical bases.', suspendedOn: '2027-01-10', orderNumber: '3/Л' },
+          },
+        ]);
     });
 
     it('is refused when already suspended → LICENSE_ALREADY_SUSPENDED', () => {
-      spec.given(h.suspended).when(suspend({ suspendedOn: '2026-01-20' })).thenThrows('LICENSE_ALREADY_SUSPENDED');
+      spec
+        .given(h.suspended)
+        .when(suspend({ suspendedOn: '2026-01-20' }))
+        .thenThrows('LICENSE_ALREADY_SUSPENDED');
     });
 
     it('is refused when dated before the grant → DATE_BEFORE_PREVIOUS_STEP', () => {
-      spec.given(h.active).when(suspend({ suspendedOn: '2025-03-01' })).thenThrows('DATE_BEFORE_PREVIOUS_STEP');
+      spec
+        .given(h.active)
+        .when(suspend({ suspendedOn: '2025-03-01' }))
+        .thenThrows('DATE_BEFORE_PREVIOUS_STEP');
     });
 
     it('is refused on a revoked licence → LICENSE_REVOKED', () => {
-      spec.given(h.revoked).when(suspend({ suspendedOn: '2026-07-01' })).thenThrows('LICENSE_REVOKED');
+      spec
+        .given(h.revoked)
+        .when(suspend({ suspendedOn: '2026-07-01' }))
+        .thenThrows('LICENSE_REVOKED');
     });
 
     it('is refused on an expired licence → LICENSE_EXPIRED', () => {
-      spec.given(h.expired).when(suspend({ suspendedOn: '2030-04-01' })).thenThrows('LICENSE_EXPIRED');
+      spec
+        .given(h.expired)
+        .when(suspend({ suspendedOn: '2030-04-01' }))
+        .thenThrows('LICENSE_EXPIRED');
     });
 
     it.each(notGranted)('is refused when the licence is not granted (%s) → LICENSE_NOT_GRANTED', (_label, history) => {
@@ -575,18 +692,25 @@ describe('licensing decider', () => {
 
   describe('resumeLicense', () => {
     it('resumes a suspended licence', () => {
-      spec.given(h.suspended).when(resume()).then([
-        { type: 'LicenseResumed', data: { licenseId, resumedOn: '2026-02-01', reason: 'Clinical bases contracted.' } },
-      ]);
+      spec
+        .given(h.suspended)
+        .when(resume())
+        .then([{ type: 'LicenseResumed', data: { licenseId, resumedOn: '2026-02-01', reason: 'Clinical bases contracted.' } }]);
     });
 
     it('may resume on the day of the suspension, without a reason', () => {
       const { reason: _reason, ...withoutReason } = resume({ resumedOn: SUSPENDED_ON });
-      spec.given(h.suspended).when(withoutReason).then([{ type: 'LicenseResumed', data: { licenseId, resumedOn: SUSPENDED_ON } }]);
+      spec
+        .given(h.suspended)
+        .when(withoutReason)
+        .then([{ type: 'LicenseResumed', data: { licenseId, resumedOn: SUSPENDED_ON } }]);
     });
 
     it('is refused when dated before the suspension → DATE_BEFORE_PREVIOUS_STEP', () => {
-      spec.given(h.suspended).when(resume({ resumedOn: '2026-01-09' })).thenThrows('DATE_BEFORE_PREVIOUS_STEP');
+      spec
+        .given(h.suspended)
+        .when(resume({ resumedOn: '2026-01-09' }))
+        .thenThrows('DATE_BEFORE_PREVIOUS_STEP');
     });
 
     it.each([
@@ -597,33 +721,51 @@ describe('licensing decider', () => {
       ['revoked while suspended', [...h.suspended, revoked()]],
       ['expired', h.expired],
     ] as const)('is refused when the licence is %s → LICENSE_NOT_SUSPENDED', (_label, history) => {
-      spec.given(history).when(resume({ resumedOn: '2026-08-01' })).thenThrows('LICENSE_NOT_SUSPENDED');
+      spec
+        .given(history)
+        .when(resume({ resumedOn: '2026-08-01' }))
+        .thenThrows('LICENSE_NOT_SUSPENDED');
     });
   });
 
   describe('revokeLicense', () => {
     it('revokes an active licence', () => {
-      spec.given(h.active).when(revoke()).then([
-        { type: 'LicenseRevoked', data: { licenseId, reason: 'Violations not remedied.', basis: 'Court decision No. 2-145/26', revokedOn: '2026-06-01' } },
-      ]);
+      spec
+        .given(h.active)
+        .when(revoke())
+        .then([
+          { type: 'LicenseRevoked', data: { licenseId, reason: 'Violations not remedied.', basis: 'Court decision No. 2-145/26', revokedOn: '2026-06-01' } },
+        ]);
     });
 
     it('revokes a suspended licence', () => {
-      spec.given(h.suspended).when(revoke({ revokedOn: '2026-03-01' })).then([
-        { type: 'LicenseRevoked', data: { licenseId, reason: 'Violations not remedied.', basis: 'Court decision No. 2-145/26', revokedOn: '2026-03-01' } },
-      ]);
+      spec
+        .given(h.suspended)
+        .when(revoke({ revokedOn: '2026-03-01' }))
+        .then([
+          { type: 'LicenseRevoked', data: { licenseId, reason: 'Violations not remedied.', basis: 'Court decision No. 2-145/26', revokedOn: '2026-03-01' } },
+        ]);
     });
 
     it('is refused when already revoked → LICENSE_REVOKED', () => {
-      spec.given(h.revoked).when(revoke({ revokedOn: '2026-07-01' })).thenThrows('LICENSE_REVOKED');
+      spec
+        .given(h.revoked)
+        .when(revoke({ revokedOn: '2026-07-01' }))
+        .thenThrows('LICENSE_REVOKED');
     });
 
     it('is refused on an expired licence → LICENSE_EXPIRED', () => {
-      spec.given(h.expired).when(revoke({ revokedOn: '2030-04-01' })).thenThrows('LICENSE_EXPIRED');
+      spec
+        .given(h.expired)
+        .when(revoke({ revokedOn: '2030-04-01' }))
+        .thenThrows('LICENSE_EXPIRED');
     });
 
     it('is refused when dated before the grant → DATE_BEFORE_PREVIOUS_STEP', () => {
-      spec.given(h.active).when(revoke({ revokedOn: '2025-03-14' })).thenThrows('DATE_BEFORE_PREVIOUS_STEP');
+      spec
+        .given(h.active)
+        .when(revoke({ revokedOn: '2025-03-14' }))
+        .thenThrows('DATE_BEFORE_PREVIOUS_STEP');
     });
 
     it.each(notGranted)('is refused when the licence is not granted (%s) → LICENSE_NOT_GRANTED', (_label, history) => {
@@ -633,23 +775,38 @@ describe('licensing decider', () => {
 
   describe('recordLicenseExpiry', () => {
     it('is refused while today is not yet past validUntil, whatever date it names → LICENSE_STILL_VALID', () => {
-      spec.given(h.active).when(recordExpiry({ expiredOn: '2030-03-15' })).thenThrows('LICENSE_STILL_VALID');
+      spec
+        .given(h.active)
+        .when(recordExpiry({ expiredOn: '2030-03-15' }))
+        .thenThrows('LICENSE_STILL_VALID');
     });
 
     it('is refused when dated after today → DATE_IN_FUTURE', () => {
-      afterValidity.given(h.active).when(recordExpiry({ expiredOn: '2030-06-02' })).thenThrows('DATE_IN_FUTURE');
+      afterValidity
+        .given(h.active)
+        .when(recordExpiry({ expiredOn: '2030-06-02' }))
+        .thenThrows('DATE_IN_FUTURE');
     });
 
     it('records expiry the day after validUntil', () => {
-      afterValidity.given(h.active).when(recordExpiry({ expiredOn: '2030-03-15' })).then([{ type: 'LicenseExpired', data: { licenseId, expiredOn: '2030-03-15' } }]);
+      afterValidity
+        .given(h.active)
+        .when(recordExpiry({ expiredOn: '2030-03-15' }))
+        .then([{ type: 'LicenseExpired', data: { licenseId, expiredOn: '2030-03-15' } }]);
     });
 
     it('records expiry of a suspended licence after validUntil', () => {
-      afterValidity.given(h.suspended).when(recordExpiry({ expiredOn: '2030-04-01' })).then([{ type: 'LicenseExpired', data: { licenseId, expiredOn: '2030-04-01' } }]);
+      afterValidity
+        .given(h.suspended)
+        .when(recordExpiry({ expiredOn: '2030-04-01' }))
+        .then([{ type: 'LicenseExpired', data: { licenseId, expiredOn: '2030-04-01' } }]);
     });
 
     it('is refused for a licence without a time limit → LICENSE_WITHOUT_TIME_LIMIT', () => {
-      spec.given(h.activeIndefinite).when(recordExpiry({ expiredOn: '2099-01-01' })).thenThrows('LICENSE_WITHOUT_TIME_LIMIT');
+      spec
+        .given(h.activeIndefinite)
+        .when(recordExpiry({ expiredOn: '2099-01-01' }))
+        .thenThrows('LICENSE_WITHOUT_TIME_LIMIT');
     });
 
     it.each([
@@ -660,11 +817,17 @@ describe('licensing decider', () => {
     });
 
     it('is refused when already expired → LICENSE_EXPIRED', () => {
-      spec.given(h.expired).when(recordExpiry({ expiredOn: '2030-04-01' })).thenThrows('LICENSE_EXPIRED');
+      spec
+        .given(h.expired)
+        .when(recordExpiry({ expiredOn: '2030-04-01' }))
+        .thenThrows('LICENSE_EXPIRED');
     });
 
     it('is refused on a revoked licence → LICENSE_REVOKED', () => {
-      spec.given(h.revoked).when(recordExpiry({ expiredOn: '2030-04-01' })).thenThrows('LICENSE_REVOKED');
+      spec
+        .given(h.revoked)
+        .when(recordExpiry({ expiredOn: '2030-04-01' }))
+        .thenThrows('LICENSE_REVOKED');
     });
 
     it.each(notGranted)('is refused when the licence is not granted (%s) → LICENSE_NOT_GRANTED', (_label, history) => {
@@ -672,7 +835,10 @@ describe('licensing decider', () => {
     });
 
     it('once expired, the licence can no longer be amended → LICENSE_EXPIRED', () => {
-      spec.given([...h.active, expired()]).when(amend({ capacity: 150, amendedOn: '2030-04-01' })).thenThrows('LICENSE_EXPIRED');
+      spec
+        .given([...h.active, expired()])
+        .when(amend({ capacity: 150, amendedOn: '2030-04-01' }))
+        .thenThrows('LICENSE_EXPIRED');
     });
   });
 
@@ -685,38 +851,77 @@ describe('licensing decider', () => {
 
 describe('licensing decider: steps in date order and validity', () => {
   it('refuses an expert group dated before the application', () => {
-    spec.given(h.applied).when(formGroup({ formedOn: '2024-12-01' })).thenThrows('DATE_BEFORE_PREVIOUS_STEP');
+    spec
+      .given(h.applied)
+      .when(formGroup({ formedOn: '2024-12-01' }))
+      .thenThrows('DATE_BEFORE_PREVIOUS_STEP');
   });
 
   it('refuses a re-formed group dated before the previous conclusion', () => {
-    spec.given(h.negative).when(formGroup({ formedOn: '2025-02-15' })).thenThrows('DATE_BEFORE_PREVIOUS_STEP');
+    spec
+      .given(h.negative)
+      .when(formGroup({ formedOn: '2025-02-15' }))
+      .thenThrows('DATE_BEFORE_PREVIOUS_STEP');
   });
 
   it('refuses a revocation dated before the suspension, and an amendment before the last amendment', () => {
-    spec.given(h.suspended).when(revoke({ revokedOn: '2025-12-01' })).thenThrows('DATE_BEFORE_PREVIOUS_STEP');
-    spec.given([...h.active, amended({ amendedOn: '2025-09-01' })]).when(amend({ capacity: 170, amendedOn: '2025-08-01' })).thenThrows('DATE_BEFORE_PREVIOUS_STEP');
-    spec.given([...h.active, amended({ amendedOn: '2025-09-01' })]).when(suspend({ suspendedOn: '2025-08-31' })).thenThrows('DATE_BEFORE_PREVIOUS_STEP');
+    spec
+      .given(h.suspended)
+      .when(revoke({ revokedOn: '2025-12-01' }))
+      .thenThrows('DATE_BEFORE_PREVIOUS_STEP');
+    spec
+      .given([...h.active, amended({ amendedOn: '2025-09-01' })])
+      .when(amend({ capacity: 170, amendedOn: '2025-08-01' }))
+      .thenThrows('DATE_BEFORE_PREVIOUS_STEP');
+    spec
+      .given([...h.active, amended({ amendedOn: '2025-09-01' })])
+      .when(suspend({ suspendedOn: '2025-08-31' }))
+      .thenThrows('DATE_BEFORE_PREVIOUS_STEP');
   });
 
   it('accepts a step on the same day as the previous one', () => {
-    spec.given(h.applied).when(formGroup({ formedOn: SUBMITTED_ON })).then([groupFormed({ formedOn: SUBMITTED_ON })]);
+    spec
+      .given(h.applied)
+      .when(formGroup({ formedOn: SUBMITTED_ON }))
+      .then([groupFormed({ formedOn: SUBMITTED_ON })]);
   });
 
   it('treats a licence past its last day as no longer in force, before its expiry is recorded', () => {
-    spec.given(h.active).when(amend({ capacity: 170, amendedOn: '2030-03-15' })).thenThrows('LICENSE_VALIDITY_ENDED');
-    spec.given(h.active).when(suspend({ suspendedOn: '2030-04-01' })).thenThrows('LICENSE_VALIDITY_ENDED');
-    spec.given(h.suspended).when(resume({ resumedOn: '2030-04-01' })).thenThrows('LICENSE_VALIDITY_ENDED');
-    spec.given(h.active).when(revoke({ revokedOn: '2030-04-01' })).thenThrows('LICENSE_VALIDITY_ENDED');
-    spec.given(h.active).when(amend({ capacity: 170, amendedOn: VALID_UNTIL })).then([amended({ capacity: 170, amendedOn: VALID_UNTIL, reason: 'New anatomy building commissioned.' })]);
+    spec
+      .given(h.active)
+      .when(amend({ capacity: 170, amendedOn: '2030-03-15' }))
+      .thenThrows('LICENSE_VALIDITY_ENDED');
+    spec
+      .given(h.active)
+      .when(suspend({ suspendedOn: '2030-04-01' }))
+      .thenThrows('LICENSE_VALIDITY_ENDED');
+    spec
+      .given(h.suspended)
+      .when(resume({ resumedOn: '2030-04-01' }))
+      .thenThrows('LICENSE_VALIDITY_ENDED');
+    spec
+      .given(h.active)
+      .when(revoke({ revokedOn: '2030-04-01' }))
+      .thenThrows('LICENSE_VALIDITY_ENDED');
+    spec
+      .given(h.active)
+      .when(amend({ capacity: 170, amendedOn: VALID_UNTIL }))
+      .then([amended({ capacity: 170, amendedOn: VALID_UNTIL, reason: 'New anatomy building commissioned.' })]);
   });
 
   it('refuses a grant whose validity ends before it starts, even when the schema was bypassed', () => {
-    spec.given(h.positive).when(grant({ validUntil: '2025-01-01' })).thenThrows('VALIDITY_BEFORE_GRANT');
+    spec
+      .given(h.positive)
+      .when(grant({ validUntil: '2025-01-01' }))
+      .thenThrows('VALIDITY_BEFORE_GRANT');
   });
 
   it('compares programme names by language, not by key order', () => {
     const reordered = { en: programme.name.en, ru: programme.name.ru, ky: programme.name.ky };
-    spec.given(h.active).when(amend({ capacity: undefined, programmeName: reordered })).thenThrows('NOTHING_TO_AMEND');
+    spec
+      .given(h.active)
+      .when(amend({ capacity: undefined, programmeName: reordered }))
+      .thenThrows('NOTHING_TO_AMEND');
   });
 });
 
@@ -746,8 +951,21 @@ describe('licensing evolve', () => {
     const afterApply: LicenseState = { ...base, status: 'applied', lastStep: { name: 'the application', on: SUBMITTED_ON } };
     const afterGroup: LicenseState = { ...base, status: 'under_expert_review', lastStep: { name: 'the forming of the expert group', on: FORMED_ON } };
     const afterConclusion: LicenseState = { ...afterGroup, status: 'conclusion_positive', lastStep: { name: 'the expert conclusion', on: CONCLUDED_ON } };
-    const afterGrant: LicenseState = { ...afterConclusion, status: 'active', lastStep: { name: 'the grant', on: GRANTED_ON }, grantedOn: GRANTED_ON, validUntil: VALID_UNTIL, capacity: 110 };
-    const afterAmend: LicenseState = { ...afterGrant, lastStep: { name: 'the last amendment', on: '2025-09-01' }, capacity: 150, programmeName: newName, address: 'Osh, Kurmanzhan Datka St. 280' };
+    const afterGrant: LicenseState = {
+      ...afterConclusion,
+      status: 'active',
+      lastStep: { name: 'the grant', on: GRANTED_ON },
+      grantedOn: GRANTED_ON,
+      validUntil: VALID_UNTIL,
+      capacity: 110,
+    };
+    const afterAmend: LicenseState = {
+      ...afterGrant,
+      lastStep: { name: 'the last amendment', on: '2025-09-01' },
+      capacity: 150,
+      programmeName: newName,
+      address: 'Osh, Kurmanzhan Datka St. 280',
+    };
     const afterSuspend: LicenseState = { ...afterAmend, status: 'suspended', lastStep: { name: 'the suspension', on: SUSPENDED_ON } };
     const afterResume: LicenseState = { ...afterAmend, status: 'active', lastStep: { name: 'the resumption', on: '2026-02-01' } };
     const afterRevoke: LicenseState = { ...afterResume, status: 'revoked', lastStep: { name: 'the revocation', on: '2026-06-01' } };
@@ -892,9 +1110,7 @@ describe('licensing command schemas', () => {
 
     it('amended programme name', () => {
       const programmeName = { ky: 'Жалпы медицина', ru: '', en: 'General Medicine' };
-      expect(issuePaths(c.amendLicense, { licenseId, programmeName, reason: 'Renamed.', amendedOn: '2025-09-01' })).toStrictEqual([
-        ['programmeName', 'ru'],
-      ]);
+      expect(issuePaths(c.amendLicense, { licenseId, programmeName, reason: 'Renamed.', amendedOn: '2025-09-01' })).toStrictEqual([['programmeName', 'ru']]);
     });
 
     it('revocation basis', () => {
@@ -941,8 +1157,20 @@ describe('licensing command schemas', () => {
 
   describe('an expert group has exactly one chair (path members)', () => {
     it.each([
-      ['no chair', [{ name: 'A. Member', role: 'member' }, { name: 'S. Secretary', role: 'secretary' }]],
-      ['two chairs', [{ name: 'A. Chair', role: 'chair' }, { name: 'B. Chair', role: 'chair' }]],
+      [
+        'no chair',
+        [
+          { name: 'A. Member', role: 'member' },
+          { name: 'S. Secretary', role: 'secretary' },
+        ],
+      ],
+      [
+        'two chairs',
+        [
+          { name: 'A. Chair', role: 'chair' },
+          { name: 'B. Chair', role: 'chair' },
+        ],
+      ],
     ])('refuses a group with %s', (_label, groupMembers) => {
       const result = c.formExpertGroup.safeParse({ ...validGroup, members: groupMembers });
       expect(result.error?.issues.map((i) => [i.path, i.message])).toStrictEqual([[['members'], 'must have exactly one chair']]);

@@ -6,15 +6,7 @@
 // by sending each command as the hub's own follow-ups are sent: through the command registry.
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import {
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isScalarType,
-  type GraphQLInputType,
-} from 'graphql';
+import { getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, type GraphQLInputType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandRegistry } from '../schema/command.ts';
 import { schema } from '../schema/index.ts';
@@ -42,7 +34,15 @@ function sample(type: GraphQLInputType): unknown {
     );
   }
   if (isScalarType(named)) {
-    const scalars: Record<string, unknown> = { String: 'x', Int: 1, Float: 1, Boolean: true, ID: randomUUID(), Date: '2026-01-15', DateTime: '2026-01-15T08:00:00Z' };
+    const scalars: Record<string, unknown> = {
+      String: 'x',
+      Int: 1,
+      Float: 1,
+      Boolean: true,
+      ID: randomUUID(),
+      Date: '2026-01-15',
+      DateTime: '2026-01-15T08:00:00Z',
+    };
     return scalars[named.name] ?? 'x';
   }
   throw new Error(`no sample for ${String(type)}`);
@@ -100,21 +100,34 @@ describe('the permission matrix', () => {
     }
     const beforeSystem = await hub.store.headPosition();
     const system = await commandRegistry
-      .dispatch({ name: command, input: sample(inputType) as Record<string, unknown>, actor: systemActor }, { actor: systemActor, correlationId: randomUUID(), language: 'en', hub })
-      .then(() => 'accepted', (error: Error) => error.name);
+      .dispatch(
+        { name: command, input: sample(inputType) as Record<string, unknown>, actor: systemActor },
+        { actor: systemActor, correlationId: randomUUID(), language: 'en', hub },
+      )
+      .then(
+        () => 'accepted',
+        (error: Error) => error.name,
+      );
     outcomes.system = system;
     if (!(commandPermissions[command] as readonly Role[]).includes('system')) {
       const after = await hub.store.headPosition();
       expect(after && encodePosition(after)).toBe(beforeSystem && encodePosition(beforeSystem));
     }
     const expected = Object.fromEntries(
-      Object.keys(outcomes).map((role) => [role, (commandPermissions[command] as readonly string[]).includes(role) ? expect.not.stringMatching(/^ForbiddenError$/) : 'ForbiddenError']),
+      Object.keys(outcomes).map((role) => [
+        role,
+        (commandPermissions[command] as readonly string[]).includes(role) ? expect.not.stringMatching(/^ForbiddenError$/) : 'ForbiddenError',
+      ]),
     );
     expect(outcomes).toEqual(expected);
   });
 
   it('refuses a token that claims the system role: only the hub itself acts as the system', async () => {
-    const res = await gql('{ followUpRefusals(first: 1) { edges { cursor } } }', {}, { token: await tokenFor({ id: 'u-x', name: 'Impostor', roles: ['system'] }) });
+    const res = await gql(
+      '{ followUpRefusals(first: 1) { edges { cursor } } }',
+      {},
+      { token: await tokenFor({ id: 'u-x', name: 'Impostor', roles: ['system'] }) },
+    );
     expect(res.status).toBe(401);
     expect(JSON.stringify(res.errors)).toMatch(/system role/);
   });

@@ -13,7 +13,14 @@ import { openSqliteEventStore } from '../src/eventstore/sqlite.ts';
 import type { EventStore, NewEvent, Position } from '../src/eventstore/types.ts';
 import { temporaryDirectory } from './support/fixtures.ts';
 
-const metadata = { actor: { id: 'u', name: 'U', roles: [] }, commandId: 'c', correlationId: 'c', causationId: 'c', occurredAt: '2026-11-25T00:00:00.000Z', schemaVersion: 1 };
+const metadata = {
+  actor: { id: 'u', name: 'U', roles: [] },
+  commandId: 'c',
+  correlationId: 'c',
+  causationId: 'c',
+  occurredAt: '2026-11-25T00:00:00.000Z',
+  schemaVersion: 1,
+};
 const note = (text: string, type = 'NoteWritten'): NewEvent => ({ id: randomUUID(), type, data: { text }, metadata });
 
 /** A read model of notes; the PRIMARY KEY on position makes any double application fail loudly. */
@@ -62,9 +69,17 @@ describe('projection runner', () => {
   };
   const texts = () => (db.prepare('SELECT text FROM notes ORDER BY CAST(position AS INTEGER)').all() as { text: string }[]).map((r) => r.text);
   const counted = () => (db.prepare('SELECT count(*) AS n FROM tally').get() as { n: number }).n;
-  const append = async (...texts: string[]) => (await store.append(`note-${randomUUID()}`, texts.map((t) => note(t)), 'no_stream')).position;
+  const append = async (...texts: string[]) =>
+    (
+      await store.append(
+        `note-${randomUUID()}`,
+        texts.map((t) => note(t)),
+        'no_stream',
+      )
+    ).position;
   const checkpoint = (version: number) =>
-    (db.prepare('SELECT position FROM projection_checkpoints WHERE name = ? AND version = ?').get('notes', version) as { position: string | null } | undefined)?.position;
+    (db.prepare('SELECT position FROM projection_checkpoints WHERE name = ? AND version = ?').get('notes', version) as { position: string | null } | undefined)
+      ?.position;
 
   beforeEach(() => {
     dir = temporaryDirectory();

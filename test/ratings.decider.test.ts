@@ -81,17 +81,30 @@ const c = {
 } satisfies Record<string, RatingCampaignEvent[]>;
 
 const create = (input: Partial<CCommand<'createRatingCampaign'>> = {}): CCommand<'createRatingCampaign'> => ({
-  type: 'createRatingCampaign', campaignId, year: 2025, title, criteria, entriesDue: ENTRIES_DUE, ...input,
+  type: 'createRatingCampaign',
+  campaignId,
+  year: 2025,
+  title,
+  criteria,
+  entriesDue: ENTRIES_DUE,
+  ...input,
 });
 const revise = (list: RatingCriterion[]): CCommand<'reviseRatingCriteria'> => ({ type: 'reviseRatingCriteria', campaignId, criteria: list });
 const open = (basis?: string): CCommand<'openRatingCampaign'> => ({ type: 'openRatingCampaign', campaignId, ...(basis ? { basis } : {}) });
 const extend = (entriesDue: string, reason?: string): CCommand<'extendRatingEntryDeadline'> => ({
-  type: 'extendRatingEntryDeadline', campaignId, entriesDue, ...(reason ? { reason } : {}),
+  type: 'extendRatingEntryDeadline',
+  campaignId,
+  entriesDue,
+  ...(reason ? { reason } : {}),
 });
 const close: CCommand<'closeRatingEntries'> = { type: 'closeRatingEntries', campaignId };
 const startVerification: CCommand<'startRatingVerification'> = { type: 'startRatingVerification', campaignId };
 const publish = (input: Partial<CCommand<'publishRatingResults'>> = {}): CCommand<'publishRatingResults'> => ({
-  type: 'publishRatingResults', campaignId, appealsUntil: '2026-03-25', tally: { awaitingVerification: 0, verified: 87 }, ...input,
+  type: 'publishRatingResults',
+  campaignId,
+  appealsUntil: '2026-03-25',
+  tally: { awaitingVerification: 0, verified: 87 },
+  ...input,
 });
 
 describe('rating campaign decider', () => {
@@ -118,15 +131,24 @@ describe('rating campaign decider', () => {
     });
 
     it('accepts an entry deadline of today', () => {
-      campaignSpec().given([]).when(create({ entriesDue: TODAY })).then([created({ entriesDue: TODAY })]);
+      campaignSpec()
+        .given([])
+        .when(create({ entriesDue: TODAY }))
+        .then([created({ entriesDue: TODAY })]);
     });
 
     it('refuses an entry deadline before today → ENTRY_DEADLINE_IN_PAST', () => {
-      campaignSpec().given([]).when(create({ entriesDue: '2026-03-09' })).thenThrows('ENTRY_DEADLINE_IN_PAST');
+      campaignSpec()
+        .given([])
+        .when(create({ entriesDue: '2026-03-09' }))
+        .thenThrows('ENTRY_DEADLINE_IN_PAST');
     });
 
     it.each(Object.entries(c))('refuses a second campaign for the year (the stream is %s) → CAMPAIGN_ALREADY_EXISTS', (_status, history) => {
-      campaignSpec().given(history).when(create({ title: { ...title, en: 'Another' } })).thenThrows('CAMPAIGN_ALREADY_EXISTS');
+      campaignSpec()
+        .given(history)
+        .when(create({ title: { ...title, en: 'Another' } }))
+        .thenThrows('CAMPAIGN_ALREADY_EXISTS');
     });
   });
 
@@ -134,15 +156,20 @@ describe('rating campaign decider', () => {
     const revised = [...criteria.slice(0, 2), { ...criteria[2]!, weight: 0.75 }];
 
     it('replaces the criteria of a draft campaign', () => {
-      campaignSpec(methodist).given(c.draft).when(revise(revised)).then([{ type: 'RatingCriteriaRevised', data: { campaignId, criteria: revised } }]);
+      campaignSpec(methodist)
+        .given(c.draft)
+        .when(revise(revised))
+        .then([{ type: 'RatingCriteriaRevised', data: { campaignId, criteria: revised } }]);
     });
 
-    it.each([['open', c.open], ['closed', c.closed], ['verification', c.verification], ['published', c.published]] as const)(
-      'is refused once the campaign is %s → CRITERIA_FIXED',
-      (_status, history) => {
-        campaignSpec().given(history).when(revise(revised)).thenThrows('CRITERIA_FIXED');
-      },
-    );
+    it.each([
+      ['open', c.open],
+      ['closed', c.closed],
+      ['verification', c.verification],
+      ['published', c.published],
+    ] as const)('is refused once the campaign is %s → CRITERIA_FIXED', (_status, history) => {
+      campaignSpec().given(history).when(revise(revised)).thenThrows('CRITERIA_FIXED');
+    });
 
     it('is refused when it changes nothing → CRITERIA_UNCHANGED', () => {
       campaignSpec().given(c.draft).when(revise(criteria)).thenThrows('CRITERIA_UNCHANGED');
@@ -151,16 +178,24 @@ describe('rating campaign decider', () => {
 
   describe('openRatingCampaign', () => {
     it('opens a draft campaign today, with the order it rests on', () => {
-      campaignSpec().given(c.draft).when(open('Order No. 45/1 of 2026-03-09')).then([
-        { type: 'RatingCampaignOpened', data: { campaignId, openedOn: TODAY, basis: 'Order No. 45/1 of 2026-03-09' } },
-      ]);
+      campaignSpec()
+        .given(c.draft)
+        .when(open('Order No. 45/1 of 2026-03-09'))
+        .then([{ type: 'RatingCampaignOpened', data: { campaignId, openedOn: TODAY, basis: 'Order No. 45/1 of 2026-03-09' } }]);
     });
 
     it('leaves the basis out when none is given', () => {
-      campaignSpec().given(c.draft).when(open()).then([{ type: 'RatingCampaignOpened', data: { campaignId, openedOn: TODAY } }]);
+      campaignSpec()
+        .given(c.draft)
+        .when(open())
+        .then([{ type: 'RatingCampaignOpened', data: { campaignId, openedOn: TODAY } }]);
     });
 
-    it.each([['open', c.open], ['closed', c.closed], ['published', c.published]] as const)('is refused when already %s → CAMPAIGN_ALREADY_OPENED', (_s, history) => {
+    it.each([
+      ['open', c.open],
+      ['closed', c.closed],
+      ['published', c.published],
+    ] as const)('is refused when already %s → CAMPAIGN_ALREADY_OPENED', (_s, history) => {
       campaignSpec().given(history).when(open()).thenThrows('CAMPAIGN_ALREADY_OPENED');
     });
 
@@ -171,15 +206,19 @@ describe('rating campaign decider', () => {
 
   describe('extendRatingEntryDeadline', () => {
     it('moves the deadline of an open campaign later, recording the previous one', () => {
-      campaignSpec().given(c.open).when(extend('2026-05-15', 'Late Scopus indexing')).then([
-        { type: 'RatingEntryDeadlineExtended', data: { campaignId, entriesDue: '2026-05-15', previousDue: ENTRIES_DUE, reason: 'Late Scopus indexing' } },
-      ]);
+      campaignSpec()
+        .given(c.open)
+        .when(extend('2026-05-15', 'Late Scopus indexing'))
+        .then([
+          { type: 'RatingEntryDeadlineExtended', data: { campaignId, entriesDue: '2026-05-15', previousDue: ENTRIES_DUE, reason: 'Late Scopus indexing' } },
+        ]);
     });
 
     it('moves the deadline of a draft campaign', () => {
-      campaignSpec().given(c.draft).when(extend('2026-05-15')).then([
-        { type: 'RatingEntryDeadlineExtended', data: { campaignId, entriesDue: '2026-05-15', previousDue: ENTRIES_DUE } },
-      ]);
+      campaignSpec()
+        .given(c.draft)
+        .when(extend('2026-05-15'))
+        .then([{ type: 'RatingEntryDeadlineExtended', data: { campaignId, entriesDue: '2026-05-15', previousDue: ENTRIES_DUE } }]);
     });
 
     it.each([ENTRIES_DUE, '2026-04-01'])('refuses %s, not after the current deadline → DEADLINE_NOT_LATER', (date) => {
@@ -187,71 +226,111 @@ describe('rating campaign decider', () => {
     });
 
     it('refuses a later deadline that is still in the past → ENTRY_DEADLINE_IN_PAST', () => {
-      campaignSpec().given([created({ entriesDue: '2026-03-01' }), opened]).when(extend('2026-03-05')).thenThrows('ENTRY_DEADLINE_IN_PAST');
+      campaignSpec()
+        .given([created({ entriesDue: '2026-03-01' }), opened])
+        .when(extend('2026-03-05'))
+        .thenThrows('ENTRY_DEADLINE_IN_PAST');
     });
 
-    it.each([['closed', c.closed], ['verification', c.verification], ['published', c.published]] as const)(
-      'is refused when the campaign is %s → CAMPAIGN_CLOSED_FOR_ENTRIES',
-      (_s, history) => {
-        campaignSpec().given(history).when(extend('2026-12-31')).thenThrows('CAMPAIGN_CLOSED_FOR_ENTRIES');
-      },
-    );
+    it.each([
+      ['closed', c.closed],
+      ['verification', c.verification],
+      ['published', c.published],
+    ] as const)('is refused when the campaign is %s → CAMPAIGN_CLOSED_FOR_ENTRIES', (_s, history) => {
+      campaignSpec().given(history).when(extend('2026-12-31')).thenThrows('CAMPAIGN_CLOSED_FOR_ENTRIES');
+    });
   });
 
   describe('closeRatingEntries', () => {
     it('closes an open campaign for entries today, even before the deadline', () => {
-      campaignSpec().given(c.open).when(close).then([{ type: 'RatingEntriesClosed', data: { campaignId, closedOn: TODAY } }]);
+      campaignSpec()
+        .given(c.open)
+        .when(close)
+        .then([{ type: 'RatingEntriesClosed', data: { campaignId, closedOn: TODAY } }]);
     });
 
     it('is refused for a draft → CAMPAIGN_NOT_OPEN', () => {
       campaignSpec().given(c.draft).when(close).thenThrows('CAMPAIGN_NOT_OPEN');
     });
 
-    it.each([['closed', c.closed], ['verification', c.verification], ['published', c.published]] as const)('is refused when %s → CAMPAIGN_ALREADY_CLOSED', (_s, history) => {
+    it.each([
+      ['closed', c.closed],
+      ['verification', c.verification],
+      ['published', c.published],
+    ] as const)('is refused when %s → CAMPAIGN_ALREADY_CLOSED', (_s, history) => {
       campaignSpec().given(history).when(close).thenThrows('CAMPAIGN_ALREADY_CLOSED');
     });
   });
 
   describe('startRatingVerification', () => {
     it('starts the final verification of a campaign closed for entries', () => {
-      campaignSpec().given(c.closed).when(startVerification).then([{ type: 'RatingVerificationStarted', data: { campaignId, startedOn: TODAY } }]);
+      campaignSpec()
+        .given(c.closed)
+        .when(startVerification)
+        .then([{ type: 'RatingVerificationStarted', data: { campaignId, startedOn: TODAY } }]);
     });
 
-    it.each([['draft', c.draft], ['open', c.open]] as const)('is refused while %s → ENTRIES_NOT_CLOSED', (_s, history) => {
+    it.each([
+      ['draft', c.draft],
+      ['open', c.open],
+    ] as const)('is refused while %s → ENTRIES_NOT_CLOSED', (_s, history) => {
       campaignSpec().given(history).when(startVerification).thenThrows('ENTRIES_NOT_CLOSED');
     });
 
-    it.each([['verification', c.verification], ['published', c.published]] as const)('is refused when already in %s → VERIFICATION_ALREADY_STARTED', (_s, history) => {
+    it.each([
+      ['verification', c.verification],
+      ['published', c.published],
+    ] as const)('is refused when already in %s → VERIFICATION_ALREADY_STARTED', (_s, history) => {
       campaignSpec().given(history).when(startVerification).thenThrows('VERIFICATION_ALREADY_STARTED');
     });
   });
 
   describe('publishRatingResults', () => {
     it('publishes when every submitted entry is verified or returned, opening appeals until the given day', () => {
-      campaignSpec().given(c.verification).when(publish({ basis: 'Academic Council protocol No. 9' })).then([
-        { type: 'RatingResultsPublished', data: { campaignId, publishedOn: TODAY, appealsUntil: '2026-03-25', basis: 'Academic Council protocol No. 9', rankedEntries: 87 } },
-      ]);
+      campaignSpec()
+        .given(c.verification)
+        .when(publish({ basis: 'Academic Council protocol No. 9' }))
+        .then([
+          {
+            type: 'RatingResultsPublished',
+            data: { campaignId, publishedOn: TODAY, appealsUntil: '2026-03-25', basis: 'Academic Council protocol No. 9', rankedEntries: 87 },
+          },
+        ]);
     });
 
     it('accepts an appeal deadline of today', () => {
-      campaignSpec().given(c.verification).when(publish({ appealsUntil: TODAY })).then([
-        { type: 'RatingResultsPublished', data: { campaignId, publishedOn: TODAY, appealsUntil: TODAY, rankedEntries: 87 } },
-      ]);
+      campaignSpec()
+        .given(c.verification)
+        .when(publish({ appealsUntil: TODAY }))
+        .then([{ type: 'RatingResultsPublished', data: { campaignId, publishedOn: TODAY, appealsUntil: TODAY, rankedEntries: 87 } }]);
     });
 
     it('is refused while an entry awaits verification → ENTRIES_AWAITING_VERIFICATION', () => {
-      campaignSpec().given(c.verification).when(publish({ tally: { awaitingVerification: 1, verified: 86 } })).thenThrows('ENTRIES_AWAITING_VERIFICATION');
+      campaignSpec()
+        .given(c.verification)
+        .when(publish({ tally: { awaitingVerification: 1, verified: 86 } }))
+        .thenThrows('ENTRIES_AWAITING_VERIFICATION');
     });
 
     it('is refused with no verified entry → NO_VERIFIED_ENTRIES', () => {
-      campaignSpec().given(c.verification).when(publish({ tally: { awaitingVerification: 0, verified: 0 } })).thenThrows('NO_VERIFIED_ENTRIES');
+      campaignSpec()
+        .given(c.verification)
+        .when(publish({ tally: { awaitingVerification: 0, verified: 0 } }))
+        .thenThrows('NO_VERIFIED_ENTRIES');
     });
 
     it('is refused with an appeal deadline before today → APPEAL_DEADLINE_IN_PAST', () => {
-      campaignSpec().given(c.verification).when(publish({ appealsUntil: '2026-03-09' })).thenThrows('APPEAL_DEADLINE_IN_PAST');
+      campaignSpec()
+        .given(c.verification)
+        .when(publish({ appealsUntil: '2026-03-09' }))
+        .thenThrows('APPEAL_DEADLINE_IN_PAST');
     });
 
-    it.each([['draft', c.draft], ['open', c.open], ['closed', c.closed]] as const)('is refused while %s → VERIFICATION_NOT_STARTED', (_s, history) => {
+    it.each([
+      ['draft', c.draft],
+      ['open', c.open],
+      ['closed', c.closed],
+    ] as const)('is refused while %s → VERIFICATION_NOT_STARTED', (_s, history) => {
       campaignSpec().given(history).when(publish()).thenThrows('VERIFICATION_NOT_STARTED');
     });
 
@@ -265,7 +344,13 @@ describe('rating campaign decider', () => {
     const revised: RatingCampaignEvent = { type: 'RatingCriteriaRevised', data: { campaignId, criteria: criteria.slice(0, 2) } };
     const state = fold(ratingCampaignDecider, [created(), revised, opened, extended, closed, verificationStarted, published]);
     expect(campaignFactsOf(state)).toStrictEqual({
-      campaignId, year: 2025, title, status: 'published', criteria: criteria.slice(0, 2), entriesDue: '2026-05-10', appealsUntil: '2026-06-15',
+      campaignId,
+      year: 2025,
+      title,
+      status: 'published',
+      criteria: criteria.slice(0, 2),
+      entriesDue: '2026-05-10',
+      appealsUntil: '2026-06-15',
     });
     expect(campaignFactsOf(fold(ratingCampaignDecider, []))).toBeUndefined();
     expect(fold(ratingCampaignDecider, [opened])).toStrictEqual({ exists: false });
@@ -279,10 +364,21 @@ type EEvent<Type extends RatingEntryEvent['type']> = Extract<RatingEntryEvent, {
 type ECommand<Name extends RatingEntryCommand['type']> = Extract<RatingEntryCommand, { type: Name }>;
 
 const facts = (status: RatingCampaignFacts['status'], overrides: Partial<RatingCampaignFacts> = {}): RatingCampaignFacts => ({
-  campaignId, year: 2025, title, status, criteria, entriesDue: ENTRIES_DUE, appealsUntil: status === 'published' ? '2026-03-20' : null, ...overrides,
+  campaignId,
+  year: 2025,
+  title,
+  status,
+  criteria,
+  entriesDue: ENTRIES_DUE,
+  appealsUntil: status === 'published' ? '2026-03-20' : null,
+  ...overrides,
 });
 const f = {
-  draft: facts('draft'), open: facts('open'), closed: facts('closed_for_entries'), verification: facts('verification'), published: facts('published'),
+  draft: facts('draft'),
+  open: facts('open'),
+  closed: facts('closed_for_entries'),
+  verification: facts('verification'),
+  published: facts('published'),
 };
 
 const fullScores = [
@@ -292,18 +388,30 @@ const fullScores = [
 ];
 
 const started = (teacher = { id: aida.id, name: aida.name }, unit = 'faculty-economics'): EEvent<'RatingEntryStarted'> => ({
-  type: 'RatingEntryStarted', data: { entryId, campaignId, teacher, unit },
+  type: 'RatingEntryStarted',
+  data: { entryId, campaignId, teacher, unit },
 });
 const scored = (scores = fullScores, by: Actor = aida): EEvent<'RatingScoresRecorded'> => ({
-  type: 'RatingScoresRecorded', data: { entryId, campaignId, scores, recordedBy: { id: by.id, name: by.name } },
+  type: 'RatingScoresRecorded',
+  data: { entryId, campaignId, scores, recordedBy: { id: by.id, name: by.name } },
 });
-const submitted = (submittedAs: 'teacher' | 'unit_head' = 'teacher'): EEvent<'RatingEntrySubmitted'> => ({ type: 'RatingEntrySubmitted', data: { entryId, campaignId, submittedAs } });
+const submitted = (submittedAs: 'teacher' | 'unit_head' = 'teacher'): EEvent<'RatingEntrySubmitted'> => ({
+  type: 'RatingEntrySubmitted',
+  data: { entryId, campaignId, submittedAs },
+});
 const verified: EEvent<'RatingEntryVerified'> = { type: 'RatingEntryVerified', data: { entryId, campaignId, level: 'unit' } };
-const returned: EEvent<'RatingEntryReturned'> = { type: 'RatingEntryReturned', data: { entryId, campaignId, level: 'unit', reason: 'Attach the Scopus records' } };
-const appealFiled: EEvent<'RatingAppealFiled'> = {
-  type: 'RatingAppealFiled', data: { entryId, campaignId, criteria: ['PUB'], reason: 'A third article was left out', filedOn: '2026-03-05' },
+const returned: EEvent<'RatingEntryReturned'> = {
+  type: 'RatingEntryReturned',
+  data: { entryId, campaignId, level: 'unit', reason: 'Attach the Scopus records' },
 };
-const appealRejected: EEvent<'RatingAppealRejected'> = { type: 'RatingAppealRejected', data: { entryId, campaignId, response: 'Not indexed in 2025', decidedOn: '2026-03-08' } };
+const appealFiled: EEvent<'RatingAppealFiled'> = {
+  type: 'RatingAppealFiled',
+  data: { entryId, campaignId, criteria: ['PUB'], reason: 'A third article was left out', filedOn: '2026-03-05' },
+};
+const appealRejected: EEvent<'RatingAppealRejected'> = {
+  type: 'RatingAppealRejected',
+  data: { entryId, campaignId, response: 'Not indexed in 2025', decidedOn: '2026-03-08' },
+};
 
 const e = {
   draft: [started(), scored()],
@@ -316,17 +424,37 @@ const e = {
 } satisfies Record<string, RatingEntryEvent[]>;
 
 const record = (scores = fullScores, campaign = f.open, teacher?: { id: string; name: string }): ECommand<'recordRatingScores'> => ({
-  type: 'recordRatingScores', entryId, campaign, campaignId, scores, ...(teacher ? { teacher } : {}),
+  type: 'recordRatingScores',
+  entryId,
+  campaign,
+  campaignId,
+  scores,
+  ...(teacher ? { teacher } : {}),
 });
 const submit = (campaign = f.open): ECommand<'submitRatingEntry'> => ({ type: 'submitRatingEntry', entryId, campaign });
-const verify = (campaign = f.open, note?: string): ECommand<'verifyRatingEntry'> => ({ type: 'verifyRatingEntry', entryId, campaign, ...(note ? { note } : {}) });
+const verify = (campaign = f.open, note?: string): ECommand<'verifyRatingEntry'> => ({
+  type: 'verifyRatingEntry',
+  entryId,
+  campaign,
+  ...(note ? { note } : {}),
+});
 const giveBack = (campaign = f.open): ECommand<'returnRatingEntry'> => ({ type: 'returnRatingEntry', entryId, campaign, reason: 'Attach the Scopus records' });
 const appeal = (input: Partial<ECommand<'fileRatingAppeal'>> = {}): ECommand<'fileRatingAppeal'> => ({
-  type: 'fileRatingAppeal', entryId, campaign: f.published, criteria: ['PUB'], reason: 'A third article was left out', ...input,
+  type: 'fileRatingAppeal',
+  entryId,
+  campaign: f.published,
+  criteria: ['PUB'],
+  reason: 'A third article was left out',
+  ...input,
 });
 const resolve = (input: Partial<ECommand<'resolveRatingAppeal'>> = {}): ECommand<'resolveRatingAppeal'> => ({
-  type: 'resolveRatingAppeal', entryId, campaign: f.published, decision: 'upheld', response: 'The article counts',
-  corrections: [{ criterionCode: 'PUB', points: 28.5 }], ...input,
+  type: 'resolveRatingAppeal',
+  entryId,
+  campaign: f.published,
+  decision: 'upheld',
+  response: 'The article counts',
+  corrections: [{ criterionCode: 'PUB', points: 28.5 }],
+  ...input,
 });
 
 /** A scope refusal: ForbiddenError (so GraphQL answers ForbiddenError) with a stable code. */
@@ -356,18 +484,25 @@ describe('rating entry decider', () => {
     });
 
     it('takes the name the teacher gives for themself', () => {
-      entrySpec(aida).given([]).when(record(fullScores, f.open, { id: aida.id, name: 'Aida K. Mamytova' })).then([
-        started({ id: aida.id, name: 'Aida K. Mamytova' }), scored(),
-      ]);
+      entrySpec(aida)
+        .given([])
+        .when(record(fullScores, f.open, { id: aida.id, name: 'Aida K. Mamytova' }))
+        .then([started({ id: aida.id, name: 'Aida K. Mamytova' }), scored()]);
     });
 
     it("refuses a unit head starting a teacher's entry: the unit must come from the teacher's own token → TEACHER_UNIT_UNKNOWN", () => {
-      entrySpec(econHead).given([]).when(record(fullScores, f.open, { id: bakyt.id, name: bakyt.name })).thenThrows('TEACHER_UNIT_UNKNOWN');
+      entrySpec(econHead)
+        .given([])
+        .when(record(fullScores, f.open, { id: bakyt.id, name: bakyt.name }))
+        .thenThrows('TEACHER_UNIT_UNKNOWN');
     });
 
     it('lets a unit head start their own entry, in their own unit', () => {
       const own = { id: econHead.id, name: econHead.name };
-      entrySpec(econHead).given([]).when(record()).then([started(own), scored(fullScores, econHead)]);
+      entrySpec(econHead)
+        .given([])
+        .when(record())
+        .then([started(own), scored(fullScores, econHead)]);
     });
 
     it("refuses a teacher recording another teacher's scores → ForbiddenError NOT_OWN_ENTRY", () => {
@@ -382,12 +517,13 @@ describe('rating entry decider', () => {
       entrySpec(aida).given([]).when(record(fullScores, f.draft)).thenThrows('CAMPAIGN_NOT_OPEN');
     });
 
-    it.each([['closed for entries', f.closed], ['in verification', f.verification], ['published', f.published]] as const)(
-      'a campaign %s takes no scores → CAMPAIGN_CLOSED_FOR_ENTRIES',
-      (_s, campaign) => {
-        entrySpec(aida).given([]).when(record(fullScores, campaign)).thenThrows('CAMPAIGN_CLOSED_FOR_ENTRIES');
-      },
-    );
+    it.each([
+      ['closed for entries', f.closed],
+      ['in verification', f.verification],
+      ['published', f.published],
+    ] as const)('a campaign %s takes no scores → CAMPAIGN_CLOSED_FOR_ENTRIES', (_s, campaign) => {
+      entrySpec(aida).given([]).when(record(fullScores, campaign)).thenThrows('CAMPAIGN_CLOSED_FOR_ENTRIES');
+    });
 
     it('accepts scores on the deadline day until midnight in Osh, and refuses them after → ENTRY_DEADLINE_PASSED', () => {
       entrySpec(aida, '2026-04-30T17:59:00.000Z').given([]).when(record()).then([started(), scored()]);
@@ -405,8 +541,14 @@ describe('rating entry decider', () => {
     });
 
     it('accepts the maximum itself and zero', () => {
-      const scores = [{ criterionCode: 'PUB', points: 30 }, { criterionCode: 'METH', points: 0 }];
-      entrySpec(aida).given([]).when(record(scores)).then([started(), scored(scores)]);
+      const scores = [
+        { criterionCode: 'PUB', points: 30 },
+        { criterionCode: 'METH', points: 0 },
+      ];
+      entrySpec(aida)
+        .given([])
+        .when(record(scores))
+        .then([started(), scored(scores)]);
     });
   });
 
@@ -414,20 +556,32 @@ describe('rating entry decider', () => {
     const change = [{ criterionCode: 'METH', points: 14, evidence: 'Syllabus for Microeconomics' }];
 
     it('records the changed scores only', () => {
-      entrySpec(aida).given(e.draft).when(record(change)).then([scored(change)]);
+      entrySpec(aida)
+        .given(e.draft)
+        .when(record(change))
+        .then([scored(change)]);
     });
 
     it('lets the head of the entry’s unit record scores', () => {
-      entrySpec(econHead).given(e.draft).when(record(change)).then([scored(change, econHead)]);
+      entrySpec(econHead)
+        .given(e.draft)
+        .when(record(change))
+        .then([scored(change, econHead)]);
     });
 
     it('stores nothing when nothing changes', () => {
-      entrySpec(aida).given(e.draft).when(record([fullScores[1]!])).then([]);
+      entrySpec(aida)
+        .given(e.draft)
+        .when(record([fullScores[1]!]))
+        .then([]);
     });
 
     it('a new evidence note is a change', () => {
       const noted = [{ ...fullScores[2]!, evidence: 'Methodical guide, 48 pages' }];
-      entrySpec(aida).given(e.draft).when(record(noted)).then([scored(noted)]);
+      entrySpec(aida)
+        .given(e.draft)
+        .when(record(noted))
+        .then([scored(noted)]);
     });
 
     it("refuses another teacher → ForbiddenError NOT_OWN_ENTRY, and another unit's head → NOT_OWN_UNIT", () => {
@@ -435,7 +589,10 @@ describe('rating entry decider', () => {
       expectForbidden(lawHead, e.draft, record(change), 'NOT_OWN_UNIT');
     });
 
-    it.each([['submitted', e.submitted], ['verified', e.verified]] as const)('refuses changes to a %s entry → ENTRY_LOCKED', (_s, history) => {
+    it.each([
+      ['submitted', e.submitted],
+      ['verified', e.verified],
+    ] as const)('refuses changes to a %s entry → ENTRY_LOCKED', (_s, history) => {
       entrySpec(aida).given(history).when(record(change)).thenThrows('ENTRY_LOCKED');
     });
 
@@ -448,8 +605,14 @@ describe('rating entry decider', () => {
     });
 
     it('a returned entry may be corrected after the deadline and after the close', () => {
-      entrySpec(aida, '2026-05-02T04:00:00.000Z').given(e.returned).when(record(change)).then([scored(change)]);
-      entrySpec(aida).given(e.returned).when(record(change, f.closed)).then([scored(change)]);
+      entrySpec(aida, '2026-05-02T04:00:00.000Z')
+        .given(e.returned)
+        .when(record(change))
+        .then([scored(change)]);
+      entrySpec(aida)
+        .given(e.returned)
+        .when(record(change, f.closed))
+        .then([scored(change)]);
     });
 
     it('but not once the final verification has started → CAMPAIGN_CLOSED_FOR_ENTRIES', () => {
@@ -457,17 +620,26 @@ describe('rating entry decider', () => {
     });
 
     it('refuses a campaign other than the entry’s → ENTRY_CAMPAIGN_MISMATCH', () => {
-      entrySpec(aida).given(e.draft).when(record(change, facts('open', { campaignId: '11111111-2222-4333-8444-555555555555' }))).thenThrows('ENTRY_CAMPAIGN_MISMATCH');
+      entrySpec(aida)
+        .given(e.draft)
+        .when(record(change, facts('open', { campaignId: '11111111-2222-4333-8444-555555555555' })))
+        .thenThrows('ENTRY_CAMPAIGN_MISMATCH');
     });
   });
 
   describe('submitRatingEntry', () => {
     it('is submitted by the teacher', () => {
-      entrySpec(aida).given(e.draft).when(submit()).then([submitted('teacher')]);
+      entrySpec(aida)
+        .given(e.draft)
+        .when(submit())
+        .then([submitted('teacher')]);
     });
 
     it('or by the head of their unit', () => {
-      entrySpec(econHead).given(e.draft).when(submit()).then([submitted('unit_head')]);
+      entrySpec(econHead)
+        .given(e.draft)
+        .when(submit())
+        .then([submitted('unit_head')]);
     });
 
     it('needs a score for every criterion, naming the missing ones → SCORES_INCOMPLETE', () => {
@@ -503,14 +675,18 @@ describe('rating entry decider', () => {
 
   describe('verifyRatingEntry', () => {
     it('is verified by the head of the entry’s unit, with a note', () => {
-      entrySpec(econHead).given(e.submitted).when(verify(f.open, 'Checked against the Scopus records')).then([
-        { type: 'RatingEntryVerified', data: { entryId, campaignId, level: 'unit', note: 'Checked against the Scopus records' } },
-      ]);
+      entrySpec(econHead)
+        .given(e.submitted)
+        .when(verify(f.open, 'Checked against the Scopus records'))
+        .then([{ type: 'RatingEntryVerified', data: { entryId, campaignId, level: 'unit', note: 'Checked against the Scopus records' } }]);
     });
 
     it('or by the department, in any phase before publication', () => {
       for (const campaign of [f.open, f.closed, f.verification]) {
-        entrySpec(methodist).given(e.submitted).when(verify(campaign)).then([{ type: 'RatingEntryVerified', data: { entryId, campaignId, level: 'department' } }]);
+        entrySpec(methodist)
+          .given(e.submitted)
+          .when(verify(campaign))
+          .then([{ type: 'RatingEntryVerified', data: { entryId, campaignId, level: 'department' } }]);
       }
     });
 
@@ -526,7 +702,10 @@ describe('rating entry decider', () => {
     it('refuses the unit head who recorded scores in it (four eyes) → SCORES_ENTERED_BY_REVIEWER; the department verifies it', () => {
       const headScored = [started(), scored(), scored([{ criterionCode: 'METH', points: 14 }], econHead), submitted('unit_head')];
       entrySpec(econHead).given(headScored).when(verify()).thenThrows('SCORES_ENTERED_BY_REVIEWER');
-      entrySpec(methodist).given(headScored).when(verify()).then([{ type: 'RatingEntryVerified', data: { entryId, campaignId, level: 'department' } }]);
+      entrySpec(methodist)
+        .given(headScored)
+        .when(verify())
+        .then([{ type: 'RatingEntryVerified', data: { entryId, campaignId, level: 'department' } }]);
     });
 
     it('still lets the unit head who recorded scores return the entry for correction', () => {
@@ -534,7 +713,10 @@ describe('rating entry decider', () => {
       entrySpec(econHead).given(headScored).when(giveBack()).then([returned]);
     });
 
-    it.each([['being filled in', e.draft], ['returned', e.returned]] as const)('refuses an entry %s → ENTRY_NOT_SUBMITTED', (_s, history) => {
+    it.each([
+      ['being filled in', e.draft],
+      ['returned', e.returned],
+    ] as const)('refuses an entry %s → ENTRY_NOT_SUBMITTED', (_s, history) => {
       entrySpec(econHead).given(history).when(verify()).thenThrows('ENTRY_NOT_SUBMITTED');
     });
 
@@ -550,10 +732,16 @@ describe('rating entry decider', () => {
     });
 
     it('returns a verified entry (department), also during the final verification', () => {
-      entrySpec(divisionHead).given(e.verified).when(giveBack(f.verification)).then([{ ...returned, data: { ...returned.data, level: 'department' } }]);
+      entrySpec(divisionHead)
+        .given(e.verified)
+        .when(giveBack(f.verification))
+        .then([{ ...returned, data: { ...returned.data, level: 'department' } }]);
     });
 
-    it.each([['being filled in', e.draft], ['already returned', e.returned]] as const)('refuses an entry %s → ENTRY_NOT_SUBMITTED', (_s, history) => {
+    it.each([
+      ['being filled in', e.draft],
+      ['already returned', e.returned],
+    ] as const)('refuses an entry %s → ENTRY_NOT_SUBMITTED', (_s, history) => {
       entrySpec(econHead).given(history).when(giveBack()).thenThrows('ENTRY_NOT_SUBMITTED');
     });
 
@@ -567,15 +755,24 @@ describe('rating entry decider', () => {
 
   describe('fileRatingAppeal', () => {
     it('is filed by the teacher after publication, dated today', () => {
-      entrySpec(aida).given(e.verified).when(appeal()).then([{ ...appealFiled, data: { ...appealFiled.data, filedOn: TODAY } }]);
+      entrySpec(aida)
+        .given(e.verified)
+        .when(appeal())
+        .then([{ ...appealFiled, data: { ...appealFiled.data, filedOn: TODAY } }]);
     });
 
     it('is accepted on the last day of the appeal window, and refused the day after → APPEAL_WINDOW_CLOSED', () => {
-      entrySpec(aida, '2026-03-20T17:30:00.000Z').given(e.verified).when(appeal()).then([{ ...appealFiled, data: { ...appealFiled.data, filedOn: '2026-03-20' } }]);
+      entrySpec(aida, '2026-03-20T17:30:00.000Z')
+        .given(e.verified)
+        .when(appeal())
+        .then([{ ...appealFiled, data: { ...appealFiled.data, filedOn: '2026-03-20' } }]);
       entrySpec(aida, '2026-03-20T18:00:00.000Z').given(e.verified).when(appeal()).thenThrows('APPEAL_WINDOW_CLOSED');
     });
 
-    it.each([['open', f.open], ['in verification', f.verification]] as const)('is refused while the campaign is %s → APPEAL_BEFORE_PUBLICATION', (_s, campaign) => {
+    it.each([
+      ['open', f.open],
+      ['in verification', f.verification],
+    ] as const)('is refused while the campaign is %s → APPEAL_BEFORE_PUBLICATION', (_s, campaign) => {
       entrySpec(aida).given(e.verified).when(appeal({ campaign })).thenThrows('APPEAL_BEFORE_PUBLICATION');
     });
 
@@ -583,7 +780,10 @@ describe('rating entry decider', () => {
       entrySpec(aida).given(e.returned).when(appeal()).thenThrows('ENTRY_NOT_IN_RESULTS');
     });
 
-    it.each([['under review', e.appealed], ['decided', e.appealRejected]] as const)('is refused when an appeal was already filed (%s) → APPEAL_ALREADY_FILED', (_s, history) => {
+    it.each([
+      ['under review', e.appealed],
+      ['decided', e.appealRejected],
+    ] as const)('is refused when an appeal was already filed (%s) → APPEAL_ALREADY_FILED', (_s, history) => {
       entrySpec(aida).given(history).when(appeal()).thenThrows('APPEAL_ALREADY_FILED');
     });
 
@@ -599,36 +799,69 @@ describe('rating entry decider', () => {
 
   describe('resolveRatingAppeal', () => {
     it('upholds an appeal, correcting a contested score and recording the previous points', () => {
-      entrySpec(divisionHead).given(e.appealed).when(resolve()).then([
-        {
-          type: 'RatingAppealUpheld',
-          data: { entryId, campaignId, response: 'The article counts', decidedOn: TODAY, corrections: [{ criterionCode: 'PUB', points: 28.5, previousPoints: 24.5 }] },
-        },
-      ]);
+      entrySpec(divisionHead)
+        .given(e.appealed)
+        .when(resolve())
+        .then([
+          {
+            type: 'RatingAppealUpheld',
+            data: {
+              entryId,
+              campaignId,
+              response: 'The article counts',
+              decidedOn: TODAY,
+              corrections: [{ criterionCode: 'PUB', points: 28.5, previousPoints: 24.5 }],
+            },
+          },
+        ]);
     });
 
     it('rejects an appeal, also after the appeal deadline', () => {
-      entrySpec(divisionHead, '2026-04-01T04:00:00.000Z').given(e.appealed).when(resolve({ decision: 'rejected', response: 'Not indexed in 2025' })).then([
-        { type: 'RatingAppealRejected', data: { entryId, campaignId, response: 'Not indexed in 2025', decidedOn: '2026-04-01' } },
-      ]);
+      entrySpec(divisionHead, '2026-04-01T04:00:00.000Z')
+        .given(e.appealed)
+        .when(resolve({ decision: 'rejected', response: 'Not indexed in 2025' }))
+        .then([{ type: 'RatingAppealRejected', data: { entryId, campaignId, response: 'Not indexed in 2025', decidedOn: '2026-04-01' } }]);
     });
 
-    it.each([['no appeal', e.verified], ['an appeal already decided', e.appealRejected]] as const)('is refused with %s → NO_APPEAL_UNDER_REVIEW', (_s, history) => {
+    it.each([
+      ['no appeal', e.verified],
+      ['an appeal already decided', e.appealRejected],
+    ] as const)('is refused with %s → NO_APPEAL_UNDER_REVIEW', (_s, history) => {
       entrySpec(divisionHead).given(history).when(resolve()).thenThrows('NO_APPEAL_UNDER_REVIEW');
     });
 
     it('corrects only contested criteria → CRITERION_NOT_APPEALED', () => {
-      expectRuleNaming(divisionHead, e.appealed, resolve({ corrections: [{ criterionCode: 'TEACH', points: 40 }] }), 'CRITERION_NOT_APPEALED',
-        'corrections.0.criterionCode: criterion TEACH was not contested in the appeal (PUB)');
+      expectRuleNaming(
+        divisionHead,
+        e.appealed,
+        resolve({ corrections: [{ criterionCode: 'TEACH', points: 40 }] }),
+        'CRITERION_NOT_APPEALED',
+        'corrections.0.criterionCode: criterion TEACH was not contested in the appeal (PUB)',
+      );
     });
 
     it('refuses an unknown criterion and a score above the maximum, naming the field', () => {
-      expectRuleNaming(divisionHead, e.appealed, resolve({ corrections: [{ criterionCode: 'SPORT', points: 1 }] }), 'UNKNOWN_CRITERION', 'corrections.0.criterionCode: the campaign has no criterion SPORT');
-      expectRuleNaming(divisionHead, e.appealed, resolve({ corrections: [{ criterionCode: 'PUB', points: 31 }] }), 'SCORE_ABOVE_MAXIMUM', 'corrections.0.points: 31 is above the maximum of 30 points for criterion PUB');
+      expectRuleNaming(
+        divisionHead,
+        e.appealed,
+        resolve({ corrections: [{ criterionCode: 'SPORT', points: 1 }] }),
+        'UNKNOWN_CRITERION',
+        'corrections.0.criterionCode: the campaign has no criterion SPORT',
+      );
+      expectRuleNaming(
+        divisionHead,
+        e.appealed,
+        resolve({ corrections: [{ criterionCode: 'PUB', points: 31 }] }),
+        'SCORE_ABOVE_MAXIMUM',
+        'corrections.0.points: 31 is above the maximum of 30 points for criterion PUB',
+      );
     });
 
     it('refuses an upheld appeal that changes no points → CORRECTION_CHANGES_NOTHING', () => {
-      entrySpec(divisionHead).given(e.appealed).when(resolve({ corrections: [{ criterionCode: 'PUB', points: 24.5, evidence: 'Rechecked' }] })).thenThrows('CORRECTION_CHANGES_NOTHING');
+      entrySpec(divisionHead)
+        .given(e.appealed)
+        .when(resolve({ corrections: [{ criterionCode: 'PUB', points: 24.5, evidence: 'Rechecked' }] }))
+        .thenThrows('CORRECTION_CHANGES_NOTHING');
     });
 
     it('refuses a decision on one’s own appeal → SELF_REVIEW', () => {
@@ -647,9 +880,21 @@ describe('rating entry decider', () => {
       type: 'RatingAppealUpheld',
       data: { entryId, campaignId, response: 'ok', decidedOn: TODAY, corrections: [{ criterionCode: 'PUB', points: 28.5, previousPoints: 24.5 }] },
     };
-    const state = fold(ratingEntryDecider, [...e.returned, scored([{ criterionCode: 'METH', points: 15 }], econHead), submitted(), verified, appealFiled, upheld]);
+    const state = fold(ratingEntryDecider, [
+      ...e.returned,
+      scored([{ criterionCode: 'METH', points: 15 }], econHead),
+      submitted(),
+      verified,
+      appealFiled,
+      upheld,
+    ]);
     expect(state).toStrictEqual({
-      exists: true, entryId, campaignId, teacher: { id: aida.id, name: aida.name }, unit: 'faculty-economics', status: 'verified',
+      exists: true,
+      entryId,
+      campaignId,
+      teacher: { id: aida.id, name: aida.name },
+      unit: 'faculty-economics',
+      status: 'verified',
       scores: {
         TEACH: { points: 36, evidence: 'Load fulfilled: 912 hours' },
         PUB: { points: 28.5, evidence: 'Two Scopus Q3 articles (DOI 10.1000/x1, 10.1000/x2)' },
@@ -673,8 +918,19 @@ describe('rating scores and totals', () => {
     // 36 × 1 + 24.5 × 1.5 + 12 × 0.5 = 78.75
     expect(totalUnitsOf(fullScores, criteria)).toBe(787500);
     // 0.1 × 0.7 + 0.2 × 0.7 is 0.21 exactly, not 0.21000000000000002
-    const tiny = [{ code: 'A', name: title, maxPoints: 1, weight: 0.7 }, { code: 'B', name: title, maxPoints: 1, weight: 0.7 }];
-    expect(totalUnitsOf([{ criterionCode: 'A', points: 0.1 }, { criterionCode: 'B', points: 0.2 }], tiny)).toBe(2100);
+    const tiny = [
+      { code: 'A', name: title, maxPoints: 1, weight: 0.7 },
+      { code: 'B', name: title, maxPoints: 1, weight: 0.7 },
+    ];
+    expect(
+      totalUnitsOf(
+        [
+          { criterionCode: 'A', points: 0.1 },
+          { criterionCode: 'B', points: 0.2 },
+        ],
+        tiny,
+      ),
+    ).toBe(2100);
   });
 });
 
@@ -688,7 +944,14 @@ describe('rating permissions', () => {
 
   it('give the rating commission’s decisions to the head of the division and the director', () => {
     const decisions = ['director', 'acting_director', 'head_of_rating_division'];
-    for (const name of ['openRatingCampaign', 'extendRatingEntryDeadline', 'closeRatingEntries', 'startRatingVerification', 'publishRatingResults', 'resolveRatingAppeal'] as const) {
+    for (const name of [
+      'openRatingCampaign',
+      'extendRatingEntryDeadline',
+      'closeRatingEntries',
+      'startRatingVerification',
+      'publishRatingResults',
+      'resolveRatingAppeal',
+    ] as const) {
       expect(ratingsPermissions[name]).toStrictEqual(decisions);
     }
     const staff = [...decisions, 'methodist', 'inspector'];
@@ -699,7 +962,14 @@ describe('rating permissions', () => {
   it('let teachers and unit heads write entries, unit heads and the department review them, and only teachers appeal', () => {
     expect(ratingsPermissions.recordRatingScores).toStrictEqual(['teacher', 'unit_head']);
     expect(ratingsPermissions.submitRatingEntry).toStrictEqual(['teacher', 'unit_head']);
-    expect(ratingsPermissions.verifyRatingEntry).toStrictEqual(['unit_head', 'director', 'acting_director', 'head_of_rating_division', 'methodist', 'inspector']);
+    expect(ratingsPermissions.verifyRatingEntry).toStrictEqual([
+      'unit_head',
+      'director',
+      'acting_director',
+      'head_of_rating_division',
+      'methodist',
+      'inspector',
+    ]);
     expect(ratingsPermissions.returnRatingEntry).toStrictEqual(ratingsPermissions.verifyRatingEntry);
     expect(ratingsPermissions.fileRatingAppeal).toStrictEqual(['teacher']);
     const everything = new Set(Object.values(ratingsPermissions).flat());
@@ -714,7 +984,8 @@ describe('rating permissions', () => {
 type Schema = { safeParse(input: unknown): { success: boolean; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } } };
 const cc = ratingCampaignCommands as unknown as Record<string, Schema>;
 const ec = ratingEntryCommands as unknown as Record<string, Schema>;
-const issues = (schema: Schema, input: unknown) => (schema.safeParse(input).error?.issues ?? []).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+const issues = (schema: Schema, input: unknown) =>
+  (schema.safeParse(input).error?.issues ?? []).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 
 const validCreate = { year: 2025, title, criteria, entriesDue: ENTRIES_DUE };
 
@@ -739,10 +1010,16 @@ describe('rating command schemas', () => {
 
   it('names each repeated criterion code at its own item', () => {
     const repeated = [...criteria, { ...criteria[0]! }];
-    expect(issues(cc.createRatingCampaign!, { ...validCreate, criteria: repeated })).toStrictEqual([{ path: 'criteria.3.code', message: 'repeats the code TEACH of item 0' }]);
+    expect(issues(cc.createRatingCampaign!, { ...validCreate, criteria: repeated })).toStrictEqual([
+      { path: 'criteria.3.code', message: 'repeats the code TEACH of item 0' },
+    ]);
     const scores = [fullScores[0]!, fullScores[1]!, { criterionCode: 'TEACH', points: 1 }];
-    expect(issues(ec.recordRatingScores!, { campaignId, scores })).toStrictEqual([{ path: 'scores.2.criterionCode', message: 'repeats the criterion TEACH of item 0' }]);
-    expect(issues(ec.fileRatingAppeal!, { entryId, criteria: ['PUB', 'PUB'], reason: 'x' })).toStrictEqual([{ path: 'criteria.1', message: 'repeats the criterion PUB of item 0' }]);
+    expect(issues(ec.recordRatingScores!, { campaignId, scores })).toStrictEqual([
+      { path: 'scores.2.criterionCode', message: 'repeats the criterion TEACH of item 0' },
+    ]);
+    expect(issues(ec.fileRatingAppeal!, { entryId, criteria: ['PUB', 'PUB'], reason: 'x' })).toStrictEqual([
+      { path: 'criteria.1', message: 'repeats the criterion PUB of item 0' },
+    ]);
   });
 
   it.each(['pub', '1PUB', 'PUB SCOPUS', '', 'A23456789012345678901'])('refuses criterion code %j (path criteria.0.code)', (code) => {
@@ -750,25 +1027,37 @@ describe('rating command schemas', () => {
   });
 
   it('refuses points and weights with more than two decimals, negative points, and zero maximum or weight', () => {
-    expect(issues(ec.recordRatingScores!, { campaignId, scores: [{ criterionCode: 'PUB', points: 1.005 }] })).toStrictEqual([{ path: 'scores.0.points', message: 'must have at most two decimal places' }]);
-    expect(issues(ec.recordRatingScores!, { campaignId, scores: [{ criterionCode: 'PUB', points: -1 }] })).toStrictEqual([{ path: 'scores.0.points', message: 'must be zero or more' }]);
+    expect(issues(ec.recordRatingScores!, { campaignId, scores: [{ criterionCode: 'PUB', points: 1.005 }] })).toStrictEqual([
+      { path: 'scores.0.points', message: 'must have at most two decimal places' },
+    ]);
+    expect(issues(ec.recordRatingScores!, { campaignId, scores: [{ criterionCode: 'PUB', points: -1 }] })).toStrictEqual([
+      { path: 'scores.0.points', message: 'must be zero or more' },
+    ]);
     expect(issues(cc.createRatingCampaign!, { ...validCreate, criteria: [{ ...criteria[0]!, maxPoints: 0, weight: 0 }] })).toStrictEqual([
       { path: 'criteria.0.maxPoints', message: 'must be more than zero' },
       { path: 'criteria.0.weight', message: 'must be more than zero' },
     ]);
-    expect(issues(cc.createRatingCampaign!, { ...validCreate, criteria: [{ ...criteria[0]!, weight: 0.125 }] })).toStrictEqual([{ path: 'criteria.0.weight', message: 'must have at most two decimal places' }]);
+    expect(issues(cc.createRatingCampaign!, { ...validCreate, criteria: [{ ...criteria[0]!, weight: 0.125 }] })).toStrictEqual([
+      { path: 'criteria.0.weight', message: 'must have at most two decimal places' },
+    ]);
   });
 
   it('needs at least one criterion, one score and one contested criterion', () => {
-    expect(issues(cc.createRatingCampaign!, { ...validCreate, criteria: [] })).toStrictEqual([{ path: 'criteria', message: 'must list at least one criterion' }]);
+    expect(issues(cc.createRatingCampaign!, { ...validCreate, criteria: [] })).toStrictEqual([
+      { path: 'criteria', message: 'must list at least one criterion' },
+    ]);
     expect(issues(ec.recordRatingScores!, { campaignId, scores: [] })).toStrictEqual([{ path: 'scores', message: 'must give at least one score' }]);
-    expect(issues(ec.fileRatingAppeal!, { entryId, criteria: [], reason: 'x' })).toStrictEqual([{ path: 'criteria', message: 'must name at least one contested criterion' }]);
+    expect(issues(ec.fileRatingAppeal!, { entryId, criteria: [], reason: 'x' })).toStrictEqual([
+      { path: 'criteria', message: 'must name at least one contested criterion' },
+    ]);
   });
 
   it('wants corrections exactly when an appeal is upheld (path corrections)', () => {
     const message = 'must give corrected scores when the appeal is upheld, and none when it is rejected';
     expect(issues(ec.resolveRatingAppeal!, { entryId, decision: 'upheld', response: 'ok' })).toStrictEqual([{ path: 'corrections', message }]);
-    expect(issues(ec.resolveRatingAppeal!, { entryId, decision: 'rejected', response: 'no', corrections: [{ criterionCode: 'PUB', points: 1 }] })).toStrictEqual([{ path: 'corrections', message }]);
+    expect(
+      issues(ec.resolveRatingAppeal!, { entryId, decision: 'rejected', response: 'no', corrections: [{ criterionCode: 'PUB', points: 1 }] }),
+    ).toStrictEqual([{ path: 'corrections', message }]);
   });
 
   it('keeps the year between 2000 and 2100, dates on the calendar, ids as UUIDs, and text not blank', () => {

@@ -117,8 +117,14 @@ describe('read models over a restored, older event log', () => {
       const commandId = `after-restore-${i}`;
       const command = application(capacity, commandId);
       await handleCommand(store, {
-        decider: licensingDecider, stream: `${licenseCategory}-${command.licenseId}`, command, target: { kind: 'new', entity: 'licence', id: command.licenseId },
-        actor: director, commandId, correlationId: commandId, now: '2026-11-30T09:00:00.000Z',
+        decider: licensingDecider,
+        stream: `${licenseCategory}-${command.licenseId}`,
+        command,
+        target: { kind: 'new', entity: 'licence', id: command.licenseId },
+        actor: director,
+        commandId,
+        correlationId: commandId,
+        now: '2026-11-30T09:00:00.000Z',
       });
     }
     await store.close();

@@ -66,7 +66,11 @@ describe('a read model stopped by a poison event', () => {
     const token = await tokenFor(director);
     expect((await gql(APPLY, { input: applicationInput() }, { token })).data?.applyForLicense.__typename).toBe('LicensePayload');
     const poisoned = (await gql(APPLY, { input: applicationInput({ requestedCapacity: 13 }) }, { token })).data?.applyForLicense;
-    expect(poisoned).toMatchObject({ __typename: 'ReadModelStoppedError', revision: '0', readModels: [expect.stringMatching(new RegExp(`^licenses v${V} \\(stopped at LicenseApplied, position \\d+\\)$`))] });
+    expect(poisoned).toMatchObject({
+      __typename: 'ReadModelStoppedError',
+      revision: '0',
+      readModels: [expect.stringMatching(new RegExp(`^licenses v${V} \\(stopped at LicenseApplied, position \\d+\\)$`))],
+    });
     expect(poisoned.message).toMatch(new RegExp(`was stored at position \\d+, but the read model licenses v${V} .* has stopped`));
 
     const created = await gql(CREATE_CAMPAIGN, { input: campaign }, { token });
@@ -75,7 +79,14 @@ describe('a read model stopped by a poison event', () => {
     const models = (await gql(READ_MODELS, {}, { token })).data?.readModels as { name: string; state: string }[];
     expect(models.filter((m) => m.name !== 'licenses').every((m) => m.state === 'LIVE')).toBe(true);
     expect(models.filter((m) => m.name === 'licenses' || m.name === 'ratings')).toEqual([
-      { name: 'licenses', version: V, state: 'STOPPED', stateLabel: 'Stopped on an event', position: expect.any(String), stoppedAt: { position: poisoned.position, eventType: 'LicenseApplied', stream: expect.stringMatching(/^license-/), error: 'capacity 13 is unlucky' } },
+      {
+        name: 'licenses',
+        version: V,
+        state: 'STOPPED',
+        stateLabel: 'Stopped on an event',
+        position: expect.any(String),
+        stoppedAt: { position: poisoned.position, eventType: 'LicenseApplied', stream: expect.stringMatching(/^license-/), error: 'capacity 13 is unlucky' },
+      },
       { name: 'ratings', version: 1, state: 'LIVE', stateLabel: 'Serving reads', position: expect.any(String), stoppedAt: null },
     ]);
     const refused = await gql(READ_MODELS, {}, { token: await tokenFor(teacher) });
@@ -93,10 +104,17 @@ describe('a read model stopped by a poison event', () => {
   it('is replaced by a fixed version that rebuilds beside it and takes over', async () => {
     const { hub, gql, get } = await boot([unluckyLicenses, fixedLicenses]);
     const token = await tokenFor(director);
-    await expect.poll(() => hub.projections.status().filter((s) => s.name === 'licenses' || s.name === 'ratings').map((s) => [s.name, s.version, s.state])).toEqual([
-      ['licenses', V + 1, 'live'],
-      ['ratings', 1, 'live'],
-    ]);
+    await expect
+      .poll(() =>
+        hub.projections
+          .status()
+          .filter((s) => s.name === 'licenses' || s.name === 'ratings')
+          .map((s) => [s.name, s.version, s.state]),
+      )
+      .toEqual([
+        ['licenses', V + 1, 'live'],
+        ['ratings', 1, 'live'],
+      ]);
     await expect.poll(async () => (await get('/ready')).status).toBe(200);
     const capacities = (await gql(LICENCES, {}, { token })).data?.licenses.edges.map((e: { node: { requestedCapacity: number } }) => e.node.requestedCapacity);
     expect(capacities.sort()).toEqual([13, 150]);

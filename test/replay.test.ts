@@ -23,7 +23,14 @@ import { yogaClient } from './support/graphql.ts';
 import { applicationInput, expertGroupInput } from './support/licensing.ts';
 import { AMEND, APPLY, CONCLUDE, FORM_GROUP, GRANT, RESUME, REVOKE, SUSPEND } from './support/licensing-operations.ts';
 
-const metadata = { actor: { id: 'u', name: 'U', roles: [] }, commandId: 'c', correlationId: 'c', causationId: 'c', occurredAt: '2026-11-25T00:00:00.000Z', schemaVersion: 1 };
+const metadata = {
+  actor: { id: 'u', name: 'U', roles: [] },
+  commandId: 'c',
+  correlationId: 'c',
+  causationId: 'c',
+  occurredAt: '2026-11-25T00:00:00.000Z',
+  schemaVersion: 1,
+};
 
 /** A second read model beside the registry, so a mismatch can be shown to name only the one that drifted. */
 const licensingTrail: ProjectionDefinition<'licensing_trail'> = {
@@ -221,7 +228,9 @@ describe('npm run replay', () => {
     const report = JSON.parse(run.stdout) as { readModels: { name: string; outcome: string; message: string }[] };
     const mismatched = report.readModels.filter((r) => r.outcome !== 'match');
     expect(mismatched.map((r) => [r.name, r.outcome])).toEqual([['licenses', 'mismatch']]);
-    expect(mismatched[0]!.message).toMatch(new RegExp(`^licenses v${licensesProjection.version}: MISMATCH: live 3 rows [0-9a-f]{12}…, replay 3 rows [0-9a-f]{12}…$`));
+    expect(mismatched[0]!.message).toMatch(
+      new RegExp(`^licenses v${licensesProjection.version}: MISMATCH: live 3 rows [0-9a-f]{12}…, replay 3 rows [0-9a-f]{12}…$`),
+    );
   });
 
   it('exits 3 without a verdict when the log has moved past the live read models', async () => {
@@ -230,7 +239,9 @@ describe('npm run replay', () => {
     await store.append('note-1', [{ id: randomUUID(), type: 'NoteWritten', data: {}, metadata }], 'no_stream');
     await store.close();
     const run = await replayCli(copy);
-    expect(run.stdout).toContain(`licenses v${licensesProjection.version}: not compared: the live read model is at position 18, but the log's head was position 19 when the replay started; a running hub keeps moving, so stop it`);
+    expect(run.stdout).toContain(
+      `licenses v${licensesProjection.version}: not compared: the live read model is at position 18, but the log's head was position 19 when the replay started; a running hub keeps moving, so stop it`,
+    );
     expect(run.stdout).not.toContain('MISMATCH');
     expect(run.code).toBe(3);
   });

@@ -25,7 +25,22 @@ describe('the GraphQL schema', () => {
       type Query { box(filter: Filter): Anything }
     `);
     expect(undocumentedIn(bare).sort()).toEqual(
-      ['Anything', 'Box', 'Box.id', 'Box.size', 'Box.size(unit)', 'Filter', 'Filter.size', 'Query', 'Query.box', 'Query.box(filter)', 'Thing', 'Thing.id', 'Unit', 'Unit.CM'].sort(),
+      [
+        'Anything',
+        'Box',
+        'Box.id',
+        'Box.size',
+        'Box.size(unit)',
+        'Filter',
+        'Filter.size',
+        'Query',
+        'Query.box',
+        'Query.box(filter)',
+        'Thing',
+        'Thing.id',
+        'Unit',
+        'Unit.CM',
+      ].sort(),
     );
   });
 });

@@ -47,9 +47,15 @@ describe('the strategic plan', () => {
 
   it('is adopted once, with at least one goal', () => {
     const adopted: StrategicPlanEvent = { type: 'StrategicPlanAdopted', data: { planId, adoptedOn: '2024-02-01', decision: 'Academic Council protocol 5' } };
-    spec.given([drafted, direction, goal]).when({ type: 'adoptStrategicPlan', planId, adoptedOn: '2024-02-01', decision: 'Academic Council protocol 5' }).then([adopted]);
+    spec
+      .given([drafted, direction, goal])
+      .when({ type: 'adoptStrategicPlan', planId, adoptedOn: '2024-02-01', decision: 'Academic Council protocol 5' })
+      .then([adopted]);
     spec.given([drafted, direction]).when({ type: 'adoptStrategicPlan', planId, adoptedOn: '2024-02-01', decision: 'x' }).thenThrows('PLAN_WITHOUT_GOALS');
-    spec.given([drafted, direction, goal, adopted]).when({ type: 'adoptStrategicPlan', planId, adoptedOn: '2024-03-01', decision: 'x' }).thenThrows('PLAN_ALREADY_ADOPTED');
+    spec
+      .given([drafted, direction, goal, adopted])
+      .when({ type: 'adoptStrategicPlan', planId, adoptedOn: '2024-03-01', decision: 'x' })
+      .thenThrows('PLAN_ALREADY_ADOPTED');
   });
 
   it('refuses a period that ends before it starts, and codes that are not codes', () => {
@@ -83,7 +89,10 @@ const passport: IndicatorPassport = {
   accreditationCriteria: ['Standard 5.2'],
 };
 const defined: IndicatorEvent = { type: 'IndicatorDefined', data: passport };
-const reported = (period: string, value: number): IndicatorEvent => ({ type: 'IndicatorMeasurementReported', data: { indicatorId, period, value, evidence: 'HR extract', reportedOn: '2027-01-20' } });
+const reported = (period: string, value: number): IndicatorEvent => ({
+  type: 'IndicatorMeasurementReported',
+  data: { indicatorId, period, value, evidence: 'HR extract', reportedOn: '2027-01-20' },
+});
 const verified = (period: string, value: number, status: 'on_track' | 'at_risk' | 'off_track' | 'achieved', ratio: number): IndicatorEvent => ({
   type: 'IndicatorMeasurementVerified',
   data: { indicatorId, period, value, verifiedOn: '2027-02-01', status, ratio },
@@ -94,69 +103,171 @@ describe('an indicator', () => {
   const command = <C extends IndicatorCommand>(c: C) => c;
 
   it('is defined with its passport', () => {
-    spec.given([]).when(command({ type: 'defineIndicator', ...passport } as IndicatorCommand)).then([defined]);
-    spec.given([defined]).when(command({ type: 'defineIndicator', ...passport } as IndicatorCommand)).thenThrows('INDICATOR_ALREADY_DEFINED');
+    spec
+      .given([])
+      .when(command({ type: 'defineIndicator', ...passport } as IndicatorCommand))
+      .then([defined]);
+    spec
+      .given([defined])
+      .when(command({ type: 'defineIndicator', ...passport } as IndicatorCommand))
+      .thenThrows('INDICATOR_ALREADY_DEFINED');
   });
 
   it('revises a target, keeping what it was; a revision of the final year revises the final target', () => {
     spec
       .given([defined])
       .when({ type: 'reviseIndicatorTarget', indicatorId, year: 2026, value: 34, reason: 'Hiring freeze', revisedOn: '2026-03-01' })
-      .then([{ type: 'IndicatorTargetRevised', data: { indicatorId, year: 2026, target: { year: 2026, value: 34 }, previous: { year: 2026, value: 36 }, finalTargetRevised: false, reason: 'Hiring freeze', revisedOn: '2026-03-01' } }]);
+      .then([
+        {
+          type: 'IndicatorTargetRevised',
+          data: {
+            indicatorId,
+            year: 2026,
+            target: { year: 2026, value: 34 },
+            previous: { year: 2026, value: 36 },
+            finalTargetRevised: false,
+            reason: 'Hiring freeze',
+            revisedOn: '2026-03-01',
+          },
+        },
+      ]);
     spec
       .given([defined])
       .when({ type: 'reviseIndicatorTarget', indicatorId, year: 2028, value: 42, reason: 'Raised by the Council', revisedOn: '2026-03-01' })
-      .then([{ type: 'IndicatorTargetRevised', data: { indicatorId, year: 2028, target: { year: 2028, value: 42 }, previous: { year: 2028, value: 40 }, finalTargetRevised: true, reason: 'Raised by the Council', revisedOn: '2026-03-01' } }]);
-    spec.given([defined]).when({ type: 'reviseIndicatorTarget', indicatorId, year: 2026, value: 36, reason: 'x', revisedOn: '2026-03-01' }).thenThrows('TARGET_UNCHANGED');
-    spec.given([defined]).when({ type: 'reviseIndicatorTarget', indicatorId, year: 2027, min: 1, reason: 'x', revisedOn: '2026-03-01' }).thenThrows('TARGET_INCOMPLETE');
-    spec.given([]).when({ type: 'reviseIndicatorTarget', indicatorId, year: 2027, value: 1, reason: 'x', revisedOn: '2026-03-01' }).thenThrows('INDICATOR_NOT_FOUND');
+      .then([
+        {
+          type: 'IndicatorTargetRevised',
+          data: {
+            indicatorId,
+            year: 2028,
+            target: { year: 2028, value: 42 },
+            previous: { year: 2028, value: 40 },
+            finalTargetRevised: true,
+            reason: 'Raised by the Council',
+            revisedOn: '2026-03-01',
+          },
+        },
+      ]);
+    spec
+      .given([defined])
+      .when({ type: 'reviseIndicatorTarget', indicatorId, year: 2026, value: 36, reason: 'x', revisedOn: '2026-03-01' })
+      .thenThrows('TARGET_UNCHANGED');
+    spec
+      .given([defined])
+      .when({ type: 'reviseIndicatorTarget', indicatorId, year: 2027, min: 1, reason: 'x', revisedOn: '2026-03-01' })
+      .thenThrows('TARGET_INCOMPLETE');
+    spec
+      .given([])
+      .when({ type: 'reviseIndicatorTarget', indicatorId, year: 2027, value: 1, reason: 'x', revisedOn: '2026-03-01' })
+      .thenThrows('INDICATOR_NOT_FOUND');
   });
 
   it('takes one reported value per period of its frequency', () => {
-    spec.given([defined]).when({ type: 'reportIndicatorMeasurement', indicatorId, period: '2026', value: 34, evidence: 'HR extract', reportedOn: '2027-01-20' }).then([reported('2026', 34)]);
-    spec.given([defined]).when({ type: 'reportIndicatorMeasurement', indicatorId, period: '2026-Q1', value: 34, evidence: 'x', reportedOn: '2027-01-20' }).thenThrows('PERIOD_NOT_OF_FREQUENCY');
-    spec.given([defined, reported('2026', 34)]).when({ type: 'reportIndicatorMeasurement', indicatorId, period: '2026', value: 35, evidence: 'x', reportedOn: '2027-01-21' }).thenThrows('MEASUREMENT_ALREADY_REPORTED');
+    spec
+      .given([defined])
+      .when({ type: 'reportIndicatorMeasurement', indicatorId, period: '2026', value: 34, evidence: 'HR extract', reportedOn: '2027-01-20' })
+      .then([reported('2026', 34)]);
+    spec
+      .given([defined])
+      .when({ type: 'reportIndicatorMeasurement', indicatorId, period: '2026-Q1', value: 34, evidence: 'x', reportedOn: '2027-01-20' })
+      .thenThrows('PERIOD_NOT_OF_FREQUENCY');
+    spec
+      .given([defined, reported('2026', 34)])
+      .when({ type: 'reportIndicatorMeasurement', indicatorId, period: '2026', value: 35, evidence: 'x', reportedOn: '2027-01-21' })
+      .thenThrows('MEASUREMENT_ALREADY_REPORTED');
   });
 
   it('lets a unit head report only for an indicator their unit owns', () => {
     const head = (unit: string) => ({ ...context, actor: { id: 'u-head', name: 'Head', roles: ['unit_head' as const], unit } });
     const report = { type: 'reportIndicatorMeasurement' as const, indicatorId, period: '2026', value: 34, evidence: 'HR extract', reportedOn: '2027-01-20' };
-    deciderSpec(indicatorDecider, head('hr-office')).given([defined]).when(report).then([reported('2026', 34)]);
+    deciderSpec(indicatorDecider, head('hr-office'))
+      .given([defined])
+      .when(report)
+      .then([reported('2026', 34)]);
     expect(() => indicatorDecider.decide(report, indicatorDecider.evolve(indicatorDecider.initialState, defined), head('faculty-law'))).toThrow(ForbiddenError);
   });
 
   it('corrects a value with a new event, sending it back for verification', () => {
     spec
       .given([defined, reported('2026', 34), verified('2026', 34, 'off_track', 0.6667)])
-      .when({ type: 'correctIndicatorMeasurement', indicatorId, period: '2026', value: 35.5, evidence: 'Corrected HR extract', reason: 'Two doctors were missed', correctedOn: '2027-02-05' })
-      .then([{ type: 'IndicatorMeasurementCorrected', data: { indicatorId, period: '2026', value: 35.5, previousValue: 34, evidence: 'Corrected HR extract', reason: 'Two doctors were missed', correctedOn: '2027-02-05' } }]);
-    spec.given([defined]).when({ type: 'correctIndicatorMeasurement', indicatorId, period: '2026', value: 1, evidence: 'x', reason: 'x', correctedOn: '2027-02-05' }).thenThrows('MEASUREMENT_NOT_FOUND');
+      .when({
+        type: 'correctIndicatorMeasurement',
+        indicatorId,
+        period: '2026',
+        value: 35.5,
+        evidence: 'Corrected HR extract',
+        reason: 'Two doctors were missed',
+        correctedOn: '2027-02-05',
+      })
+      .then([
+        {
+          type: 'IndicatorMeasurementCorrected',
+          data: {
+            indicatorId,
+            period: '2026',
+            value: 35.5,
+            previousValue: 34,
+            evidence: 'Corrected HR extract',
+            reason: 'Two doctors were missed',
+            correctedOn: '2027-02-05',
+          },
+        },
+      ]);
+    spec
+      .given([defined])
+      .when({ type: 'correctIndicatorMeasurement', indicatorId, period: '2026', value: 1, evidence: 'x', reason: 'x', correctedOn: '2027-02-05' })
+      .thenThrows('MEASUREMENT_NOT_FOUND');
   });
 
   it('verifies a reported value, recording the status it gives the year', () => {
-    spec.given([defined, reported('2026', 34)]).when({ type: 'verifyIndicatorMeasurement', indicatorId, period: '2026', verifiedOn: '2027-02-01' }).then([
-      { type: 'IndicatorMeasurementVerified', data: { indicatorId, period: '2026', value: 34, verifiedOn: '2027-02-01', status: 'off_track', ratio: 4 / 6 } },
-    ]);
-    spec.given([defined, reported('2026', 36)]).when({ type: 'verifyIndicatorMeasurement', indicatorId, period: '2026', verifiedOn: '2027-02-01' }).then([
-      { type: 'IndicatorMeasurementVerified', data: { indicatorId, period: '2026', value: 36, verifiedOn: '2027-02-01', status: 'on_track', ratio: 1 } },
-    ]);
-    spec.given([defined, reported('2026', 36), verified('2026', 36, 'on_track', 1)]).when({ type: 'verifyIndicatorMeasurement', indicatorId, period: '2026', verifiedOn: '2027-02-02' }).thenThrows('MEASUREMENT_NOT_PENDING');
+    spec
+      .given([defined, reported('2026', 34)])
+      .when({ type: 'verifyIndicatorMeasurement', indicatorId, period: '2026', verifiedOn: '2027-02-01' })
+      .then([
+        { type: 'IndicatorMeasurementVerified', data: { indicatorId, period: '2026', value: 34, verifiedOn: '2027-02-01', status: 'off_track', ratio: 4 / 6 } },
+      ]);
+    spec
+      .given([defined, reported('2026', 36)])
+      .when({ type: 'verifyIndicatorMeasurement', indicatorId, period: '2026', verifiedOn: '2027-02-01' })
+      .then([
+        { type: 'IndicatorMeasurementVerified', data: { indicatorId, period: '2026', value: 36, verifiedOn: '2027-02-01', status: 'on_track', ratio: 1 } },
+      ]);
+    spec
+      .given([defined, reported('2026', 36), verified('2026', 36, 'on_track', 1)])
+      .when({ type: 'verifyIndicatorMeasurement', indicatorId, period: '2026', verifiedOn: '2027-02-02' })
+      .thenThrows('MEASUREMENT_NOT_PENDING');
   });
 
   it('rejects a reported value with a reason', () => {
-    spec.given([defined, reported('2026', 34)]).when({ type: 'rejectIndicatorMeasurement', indicatorId, period: '2026', reason: 'No evidence attached', rejectedOn: '2027-02-01' }).then([
-      { type: 'IndicatorMeasurementRejected', data: { indicatorId, period: '2026', reason: 'No evidence attached', rejectedOn: '2027-02-01' } },
-    ]);
-    spec.given([defined, reported('2026', 34), verified('2026', 34, 'off_track', 0.6667)]).when({ type: 'rejectIndicatorMeasurement', indicatorId, period: '2026', reason: 'x', rejectedOn: '2027-02-01' }).thenThrows('MEASUREMENT_NOT_PENDING');
+    spec
+      .given([defined, reported('2026', 34)])
+      .when({ type: 'rejectIndicatorMeasurement', indicatorId, period: '2026', reason: 'No evidence attached', rejectedOn: '2027-02-01' })
+      .then([{ type: 'IndicatorMeasurementRejected', data: { indicatorId, period: '2026', reason: 'No evidence attached', rejectedOn: '2027-02-01' } }]);
+    spec
+      .given([defined, reported('2026', 34), verified('2026', 34, 'off_track', 0.6667)])
+      .when({ type: 'rejectIndicatorMeasurement', indicatorId, period: '2026', reason: 'x', rejectedOn: '2027-02-01' })
+      .thenThrows('MEASUREMENT_NOT_PENDING');
   });
 
   it('records a deviation for a verified off-track value, once, and never for one on track', () => {
     const offTrack = [defined, reported('2026', 34), verified('2026', 34, 'off_track', 4 / 6)];
-    const deviation: IndicatorEvent = { type: 'IndicatorDeviationRecorded', data: { indicatorId, period: '2026', year: 2026, value: 34, ratio: 4 / 6, recordedOn: '2027-02-10' } };
+    const deviation: IndicatorEvent = {
+      type: 'IndicatorDeviationRecorded',
+      data: { indicatorId, period: '2026', year: 2026, value: 34, ratio: 4 / 6, recordedOn: '2027-02-10' },
+    };
     spec.given(offTrack).when({ type: 'recordIndicatorDeviation', indicatorId, period: '2026' }).then([deviation]);
-    spec.given([...offTrack, deviation]).when({ type: 'recordIndicatorDeviation', indicatorId, period: '2026' }).thenThrows('DEVIATION_ALREADY_RECORDED');
-    spec.given([defined, reported('2026', 36), verified('2026', 36, 'on_track', 1)]).when({ type: 'recordIndicatorDeviation', indicatorId, period: '2026' }).thenThrows('INDICATOR_NOT_OFF_TRACK');
-    spec.given([defined, reported('2026', 34)]).when({ type: 'recordIndicatorDeviation', indicatorId, period: '2026' }).thenThrows('MEASUREMENT_NOT_VERIFIED');
+    spec
+      .given([...offTrack, deviation])
+      .when({ type: 'recordIndicatorDeviation', indicatorId, period: '2026' })
+      .thenThrows('DEVIATION_ALREADY_RECORDED');
+    spec
+      .given([defined, reported('2026', 36), verified('2026', 36, 'on_track', 1)])
+      .when({ type: 'recordIndicatorDeviation', indicatorId, period: '2026' })
+      .thenThrows('INDICATOR_NOT_OFF_TRACK');
+    spec
+      .given([defined, reported('2026', 34)])
+      .when({ type: 'recordIndicatorDeviation', indicatorId, period: '2026' })
+      .thenThrows('MEASUREMENT_NOT_VERIFIED');
   });
 
   it('refuses passports whose targets do not fit the direction, and rank positions that would grow', () => {
@@ -165,19 +276,40 @@ describe('an indicator', () => {
       indicatorCommands.defineIndicator.safeParse({ ...input, ...overrides }).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     expect(issues({})).toBeUndefined();
     expect(issues({ direction: 'range' })).toEqual(['targets.0.min: is required for a range', 'finalTarget.min: is required for a range']);
-    expect(issues({ targets: [{ year: 2026, value: 1 }, { year: 2026, value: 2 }] })).toEqual(['targets.1.year: has a target already: one target per year']);
+    expect(
+      issues({
+        targets: [
+          { year: 2026, value: 1 },
+          { year: 2026, value: 2 },
+        ],
+      }),
+    ).toEqual(['targets.1.year: has a target already: one target per year']);
     expect(issues({ unit: 'rank_position' })).toEqual(['direction: rank positions are lower-is-better: use DECREASE, AT_MOST or RANGE']);
     expect(issues({ thresholds: { atRisk: 0.8, offTrack: 0.9 } })).toEqual(['thresholds.offTrack: must be below atRisk']);
-    expect(indicatorCommands.reportIndicatorMeasurement.safeParse({ indicatorId, period: '2026-H1', value: 1, evidence: 'x', reportedOn: '2027-01-01' }).error?.issues[0]?.path).toEqual(['period']);
+    expect(
+      indicatorCommands.reportIndicatorMeasurement.safeParse({ indicatorId, period: '2026-H1', value: 1, evidence: 'x', reportedOn: '2027-01-01' }).error
+        ?.issues[0]?.path,
+    ).toEqual(['period']);
   });
 });
 
 describe('the deviation reactor', () => {
   const recorded = (event: IndicatorEvent): RecordedEvent =>
-    ({ id: 'e-1', stream: `indicator-${indicatorId}`, revision: 2n, position: { commit: 9n, prepare: 9n }, type: event.type, data: event.data, metadata: {} as RecordedEvent['metadata'], recordedAt: '2027-02-01T05:00:00.000Z' }) as RecordedEvent;
+    ({
+      id: 'e-1',
+      stream: `indicator-${indicatorId}`,
+      revision: 2n,
+      position: { commit: 9n, prepare: 9n },
+      type: event.type,
+      data: event.data,
+      metadata: {} as RecordedEvent['metadata'],
+      recordedAt: '2027-02-01T05:00:00.000Z',
+    }) as RecordedEvent;
 
   it('answers a verified off-track value with recordIndicatorDeviation, and anything else with nothing', () => {
-    expect(indicatorDeviationReactor.react(recorded(verified('2026', 34, 'off_track', 0.67)))).toEqual([{ command: 'recordIndicatorDeviation', input: { indicatorId, period: '2026' } }]);
+    expect(indicatorDeviationReactor.react(recorded(verified('2026', 34, 'off_track', 0.67)))).toEqual([
+      { command: 'recordIndicatorDeviation', input: { indicatorId, period: '2026' } },
+    ]);
     expect(indicatorDeviationReactor.react(recorded(verified('2026', 35.5, 'at_risk', 0.92)))).toEqual([]);
     expect(indicatorDeviationReactor.eventTypes).toEqual(['IndicatorMeasurementVerified']);
   });

@@ -34,18 +34,41 @@ describe('upcasting ExpertGroupFormed v1 to v2', () => {
   beforeEach(async () => {
     dir = temporaryDirectory();
     const store: EventStore = openSqliteEventStore({ path: join(dir.path, 'events.db') });
-    await store.append(stream, [{
-      id: eventIdFor('old-apply', 0),
-      type: 'LicenseApplied',
-      data: { licenseId, programme: { code: '580100', name: { ky: 'Экономика', ru: 'Экономика', en: 'Economics' }, level: 'bachelor', formOfStudy: 'full_time', faculty: 'Economics' }, requestedCapacity: 90, submittedOn: '2024-04-01' },
-      metadata: metadata(1, 'old-apply'),
-    }], 'no_stream');
-    await store.append(stream, [{
-      id: eventIdFor('old-group', 0),
-      type: 'ExpertGroupFormed',
-      data: { licenseId, kind: 'expert_group', members: ['Erkin Saparov', 'Cholpon Ismailova'], formedOn: '2024-05-01' },
-      metadata: metadata(1, 'old-group'),
-    }], 0n);
+    await store.append(
+      stream,
+      [
+        {
+          id: eventIdFor('old-apply', 0),
+          type: 'LicenseApplied',
+          data: {
+            licenseId,
+            programme: {
+              code: '580100',
+              name: { ky: 'Экономика', ru: 'Экономика', en: 'Economics' },
+              level: 'bachelor',
+              formOfStudy: 'full_time',
+              faculty: 'Economics',
+            },
+            requestedCapacity: 90,
+            submittedOn: '2024-04-01',
+          },
+          metadata: metadata(1, 'old-apply'),
+        },
+      ],
+      'no_stream',
+    );
+    await store.append(
+      stream,
+      [
+        {
+          id: eventIdFor('old-group', 0),
+          type: 'ExpertGroupFormed',
+          data: { licenseId, kind: 'expert_group', members: ['Erkin Saparov', 'Cholpon Ismailova'], formedOn: '2024-05-01' },
+          metadata: metadata(1, 'old-group'),
+        },
+      ],
+      0n,
+    );
     await store.close();
     hub = await openHub(testConfig(dir.path));
   });
@@ -60,7 +83,12 @@ describe('upcasting ExpertGroupFormed v1 to v2', () => {
     const read = await gql(`query($id: ID!) { license(id: $id) { status expertGroup { members { name role } } } }`, { id: licenseId }, { token });
     expect(read.data?.license).toEqual({
       status: 'UNDER_EXPERT_REVIEW',
-      expertGroup: { members: [{ name: 'Erkin Saparov', role: 'CHAIR' }, { name: 'Cholpon Ismailova', role: 'MEMBER' }] },
+      expertGroup: {
+        members: [
+          { name: 'Erkin Saparov', role: 'CHAIR' },
+          { name: 'Cholpon Ismailova', role: 'MEMBER' },
+        ],
+      },
     });
     const concluded = await gql(CONCLUDE, { input: { licenseId, outcome: 'POSITIVE', summary: 'ok', concludedOn: '2024-06-01' } }, { token });
     expect(concluded.data?.recordExpertConclusion.license.status).toBe('CONCLUSION_POSITIVE');
@@ -72,7 +100,10 @@ describe('upcasting ExpertGroupFormed v1 to v2', () => {
     const raw = [];
     for await (const e of hub.rawStore.readStream(stream)) raw.push(e);
     expect(upcast[1]!.metadata.schemaVersion).toBe(2);
-    expect(upcast[1]!.data.members).toEqual([{ name: 'Erkin Saparov', role: 'chair' }, { name: 'Cholpon Ismailova', role: 'member' }]);
+    expect(upcast[1]!.data.members).toEqual([
+      { name: 'Erkin Saparov', role: 'chair' },
+      { name: 'Cholpon Ismailova', role: 'member' },
+    ]);
     expect(raw[1]!.metadata.schemaVersion).toBe(1);
     expect(raw[1]!.data.members).toEqual(['Erkin Saparov', 'Cholpon Ismailova']);
     expect(upcast[1]!.metadata.hash).toBe(raw[1]!.metadata.hash);
@@ -81,11 +112,19 @@ describe('upcasting ExpertGroupFormed v1 to v2', () => {
   it('writes new ExpertGroupFormed events as version 2', async () => {
     const gql = yogaClient(createGraphQLHandler(hub, { secret: TEST_SECRET }));
     const token = await tokenFor(director);
-    const res = await gql(FORM_GROUP, { input: { licenseId, kind: 'WORKING_GROUP', formedOn: '2024-05-02', members: [{ name: 'Aigul Tashieva', role: 'CHAIR' }] } }, { token });
+    const res = await gql(
+      FORM_GROUP,
+      { input: { licenseId, kind: 'WORKING_GROUP', formedOn: '2024-05-02', members: [{ name: 'Aigul Tashieva', role: 'CHAIR' }] } },
+      { token },
+    );
     expect(res.data?.formExpertGroup.__typename).toBe('LicensePayload');
     const events = [];
     for await (const e of hub.rawStore.readStream(stream, { direction: 'backwards', limit: 1 })) events.push(e);
-    expect(events[0]).toMatchObject({ type: 'ExpertGroupFormed', metadata: { schemaVersion: 2 }, data: { members: [{ name: 'Aigul Tashieva', role: 'chair' }] } });
+    expect(events[0]).toMatchObject({
+      type: 'ExpertGroupFormed',
+      metadata: { schemaVersion: 2 },
+      data: { members: [{ name: 'Aigul Tashieva', role: 'chair' }] },
+    });
   });
 });
 
@@ -97,17 +136,50 @@ describe('upcasting RatingScoresRecorded v1 to v2', () => {
       const entryId = '7c2d1e0f-3a4b-4c5d-8e6f-9a0b1c2d3e4f';
       const campaignId = '8d3e2f1a-4b5c-4d6e-9f7a-0b1c2d3e4f5a';
       const head = { id: 'h-econ', name: 'Cholpon Eshieva', roles: ['unit_head' as const], unit: 'faculty-economics' };
-      await raw.append(`ratingEntry-${entryId}`, [
-        { id: eventIdFor('old-scores', 0), type: 'RatingEntryStarted', data: { entryId, campaignId, teacher: { id: 't-aida', name: 'Aida Mamytova' }, unit: 'faculty-economics' }, metadata: { ...metadata(1, 'old-scores'), actor: head } },
-        { id: eventIdFor('old-scores', 1), type: 'RatingScoresRecorded', data: { entryId, campaignId, scores: [{ criterionCode: 'TEACH', points: 30 }] }, metadata: { ...metadata(1, 'old-scores'), actor: head } },
-        { id: eventIdFor('old-submit', 0), type: 'RatingEntrySubmitted', data: { entryId, campaignId, submittedAs: 'unit_head' }, metadata: { ...metadata(1, 'old-submit'), actor: head } },
-      ], 'no_stream');
+      await raw.append(
+        `ratingEntry-${entryId}`,
+        [
+          {
+            id: eventIdFor('old-scores', 0),
+            type: 'RatingEntryStarted',
+            data: { entryId, campaignId, teacher: { id: 't-aida', name: 'Aida Mamytova' }, unit: 'faculty-economics' },
+            metadata: { ...metadata(1, 'old-scores'), actor: head },
+          },
+          {
+            id: eventIdFor('old-scores', 1),
+            type: 'RatingScoresRecorded',
+            data: { entryId, campaignId, scores: [{ criterionCode: 'TEACH', points: 30 }] },
+            metadata: { ...metadata(1, 'old-scores'), actor: head },
+          },
+          {
+            id: eventIdFor('old-submit', 0),
+            type: 'RatingEntrySubmitted',
+            data: { entryId, campaignId, submittedAs: 'unit_head' },
+            metadata: { ...metadata(1, 'old-submit'), actor: head },
+          },
+        ],
+        'no_stream',
+      );
       const events: RatingEntryEvent[] = [];
-      for await (const e of upcastingStore(raw, eventVersions).readStream(`ratingEntry-${entryId}`)) events.push({ type: e.type, data: e.data } as RatingEntryEvent);
+      for await (const e of upcastingStore(raw, eventVersions).readStream(`ratingEntry-${entryId}`))
+        events.push({ type: e.type, data: e.data } as RatingEntryEvent);
       expect(events[1]!.data).toMatchObject({ recordedBy: { id: 'h-econ', name: 'Cholpon Eshieva' } });
 
-      const campaign = { campaignId, year: 2025, title: { ky: 'Рейтинг', ru: 'Рейтинг', en: 'Rating' }, status: 'open' as const, criteria: [], entriesDue: '2026-04-30', appealsUntil: null };
-      const verify = () => ratingEntryDecider.decide({ type: 'verifyRatingEntry', entryId, campaign }, fold(ratingEntryDecider, events), { actor: head, now: '2026-03-10T04:00:00.000Z', commandId: 'verify-1' });
+      const campaign = {
+        campaignId,
+        year: 2025,
+        title: { ky: 'Рейтинг', ru: 'Рейтинг', en: 'Rating' },
+        status: 'open' as const,
+        criteria: [],
+        entriesDue: '2026-04-30',
+        appealsUntil: null,
+      };
+      const verify = () =>
+        ratingEntryDecider.decide({ type: 'verifyRatingEntry', entryId, campaign }, fold(ratingEntryDecider, events), {
+          actor: head,
+          now: '2026-03-10T04:00:00.000Z',
+          commandId: 'verify-1',
+        });
       expect(verify).toThrow(expect.objectContaining({ code: 'SCORES_ENTERED_BY_REVIEWER' }));
     } finally {
       await raw.close();

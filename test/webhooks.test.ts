@@ -68,7 +68,11 @@ describe('registering a webhook', () => {
   });
 
   it('answers with the secret once; the webhook shows it nowhere else', async () => {
-    const res = await gql(op('registerWebhook'), { input: { url: receiver.url(), categories: ['license'], description: 'Education portal' } }, { token: integrationToken });
+    const res = await gql(
+      op('registerWebhook'),
+      { input: { url: receiver.url(), categories: ['license'], description: 'Education portal' } },
+      { token: integrationToken },
+    );
     const payload = res.data!.registerWebhook;
     expect(payload).toMatchObject({ __typename: 'WebhookPayload', webhook: { status: 'ACTIVE', url: receiver.url(), categories: ['license'] } });
     expect(payload.secret).toMatch(/^whsec_/);
@@ -98,11 +102,24 @@ describe('delivery', () => {
       expect(request.signature).toBe(`sha256=${createHmac('sha256', webhook.secret).update(request.body).digest('hex')}`);
     }
     // Each event twice: a 503 first, then taken; never the next event before this one was taken.
-    expect(receiver.received.map((r) => [r.position, r.status])).toEqual(expected.flatMap((p) => [[p, 503], [p, 200]]));
+    expect(receiver.received.map((r) => [r.position, r.status])).toEqual(
+      expected.flatMap((p) => [
+        [p, 503],
+        [p, 200],
+      ]),
+    );
     const log = (await gql(DELIVERIES, {}, { token: integrationToken })).data!.webhooks[0];
     expect(log.deliveredThrough).toBe(expected.at(-1));
     expect(log.deliveries.edges.map((e: any) => e.node)).toEqual(
-      [...expected].reverse().map((position) => ({ position, eventType: 'LicenseApplied', status: 'DELIVERED', attempts: 2, lastStatusCode: 200, lastError: 'the receiver answered HTTP 503', replay: 0 })),
+      [...expected].reverse().map((position) => ({
+        position,
+        eventType: 'LicenseApplied',
+        status: 'DELIVERED',
+        attempts: 2,
+        lastStatusCode: 200,
+        lastError: 'the receiver answered HTTP 503',
+        replay: 0,
+      })),
     );
     const metrics = await (await yoga.fetch('http://hub.test/metrics')).text();
     expect(metrics).toContain(`sapat_webhook_deliveries{webhook="${webhook.id}",status="delivered"} 3`);
@@ -127,7 +144,9 @@ describe('delivery', () => {
     await apply();
     await apply();
     const expected = await logPositions(from);
-    await until(async () => JSON.stringify((await gql(DELIVERIES, {}, { token: integrationToken })).data).includes('could not reach the receiver (ECONNREFUSED)'));
+    await until(async () =>
+      JSON.stringify((await gql(DELIVERIES, {}, { token: integrationToken })).data).includes('could not reach the receiver (ECONNREFUSED)'),
+    );
     await receiver.start();
     await receiver.until(() => expected.every((p) => receiver.taken().includes(p)));
     expect(receiver.taken().slice(-expected.length)).toEqual(expected);
@@ -156,7 +175,9 @@ describe('in production', () => {
     await strict.close();
     const lenient = await openHub(testConfig(dirs.newDir(), { NODE_ENV: 'production', SAPAT_WEBHOOK_ALLOW_PRIVATE: 'true' }));
     const allowed = yogaClient(createGraphQLHandler(lenient, { secret: TEST_SECRET }));
-    expect((await allowed(op('registerWebhook'), { input: { url: 'http://10.1.2.3/in' } }, { token: integrationToken })).data!.registerWebhook.__typename).toBe('WebhookPayload');
+    expect((await allowed(op('registerWebhook'), { input: { url: 'http://10.1.2.3/in' } }, { token: integrationToken })).data!.registerWebhook.__typename).toBe(
+      'WebhookPayload',
+    );
     await lenient.close();
   });
 });

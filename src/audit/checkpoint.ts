@@ -21,7 +21,10 @@ export const checkpointSchema = z.strictObject({
   version: z.literal(1),
   createdAt: z.iso.datetime(),
   /** Position cursor of the last event the checkpoint covers; null for an empty log. */
-  headPosition: z.string().regex(/^\d+(:\d+)?$/, 'must be a position cursor (digits, or digits:digits)').nullable(),
+  headPosition: z
+    .string()
+    .regex(/^\d+(:\d+)?$/, 'must be a position cursor (digits, or digits:digits)')
+    .nullable(),
   eventCount: z.int().min(0),
   streams: z.record(z.string().min(1), z.strictObject({ revision: z.int().min(0), hash: sha256Hex })),
   /** The signer's Ed25519 public key (SPKI PEM), so the file can be checked on its own. */
@@ -86,7 +89,9 @@ export function loadSigningKey(options: { keyFile: string | undefined; dataDir: 
     try {
       pem = readFileSync(options.keyFile, 'utf8');
     } catch (error) {
-      throw new CheckpointInputError(`SAPAT_CHECKPOINT_KEY: cannot read ${options.keyFile} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      throw new CheckpointInputError(
+        `SAPAT_CHECKPOINT_KEY: cannot read ${options.keyFile} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      );
     }
     try {
       return ed25519(createPrivateKey(pem), `SAPAT_CHECKPOINT_KEY (${options.keyFile})`);

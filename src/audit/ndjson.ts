@@ -140,7 +140,10 @@ function parseJson(text: string, line: number): unknown {
 function refuseFilteredExport(header: Header): void {
   const readingOnly = 'it is for reading, not for import; export without it to import';
   if (header.filter.eventTypes.length > 0) {
-    throw new ImportRefusedError(`this export is filtered by event type (${header.filter.eventTypes.join(', ')}), which leaves gaps in its streams: ${readingOnly}`, 1);
+    throw new ImportRefusedError(
+      `this export is filtered by event type (${header.filter.eventTypes.join(', ')}), which leaves gaps in its streams: ${readingOnly}`,
+      1,
+    );
   }
   if (header.filter.after !== null) {
     throw new ImportRefusedError(`this export starts after position ${header.filter.after}, so its streams lack their beginnings: ${readingOnly}`, 1);
@@ -211,9 +214,18 @@ async function writeBatch(store: EventStore, batch: ImportLine[], progress: Prog
   const first = batch[0]!;
   const { stream } = first;
   try {
-    await store.append(stream, batch.map((item) => item.event), first.revision === 0n ? 'no_stream' : first.revision - 1n);
+    await store.append(
+      stream,
+      batch.map((item) => item.event),
+      first.revision === 0n ? 'no_stream' : first.revision - 1n,
+    );
   } catch (error) {
-    throw new ImportRefusedError(`the target store refused the append (${(error as Error).message}); ${targetHolds(progress)}`, first.line, stream, first.revision);
+    throw new ImportRefusedError(
+      `the target store refused the append (${(error as Error).message}); ${targetHolds(progress)}`,
+      first.line,
+      stream,
+      first.revision,
+    );
   }
   // An append is atomic: from here on the whole run is in the target, whatever the check below finds.
   progress.events += batch.length;
@@ -222,7 +234,12 @@ async function writeBatch(store: EventStore, batch: ImportLine[], progress: Prog
   for await (const stored of store.readStream(stream, { from: first.revision, limit: batch.length })) {
     const expected = batch[checked]!;
     if (stored.revision !== expected.revision || stored.id !== expected.event.id) {
-      throw new ImportRefusedError(`the target stored event ${stored.id} at revision ${stored.revision} instead; ${targetHolds(progress)}`, expected.line, stream, expected.revision);
+      throw new ImportRefusedError(
+        `the target stored event ${stored.id} at revision ${stored.revision} instead; ${targetHolds(progress)}`,
+        expected.line,
+        stream,
+        expected.revision,
+      );
     }
     if (stored.metadata.hash !== expected.hash) {
       throw new ImportRefusedError(
@@ -236,7 +253,12 @@ async function writeBatch(store: EventStore, batch: ImportLine[], progress: Prog
   }
   if (checked < batch.length) {
     const missing = batch[checked]!;
-    throw new ImportRefusedError(`the target store did not store this event (is its id repeated in the file?); ${targetHolds(progress)}`, missing.line, stream, missing.revision);
+    throw new ImportRefusedError(
+      `the target store did not store this event (is its id repeated in the file?); ${targetHolds(progress)}`,
+      missing.line,
+      stream,
+      missing.revision,
+    );
   }
 }
 

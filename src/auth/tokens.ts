@@ -55,9 +55,12 @@ function rolesIn(payload: Record<string, unknown>, { claim, map }: RoleClaims): 
   for (const name of claim) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined;
   const names = roleNamesSchema.safeParse(value);
   if (!names.success) throw new AuthenticationError(`token claim ${claim.join('.')} ${names.error.issues[0]!.message}`);
-  const roles = names.data.map((name) => (Object.hasOwn(map, name) ? map[name] : roleSchema.safeParse(name).data)).filter((role): role is Role => role !== undefined);
+  const roles = names.data
+    .map((name) => (Object.hasOwn(map, name) ? map[name] : roleSchema.safeParse(name).data))
+    .filter((role): role is Role => role !== undefined);
   // Only the hub itself acts as the system (reactors, the clock); a token claiming it is forged or misconfigured.
-  if (roles.includes('system')) throw new AuthenticationError(`token claim ${claim.join('.')} must not claim the system role: only the hub itself acts as the system`);
+  if (roles.includes('system'))
+    throw new AuthenticationError(`token claim ${claim.join('.')} must not claim the system role: only the hub itself acts as the system`);
   return [...new Set(roles)];
 }
 
@@ -114,7 +117,10 @@ function identityProviderKeys(settings: JwksSettings): JWTVerifyGetKey {
       // These are about the token: it names a key the provider does not publish.
       if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) throw error;
       const reason = error instanceof errors.JWKSTimeout ? 'did not answer in time' : 'could not be reached or answered with something other than a key set';
-      throw new IdentityProviderUnavailableError(`the identity provider's signing keys ${reason}; the token cannot be checked now, send the request again shortly`, { cause: error });
+      throw new IdentityProviderUnavailableError(
+        `the identity provider's signing keys ${reason}; the token cannot be checked now, send the request again shortly`,
+        { cause: error },
+      );
     }
   };
 }
@@ -122,7 +128,8 @@ function identityProviderKeys(settings: JwksSettings): JWTVerifyGetKey {
 function describeTokenFailure(error: unknown, algorithm: string): string {
   if (error instanceof errors.JWTExpired) return 'the token has expired; sign in again';
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'the token signature is invalid (forged, or signed with another key)';
-  if (error instanceof errors.JWKSNoMatchingKey) return 'the token is signed with a key the identity provider does not publish (retired by key rotation, or forged); sign in again';
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return 'the token is signed with a key the identity provider does not publish (retired by key rotation, or forged); sign in again';
   if (error instanceof errors.JWKSMultipleMatchingKeys) return 'the token names no key ("kid") and the identity provider publishes several';
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.reason === 'missing') return `the token has no ${error.claim} claim`;

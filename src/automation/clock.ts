@@ -8,7 +8,7 @@ export type Clock = {
 };
 
 /** setTimeout cannot wait longer than this; a later moment is reached by waking early and re-arming. */
-const LONGEST_TIMER_MS = 2 **31 - 1;
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 /** Real time, optionally shifted (SAPAT_CLOCK_OFFSET_MS, for rehearsing what falls due later). */
 export const systemClock = (offsetMs = 0): Clock => ({

@@ -39,7 +39,9 @@ export function openAutomationDatabase(path: string): AutomationDatabase {
 /** Where a consumer of the log stands; undefined before its first event. */
 export function checkpoints(db: AutomationDatabase) {
   const select = db.prepare<[string], { position: string }>('SELECT position FROM automation_checkpoints WHERE consumer = ?');
-  const save = db.prepare('INSERT INTO automation_checkpoints (consumer, position, updated_at) VALUES (?, ?, ?) ON CONFLICT (consumer) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at');
+  const save = db.prepare(
+    'INSERT INTO automation_checkpoints (consumer, position, updated_at) VALUES (?, ?, ?) ON CONFLICT (consumer) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at',
+  );
   return {
     of: (consumer: string): string | undefined => select.get(consumer)?.position,
     save: (consumer: string, position: string): void => void save.run(consumer, position, new Date().toISOString()),

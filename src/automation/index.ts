@@ -34,7 +34,10 @@ export async function startAutomation(
   const shared = { store: hub.store, db: hub.automation, send: options.send, ...(options.onError ? { onError: options.onError } : {}) };
   const reactors = startReactors({ ...shared, reactors: options.reactors ?? moduleReactors, now: () => new Date(clock.now()).toISOString() });
   const scheduler = await startScheduler({ ...shared, rules: options.clockRules ?? moduleClockRules, clock });
-  const webhooks = startWebhookDelivery(hub, { deliverableCategories: options.deliverableCategories, ...(options.onError ? { onError: options.onError } : {}) });
+  const webhooks = startWebhookDelivery(hub, {
+    deliverableCategories: options.deliverableCategories,
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
   return {
     async settled(position) {
       const target = position ?? (await hub.store.headPosition());

@@ -37,7 +37,15 @@ export function startReactors(options: {
         } catch (error) {
           // A reactor that cannot answer one event is a fault to see, not a reason to stop answering the next.
           const message = error instanceof Error ? error.message : String(error);
-          refused.record({ source_kind: 'reactor', source: reactor.name, event_id: event.id, command: '(none: the reactor failed)', command_id: followUpCommandIdFor(`reactor:${reactor.name}`, event.id, -1), code: 'REACTOR_FAILED', message });
+          refused.record({
+            source_kind: 'reactor',
+            source: reactor.name,
+            event_id: event.id,
+            command: '(none: the reactor failed)',
+            command_id: followUpCommandIdFor(`reactor:${reactor.name}`, event.id, -1),
+            code: 'REACTOR_FAILED',
+            message,
+          });
           return;
         }
         for (const [index, followUp] of followUps.entries()) {
@@ -48,7 +56,15 @@ export function startReactors(options: {
             if (result.kind === 'done') break;
             if (result.kind === 'refused') {
               const message = result.error instanceof Error ? result.error.message : String(result.error);
-              refused.record({ source_kind: 'reactor', source: reactor.name, event_id: event.id, command: followUp.command, command_id: commandId, code: refusalCodeOf(result.error), message });
+              refused.record({
+                source_kind: 'reactor',
+                source: reactor.name,
+                event_id: event.id,
+                command: followUp.command,
+                command_id: commandId,
+                code: refusalCodeOf(result.error),
+                message,
+              });
               break;
             }
             await stopping.pause(RETRY_MS);

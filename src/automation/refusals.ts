@@ -36,6 +36,10 @@ export function refusals(db: AutomationDatabase) {
       return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
     },
     counts: (): { source_kind: string; source: string; code: string; count: number }[] =>
-      db.prepare<[], { source_kind: string; source: string; code: string; count: number }>('SELECT source_kind, source, code, COUNT(*) AS count FROM follow_up_refusals GROUP BY source_kind, source, code').all(),
+      db
+        .prepare<[], { source_kind: string; source: string; code: string; count: number }>(
+          'SELECT source_kind, source, code, COUNT(*) AS count FROM follow_up_refusals GROUP BY source_kind, source, code',
+        )
+        .all(),
   };
 }

@@ -96,7 +96,15 @@ export async function startScheduler(options: {
         }
         if (result.kind === 'refused') {
           const message = result.error instanceof Error ? result.error.message : String(result.error);
-          refused.record({ source_kind: 'clock', source: moment.rule, event_id: moment.cause_event_id, command: moment.command, command_id: commandId, code: refusalCodeOf(result.error), message });
+          refused.record({
+            source_kind: 'clock',
+            source: moment.rule,
+            event_id: moment.cause_event_id,
+            command: moment.command,
+            command_id: commandId,
+            code: refusalCodeOf(result.error),
+            message,
+          });
         }
         markFired.run(now, moment.key, moment.at);
         if (stopped) return;

@@ -10,9 +10,18 @@ function isPrivateAddress(host: string): boolean {
   const family = isIP(name);
   if (family === 4) {
     const [a, b] = name.split('.').map(Number) as [number, number];
-    return a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+    return (
+      a === 10 ||
+      a === 127 ||
+      a === 0 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
   }
-  if (family === 6) return name === '::1' || name === '::' || name.startsWith('fc') || name.startsWith('fd') || name.startsWith('fe80') || name.startsWith('::ffff:');
+  if (family === 6)
+    return name === '::1' || name === '::' || name.startsWith('fc') || name.startsWith('fd') || name.startsWith('fe80') || name.startsWith('::ffff:');
   return false;
 }
 
@@ -23,6 +32,7 @@ export function webhookUrlRefusal(url: string, policy: { production: boolean; al
   if (parsed.username || parsed.password) return 'must not carry a user name or password; the signature header authenticates the hub';
   if (!policy.production || policy.allowPrivate) return undefined;
   if (parsed.protocol !== 'https:') return 'must be https in production (events would otherwise travel unencrypted)';
-  if (isPrivateAddress(parsed.hostname)) return 'must not point at a loopback or private address in production (set SAPAT_WEBHOOK_ALLOW_PRIVATE=true if the receiver is inside the network on purpose)';
+  if (isPrivateAddress(parsed.hostname))
+    return 'must not point at a loopback or private address in production (set SAPAT_WEBHOOK_ALLOW_PRIVATE=true if the receiver is inside the network on purpose)';
   return undefined;
 }

@@ -39,15 +39,24 @@ export const retryDelayMs = (attempt: number, baseMs: number, maxMs: number): nu
 export function startWebhookDelivery(hub: Hub, options: { deliverableCategories: () => string[]; onError?: (error: Error) => void }): WebhookDelivery {
   const { retryBaseMs, retryMaxMs, timeoutMs } = hub.config.webhooks;
   const db = hub.automation;
-  const selectCursor = db.prepare<[string], { position: string | null; replays_applied: number }>('SELECT position, replays_applied FROM webhook_cursors WHERE webhook_id = ?');
+  const selectCursor = db.prepare<[string], { position: string | null; replays_applied: number }>(
+    'SELECT position, replays_applied FROM webhook_cursors WHERE webhook_id = ?',
+  );
   const saveCursor = db.prepare(`INSERT INTO webhook_cursors (webhook_id, position, replays_applied, updated_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (webhook_id) DO UPDATE SET position = excluded.position, replays_applied = excluded.replays_applied, updated_at = excluded.updated_at`);
-  const selectDelivery = db.prepare<[string, number, string], { id: number; attempts: number; status: string }>('SELECT id, attempts, status FROM webhook_deliveries WHERE webhook_id = ? AND round = ? AND position = ?');
-  const insertDelivery = db.prepare(`INSERT INTO webhook_deliveries (webhook_id, round, position, event_id, event_type, status, attempts, first_attempt_at, last_attempt_at)
+  const selectDelivery = db.prepare<[string, number, string], { id: number; attempts: number; status: string }>(
+    'SELECT id, attempts, status FROM webhook_deliveries WHERE webhook_id = ? AND round = ? AND position = ?',
+  );
+  const insertDelivery =
+    db.prepare(`INSERT INTO webhook_deliveries (webhook_id, round, position, event_id, event_type, status, attempts, first_attempt_at, last_attempt_at)
     VALUES (?, ?, ?, ?, ?, 'retrying', 0, ?, ?)`);
-  const failedAttempt = db.prepare('UPDATE webhook_deliveries SET attempts = ?, response_status = ?, last_error = ?, last_attempt_at = ?, next_attempt_at = ? WHERE id = ?');
+  const failedAttempt = db.prepare(
+    'UPDATE webhook_deliveries SET attempts = ?, response_status = ?, last_error = ?, last_attempt_at = ?, next_attempt_at = ? WHERE id = ?',
+  );
   const delivered = db.transaction((id: number, attempts: number, status: number, at: string, webhookId: string, cursor: Cursor) => {
-    db.prepare("UPDATE webhook_deliveries SET status = 'delivered', attempts = ?, response_status = ?, last_attempt_at = ?, delivered_at = ?, next_attempt_at = NULL WHERE id = ?").run(attempts, status, at, at, id);
+    db.prepare(
+      "UPDATE webhook_deliveries SET status = 'delivered', attempts = ?, response_status = ?, last_attempt_at = ?, delivered_at = ?, next_attempt_at = NULL WHERE id = ?",
+    ).run(attempts, status, at, at, id);
     saveCursor.run(webhookId, cursor.position, cursor.round, at);
   });
 
@@ -56,8 +65,7 @@ export function startWebhookDelivery(hub: Hub, options: { deliverableCategories:
   const workers = new Map<string, Promise<void>>();
   let generation = 0;
   const waiters = new Set<() => void>();
-  const changedSince = (seen: number) =>
-    generation !== seen || stopped ? Promise.resolve() : new Promise<void>((resolve) => waiters.add(resolve));
+  const changedSince = (seen: number) => (generation !== seen || stopped ? Promise.resolve() : new Promise<void>((resolve) => waiters.add(resolve)));
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(done, ms);

@@ -72,7 +72,9 @@ async function main(argv: string[]): Promise<number> {
       out.end();
       await once(out, 'finish');
     }
-    console.error(`Exported ${events} events of ${streams} streams (${describe(filter)}) from the ${store.kind} store to ${values.out === '-' ? 'stdout' : values.out}.`);
+    console.error(
+      `Exported ${events} events of ${streams} streams (${describe(filter)}) from the ${store.kind} store to ${values.out === '-' ? 'stdout' : values.out}.`,
+    );
     return 0;
   } finally {
     await store.close();

@@ -67,7 +67,13 @@ function liveSnapshot(path: string, projections: ProjectionDefinition[]): Map<st
     if (!hasCheckpoints) throw new UsageError(`${path} holds no read models (no projection checkpoints): start the hub once so it builds them`);
     return db.transaction(() => {
       const positions = servingPositions(db);
-      return withPositions(readModelDigests(db, projections.filter((p) => positions.has(p.name))), positions);
+      return withPositions(
+        readModelDigests(
+          db,
+          projections.filter((p) => positions.has(p.name)),
+        ),
+        positions,
+      );
     })();
   } finally {
     db.close();
@@ -81,7 +87,11 @@ function compare(projection: ProjectionDefinition, live: Side | undefined, repla
   const { name } = projection;
   const base = { name, live: live ?? null, replay };
   if (!live) {
-    return { ...base, outcome: 'missing', message: `${name} v${replay.version}: not compared: the live database has no ${name} read model (the hub has not run this projection yet); start the hub, then run replay again` };
+    return {
+      ...base,
+      outcome: 'missing',
+      message: `${name} v${replay.version}: not compared: the live database has no ${name} read model (the hub has not run this projection yet); start the hub, then run replay again`,
+    };
   }
   if (live.version !== replay.version) {
     return {
@@ -117,7 +127,10 @@ async function main(argv: string[]): Promise<number> {
   const { json, keep } = options(argv);
   const config = toolConfig();
   const livePath = join(config.dataDir, 'read-models.db');
-  if (!existsSync(livePath)) throw new UsageError(`no live read-model database at ${livePath}: start the hub once (npm start) with this SAPAT_DATA_DIR, or point SAPAT_DATA_DIR at the hub's data directory`);
+  if (!existsSync(livePath))
+    throw new UsageError(
+      `no live read-model database at ${livePath}: start the hub once (npm start) with this SAPAT_DATA_DIR, or point SAPAT_DATA_DIR at the hub's data directory`,
+    );
   const keepPath = keep === undefined ? undefined : resolve(keep);
   if (keepPath && existsSync(keepPath)) throw new UsageError(`--keep ${keep}: the file already exists; the rebuild needs a new, empty database`);
   if (keepPath && !existsSync(dirname(keepPath))) throw new UsageError(`--keep ${keep}: the directory ${dirname(keepPath)} does not exist`);

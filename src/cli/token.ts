@@ -34,7 +34,13 @@ const flags = {
 const needsUnit = new Set(['unit_head', 'teacher']);
 
 const idFrom = (name: string): string =>
-  `dev-${name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'user'}`;
+  `dev-${
+    name
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'user'
+  }`;
 
 function actorOf(values: ReturnType<typeof parseFlags<typeof flags>>): Actor {
   if (values.role.length === 0) throw new UsageError(`--role is required: one of ${roleSchema.options.join(', ')}`);
@@ -53,12 +59,18 @@ function actorOf(values: ReturnType<typeof parseFlags<typeof flags>>): Actor {
 async function main(argv: string[]): Promise<number> {
   const values = parseFlags('token', argv, flags);
   const config = toolConfig();
-  if (config.env === 'production') throw new UsageError('refused in production (NODE_ENV=production): tokens there come from the identity provider or whoever keeps SAPAT_JWT_SECRET, not from the server');
-  if (config.jwt.jwksUrl) throw new UsageError('refused: the hub takes RS256 tokens from the identity provider at SAPAT_JWT_JWKS_URL, and would not accept one signed here');
+  if (config.env === 'production')
+    throw new UsageError(
+      'refused in production (NODE_ENV=production): tokens there come from the identity provider or whoever keeps SAPAT_JWT_SECRET, not from the server',
+    );
+  if (config.jwt.jwksUrl)
+    throw new UsageError('refused: the hub takes RS256 tokens from the identity provider at SAPAT_JWT_JWKS_URL, and would not accept one signed here');
   const actor = actorOf(values);
   const secret = config.jwt.secret ?? developmentSecret(config);
   console.log(await signToken({ secret, issuer: config.jwt.issuer, audience: config.jwt.audience }, actor, values.expires));
-  console.error(`Token for ${actor.name} (${actor.id}; ${actor.roles.join(', ')}${actor.unit ? `; unit ${actor.unit}` : ''}), valid ${values.expires}. Header: {"Authorization": "Bearer <token>"}`);
+  console.error(
+    `Token for ${actor.name} (${actor.id}; ${actor.roles.join(', ')}${actor.unit ? `; unit ${actor.unit}` : ''}), valid ${values.expires}. Header: {"Authorization": "Bearer <token>"}`,
+  );
   return 0;
 }
 

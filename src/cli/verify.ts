@@ -4,7 +4,16 @@
 // intact log into a new checkpoint file, to be kept outside the hub's database.
 import { createPublicKey } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CheckpointInputError, checkpointText, generatedKeyFile, keyFingerprint, loadSigningKey, parseCheckpoint, parsePublicKey, signCheckpoint } from '../audit/checkpoint.ts';
+import {
+  CheckpointInputError,
+  checkpointText,
+  generatedKeyFile,
+  keyFingerprint,
+  loadSigningKey,
+  parseCheckpoint,
+  parsePublicKey,
+  signCheckpoint,
+} from '../audit/checkpoint.ts';
 import { verifyLog, type BrokenLink, type ChainProblem, type CheckpointCheck, type CheckpointDiscrepancy, type IntegrityReport } from '../audit/verify.ts';
 import { openEventStore } from '../eventstore/index.ts';
 import { progressLine, withProgress } from './progress.ts';
@@ -32,7 +41,8 @@ function options(argv: string[]) {
     json: { type: 'boolean' as const, default: false },
     'print-public-key': { type: 'boolean' as const, default: false },
   });
-  if (values['public-key'] !== undefined && values.checkpoint === undefined) throw new UsageError('--public-key needs --checkpoint: it says whose signature to trust');
+  if (values['public-key'] !== undefined && values.checkpoint === undefined)
+    throw new UsageError('--public-key needs --checkpoint: it says whose signature to trust');
   return values;
 }
 
@@ -120,7 +130,9 @@ async function main(argv: string[]): Promise<number> {
         } catch (error) {
           throw new UsageError(`--write-checkpoint ${out}: cannot write it (${describeFileError(error)})`);
         }
-        note(`Checkpoint written to ${out}: ${heads.size} streams, head position ${report.headPosition ?? 'none'}, signed by ${keyFingerprint(key)}. Keep it outside the hub's database.`);
+        note(
+          `Checkpoint written to ${out}: ${heads.size} streams, head position ${report.headPosition ?? 'none'}, signed by ${keyFingerprint(key)}. Keep it outside the hub's database.`,
+        );
       }
     }
     return report.intact ? 0 : 1;

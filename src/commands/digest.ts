@@ -13,5 +13,4 @@ export type CommandIdentity = {
   actorId: string;
 };
 
-export const commandDigest = (identity: CommandIdentity): string =>
-  createHash('sha256').update(canonicalJson(identity)).digest('hex');
+export const commandDigest = (identity: CommandIdentity): string => createHash('sha256').update(canonicalJson(identity)).digest('hex');

@@ -65,14 +65,21 @@ async function load<Command, Event extends DomainEvent, State>(store: EventStore
     state = request.decider.evolve(state, { type: recorded.type, data: recorded.data } as Event);
     revision = recorded.revision;
     if (recorded.metadata.commandId === request.commandId) {
-      earlier = { revision: recorded.revision, position: recorded.position, digest: recorded.metadata.commandDigest, eventTypes: [...(earlier?.eventTypes ?? []), recorded.type] };
+      earlier = {
+        revision: recorded.revision,
+        position: recorded.position,
+        digest: recorded.metadata.commandDigest,
+        eventTypes: [...(earlier?.eventTypes ?? []), recorded.type],
+      };
     }
   }
   return { state, revision, earlier };
 }
 
 const commandIdReused = () =>
-  new ValidationError([{ path: ['commandId'], message: 'was already used for a different command (another input, action, target or caller); send a new commandId' }]);
+  new ValidationError([
+    { path: ['commandId'], message: 'was already used for a different command (another input, action, target or caller); send a new commandId' },
+  ]);
 
 const nameOf = (command: unknown, stream: string): string => {
   const type = (command as { type?: unknown } | null)?.type;

@@ -82,7 +82,12 @@ function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     if (v === null || v === undefined) continue;
-    result[key] = v !== null && typeof v === 'object' && !Array.isArray(v) ? withoutNulls(v as Record<string, unknown>) : Array.isArray(v) ? v.map((item) => (item !== null && typeof item === 'object' ? withoutNulls(item as Record<string, unknown>) : item)) : v;
+    result[key] =
+      v !== null && typeof v === 'object' && !Array.isArray(v)
+        ? withoutNulls(v as Record<string, unknown>)
+        : Array.isArray(v)
+          ? v.map((item) => (item !== null && typeof item === 'object' ? withoutNulls(item as Record<string, unknown>) : item))
+          : v;
   }
   return result;
 }

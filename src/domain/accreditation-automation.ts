@@ -51,7 +51,14 @@ export const accreditationDueDates: DueDateSource = {
   changes(event): DueDateChange[] {
     const id = caseIdOf(event);
     const due = (key: string, kind: string, title: string, dueOn: string, assignee?: string): DueDateChange => ({
-      action: 'due', key, kind, title, dueOn, entityType: ENTITY, entityId: id, ...(assignee ? { assignee } : {}),
+      action: 'due',
+      key,
+      kind,
+      title,
+      dueOn,
+      entityType: ENTITY,
+      entityId: id,
+      ...(assignee ? { assignee } : {}),
     });
     switch (event.type) {
       case 'ExpertPanelAppointed': {
@@ -65,12 +72,22 @@ export const accreditationDueDates: DueDateSource = {
         return [
           ...(d.validUntil ? [due(keys.validity(id), 'accreditation_validity', 'End of the accreditation’s validity', d.validUntil)] : []),
           ...(d.interimReportDueOn ? [due(keys.interimReport(id), 'accreditation_interim_report', 'Interim report to the agency', d.interimReportDueOn)] : []),
-          ...d.recommendations.flatMap((r) => (r.dueOn ? [due(keys.recommendation(id, r.number), 'accreditation_recommendation', `Recommendation ${r.number}: ${r.text}`, r.dueOn)] : [])),
+          ...d.recommendations.flatMap((r) =>
+            r.dueOn ? [due(keys.recommendation(id, r.number), 'accreditation_recommendation', `Recommendation ${r.number}: ${r.text}`, r.dueOn)] : [],
+          ),
         ];
       }
       case 'RecommendationActionPlanned': {
         const d = parsed(event, 'RecommendationActionPlanned');
-        return [due(keys.recommendation(id, d.recommendation), 'accreditation_corrective_action', `Action on recommendation ${d.recommendation}: ${d.action}`, d.dueOn, d.owner)];
+        return [
+          due(
+            keys.recommendation(id, d.recommendation),
+            'accreditation_corrective_action',
+            `Action on recommendation ${d.recommendation}: ${d.action}`,
+            d.dueOn,
+            d.owner,
+          ),
+        ];
       }
       case 'RecommendationActionCompleted': {
         const d = parsed(event, 'RecommendationActionCompleted');
@@ -104,7 +121,14 @@ export const accreditationClock: ClockRule[] = [
       const { validUntil } = parsed(event, 'AccreditationDecided');
       if (!validUntil) return [];
       const expiredOn = dayAfter(validUntil);
-      return [{ action: 'at', key: keys.expiry(id), at: startOfDayInOsh(expiredOn), followUp: { command: 'recordAccreditationExpiry', input: { accreditationId: id, expiredOn } } }];
+      return [
+        {
+          action: 'at',
+          key: keys.expiry(id),
+          at: startOfDayInOsh(expiredOn),
+          followUp: { command: 'recordAccreditationExpiry', input: { accreditationId: id, expiredOn } },
+        },
+      ];
     },
   },
   {
@@ -116,7 +140,14 @@ export const accreditationClock: ClockRule[] = [
       if (event.type !== 'RecommendationActionPlanned') return [{ action: 'cancel', key: keys.overdue(id, recommendation) }];
       const { dueOn } = parsed(event, 'RecommendationActionPlanned');
       const on = dayAfter(dueOn);
-      return [{ action: 'at', key: keys.overdue(id, recommendation), at: startOfDayInOsh(on), followUp: { command: 'markRecommendationActionOverdue', input: { accreditationId: id, recommendation, on } } }];
+      return [
+        {
+          action: 'at',
+          key: keys.overdue(id, recommendation),
+          at: startOfDayInOsh(on),
+          followUp: { command: 'markRecommendationActionOverdue', input: { accreditationId: id, recommendation, on } },
+        },
+      ];
     },
   },
 ];

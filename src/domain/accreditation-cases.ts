@@ -26,7 +26,11 @@ import { entityId, isoDate, text, type IsoDate } from './values.ts';
 export const accreditationCategory = 'accreditation';
 
 const criterionCode = text(20).describe('Code of the criterion in the case’s framework, e.g. 1.2.');
-const recommendationNumber = z.int().min(1, 'must be the number of a recommendation (from 1)').max(1000).describe('Number of the recommendation in the decision (from 1).');
+const recommendationNumber = z
+  .int()
+  .min(1, 'must be the number of a recommendation (from 1)')
+  .max(1000)
+  .describe('Number of the recommendation in the decision (from 1).');
 
 const workingGroupMember = z
   .object({
@@ -66,7 +70,10 @@ export const accreditationCaseCommands = {
       appliedOn: isoDate.describe('Date the application went to the agency.'),
       renews: entityId('accreditation case').optional().describe('The earlier case this one renews (a new cycle).'),
     })
-    .refine((c) => c.kind === 'institutional' || c.programmeCodes.length > 0, { path: ['programmeCodes'], message: 'must name at least one programme for programme accreditation' })
+    .refine((c) => c.kind === 'institutional' || c.programmeCodes.length > 0, {
+      path: ['programmeCodes'],
+      message: 'must name at least one programme for programme accreditation',
+    })
     .refine((c) => new Set(c.programmeCodes).size === c.programmeCodes.length, { path: ['programmeCodes'], message: 'must not repeat a programme' }),
   startSelfAssessment: z
     .object({
@@ -133,10 +140,22 @@ export const accreditationCaseCommands = {
       recommendations: z.array(recommendationInput).max(100).default([]).describe('The agency’s recommendations, numbered from 1 in this order.'),
       interimReportDueOn: isoDate.optional().describe('When the first interim (post-accreditation) report is due.'),
     })
-    .refine((c) => c.outcome === 'denied' || (c.validFrom !== undefined && c.validUntil !== undefined), { path: ['validUntil'], message: 'validFrom and validUntil are required unless the accreditation is denied' })
-    .refine((c) => c.outcome !== 'denied' || (c.validFrom === undefined && c.validUntil === undefined), { path: ['validFrom'], message: 'a denial has no period of validity' })
-    .refine((c) => c.validFrom === undefined || c.validUntil === undefined || c.validUntil > c.validFrom, { path: ['validUntil'], message: 'must be after validFrom' })
-    .refine((c) => c.outcome !== 'conditionally_accredited' || c.conditions.length > 0, { path: ['conditions'], message: 'must list at least one condition of a conditional accreditation' }),
+    .refine((c) => c.outcome === 'denied' || (c.validFrom !== undefined && c.validUntil !== undefined), {
+      path: ['validUntil'],
+      message: 'validFrom and validUntil are required unless the accreditation is denied',
+    })
+    .refine((c) => c.outcome !== 'denied' || (c.validFrom === undefined && c.validUntil === undefined), {
+      path: ['validFrom'],
+      message: 'a denial has no period of validity',
+    })
+    .refine((c) => c.validFrom === undefined || c.validUntil === undefined || c.validUntil > c.validFrom, {
+      path: ['validUntil'],
+      message: 'must be after validFrom',
+    })
+    .refine((c) => c.outcome !== 'conditionally_accredited' || c.conditions.length > 0, {
+      path: ['conditions'],
+      message: 'must list at least one condition of a conditional accreditation',
+    }),
   planRecommendationAction: z.object({
     ...caseRef,
     recommendation: recommendationNumber,
@@ -158,7 +177,11 @@ export const accreditationCaseCommands = {
     reason: text(2000).describe('Why it goes to management.'),
     escalatedOn: isoDate.describe('Date of escalation.'),
   }),
-  markRecommendationActionOverdue: z.object({ ...caseRef, recommendation: recommendationNumber, on: isoDate.describe('Date the action was found past its due date.') }),
+  markRecommendationActionOverdue: z.object({
+    ...caseRef,
+    recommendation: recommendationNumber,
+    on: isoDate.describe('Date the action was found past its due date.'),
+  }),
   submitInterimReport: z.object({
     ...caseRef,
     summary: text(8000).describe('Progress on the recommendations and changes since the decision.'),
@@ -179,7 +202,10 @@ export const accreditationCaseCommands = {
       criterion: criterionCode.optional(),
       recommendation: recommendationNumber.optional(),
     })
-    .refine((c) => (c.criterion === undefined) !== (c.recommendation === undefined), { path: ['criterion'], message: 'give exactly one of criterion or recommendation' }),
+    .refine((c) => (c.criterion === undefined) !== (c.recommendation === undefined), {
+      path: ['criterion'],
+      message: 'give exactly one of criterion or recommendation',
+    }),
   recordAccreditationRenewal: z.object({ ...caseRef, renewedBy: entityId('accreditation case').describe('The new case that renews this one.') }),
 } as const;
 
@@ -246,7 +272,14 @@ export const accreditationCaseEventSchemas = {
     recommendations: z.array(z.object({ number: recommendationNo, text: z.string(), dueOn: isoDate.optional() })),
     interimReportDueOn: isoDate.optional(),
   }),
-  RecommendationActionPlanned: z.object({ accreditationId: z.string(), recommendation: recommendationNo, action: z.string(), owner: z.string(), dueOn: isoDate, plannedOn: isoDate }),
+  RecommendationActionPlanned: z.object({
+    accreditationId: z.string(),
+    recommendation: recommendationNo,
+    action: z.string(),
+    owner: z.string(),
+    dueOn: isoDate,
+    plannedOn: isoDate,
+  }),
   RecommendationActionCompleted: z.object({ accreditationId: z.string(), recommendation: recommendationNo, result: z.string(), completedOn: isoDate }),
   RecommendationActionOverdue: z.object({ accreditationId: z.string(), recommendation: recommendationNo, dueOn: isoDate, on: isoDate }),
   RecommendationClosed: z.object({ accreditationId: z.string(), recommendation: recommendationNo, closedOn: isoDate }),
@@ -256,7 +289,13 @@ export const accreditationCaseEventSchemas = {
   AccreditationExpired: z.object({ accreditationId: z.string(), expiredOn: isoDate }),
   AccreditationWithdrawn: z.object({ accreditationId: z.string(), reason: z.string(), withdrawnOn: isoDate }),
   AccreditationRenewed: z.object({ accreditationId: z.string(), renewedBy: z.string() }),
-  EvidenceAttached: z.object({ accreditationId: z.string(), evidenceId: z.string(), title: z.string(), criterion: z.string().optional(), recommendation: recommendationNo.optional() }),
+  EvidenceAttached: z.object({
+    accreditationId: z.string(),
+    evidenceId: z.string(),
+    title: z.string(),
+    criterion: z.string().optional(),
+    recommendation: recommendationNo.optional(),
+  }),
 } as const;
 
 export type AccreditationCaseEventType = keyof typeof accreditationCaseEventSchemas;
@@ -362,15 +401,35 @@ function evolve(state: AccreditationCaseState, event: AccreditationCaseEvent): A
         recommendations: event.data.recommendations.map((r) => ({ status: 'open', dueOn: r.dueOn })),
       };
     case 'RecommendationActionPlanned':
-      return setRecommendation(state, event.data.recommendation, { status: 'action_planned', dueOn: event.data.dueOn }, { name: `the action planned on recommendation ${event.data.recommendation}`, on: event.data.plannedOn });
+      return setRecommendation(
+        state,
+        event.data.recommendation,
+        { status: 'action_planned', dueOn: event.data.dueOn },
+        { name: `the action planned on recommendation ${event.data.recommendation}`, on: event.data.plannedOn },
+      );
     case 'RecommendationActionCompleted':
-      return setRecommendation(state, event.data.recommendation, { status: 'action_completed' }, { name: `the completion of the action on recommendation ${event.data.recommendation}`, on: event.data.completedOn });
+      return setRecommendation(
+        state,
+        event.data.recommendation,
+        { status: 'action_completed' },
+        { name: `the completion of the action on recommendation ${event.data.recommendation}`, on: event.data.completedOn },
+      );
     case 'RecommendationActionOverdue':
       return setRecommendation(state, event.data.recommendation, { status: 'overdue' });
     case 'RecommendationClosed':
-      return setRecommendation(state, event.data.recommendation, { status: 'closed' }, { name: `the closing of recommendation ${event.data.recommendation}`, on: event.data.closedOn });
+      return setRecommendation(
+        state,
+        event.data.recommendation,
+        { status: 'closed' },
+        { name: `the closing of recommendation ${event.data.recommendation}`, on: event.data.closedOn },
+      );
     case 'RecommendationEscalated':
-      return setRecommendation(state, event.data.recommendation, { status: 'escalated' }, { name: `the escalation of recommendation ${event.data.recommendation}`, on: event.data.escalatedOn });
+      return setRecommendation(
+        state,
+        event.data.recommendation,
+        { status: 'escalated' },
+        { name: `the escalation of recommendation ${event.data.recommendation}`, on: event.data.escalatedOn },
+      );
     case 'InterimReportSubmitted':
       return { ...state, strands: stepIn(state, 'interim reports', { name: 'the last interim report', on: event.data.submittedOn }) };
     case 'AccreditationCaseClosed':
@@ -403,7 +462,8 @@ function requireInOrder(state: Case, date: IsoDate, field: string, strand?: stri
 
 /** A case that has ended takes no more steps. */
 function requireOpen(state: Case, action: string): void {
-  if (state.stage === 'expired') throw rule('ACCREDITATION_EXPIRED', `the accreditation has expired, so ${action} is not possible; apply for a new cycle instead`);
+  if (state.stage === 'expired')
+    throw rule('ACCREDITATION_EXPIRED', `the accreditation has expired, so ${action} is not possible; apply for a new cycle instead`);
   if (state.stage === 'withdrawn') throw rule('ACCREDITATION_WITHDRAWN', `the case was withdrawn, so ${action} is not possible`);
   if (state.stage === 'closed') throw rule('CASE_CLOSED', `the case is closed, so ${action} is not possible`);
 }
@@ -435,7 +495,8 @@ function requireStage(state: Case, allowed: AccreditationStage[], action: string
 
 function section(state: Case, criterion: string): SectionStatus {
   const status = state.sections[criterion];
-  if (status === undefined) throw rule('UNKNOWN_CRITERION', `criterion ${criterion} is not in the case’s framework; its criteria are ${Object.keys(state.sections).join(', ')}`);
+  if (status === undefined)
+    throw rule('UNKNOWN_CRITERION', `criterion ${criterion} is not in the case’s framework; its criteria are ${Object.keys(state.sections).join(', ')}`);
   return status;
 }
 
@@ -445,16 +506,25 @@ function recommendation(state: Case, number: number): Recommendation {
   return found;
 }
 
-function decideApplication(command: Extract<AccreditationCaseCommand, { type: 'applyForAccreditation' }>, state: AccreditationCaseState): AccreditationCaseEvent[] {
+function decideApplication(
+  command: Extract<AccreditationCaseCommand, { type: 'applyForAccreditation' }>,
+  state: AccreditationCaseState,
+): AccreditationCaseEvent[] {
   if (state.exists) throw rule('ACCREDITATION_ALREADY_APPLIED', 'this accreditation case already exists');
   const { agency, renewed } = command;
   if (!agency) throw rule('AGENCY_NOT_FOUND', 'no agency with this id is registered; register the agency first');
   if (command.appliedOn < agency.registeredFrom || (agency.registeredUntil !== undefined && command.appliedOn > agency.registeredUntil)) {
-    throw rule('AGENCY_NOT_REGISTERED', `${agency.name} is not in the national register on ${command.appliedOn} (registered ${agency.registeredFrom} to ${agency.registeredUntil ?? 'open-ended'})`);
+    throw rule(
+      'AGENCY_NOT_REGISTERED',
+      `${agency.name} is not in the national register on ${command.appliedOn} (registered ${agency.registeredFrom} to ${agency.registeredUntil ?? 'open-ended'})`,
+    );
   }
   const framework = agency.frameworks[command.framework];
   if (!framework) {
-    throw rule('FRAMEWORK_NOT_FOUND', `${agency.name} has no framework ${command.framework}; publish it first (it has: ${Object.keys(agency.frameworks).join(', ') || 'none'})`);
+    throw rule(
+      'FRAMEWORK_NOT_FOUND',
+      `${agency.name} has no framework ${command.framework}; publish it first (it has: ${Object.keys(agency.frameworks).join(', ') || 'none'})`,
+    );
   }
   if (command.renews !== undefined) {
     if (!renewed) throw rule('RENEWED_CASE_NOT_FOUND', 'the case to renew does not exist');
@@ -491,7 +561,8 @@ function decide(command: AccreditationCaseCommand, state: AccreditationCaseState
     case 'draftSelfAssessmentSection': {
       requireStage(state, ['self_assessment'], 'drafting a section');
       const status = section(state, command.criterion);
-      if (status === 'for_review') throw rule('SECTION_UNDER_REVIEW', `section ${command.criterion} is under review; it must be returned before it is drafted again`);
+      if (status === 'for_review')
+        throw rule('SECTION_UNDER_REVIEW', `section ${command.criterion} is under review; it must be returned before it is drafted again`);
       if (status === 'approved') throw rule('SECTION_APPROVED', `section ${command.criterion} is approved and can no longer be changed`);
       requireInOrder(state, command.draftedOn, 'draftedOn', sectionStrand(command.criterion));
       return [{ type: 'SelfAssessmentSectionDrafted', data: payload(command) }];
@@ -499,7 +570,11 @@ function decide(command: AccreditationCaseCommand, state: AccreditationCaseState
     case 'submitSelfAssessmentSection': {
       requireStage(state, ['self_assessment'], 'submitting a section for review');
       const status = section(state, command.criterion);
-      if (status !== 'draft') throw rule('SECTION_NOT_DRAFTED', `section ${command.criterion} is ${sectionStatusLabels[status].en.toLowerCase()}; only a (re)drafted section goes for review, so draft it first`);
+      if (status !== 'draft')
+        throw rule(
+          'SECTION_NOT_DRAFTED',
+          `section ${command.criterion} is ${sectionStatusLabels[status].en.toLowerCase()}; only a (re)drafted section goes for review, so draft it first`,
+        );
       requireInOrder(state, command.submittedOn, 'submittedOn', sectionStrand(command.criterion));
       return [{ type: 'SelfAssessmentSectionSubmitted', data: payload(command) }];
     }
@@ -508,7 +583,11 @@ function decide(command: AccreditationCaseCommand, state: AccreditationCaseState
       const returning = command.type === 'returnSelfAssessmentSection';
       requireStage(state, ['self_assessment'], returning ? 'returning a section' : 'approving a section');
       const status = section(state, command.criterion);
-      if (status !== 'for_review') throw rule('SECTION_NOT_FOR_REVIEW', `section ${command.criterion} is ${sectionStatusLabels[status].en.toLowerCase()}; it must be submitted for review first`);
+      if (status !== 'for_review')
+        throw rule(
+          'SECTION_NOT_FOR_REVIEW',
+          `section ${command.criterion} is ${sectionStatusLabels[status].en.toLowerCase()}; it must be submitted for review first`,
+        );
       if (command.type === 'returnSelfAssessmentSection') {
         requireInOrder(state, command.returnedOn, 'returnedOn', sectionStrand(command.criterion));
         return [{ type: 'SelfAssessmentSectionReturned', data: payload(command) }];
@@ -522,7 +601,9 @@ function decide(command: AccreditationCaseCommand, state: AccreditationCaseState
       return [{ type: 'SelfAssessmentSwotRecorded', data: payload(command) }];
     case 'submitSelfAssessmentReport': {
       requireStage(state, ['self_assessment'], 'submitting the self-assessment report');
-      const pending = Object.entries(state.sections).filter(([, s]) => s !== 'approved').map(([code]) => code);
+      const pending = Object.entries(state.sections)
+        .filter(([, s]) => s !== 'approved')
+        .map(([code]) => code);
       if (pending.length > 0) throw rule('SECTIONS_NOT_APPROVED', `approve the sections for criteria ${pending.join(', ')} first`);
       if (!state.swotRecorded) throw rule('SWOT_REQUIRED', 'record the SWOT analysis of the whole first');
       requireInOrder(state, command.submittedOn, 'submittedOn');
@@ -550,7 +631,11 @@ function decide(command: AccreditationCaseCommand, state: AccreditationCaseState
       requireFollowUp(state, 'planning a corrective action');
       const r = recommendation(state, command.recommendation);
       if (r.status === 'closed') throw rule('RECOMMENDATION_CLOSED', `recommendation ${command.recommendation} is closed`);
-      if (r.status === 'action_completed') throw rule('ACTION_ALREADY_COMPLETED', `the action on recommendation ${command.recommendation} is completed; close or escalate the recommendation instead`);
+      if (r.status === 'action_completed')
+        throw rule(
+          'ACTION_ALREADY_COMPLETED',
+          `the action on recommendation ${command.recommendation} is completed; close or escalate the recommendation instead`,
+        );
       requireInOrder(state, command.plannedOn, 'plannedOn', recommendationStrand(command.recommendation));
       if (command.dueOn < command.plannedOn) throw rule('DUE_BEFORE_PLANNED', `dueOn (${command.dueOn}) cannot be before plannedOn (${command.plannedOn})`);
       return [{ type: 'RecommendationActionPlanned', data: payload(command) }];
@@ -559,7 +644,10 @@ function decide(command: AccreditationCaseCommand, state: AccreditationCaseState
       requireFollowUp(state, 'completing a corrective action');
       const r = recommendation(state, command.recommendation);
       if (r.status !== 'action_planned' && r.status !== 'overdue') {
-        throw rule('ACTION_NOT_PLANNED', `recommendation ${command.recommendation} is ${recommendationStatusLabels[r.status].en.toLowerCase()}; plan a corrective action first`);
+        throw rule(
+          'ACTION_NOT_PLANNED',
+          `recommendation ${command.recommendation} is ${recommendationStatusLabels[r.status].en.toLowerCase()}; plan a corrective action first`,
+        );
       }
       requireInOrder(state, command.completedOn, 'completedOn', recommendationStrand(command.recommendation));
       return [{ type: 'RecommendationActionCompleted', data: payload(command) }];
@@ -567,9 +655,15 @@ function decide(command: AccreditationCaseCommand, state: AccreditationCaseState
     case 'markRecommendationActionOverdue': {
       requireFollowUp(state, 'marking an action overdue');
       const r = recommendation(state, command.recommendation);
-      if (r.status !== 'action_planned' || r.dueOn === undefined) throw rule('NO_ACTION_PENDING', `recommendation ${command.recommendation} has no planned action pending`);
+      if (r.status !== 'action_planned' || r.dueOn === undefined)
+        throw rule('NO_ACTION_PENDING', `recommendation ${command.recommendation} has no planned action pending`);
       if (command.on <= r.dueOn) throw rule('ACTION_NOT_DUE', `the action is due on ${r.dueOn}; it can only be overdue after that date`);
-      return [{ type: 'RecommendationActionOverdue', data: { accreditationId: command.accreditationId, recommendation: command.recommendation, dueOn: r.dueOn, on: command.on } }];
+      return [
+        {
+          type: 'RecommendationActionOverdue',
+          data: { accreditationId: command.accreditationId, recommendation: command.recommendation, dueOn: r.dueOn, on: command.on },
+        },
+      ];
     }
     case 'closeRecommendation': {
       requireFollowUp(state, 'closing a recommendation');
@@ -583,14 +677,16 @@ function decide(command: AccreditationCaseCommand, state: AccreditationCaseState
       requireFollowUp(state, 'escalating a recommendation');
       const r = recommendation(state, command.recommendation);
       if (r.status === 'closed') throw rule('RECOMMENDATION_CLOSED', `recommendation ${command.recommendation} is closed`);
-      if (r.status === 'escalated') throw rule('RECOMMENDATION_ESCALATED', `recommendation ${command.recommendation} is already escalated; plan a new action on it`);
+      if (r.status === 'escalated')
+        throw rule('RECOMMENDATION_ESCALATED', `recommendation ${command.recommendation} is already escalated; plan a new action on it`);
       requireInOrder(state, command.escalatedOn, 'escalatedOn', recommendationStrand(command.recommendation));
       return [{ type: 'RecommendationEscalated', data: payload(command) }];
     }
     case 'submitInterimReport':
       requireAccredited(state, 'submitting an interim report');
       requireInOrder(state, command.submittedOn, 'submittedOn', 'interim reports');
-      if (command.nextDueOn !== undefined && command.nextDueOn <= command.submittedOn) throw rule('NEXT_REPORT_BEFORE_THIS', `nextDueOn (${command.nextDueOn}) must be after submittedOn (${command.submittedOn})`);
+      if (command.nextDueOn !== undefined && command.nextDueOn <= command.submittedOn)
+        throw rule('NEXT_REPORT_BEFORE_THIS', `nextDueOn (${command.nextDueOn}) must be after submittedOn (${command.submittedOn})`);
       return [{ type: 'InterimReportSubmitted', data: payload(command) }];
     case 'closeAccreditationCase': {
       requireStage(state, ['decided'], 'closing the case');
@@ -603,7 +699,8 @@ function decide(command: AccreditationCaseCommand, state: AccreditationCaseState
       if (state.stage === 'expired') throw rule('ACCREDITATION_EXPIRED', 'the expiry of this accreditation is already recorded');
       if (state.stage === 'withdrawn') throw rule('ACCREDITATION_WITHDRAWN', 'a withdrawn accreditation does not expire');
       if (state.validUntil === undefined) throw rule('NOT_ACCREDITED', 'the case has no accreditation with a period of validity, so it cannot expire');
-      if (command.expiredOn <= state.validUntil) throw rule('ACCREDITATION_STILL_VALID', `the accreditation is valid until ${state.validUntil}; expiry can only be recorded after that date`);
+      if (command.expiredOn <= state.validUntil)
+        throw rule('ACCREDITATION_STILL_VALID', `the accreditation is valid until ${state.validUntil}; expiry can only be recorded after that date`);
       return [{ type: 'AccreditationExpired', data: payload(command) }];
     }
     case 'withdrawAccreditation':
@@ -627,7 +724,8 @@ function decide(command: AccreditationCaseCommand, state: AccreditationCaseState
       return [{ type: 'EvidenceAttached', data: { ...target, title: evidence.title } }];
     }
     case 'recordAccreditationRenewal':
-      if (state.outcome !== 'accredited' && state.outcome !== 'conditionally_accredited') throw rule('NOTHING_TO_RENEW', 'only a case that ended in accreditation can be renewed');
+      if (state.outcome !== 'accredited' && state.outcome !== 'conditionally_accredited')
+        throw rule('NOTHING_TO_RENEW', 'only a case that ended in accreditation can be renewed');
       if (state.renewedBy === command.renewedBy) return [];
       if (state.renewedBy !== undefined) throw rule('ALREADY_RENEWED', `the case is already renewed by ${state.renewedBy}`);
       return [{ type: 'AccreditationRenewed', data: payload(command) }];

@@ -5,7 +5,18 @@ import { z } from 'zod';
 import type { Labels } from './values.ts';
 
 const kinds = ['institutional', 'programme'] as const;
-const stages = ['application', 'self_assessment', 'report_submitted', 'expert_panel', 'visit_held', 'expert_report', 'decided', 'closed', 'expired', 'withdrawn'] as const;
+const stages = [
+  'application',
+  'self_assessment',
+  'report_submitted',
+  'expert_panel',
+  'visit_held',
+  'expert_report',
+  'decided',
+  'closed',
+  'expired',
+  'withdrawn',
+] as const;
 const outcomes = ['accredited', 'conditionally_accredited', 'denied'] as const;
 const sectionStatuses = ['not_started', 'draft', 'for_review', 'returned', 'approved'] as const;
 const recommendationStatuses = ['open', 'action_planned', 'overdue', 'action_completed', 'escalated', 'closed'] as const;
@@ -53,15 +64,32 @@ export const panelRoleLabels: Labels<(typeof panelRoles)[number]> = {
   secretary: { ky: 'Катчы', ru: 'Секретарь', en: 'Secretary' },
 };
 
-export const accreditationKind = z.enum(kinds).meta({ id: 'AccreditationKind', description: 'Institutional accreditation of the university, or accreditation of one or several programmes.', labels: accreditationKindLabels });
-export const accreditationStage = z.enum(stages).meta({ id: 'AccreditationStage', description: 'Where an accreditation case stands.', labels: accreditationStageLabels });
-export const accreditationOutcome = z.enum(outcomes).meta({ id: 'AccreditationOutcome', description: 'The agency’s decision.', labels: accreditationOutcomeLabels });
-export const sectionStatus = z.enum(sectionStatuses).meta({ id: 'SelfAssessmentSectionStatus', description: 'Where a section of the self-assessment report stands.', labels: sectionStatusLabels });
-export const recommendationStatus = z.enum(recommendationStatuses).meta({ id: 'RecommendationStatus', description: 'Where the follow-up of a recommendation stands.', labels: recommendationStatusLabels });
-export const panelRole = z.enum(panelRoles).meta({ id: 'PanelRole', description: 'A member’s role in a working group or expert panel.', labels: panelRoleLabels });
+export const accreditationKind = z.enum(kinds).meta({
+  id: 'AccreditationKind',
+  description: 'Institutional accreditation of the university, or accreditation of one or several programmes.',
+  labels: accreditationKindLabels,
+});
+export const accreditationStage = z
+  .enum(stages)
+  .meta({ id: 'AccreditationStage', description: 'Where an accreditation case stands.', labels: accreditationStageLabels });
+export const accreditationOutcome = z
+  .enum(outcomes)
+  .meta({ id: 'AccreditationOutcome', description: 'The agency’s decision.', labels: accreditationOutcomeLabels });
+export const sectionStatus = z
+  .enum(sectionStatuses)
+  .meta({ id: 'SelfAssessmentSectionStatus', description: 'Where a section of the self-assessment report stands.', labels: sectionStatusLabels });
+export const recommendationStatus = z
+  .enum(recommendationStatuses)
+  .meta({ id: 'RecommendationStatus', description: 'Where the follow-up of a recommendation stands.', labels: recommendationStatusLabels });
+export const panelRole = z
+  .enum(panelRoles)
+  .meta({ id: 'PanelRole', description: 'A member’s role in a working group or expert panel.', labels: panelRoleLabels });
 export type AccreditationStage = z.infer<typeof accreditationStage>;
 export type AccreditationOutcome = z.infer<typeof accreditationOutcome>;
 export type SectionStatus = z.infer<typeof sectionStatus>;
 export type RecommendationStatus = z.infer<typeof recommendationStatus>;
 
-export const programmeCode = z.string().trim().regex(/^\d{6}$/, 'must be the six-digit code of the direction or specialty (e.g. 580100)');
+export const programmeCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'must be the six-digit code of the direction or specialty (e.g. 580100)');

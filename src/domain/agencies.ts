@@ -66,17 +66,21 @@ export const agencyCommands = {
       memberships: z.array(agencyMembership).max(10).default([]).describe('Networks and registers the agency belongs to.'),
       website: text(300).optional().describe('The agency’s website.'),
     })
-    .refine((c) => c.registeredUntil === undefined || c.registeredUntil > c.registeredFrom, { path: ['registeredUntil'], message: 'must be after registeredFrom' }),
-  renewAgencyRegistration: z
-    .object({
-      ...agencyRef,
-      registeredUntil: isoDate.describe('New last day of the agency’s registration.'),
-      memberships: z.array(agencyMembership).max(10).optional().describe('Its memberships now, when they changed.'),
+    .refine((c) => c.registeredUntil === undefined || c.registeredUntil > c.registeredFrom, {
+      path: ['registeredUntil'],
+      message: 'must be after registeredFrom',
     }),
+  renewAgencyRegistration: z.object({
+    ...agencyRef,
+    registeredUntil: isoDate.describe('New last day of the agency’s registration.'),
+    memberships: z.array(agencyMembership).max(10).optional().describe('Its memberships now, when they changed.'),
+  }),
   publishAgencyFramework: z
     .object({
       ...agencyRef,
-      framework: frameworkKey.describe('Key of the framework within the agency, e.g. institutional or programme; publishing the same key again makes a new version.'),
+      framework: frameworkKey.describe(
+        'Key of the framework within the agency, e.g. institutional or programme; publishing the same key again makes a new version.',
+      ),
       title: text(300).describe('Title of the framework (standards and criteria).'),
       adoptedOn: isoDate.describe('Date the agency adopted this version.'),
       criteria: z.array(frameworkCriterion).min(1, 'must list at least one criterion').max(200).describe('The criteria of this version.'),
@@ -152,13 +156,24 @@ function decide(command: AgencyCommand, state: AgencyState, _context: CommandCon
   switch (command.type) {
     case 'renewAgencyRegistration':
       if (command.registeredUntil <= (state.registeredUntil ?? state.registeredFrom)) {
-        throw rule('REGISTRATION_NOT_EXTENDED', `registeredUntil (${command.registeredUntil}) must be after the current end of registration (${state.registeredUntil ?? state.registeredFrom})`);
+        throw rule(
+          'REGISTRATION_NOT_EXTENDED',
+          `registeredUntil (${command.registeredUntil}) must be after the current end of registration (${state.registeredUntil ?? state.registeredFrom})`,
+        );
       }
-      return [{ type: 'AgencyRegistrationRenewed', data: { agencyId: command.agencyId, registeredUntil: command.registeredUntil, ...(command.memberships ? { memberships: command.memberships } : {}) } }];
+      return [
+        {
+          type: 'AgencyRegistrationRenewed',
+          data: { agencyId: command.agencyId, registeredUntil: command.registeredUntil, ...(command.memberships ? { memberships: command.memberships } : {}) },
+        },
+      ];
     case 'publishAgencyFramework': {
       const previous = state.frameworks[command.framework];
       if (previous && command.adoptedOn < previous.adoptedOn) {
-        throw rule('FRAMEWORK_VERSION_OUT_OF_ORDER', `adoptedOn (${command.adoptedOn}) cannot be before version ${previous.version} of ${command.framework} (adopted ${previous.adoptedOn})`);
+        throw rule(
+          'FRAMEWORK_VERSION_OUT_OF_ORDER',
+          `adoptedOn (${command.adoptedOn}) cannot be before version ${previous.version} of ${command.framework} (adopted ${previous.adoptedOn})`,
+        );
       }
       const { agencyId, framework, title, adoptedOn, criteria } = command;
       return [{ type: 'AgencyFrameworkPublished', data: { agencyId, framework, version: (previous?.version ?? 0) + 1, title, adoptedOn, criteria } }];
@@ -167,4 +182,3 @@ function decide(command: AgencyCommand, state: AgencyState, _context: CommandCon
 }
 
 export const agencyDecider: Decider<AgencyCommand, AgencyEvent, AgencyState> = { initialState, evolve, decide };
-

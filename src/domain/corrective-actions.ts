@@ -65,7 +65,11 @@ export const correctiveActionCommands = {
     conclusion: text(2000).describe('What the effectiveness check found.'),
     verifiedOn: isoDate.describe('Date of the check.'),
   }),
-  cancelCorrectiveAction: z.object({ ...actionRef, reason: text(2000).describe('Why the action is cancelled.'), cancelledOn: isoDate.describe('Date of cancellation.') }),
+  cancelCorrectiveAction: z.object({
+    ...actionRef,
+    reason: text(2000).describe('Why the action is cancelled.'),
+    cancelledOn: isoDate.describe('Date of cancellation.'),
+  }),
   markCorrectiveActionOverdue: z.object({ ...actionRef, overdueOn: isoDate.describe('The first day after the due date on which it was still not done.') }),
 } as const;
 
@@ -169,7 +173,11 @@ function decide(command: CorrectiveActionCommand, state: CorrectiveActionState, 
   }
 }
 
-export const correctiveActionDecider: Decider<CorrectiveActionCommand, CorrectiveActionEvent, CorrectiveActionState> = { initialState: { exists: false }, evolve, decide };
+export const correctiveActionDecider: Decider<CorrectiveActionCommand, CorrectiveActionEvent, CorrectiveActionState> = {
+  initialState: { exists: false },
+  evolve,
+  decide,
+};
 
 const doers: Role[] = [...strategyStaff, 'unit_head'];
 export const correctiveActionPermissions: Record<CorrectiveActionCommandName, Role[]> = {
@@ -199,7 +207,19 @@ export const correctiveActionDueDates: DueDateSource = {
     switch (event.type) {
       case 'CorrectiveActionPlanned': {
         const d = correctiveActionEventSchemas.CorrectiveActionPlanned.parse(event.data);
-        return [{ action: 'due', key: dueKey(id), kind: 'corrective_action', title: d.action, dueOn: d.dueOn, entityType: 'CorrectiveAction', entityId: id, unit: d.ownerUnit, assignee: d.owner }];
+        return [
+          {
+            action: 'due',
+            key: dueKey(id),
+            kind: 'corrective_action',
+            title: d.action,
+            dueOn: d.dueOn,
+            entityType: 'CorrectiveAction',
+            entityId: id,
+            unit: d.ownerUnit,
+            assignee: d.owner,
+          },
+        ];
       }
       case 'CorrectiveActionCompleted':
         return [{ action: 'done', key: dueKey(id), on: String(event.data.completedOn) }];
@@ -222,6 +242,13 @@ export const correctiveActionOverdueRule: ClockRule = {
     const id = String(event.data.correctiveActionId);
     if (event.type !== 'CorrectiveActionPlanned') return [{ action: 'cancel', key: overdueKey(id) }];
     const overdueOn = dayAfter(String(event.data.dueOn));
-    return [{ action: 'at', key: overdueKey(id), at: `${overdueOn}T00:00:00+06:00`, followUp: { command: 'markCorrectiveActionOverdue', input: { correctiveActionId: id, overdueOn } } }];
+    return [
+      {
+        action: 'at',
+        key: overdueKey(id),
+        at: `${overdueOn}T00:00:00+06:00`,
+        followUp: { command: 'markCorrectiveActionOverdue', input: { correctiveActionId: id, overdueOn } },
+      },
+    ];
   },
 };

@@ -49,7 +49,10 @@ export type Decider<Command, Event extends DomainEvent, State> = {
   decide: (command: Command, state: State, context: CommandContext) => Event[];
 };
 
-export const fold = <Event extends DomainEvent, State>(decider: Pick<Decider<never, Event, State>, 'initialState' | 'evolve'>, events: Iterable<Event>): State => {
+export const fold = <Event extends DomainEvent, State>(
+  decider: Pick<Decider<never, Event, State>, 'initialState' | 'evolve'>,
+  events: Iterable<Event>,
+): State => {
   let state = decider.initialState;
   for (const event of events) state = decider.evolve(state, event);
   return state;

@@ -22,7 +22,15 @@ export const documentDueDates: DueDateSource = {
   changes(recorded) {
     const event = eventOf(recorded);
     const due = (documentId: string, dueOn: string) =>
-      ({ action: 'due', key: reviewKey(documentId, dueOn), kind: 'document_review', title: `Review of normative document ${documentId}`, dueOn, entityType: 'NormativeDocument', entityId: documentId }) as const;
+      ({
+        action: 'due',
+        key: reviewKey(documentId, dueOn),
+        kind: 'document_review',
+        title: `Review of normative document ${documentId}`,
+        dueOn,
+        entityType: 'NormativeDocument',
+        entityId: documentId,
+      }) as const;
     switch (event.type) {
       case 'DocumentVersionApproved':
         return [due(event.data.documentId, event.data.nextReviewDue)];
@@ -46,7 +54,12 @@ export const documentReviewClock: ClockRule = {
   changes(recorded) {
     const event = eventOf(recorded);
     const at = (documentId: string, dueOn: string) =>
-      ({ action: 'at', key: overdueKey(documentId), at: endOfKyrgyzDay(dueOn), followUp: { command: 'markDocumentReviewOverdue', input: { documentId, dueOn } } }) as const;
+      ({
+        action: 'at',
+        key: overdueKey(documentId),
+        at: endOfKyrgyzDay(dueOn),
+        followUp: { command: 'markDocumentReviewOverdue', input: { documentId, dueOn } },
+      }) as const;
     switch (event.type) {
       case 'DocumentVersionApproved':
         return [at(event.data.documentId, event.data.nextReviewDue)];
@@ -71,7 +84,12 @@ export const documentSupersession: Reactor = {
     return [
       {
         command: 'retireDocument',
-        input: { documentId: event.data.replaces, retiredOn: event.data.inForceFrom, reason: 'Replaced by a new document that came into force', supersededBy: documentId },
+        input: {
+          documentId: event.data.replaces,
+          retiredOn: event.data.inForceFrom,
+          reason: 'Replaced by a new document that came into force',
+          supersededBy: documentId,
+        },
       },
     ];
   },

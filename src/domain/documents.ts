@@ -125,7 +125,15 @@ export type DocumentCommandName = keyof typeof documentCommands;
 // The department keeps the normative base (§2.1 item 8): its staff prepare drafts and record reviews;
 // approval, entry into force and retirement are recorded by the director (the approving body itself,
 // e.g. the Academic Council, is named in the event), or the rector.
-const keepers: Role[] = ['director', 'acting_director', 'head_of_accreditation_sector', 'head_of_rating_division', 'senior_inspector', 'specialist', 'methodist'];
+const keepers: Role[] = [
+  'director',
+  'acting_director',
+  'head_of_accreditation_sector',
+  'head_of_rating_division',
+  'senior_inspector',
+  'specialist',
+  'methodist',
+];
 const approvers: Role[] = ['rector', 'director', 'acting_director'];
 export const documentPermissions: Record<DocumentCommandName, Role[]> = {
   registerDocument: keepers,
@@ -219,7 +227,18 @@ const initialState: DocumentState = { exists: false };
 function evolve(state: DocumentState, event: DocumentEvent): DocumentState {
   if (event.type === 'DocumentRegistered') {
     const d = event.data;
-    return { exists: true, title: d.title, code: d.code, replaces: d.replaces, versions: [], inForce: undefined, lastDate: undefined, nextReviewDue: undefined, overdueMarkedFor: undefined, retired: false };
+    return {
+      exists: true,
+      title: d.title,
+      code: d.code,
+      replaces: d.replaces,
+      versions: [],
+      inForce: undefined,
+      lastDate: undefined,
+      nextReviewDue: undefined,
+      overdueMarkedFor: undefined,
+      retired: false,
+    };
   }
   if (!state.exists) return state;
   const withVersion = (number: number, change: Partial<Version>): Version[] => state.versions.map((v) => (v.number === number ? { ...v, ...change } : v));
@@ -239,7 +258,9 @@ function evolve(state: DocumentState, event: DocumentEvent): DocumentState {
       };
     case 'DocumentVersionPutInForce': {
       const superseded = event.data.supersededVersion;
-      const versions = withVersion(event.data.version, { status: 'in_force' }).map((v) => (v.number === superseded ? { ...v, status: 'superseded' as const } : v));
+      const versions = withVersion(event.data.version, { status: 'in_force' }).map((v) =>
+        v.number === superseded ? { ...v, status: 'superseded' as const } : v,
+      );
       return { ...state, versions, inForce: event.data.version, lastDate: event.data.inForceFrom };
     }
     case 'DocumentReviewed':
@@ -297,7 +318,11 @@ function decide(command: DocumentCommand, state: DocumentState, context: Command
         throw rule('VERSION_NOT_AFTER_LATEST', `version ${command.version} must be greater than the latest version ${latest.number}`);
       }
       const open = document.versions.find((v) => v.status === 'draft' || v.status === 'approved');
-      if (open) throw rule('VERSION_ALREADY_OPEN', `version ${open.number} is still ${open.status === 'draft' ? 'a draft' : 'approved and not in force'}; finish it first`);
+      if (open)
+        throw rule(
+          'VERSION_ALREADY_OPEN',
+          `version ${open.number} is still ${open.status === 'draft' ? 'a draft' : 'approved and not in force'}; finish it first`,
+        );
       requireInOrder(document, command.draftedOn, 'draftedOn');
       requireNotFuture(command.draftedOn, 'draftedOn', context);
       const data = withoutType(command);
@@ -336,7 +361,8 @@ function decide(command: DocumentCommand, state: DocumentState, context: Command
       if (document.nextReviewDue !== command.dueOn) {
         throw rule('REVIEW_NOT_DUE_THEN', `the document's review is due on ${document.nextReviewDue ?? 'no date'}, not ${command.dueOn}`);
       }
-      if (document.overdueMarkedFor === command.dueOn) throw rule('REVIEW_ALREADY_OVERDUE', `the review due on ${command.dueOn} is already recorded as overdue`);
+      if (document.overdueMarkedFor === command.dueOn)
+        throw rule('REVIEW_ALREADY_OVERDUE', `the review due on ${command.dueOn} is already recorded as overdue`);
       if (localDateOf(context.now) <= command.dueOn) throw rule('REVIEW_NOT_YET_OVERDUE', `the review is due on ${command.dueOn}, which has not passed`);
       return [{ type: 'DocumentReviewOverdue', data: withoutType(command) }];
     }

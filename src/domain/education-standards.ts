@@ -38,9 +38,15 @@ export const reviewVerdictLabels: Labels<(typeof verdicts)[number]> = {
   reject: { ky: 'Четке кагылат', ru: 'Отклонён', en: 'Rejected' },
 };
 
-export const standardLevel = z.enum(levels).meta({ id: 'EducationStandardLevel', description: 'Level of education a standard governs.', labels: standardLevelLabels });
-export const standardStage = z.enum(stages).meta({ id: 'EducationStandardStage', description: 'Where an education standard stands in its development.', labels: standardStageLabels });
-export const reviewVerdict = z.enum(verdicts).meta({ id: 'ReviewVerdict', description: "A reviewer's verdict on a draft standard.", labels: reviewVerdictLabels });
+export const standardLevel = z
+  .enum(levels)
+  .meta({ id: 'EducationStandardLevel', description: 'Level of education a standard governs.', labels: standardLevelLabels });
+export const standardStage = z
+  .enum(stages)
+  .meta({ id: 'EducationStandardStage', description: 'Where an education standard stands in its development.', labels: standardStageLabels });
+export const reviewVerdict = z
+  .enum(verdicts)
+  .meta({ id: 'ReviewVerdict', description: "A reviewer's verdict on a draft standard.", labels: reviewVerdictLabels });
 export type EducationStandardStage = z.infer<typeof standardStage>;
 
 const reviewer = z
@@ -106,7 +112,15 @@ export type EducationStandardCommandName = keyof typeof educationStandardCommand
 
 // The department is the secretariat: its staff register drafts, send them out and record reviews;
 // approval and entry into force are recorded by the director or the rector.
-const secretariat: Role[] = ['director', 'acting_director', 'head_of_accreditation_sector', 'head_of_rating_division', 'senior_inspector', 'specialist', 'methodist'];
+const secretariat: Role[] = [
+  'director',
+  'acting_director',
+  'head_of_accreditation_sector',
+  'head_of_rating_division',
+  'senior_inspector',
+  'specialist',
+  'methodist',
+];
 const approvers: Role[] = ['rector', 'director', 'acting_director'];
 export const educationStandardPermissions: Record<EducationStandardCommandName, Role[]> = {
   registerEducationStandard: secretariat,
@@ -133,9 +147,22 @@ export const educationStandardEventSchemas = {
     registeredOn: isoDate,
   }),
   EducationStandardSentForReview: z.object({ standardId: z.string(), round: z.number(), reviewers: z.array(reviewer), sentOn: isoDate }),
-  EducationStandardReviewReceived: z.object({ standardId: z.string(), round: z.number(), reviewer: z.string(), verdict: reviewVerdict, summary: z.string(), receivedOn: isoDate }),
+  EducationStandardReviewReceived: z.object({
+    standardId: z.string(),
+    round: z.number(),
+    reviewer: z.string(),
+    verdict: reviewVerdict,
+    summary: z.string(),
+    receivedOn: isoDate,
+  }),
   EducationStandardRevised: z.object({ standardId: z.string(), edition: z.number(), summary: z.string(), revisedOn: isoDate }),
-  EducationStandardApproved: z.object({ standardId: z.string(), edition: z.number(), approvedOn: isoDate, approvingBody: z.string(), orderNumber: z.string().nullable() }),
+  EducationStandardApproved: z.object({
+    standardId: z.string(),
+    edition: z.number(),
+    approvedOn: isoDate,
+    approvingBody: z.string(),
+    orderNumber: z.string().nullable(),
+  }),
   EducationStandardPutInForce: z.object({ standardId: z.string(), edition: z.number(), inForceFrom: isoDate }),
   EducationStandardRevisionOpened: z.object({ standardId: z.string(), edition: z.number(), reason: z.string(), openedOn: isoDate }),
 } as const;
@@ -169,7 +196,14 @@ function evolve(state: EducationStandardState, event: EducationStandardEvent): E
   if (!state.exists) return state;
   switch (event.type) {
     case 'EducationStandardSentForReview':
-      return { ...state, stage: 'under_review', round: event.data.round, reviewers: event.data.reviewers.map((r) => r.name), verdicts: {}, lastDate: event.data.sentOn };
+      return {
+        ...state,
+        stage: 'under_review',
+        round: event.data.round,
+        reviewers: event.data.reviewers.map((r) => r.name),
+        verdicts: {},
+        lastDate: event.data.sentOn,
+      };
     case 'EducationStandardReviewReceived':
       return { ...state, verdicts: { ...state.verdicts, [event.data.reviewer]: event.data.verdict }, lastDate: event.data.receivedOn };
     case 'EducationStandardRevised':
@@ -221,7 +255,8 @@ function decide(command: EducationStandardCommand, state: EducationStandardState
       if (!state.reviewers.includes(command.reviewer)) {
         throw rule('NOT_A_REVIEWER', `${command.reviewer} is not a reviewer of this round; the reviewers are ${state.reviewers.join(', ')}`);
       }
-      if (state.verdicts[command.reviewer] !== undefined) throw rule('REVIEW_ALREADY_RECEIVED', `the review of ${command.reviewer} for this round is already recorded`);
+      if (state.verdicts[command.reviewer] !== undefined)
+        throw rule('REVIEW_ALREADY_RECEIVED', `the review of ${command.reviewer} for this round is already recorded`);
       requireInOrder(state, command.receivedOn, 'receivedOn');
       requireNotFuture(command.receivedOn, 'receivedOn', context);
       const { type: _type, ...data } = command;
@@ -242,13 +277,20 @@ function decide(command: EducationStandardCommand, state: EducationStandardState
       const waiting = pending(state);
       if (waiting.length > 0) throw rule('REVIEWS_OUTSTANDING', `the reviews of ${waiting.join(', ')} have not been received yet`);
       const against = state.reviewers.filter((name) => state.verdicts[name] !== 'approve');
-      if (against.length > 0) throw rule('REVIEWS_NOT_FAVOURABLE', `${against.join(', ')} did not recommend approval; revise the draft and send it for review again`);
+      if (against.length > 0)
+        throw rule('REVIEWS_NOT_FAVOURABLE', `${against.join(', ')} did not recommend approval; revise the draft and send it for review again`);
       requireInOrder(state, command.approvedOn, 'approvedOn');
       requireNotFuture(command.approvedOn, 'approvedOn', context);
       return [
         {
           type: 'EducationStandardApproved',
-          data: { standardId, edition: state.edition, approvedOn: command.approvedOn, approvingBody: command.approvingBody, orderNumber: command.orderNumber ?? null },
+          data: {
+            standardId,
+            edition: state.edition,
+            approvedOn: command.approvedOn,
+            approvingBody: command.approvingBody,
+            orderNumber: command.orderNumber ?? null,
+          },
         },
       ];
     }
@@ -260,7 +302,9 @@ function decide(command: EducationStandardCommand, state: EducationStandardState
       requireStage(state, ['in_force'], 'there is nothing in force to revise', 'put the standard in force first');
       requireInOrder(state, command.openedOn, 'openedOn');
       requireNotFuture(command.openedOn, 'openedOn', context);
-      return [{ type: 'EducationStandardRevisionOpened', data: { standardId, edition: state.edition + 1, reason: command.reason, openedOn: command.openedOn } }];
+      return [
+        { type: 'EducationStandardRevisionOpened', data: { standardId, edition: state.edition + 1, reason: command.reason, openedOn: command.openedOn } },
+      ];
   }
 }
 

@@ -17,7 +17,10 @@ export class ValidationError extends DomainError {
 /** The entity the command or query names does not exist. */
 export class NotFoundError extends DomainError {
   override readonly name = 'NotFoundError';
-  constructor(readonly entity: string, readonly id: string) {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
     super(`${entity} ${id} was not found`);
   }
 }
@@ -37,7 +40,10 @@ export class ConcurrencyError extends DomainError {
 /** A rule of the regulation refuses the command; `code` is stable for clients to branch on. */
 export class DomainRuleError extends DomainError {
   override readonly name = 'DomainRuleError';
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -64,7 +70,11 @@ export class UnavailableError extends DomainError {
  */
 export class ReadModelLagError extends DomainError {
   override readonly name = 'ReadModelLagError';
-  constructor(readonly position: string, readonly revision: string, waitedMs: number) {
+  constructor(
+    readonly position: string,
+    readonly revision: string,
+    waitedMs: number,
+  ) {
     super(`the command was stored at position ${position}, but the read model did not reach it in the ${waitedMs} ms waited; query again shortly`);
   }
 }
@@ -76,7 +86,13 @@ export class ReadModelLagError extends DomainError {
  */
 export class ReadModelStoppedError extends DomainError {
   override readonly name = 'ReadModelStoppedError';
-  constructor(readonly position: string, readonly revision: string, readonly readModels: string[]) {
-    super(`the command was stored at position ${position}, but the read model ${readModels.join(', ')} has stopped and will not show it until an operator repairs it; do not send the command again`);
+  constructor(
+    readonly position: string,
+    readonly revision: string,
+    readonly readModels: string[],
+  ) {
+    super(
+      `the command was stored at position ${position}, but the read model ${readModels.join(', ')} has stopped and will not show it until an operator repairs it; do not send the command again`,
+    );
   }
 }

@@ -19,7 +19,9 @@ export const evidenceKindLabels: Labels<(typeof kinds)[number]> = {
   web_page: { ky: 'Веб-барак', ru: 'Веб-страница', en: 'Web page' },
   other: { ky: 'Башка', ru: 'Другое', en: 'Other' },
 };
-export const evidenceKind = z.enum(kinds).meta({ id: 'EvidenceKind', description: 'What kind of document a piece of evidence is.', labels: evidenceKindLabels });
+export const evidenceKind = z
+  .enum(kinds)
+  .meta({ id: 'EvidenceKind', description: 'What kind of document a piece of evidence is.', labels: evidenceKindLabels });
 
 const evidenceRef = { evidenceId: entityId('evidence document').describe('The document acted on.') };
 
@@ -40,10 +42,19 @@ export const evidenceCommands = {
 } as const;
 
 export type EvidenceCommandName = keyof typeof evidenceCommands;
-export type EvidenceCommand = { [Name in EvidenceCommandName]: { type: Name; evidenceId: string } & z.infer<(typeof evidenceCommands)[Name]> }[EvidenceCommandName];
+export type EvidenceCommand = {
+  [Name in EvidenceCommandName]: { type: Name; evidenceId: string } & z.infer<(typeof evidenceCommands)[Name]>;
+}[EvidenceCommandName];
 
 export const evidenceEventSchemas = {
-  EvidenceRegistered: z.object({ evidenceId: z.string(), title: z.string(), kind: evidenceKind, reference: z.string(), ownerUnit: z.string(), registeredOn: isoDate }),
+  EvidenceRegistered: z.object({
+    evidenceId: z.string(),
+    title: z.string(),
+    kind: evidenceKind,
+    reference: z.string(),
+    ownerUnit: z.string(),
+    registeredOn: isoDate,
+  }),
   EvidenceRevised: z.object({ evidenceId: z.string(), version: z.number(), reference: z.string(), note: z.string(), revisedOn: isoDate }),
 } as const;
 export type EvidenceEventType = keyof typeof evidenceEventSchemas;

@@ -37,9 +37,11 @@ export const measurementStatusLabels: Labels<(typeof measurementStatuses)[number
 };
 
 export const indicatorUnit = z.enum(units).meta({ id: 'IndicatorUnit', description: 'Unit the indicator is measured in.', labels: indicatorUnitLabels });
-export const indicatorFrequency = z
-  .enum(frequencies)
-  .meta({ id: 'IndicatorFrequency', description: 'How often the indicator is measured: periods are 2026, 2026-S1 or 2026-Q3.', labels: indicatorFrequencyLabels });
+export const indicatorFrequency = z.enum(frequencies).meta({
+  id: 'IndicatorFrequency',
+  description: 'How often the indicator is measured: periods are 2026, 2026-S1 or 2026-Q3.',
+  labels: indicatorFrequencyLabels,
+});
 export type IndicatorFrequency = z.infer<typeof indicatorFrequency>;
 export const measurementStatus = z
   .enum(measurementStatuses)
@@ -67,8 +69,16 @@ const target = z
 
 const thresholds = z
   .object({
-    atRisk: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').describe('Achievement ratio below which the indicator is at risk, e.g. 1 or 0.95.'),
-    offTrack: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').describe('Achievement ratio below which it is off track, e.g. 0.9.'),
+    atRisk: z
+      .number()
+      .min(0, 'must be between 0 and 1')
+      .max(1, 'must be between 0 and 1')
+      .describe('Achievement ratio below which the indicator is at risk, e.g. 1 or 0.95.'),
+    offTrack: z
+      .number()
+      .min(0, 'must be between 0 and 1')
+      .max(1, 'must be between 0 and 1')
+      .describe('Achievement ratio below which it is off track, e.g. 0.9.'),
   })
   .refine((t) => t.offTrack < t.atRisk, { path: ['offTrack'], message: 'must be below atRisk' })
   .meta({ id: 'IndicatorThresholds', description: 'Achievement ratios that separate on track, at risk and off track.' });
@@ -103,11 +113,19 @@ const passportFields = z.object({
   targets: z.array(target).max(30, 'must have at most 30 targets').describe('Targets per plan year; years without one follow the trajectory.'),
   finalTarget: target.optional().describe('The target at the end of the plan.'),
   thresholds,
-  weight: z.number().positive('must be positive').max(1000, 'must be at most 1000').describe('Weight of the indicator when its goal, direction and plan are rolled up.'),
+  weight: z
+    .number()
+    .positive('must be positive')
+    .max(1000, 'must be at most 1000')
+    .describe('Weight of the indicator when its goal, direction and plan are rolled up.'),
   ownerUnit: text(200).describe('The unit responsible for the indicator, which reports its values.'),
   dataSource: text(500).describe('Where the values come from (HR, registrar, Scopus, finance, survey...).'),
   frequency: indicatorFrequency,
-  rankingIndicators: z.array(text(200)).max(20, 'must have at most 20 items').optional().describe('Ranking indicators this one feeds, e.g. QS Faculty/Student.'),
+  rankingIndicators: z
+    .array(text(200))
+    .max(20, 'must have at most 20 items')
+    .optional()
+    .describe('Ranking indicators this one feeds, e.g. QS Faculty/Student.'),
   accreditationCriteria: z.array(text(200)).max(20, 'must have at most 20 items').optional().describe('Accreditation criteria this one evidences.'),
 });
 
@@ -212,7 +230,14 @@ export const indicatorEventSchemas = {
     ratio: z.number().nullable(),
   }),
   IndicatorMeasurementRejected: z.object({ indicatorId: z.string(), period: z.string(), reason: z.string(), rejectedOn: isoDate }),
-  IndicatorDeviationRecorded: z.object({ indicatorId: z.string(), period: z.string(), year: z.number(), value: z.number(), ratio: z.number(), recordedOn: isoDate }),
+  IndicatorDeviationRecorded: z.object({
+    indicatorId: z.string(),
+    period: z.string(),
+    year: z.number(),
+    value: z.number(),
+    ratio: z.number(),
+    recordedOn: isoDate,
+  }),
 } as const;
 
 export type IndicatorEventType = keyof typeof indicatorEventSchemas;
@@ -292,7 +317,10 @@ function requireReporter(actor: Actor, indicator: Existing): void {
 function requirePeriodOfFrequency(indicator: Existing, p: string): void {
   const { frequency } = indicator.passport;
   if (!periodPattern[frequency].test(p)) {
-    throw rule('PERIOD_NOT_OF_FREQUENCY', `period: ${p} is not a period of a ${frequency} indicator (e.g. ${{ annual: '2026', semester: '2026-S1', quarterly: '2026-Q3' }[frequency]})`);
+    throw rule(
+      'PERIOD_NOT_OF_FREQUENCY',
+      `period: ${p} is not a period of a ${frequency} indicator (e.g. ${{ annual: '2026', semester: '2026-S1', quarterly: '2026-Q3' }[frequency]})`,
+    );
   }
 }
 
@@ -313,7 +341,12 @@ function decide(command: IndicatorCommand, state: IndicatorState, context: Comma
   switch (command.type) {
     case 'reviseIndicatorTarget': {
       const { year, value, min, max } = command;
-      const revised: YearTarget = { year, ...(value !== undefined ? { value } : {}), ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+      const revised: YearTarget = {
+        year,
+        ...(value !== undefined ? { value } : {}),
+        ...(min !== undefined ? { min } : {}),
+        ...(max !== undefined ? { max } : {}),
+      };
       const issue = targetIssue(state.passport.direction, revised);
       if (issue) throw rule('TARGET_INCOMPLETE', `${issue.field}: ${issue.message}`);
       const previous = state.passport.targets.find((t) => t.year === year) ?? (state.passport.finalTarget?.year === year ? state.passport.finalTarget : null);
@@ -321,7 +354,12 @@ function decide(command: IndicatorCommand, state: IndicatorState, context: Comma
         throw rule('TARGET_UNCHANGED', `the target for ${year} already is what the revision gives`);
       }
       const finalTargetRevised = state.passport.finalTarget?.year === year;
-      return [{ type: 'IndicatorTargetRevised', data: { indicatorId, year, target: revised, previous, finalTargetRevised, reason: command.reason, revisedOn: command.revisedOn } }];
+      return [
+        {
+          type: 'IndicatorTargetRevised',
+          data: { indicatorId, year, target: revised, previous, finalTargetRevised, reason: command.reason, revisedOn: command.revisedOn },
+        },
+      ];
     }
     case 'reportIndicatorMeasurement': {
       requireReporter(context.actor, state);
@@ -340,15 +378,22 @@ function decide(command: IndicatorCommand, state: IndicatorState, context: Comma
     }
     case 'verifyIndicatorMeasurement': {
       const current = measurementOf(state, command.period);
-      if (current.status !== 'reported') throw rule('MEASUREMENT_NOT_PENDING', `period: the value for ${command.period} is ${current.status}; only a reported value is verified`);
+      if (current.status !== 'reported')
+        throw rule('MEASUREMENT_NOT_PENDING', `period: the value for ${command.period} is ${current.status}; only a reported value is verified`);
       const year = yearOfPeriod(command.period);
       const after = latestVerified({ ...state.measurements, [command.period]: { value: current.value, status: 'verified' } }, year);
       const { status, ratio } = assess(statusPassportOf(state.passport), year, after?.value);
-      return [{ type: 'IndicatorMeasurementVerified', data: { indicatorId, period: command.period, value: current.value, verifiedOn: command.verifiedOn, status, ratio } }];
+      return [
+        {
+          type: 'IndicatorMeasurementVerified',
+          data: { indicatorId, period: command.period, value: current.value, verifiedOn: command.verifiedOn, status, ratio },
+        },
+      ];
     }
     case 'rejectIndicatorMeasurement': {
       const current = measurementOf(state, command.period);
-      if (current.status !== 'reported') throw rule('MEASUREMENT_NOT_PENDING', `period: the value for ${command.period} is ${current.status}; only a reported value is rejected`);
+      if (current.status !== 'reported')
+        throw rule('MEASUREMENT_NOT_PENDING', `period: the value for ${command.period} is ${current.status}; only a reported value is rejected`);
       const { type: _type, ...data } = command;
       return [{ type: 'IndicatorMeasurementRejected', data }];
     }
@@ -358,8 +403,14 @@ function decide(command: IndicatorCommand, state: IndicatorState, context: Comma
       if (state.deviations.includes(command.period)) throw rule('DEVIATION_ALREADY_RECORDED', `a deviation for ${command.period} is already recorded`);
       const year = yearOfPeriod(command.period);
       const { status, ratio } = assess(statusPassportOf(state.passport), year, current.value);
-      if (status !== 'off_track' || ratio === null) throw rule('INDICATOR_NOT_OFF_TRACK', `the value for ${command.period} leaves the indicator ${status.replace('_', ' ')}, not off track`);
-      return [{ type: 'IndicatorDeviationRecorded', data: { indicatorId, period: command.period, year, value: current.value, ratio, recordedOn: context.now.slice(0, 10) } }];
+      if (status !== 'off_track' || ratio === null)
+        throw rule('INDICATOR_NOT_OFF_TRACK', `the value for ${command.period} leaves the indicator ${status.replace('_', ' ')}, not off track`);
+      return [
+        {
+          type: 'IndicatorDeviationRecorded',
+          data: { indicatorId, period: command.period, year, value: current.value, ratio, recordedOn: context.now.slice(0, 10) },
+        },
+      ];
     }
   }
 }

@@ -19,6 +19,13 @@ export const licenseExpiryRule: ClockRule = {
     const validUntil = event.data.validUntil;
     if (typeof validUntil !== 'string') return [];
     const expiredOn = dayAfter(validUntil);
-    return [{ action: 'at', key: expiryKey(licenseId), at: startOfKyrgyzDay(expiredOn), followUp: { command: 'recordLicenseExpiry', input: { licenseId, expiredOn } } }];
+    return [
+      {
+        action: 'at',
+        key: expiryKey(licenseId),
+        at: startOfKyrgyzDay(expiredOn),
+        followUp: { command: 'recordLicenseExpiry', input: { licenseId, expiredOn } },
+      },
+    ];
   },
 };

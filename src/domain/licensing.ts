@@ -57,9 +57,7 @@ export const educationLevel = z
   .meta({ id: 'EducationLevel', description: 'Level of the educational programme the licence covers.', labels: educationLevelLabels });
 export type EducationLevel = z.infer<typeof educationLevel>;
 
-export const formOfStudy = z
-  .enum(forms)
-  .meta({ id: 'FormOfStudy', description: 'Form in which the programme is taught.', labels: formOfStudyLabels });
+export const formOfStudy = z.enum(forms).meta({ id: 'FormOfStudy', description: 'Form in which the programme is taught.', labels: formOfStudyLabels });
 export type FormOfStudy = z.infer<typeof formOfStudy>;
 
 export const licenseStatus = z
@@ -67,39 +65,33 @@ export const licenseStatus = z
   .meta({ id: 'LicenseStatus', description: 'Where the licence stands in its lifecycle.', labels: licenseStatusLabels });
 export type LicenseStatus = z.infer<typeof licenseStatus>;
 
-export const expertGroupKind = z
-  .enum(['expert_group', 'working_group'])
-  .meta({
-    id: 'ExpertGroupKind',
-    description: 'Whether the group examining the application is an expert group or a working group.',
-    labels: {
-      expert_group: { ky: 'Эксперттик топ', ru: 'Экспертная группа', en: 'Expert group' },
-      working_group: { ky: 'Жумушчу топ', ru: 'Рабочая группа', en: 'Working group' },
-    },
-  });
+export const expertGroupKind = z.enum(['expert_group', 'working_group']).meta({
+  id: 'ExpertGroupKind',
+  description: 'Whether the group examining the application is an expert group or a working group.',
+  labels: {
+    expert_group: { ky: 'Эксперттик топ', ru: 'Экспертная группа', en: 'Expert group' },
+    working_group: { ky: 'Жумушчу топ', ru: 'Рабочая группа', en: 'Working group' },
+  },
+});
 
-export const expertRole = z
-  .enum(['chair', 'member', 'secretary'])
-  .meta({
-    id: 'ExpertRole',
-    description: "A member's role in an expert or working group.",
-    labels: {
-      chair: { ky: 'Төрага', ru: 'Председатель', en: 'Chair' },
-      member: { ky: 'Мүчө', ru: 'Член', en: 'Member' },
-      secretary: { ky: 'Катчы', ru: 'Секретарь', en: 'Secretary' },
-    },
-  });
+export const expertRole = z.enum(['chair', 'member', 'secretary']).meta({
+  id: 'ExpertRole',
+  description: "A member's role in an expert or working group.",
+  labels: {
+    chair: { ky: 'Төрага', ru: 'Председатель', en: 'Chair' },
+    member: { ky: 'Мүчө', ru: 'Член', en: 'Member' },
+    secretary: { ky: 'Катчы', ru: 'Секретарь', en: 'Secretary' },
+  },
+});
 
-export const conclusionOutcome = z
-  .enum(['positive', 'negative'])
-  .meta({
-    id: 'ConclusionOutcome',
-    description: "The expert group's verdict on the application.",
-    labels: {
-      positive: { ky: 'Оң', ru: 'Положительное', en: 'Positive' },
-      negative: { ky: 'Терс', ru: 'Отрицательное', en: 'Negative' },
-    },
-  });
+export const conclusionOutcome = z.enum(['positive', 'negative']).meta({
+  id: 'ConclusionOutcome',
+  description: "The expert group's verdict on the application.",
+  labels: {
+    positive: { ky: 'Оң', ru: 'Положительное', en: 'Positive' },
+    negative: { ky: 'Терс', ru: 'Отрицательное', en: 'Negative' },
+  },
+});
 
 const programmeCode = z
   .string()
@@ -433,7 +425,10 @@ function decide(command: LicensingCommand, state: LicenseState, context: Command
     requireNotInFuture(command.submittedOn, 'submittedOn', context);
     const { pendingApplication, endedLicense } = command.registry;
     if (pendingApplication !== undefined) {
-      throw rule('APPLICATION_ALREADY_PENDING', `the programme (code, level and form of study) already has a pending application, ${pendingApplication}; decide it before applying again`);
+      throw rule(
+        'APPLICATION_ALREADY_PENDING',
+        `the programme (code, level and form of study) already has a pending application, ${pendingApplication}; decide it before applying again`,
+      );
     }
     const { type: _type, registry: _registry, ...data } = command;
     return [{ type: 'LicenseApplied', data: endedLicense === undefined ? data : { ...data, previousLicenseId: endedLicense } }];

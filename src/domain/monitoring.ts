@@ -50,12 +50,18 @@ export const followUpLabels: Labels<(typeof followUps)[number]> = {
   not_implemented: { ky: 'Аткарылган жок', ru: 'Не выполнена', en: 'Not implemented' },
 };
 
-export const monitoringObjectKind = z.enum(objectKinds).meta({ id: 'MonitoringObjectKind', description: 'What kind of unit or programme is monitored.', labels: monitoringObjectKindLabels });
+export const monitoringObjectKind = z
+  .enum(objectKinds)
+  .meta({ id: 'MonitoringObjectKind', description: 'What kind of unit or programme is monitored.', labels: monitoringObjectKindLabels });
 export const monitoringStatus = z.enum(statuses).meta({ id: 'MonitoringStatus', description: 'Where a monitoring stands.', labels: monitoringStatusLabels });
 export type MonitoringStatus = z.infer<typeof monitoringStatus>;
-export const focusGroupAffiliation = z.enum(affiliations).meta({ id: 'FocusGroupAffiliation', description: 'Whom a focus-group member represents.', labels: focusGroupAffiliationLabels });
+export const focusGroupAffiliation = z
+  .enum(affiliations)
+  .meta({ id: 'FocusGroupAffiliation', description: 'Whom a focus-group member represents.', labels: focusGroupAffiliationLabels });
 export const findingKind = z.enum(findingKinds).meta({ id: 'MonitoringFindingKind', description: 'What a finding is.', labels: findingKindLabels });
-export const recommendationFollowUp = z.enum(followUps).meta({ id: 'RecommendationFollowUp', description: 'How a recommendation has been followed up.', labels: followUpLabels });
+export const recommendationFollowUp = z
+  .enum(followUps)
+  .meta({ id: 'RecommendationFollowUp', description: 'How a recommendation has been followed up.', labels: followUpLabels });
 export type RecommendationFollowUp = z.infer<typeof recommendationFollowUp>;
 
 const monitoringRef = { monitoringId: entityId('monitoring').describe('The monitoring acted on.') };
@@ -79,14 +85,20 @@ const planFields = z.object({
 
 export const monitoringCommands = {
   planMonitoring: planFields.refine((c) => c.endsOn >= c.startsOn, { path: ['endsOn'], message: 'must not be before startsOn' }),
-  formMonitoringFocusGroup: z.object({
-    ...monitoringRef,
-    members: z.array(focusGroupMember).min(2, 'must name at least two members').max(30, 'must have at most 30 members').describe('Members, at least one from the student self-government and one from the ombudsman office.'),
-    formedOn: isoDate.describe('Date the focus group was formed.'),
-  }).refine((c) => ['student_self_government', 'ombudsman_office'].every((a) => c.members.some((m) => m.affiliation === a)), {
-    path: ['members'],
-    message: 'must include a member of the student self-government and one of the ombudsman office',
-  }),
+  formMonitoringFocusGroup: z
+    .object({
+      ...monitoringRef,
+      members: z
+        .array(focusGroupMember)
+        .min(2, 'must name at least two members')
+        .max(30, 'must have at most 30 members')
+        .describe('Members, at least one from the student self-government and one from the ombudsman office.'),
+      formedOn: isoDate.describe('Date the focus group was formed.'),
+    })
+    .refine((c) => ['student_self_government', 'ombudsman_office'].every((a) => c.members.some((m) => m.affiliation === a)), {
+      path: ['members'],
+      message: 'must include a member of the student self-government and one of the ombudsman office',
+    }),
   recordMonitoringFinding: z.object({
     ...monitoringRef,
     code: planCode.describe('Code of the finding within the monitoring, e.g. F1.'),
@@ -135,7 +147,13 @@ export const monitoringEventSchemas = {
     dueOn: isoDate,
     issuedOn: isoDate,
   }),
-  RecommendationFollowedUp: z.object({ monitoringId: z.string(), recommendationCode: z.string(), followUp: recommendationFollowUp, note: z.string(), recordedOn: isoDate }),
+  RecommendationFollowedUp: z.object({
+    monitoringId: z.string(),
+    recommendationCode: z.string(),
+    followUp: recommendationFollowUp,
+    note: z.string(),
+    recordedOn: isoDate,
+  }),
   MonitoringClosed: z.object({ monitoringId: z.string(), conclusion: z.string(), closedOn: isoDate }),
 } as const;
 
@@ -191,7 +209,8 @@ function decide(command: MonitoringCommand, state: MonitoringState, _context: Co
     }
     case 'recordMonitoringFinding': {
       if (state.findings.includes(command.code)) throw rule('FINDING_CODE_TAKEN', `code: the monitoring already has a finding ${command.code}`);
-      if (command.recordedOn < state.startsOn) throw rule('DATE_BEFORE_MONITORING', `recordedOn: a finding cannot be recorded before the monitoring starts (${state.startsOn})`);
+      if (command.recordedOn < state.startsOn)
+        throw rule('DATE_BEFORE_MONITORING', `recordedOn: a finding cannot be recorded before the monitoring starts (${state.startsOn})`);
       const { type: _type, ...data } = command;
       return [{ type: 'MonitoringFindingRecorded', data }];
     }
@@ -213,7 +232,9 @@ function decide(command: MonitoringCommand, state: MonitoringState, _context: Co
       return [{ type: 'RecommendationFollowedUp', data }];
     }
     case 'closeMonitoring': {
-      const open = Object.entries(state.recommendations).filter(([, f]) => !isFinal(f)).map(([code]) => code);
+      const open = Object.entries(state.recommendations)
+        .filter(([, f]) => !isFinal(f))
+        .map(([code]) => code);
       if (open.length > 0) throw rule('RECOMMENDATIONS_OPEN', `recommendations ${open.join(', ')} have no final follow-up yet`);
       if (state.findings.length === 0) throw rule('NO_FINDINGS', 'a monitoring is closed with at least one finding');
       const { type: _type, ...data } = command;
@@ -245,7 +266,18 @@ export const monitoringDueDates: DueDateSource = {
   changes(event) {
     if (event.type === 'MonitoringRecommendationIssued') {
       const d = monitoringEventSchemas.MonitoringRecommendationIssued.parse(event.data);
-      return [{ action: 'due', key: recommendationKey(d.monitoringId, d.code), kind: 'monitoring_recommendation', title: d.text, dueOn: d.dueOn, entityType: 'Monitoring', entityId: d.monitoringId, unit: d.responsibleUnit }];
+      return [
+        {
+          action: 'due',
+          key: recommendationKey(d.monitoringId, d.code),
+          kind: 'monitoring_recommendation',
+          title: d.text,
+          dueOn: d.dueOn,
+          entityType: 'Monitoring',
+          entityId: d.monitoringId,
+          unit: d.responsibleUnit,
+        },
+      ];
     }
     const d = monitoringEventSchemas.RecommendationFollowedUp.parse(event.data);
     const key = recommendationKey(d.monitoringId, d.recommendationCode);

@@ -38,7 +38,11 @@ const submitFields = z.object({
   summary: text(4000).describe('What is proposed and why.'),
   bases: z.array(proposalBasis).min(1, 'must name at least one basis').max(4, 'must have at most 4 items').describe('What it is drawn from.'),
   addressedTo: text(200).describe('Whom it is addressed to: the rector, the Academic Council...'),
-  references: z.array(text(200)).max(20, 'must have at most 20 items').optional().describe('Ids or numbers of the monitorings, analyses or documents it rests on.'),
+  references: z
+    .array(text(200))
+    .max(20, 'must have at most 20 items')
+    .optional()
+    .describe('Ids or numbers of the monitorings, analyses or documents it rests on.'),
   submittedOn: isoDate.describe('Date of submission.'),
 });
 
@@ -85,7 +89,8 @@ function decide(command: ProposalCommand, state: ProposalState, _context: Comman
   }
   if (!state.exists) throw rule('PROPOSAL_NOT_FOUND', 'no proposal with this id exists');
   if (state.decided) throw rule('PROPOSAL_ALREADY_DECIDED', 'the proposal has been decided already');
-  if (command.decidedOn < state.submittedOn) throw rule('DECIDED_BEFORE_SUBMISSION', `decidedOn (${command.decidedOn}) cannot be before the submission (${state.submittedOn})`);
+  if (command.decidedOn < state.submittedOn)
+    throw rule('DECIDED_BEFORE_SUBMISSION', `decidedOn (${command.decidedOn}) cannot be before the submission (${state.submittedOn})`);
   const { type: _type, ...data } = command;
   return [{ type: 'ProposalDecided', data }];
 }

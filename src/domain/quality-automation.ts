@@ -22,7 +22,18 @@ export const qualityPolicyDueDates: DueDateSource = {
     const event = policyEventOf(recorded);
     if (event.type === 'QualityPolicyMeasurePlanned') {
       const d = event.data;
-      return [{ action: 'due', key: measureKey(d.policyId, d.code), kind: 'quality_policy_measure', title: d.title, dueOn: d.dueOn, entityType: 'QualityPolicy', entityId: d.policyId, unit: d.ownerUnit }];
+      return [
+        {
+          action: 'due',
+          key: measureKey(d.policyId, d.code),
+          kind: 'quality_policy_measure',
+          title: d.title,
+          dueOn: d.dueOn,
+          entityType: 'QualityPolicy',
+          entityId: d.policyId,
+          unit: d.ownerUnit,
+        },
+      ];
     }
     if (event.type === 'QualityPolicyMeasureReported') {
       const d = event.data;
@@ -40,7 +51,17 @@ export const qualityStandardDueDates: DueDateSource = {
     const event = standardEventOf(recorded);
     if (event.type === 'QualityStandardApproved') {
       const d = event.data;
-      return [{ action: 'due', key: revisionKey(d.standardId, d.revisionDue), kind: 'quality_standard_revision', title: `Revision of quality standard ${d.standardId}`, dueOn: d.revisionDue, entityType: 'QualityStandard', entityId: d.standardId }];
+      return [
+        {
+          action: 'due',
+          key: revisionKey(d.standardId, d.revisionDue),
+          kind: 'quality_standard_revision',
+          title: `Revision of quality standard ${d.standardId}`,
+          dueOn: d.revisionDue,
+          entityType: 'QualityStandard',
+          entityId: d.standardId,
+        },
+      ];
     }
     if (event.type === 'QualityStandardRevisionOpened' && event.data.revisionDue) {
       return [{ action: 'done', key: revisionKey(event.data.standardId, event.data.revisionDue), on: event.data.openedOn }];
@@ -57,7 +78,14 @@ export const qualityStandardRevisionClock: ClockRule = {
     const key = `qualityStandard:${event.data.standardId}:revision-overdue`;
     if (event.type === 'QualityStandardApproved') {
       const { standardId, revisionDue } = event.data;
-      return [{ action: 'at', key, at: endOfKyrgyzDay(revisionDue), followUp: { command: 'markQualityStandardRevisionOverdue', input: { standardId, dueOn: revisionDue } } }];
+      return [
+        {
+          action: 'at',
+          key,
+          at: endOfKyrgyzDay(revisionDue),
+          followUp: { command: 'markQualityStandardRevisionOverdue', input: { standardId, dueOn: revisionDue } },
+        },
+      ];
     }
     if (event.type === 'QualityStandardRevisionOpened') return [{ action: 'cancel', key }];
     return [];

@@ -21,8 +21,12 @@ export const qualityPlanActionStatusLabels: Labels<(typeof actionStatuses)[numbe
   completed: { ky: 'Аткарылды', ru: 'Выполнено', en: 'Completed' },
   cancelled: { ky: 'Жокко чыгарылды', ru: 'Отменено', en: 'Cancelled' },
 };
-export const qualityPlanStatus = z.enum(statuses).meta({ id: 'QualityPlanStatus', description: 'Whether the plan is a draft or adopted.', labels: qualityPlanStatusLabels });
-export const qualityPlanActionStatus = z.enum(actionStatuses).meta({ id: 'QualityPlanActionStatus', description: 'Where an action of the plan stands.', labels: qualityPlanActionStatusLabels });
+export const qualityPlanStatus = z
+  .enum(statuses)
+  .meta({ id: 'QualityPlanStatus', description: 'Whether the plan is a draft or adopted.', labels: qualityPlanStatusLabels });
+export const qualityPlanActionStatus = z
+  .enum(actionStatuses)
+  .meta({ id: 'QualityPlanActionStatus', description: 'Where an action of the plan stands.', labels: qualityPlanActionStatusLabels });
 export type QualityPlanActionStatus = z.infer<typeof qualityPlanActionStatus>;
 
 const planRef = { qualityPlanId: entityId('quality development plan').describe('The plan acted on.') };
@@ -45,8 +49,18 @@ export const qualityPlanCommands = {
     dueOn: isoDate.describe('Date by which it is to be done.'),
   }),
   adoptQualityPlan: z.object({ ...planRef, adoptedOn: isoDate.describe('Date of adoption.'), decision: text(200).describe('The decision adopting it.') }),
-  completeQualityPlanAction: z.object({ ...planRef, code: actionCode, completedOn: isoDate.describe('Date it was done.'), evidence: text(2000).describe('Evidence of completion.') }),
-  cancelQualityPlanAction: z.object({ ...planRef, code: actionCode, reason: text(2000).describe('Why it is cancelled.'), cancelledOn: isoDate.describe('Date of cancellation.') }),
+  completeQualityPlanAction: z.object({
+    ...planRef,
+    code: actionCode,
+    completedOn: isoDate.describe('Date it was done.'),
+    evidence: text(2000).describe('Evidence of completion.'),
+  }),
+  cancelQualityPlanAction: z.object({
+    ...planRef,
+    code: actionCode,
+    reason: text(2000).describe('Why it is cancelled.'),
+    cancelledOn: isoDate.describe('Date of cancellation.'),
+  }),
 } as const;
 
 export type QualityPlanCommandName = keyof typeof qualityPlanCommands;
@@ -147,7 +161,18 @@ export const qualityPlanDueDates: DueDateSource = {
     switch (event.type) {
       case 'QualityPlanActionAdded': {
         const d = qualityPlanEventSchemas.QualityPlanActionAdded.parse(event.data);
-        return [{ action: 'due', key, kind: 'quality_plan_action', title: d.action, dueOn: d.dueOn, entityType: 'QualityPlan', entityId: planId, unit: d.responsibleUnit }];
+        return [
+          {
+            action: 'due',
+            key,
+            kind: 'quality_plan_action',
+            title: d.action,
+            dueOn: d.dueOn,
+            entityType: 'QualityPlan',
+            entityId: planId,
+            unit: d.responsibleUnit,
+          },
+        ];
       }
       case 'QualityPlanActionCompleted':
         return [{ action: 'done', key, on: String(event.data.completedOn) }];

@@ -24,8 +24,12 @@ export const measureStateLabels: Labels<(typeof measureStates)[number]> = {
   dropped: { ky: 'Алынып салынды', ru: 'Отменено', en: 'Dropped' },
 };
 
-export const policyStage = z.enum(stages).meta({ id: 'QualityPolicyStage', description: 'Where the current edition of the quality policy stands.', labels: policyStageLabels });
-export const measureState = z.enum(measureStates).meta({ id: 'PolicyMeasureState', description: 'How far a measure implementing the quality policy has come.', labels: measureStateLabels });
+export const policyStage = z
+  .enum(stages)
+  .meta({ id: 'QualityPolicyStage', description: 'Where the current edition of the quality policy stands.', labels: policyStageLabels });
+export const measureState = z
+  .enum(measureStates)
+  .meta({ id: 'PolicyMeasureState', description: 'How far a measure implementing the quality policy has come.', labels: measureStateLabels });
 export type PolicyStage = z.infer<typeof policyStage>;
 export type MeasureState = z.infer<typeof measureState>;
 
@@ -44,7 +48,11 @@ export const qualityPolicyCommands = {
   }),
   recordQualityPolicyConsultation: z.object({
     ...policyRef,
-    consultedWith: z.array(text(200)).min(1, 'must name at least one party consulted').max(30).describe('Who was consulted: students’ self-government, staff, employers ...'),
+    consultedWith: z
+      .array(text(200))
+      .min(1, 'must name at least one party consulted')
+      .max(30)
+      .describe('Who was consulted: students’ self-government, staff, employers ...'),
     summary: text(4000).describe('What the consultation brought up.'),
     consultedOn: isoDate.describe('Date of the consultation.'),
   }),
@@ -79,7 +87,15 @@ export const qualityPolicyCommands = {
 export type QualityPolicyCommandName = keyof typeof qualityPolicyCommands;
 
 // The department drafts, consults on and follows the policy; approval is the director's or the rector's record.
-const department: Role[] = ['director', 'acting_director', 'head_of_accreditation_sector', 'head_of_rating_division', 'senior_inspector', 'specialist', 'methodist'];
+const department: Role[] = [
+  'director',
+  'acting_director',
+  'head_of_accreditation_sector',
+  'head_of_rating_division',
+  'senior_inspector',
+  'specialist',
+  'methodist',
+];
 const approvers: Role[] = ['rector', 'director', 'acting_director'];
 export const qualityPolicyPermissions: Record<QualityPolicyCommandName, Role[]> = {
   draftQualityPolicy: department,
@@ -96,15 +112,29 @@ export type QualityPolicyCommand = {
 
 export const qualityPolicyEventSchemas = {
   QualityPolicyDrafted: z.object({ policyId: z.string(), title: z.string(), statement: z.string(), draftedOn: isoDate }),
-  QualityPolicyConsulted: z.object({ policyId: z.string(), edition: z.number(), consultedWith: z.array(z.string()), summary: z.string(), consultedOn: isoDate }),
-  QualityPolicyApproved: z.object({ policyId: z.string(), edition: z.number(), approvedOn: isoDate, approvingBody: z.string(), documentId: z.string().nullable() }),
+  QualityPolicyConsulted: z.object({
+    policyId: z.string(),
+    edition: z.number(),
+    consultedWith: z.array(z.string()),
+    summary: z.string(),
+    consultedOn: isoDate,
+  }),
+  QualityPolicyApproved: z.object({
+    policyId: z.string(),
+    edition: z.number(),
+    approvedOn: isoDate,
+    approvingBody: z.string(),
+    documentId: z.string().nullable(),
+  }),
   QualityPolicyUpdateOpened: z.object({ policyId: z.string(), edition: z.number(), reason: z.string(), statement: z.string(), openedOn: isoDate }),
   QualityPolicyMeasurePlanned: z.object({ policyId: z.string(), code: z.string(), title: z.string(), ownerUnit: z.string(), dueOn: isoDate }),
   QualityPolicyMeasureReported: z.object({ policyId: z.string(), code: z.string(), state: measureState, note: z.string().nullable(), reportedOn: isoDate }),
 } as const;
 
 export type QualityPolicyEventType = keyof typeof qualityPolicyEventSchemas;
-export type QualityPolicyEvent = { [Type in QualityPolicyEventType]: { type: Type; data: z.infer<(typeof qualityPolicyEventSchemas)[Type]> } }[QualityPolicyEventType];
+export type QualityPolicyEvent = {
+  [Type in QualityPolicyEventType]: { type: Type; data: z.infer<(typeof qualityPolicyEventSchemas)[Type]> };
+}[QualityPolicyEventType];
 export const qualityPolicyEventTypes = Object.keys(qualityPolicyEventSchemas) as QualityPolicyEventType[];
 
 export type QualityPolicyState =
@@ -114,7 +144,8 @@ export type QualityPolicyState =
 const initialState: QualityPolicyState = { exists: false };
 
 function evolve(state: QualityPolicyState, event: QualityPolicyEvent): QualityPolicyState {
-  if (event.type === 'QualityPolicyDrafted') return { exists: true, stage: 'draft', edition: 1, everApproved: false, lastDate: event.data.draftedOn, measures: {} };
+  if (event.type === 'QualityPolicyDrafted')
+    return { exists: true, stage: 'draft', edition: 1, everApproved: false, lastDate: event.data.draftedOn, measures: {} };
   if (!state.exists) return state;
   switch (event.type) {
     case 'QualityPolicyConsulted':
@@ -150,20 +181,47 @@ function decide(command: QualityPolicyCommand, state: QualityPolicyState, contex
     case 'recordQualityPolicyConsultation':
       if (state.stage === 'approved') throw rule('POLICY_ALREADY_APPROVED', 'this edition is approved; open an update to consult on a new one');
       requireDated(state, command.consultedOn, 'consultedOn', context);
-      return [{ type: 'QualityPolicyConsulted', data: { policyId, edition: state.edition, consultedWith: command.consultedWith, summary: command.summary, consultedOn: command.consultedOn } }];
+      return [
+        {
+          type: 'QualityPolicyConsulted',
+          data: { policyId, edition: state.edition, consultedWith: command.consultedWith, summary: command.summary, consultedOn: command.consultedOn },
+        },
+      ];
     case 'approveQualityPolicy':
       if (state.stage === 'approved') throw rule('POLICY_ALREADY_APPROVED', 'this edition is already approved');
-      if (state.stage !== 'consulted') throw rule('CONSULTATION_REQUIRED', 'the policy must be consulted on with students, staff and employers before it is approved');
+      if (state.stage !== 'consulted')
+        throw rule('CONSULTATION_REQUIRED', 'the policy must be consulted on with students, staff and employers before it is approved');
       requireDated(state, command.approvedOn, 'approvedOn', context);
-      return [{ type: 'QualityPolicyApproved', data: { policyId, edition: state.edition, approvedOn: command.approvedOn, approvingBody: command.approvingBody, documentId: command.documentId ?? null } }];
+      return [
+        {
+          type: 'QualityPolicyApproved',
+          data: {
+            policyId,
+            edition: state.edition,
+            approvedOn: command.approvedOn,
+            approvingBody: command.approvingBody,
+            documentId: command.documentId ?? null,
+          },
+        },
+      ];
     case 'openQualityPolicyUpdate':
       if (state.stage !== 'approved') throw rule('POLICY_NOT_APPROVED', 'only an approved policy is updated; finish the current edition first');
       requireDated(state, command.openedOn, 'openedOn', context);
-      return [{ type: 'QualityPolicyUpdateOpened', data: { policyId, edition: state.edition + 1, reason: command.reason, statement: command.statement, openedOn: command.openedOn } }];
+      return [
+        {
+          type: 'QualityPolicyUpdateOpened',
+          data: { policyId, edition: state.edition + 1, reason: command.reason, statement: command.statement, openedOn: command.openedOn },
+        },
+      ];
     case 'planQualityPolicyMeasure':
       if (!state.everApproved) throw rule('POLICY_NOT_APPROVED', 'measures implement an approved policy; approve it first');
       if (state.measures[command.code] !== undefined) throw rule('MEASURE_ALREADY_PLANNED', `a measure ${command.code} is already planned`);
-      return [{ type: 'QualityPolicyMeasurePlanned', data: { policyId, code: command.code, title: command.title, ownerUnit: command.ownerUnit, dueOn: command.dueOn } }];
+      return [
+        {
+          type: 'QualityPolicyMeasurePlanned',
+          data: { policyId, code: command.code, title: command.title, ownerUnit: command.ownerUnit, dueOn: command.dueOn },
+        },
+      ];
     case 'reportQualityPolicyMeasure': {
       const current = state.measures[command.code];
       if (current === undefined) throw rule('MEASURE_NOT_FOUND', `no measure ${command.code} is planned under this policy`);
@@ -171,7 +229,12 @@ function decide(command: QualityPolicyCommand, state: QualityPolicyState, contex
       if (command.state === 'planned') throw rule('MEASURE_CANNOT_GO_BACK', 'a measure cannot be reported back to planned');
       const today = localDateOf(context.now);
       if (command.reportedOn > today) throw rule('DATE_IN_FUTURE', `reportedOn (${command.reportedOn}) is after today (${today})`);
-      return [{ type: 'QualityPolicyMeasureReported', data: { policyId, code: command.code, state: command.state, note: command.note ?? null, reportedOn: command.reportedOn } }];
+      return [
+        {
+          type: 'QualityPolicyMeasureReported',
+          data: { policyId, code: command.code, state: command.state, note: command.note ?? null, reportedOn: command.reportedOn },
+        },
+      ];
     }
   }
 }

@@ -25,8 +25,12 @@ export const qualityStandardStageLabels: Labels<(typeof stages)[number]> = {
   approved: { ky: 'Бекитилген', ru: 'Утверждён', en: 'Approved' },
 };
 
-export const sourceKind = z.enum(sourceKinds).meta({ id: 'QualityStandardSourceKind', description: 'Where a quality standard is drawn from.', labels: sourceKindLabels });
-export const qualityStandardStage = z.enum(stages).meta({ id: 'QualityStandardStage', description: 'Where the current edition of a quality standard stands.', labels: qualityStandardStageLabels });
+export const sourceKind = z
+  .enum(sourceKinds)
+  .meta({ id: 'QualityStandardSourceKind', description: 'Where a quality standard is drawn from.', labels: sourceKindLabels });
+export const qualityStandardStage = z
+  .enum(stages)
+  .meta({ id: 'QualityStandardStage', description: 'Where the current edition of a quality standard stands.', labels: qualityStandardStageLabels });
 
 const criterionCode = z
   .string()
@@ -37,7 +41,11 @@ export const qualityCriterion = z
   .object({
     code: criterionCode.describe('Code of the criterion within the standard, e.g. 2.3.'),
     statement: multilingualName.describe('What the criterion requires, in the three languages.'),
-    evidence: z.array(text(500)).min(1, 'must name at least one indicator of evidence').max(30).describe('Indicators of evidence that show the criterion is met.'),
+    evidence: z
+      .array(text(500))
+      .min(1, 'must name at least one indicator of evidence')
+      .max(30)
+      .describe('Indicators of evidence that show the criterion is met.'),
   })
   .meta({ id: 'QualityCriterion', description: 'A criterion of a quality standard with its indicators of evidence.' });
 
@@ -95,7 +103,15 @@ export const qualityStandardCommands = {
 
 export type QualityStandardCommandName = keyof typeof qualityStandardCommands;
 
-const department: Role[] = ['director', 'acting_director', 'head_of_accreditation_sector', 'head_of_rating_division', 'senior_inspector', 'specialist', 'methodist'];
+const department: Role[] = [
+  'director',
+  'acting_director',
+  'head_of_accreditation_sector',
+  'head_of_rating_division',
+  'senior_inspector',
+  'specialist',
+  'methodist',
+];
 const approvers: Role[] = ['rector', 'director', 'acting_director'];
 export const qualityStandardPermissions: Record<QualityStandardCommandName, Role[]> = {
   draftQualityStandard: department,
@@ -113,25 +129,55 @@ const storedCriterion = z.object({ code: z.string(), statement: multilingualName
 const storedSource = z.object({ kind: sourceKind, reference: z.string(), frameworkId: z.string().optional() });
 
 export const qualityStandardEventSchemas = {
-  QualityStandardDrafted: z.object({ standardId: z.string(), code: z.string(), title: multilingualName, criteria: z.array(storedCriterion), sources: z.array(storedSource), draftedOn: isoDate }),
-  QualityStandardDraftRevised: z.object({ standardId: z.string(), edition: z.number(), criteria: z.array(storedCriterion), sources: z.array(storedSource), note: z.string(), revisedOn: isoDate }),
+  QualityStandardDrafted: z.object({
+    standardId: z.string(),
+    code: z.string(),
+    title: multilingualName,
+    criteria: z.array(storedCriterion),
+    sources: z.array(storedSource),
+    draftedOn: isoDate,
+  }),
+  QualityStandardDraftRevised: z.object({
+    standardId: z.string(),
+    edition: z.number(),
+    criteria: z.array(storedCriterion),
+    sources: z.array(storedSource),
+    note: z.string(),
+    revisedOn: isoDate,
+  }),
   QualityStandardApproved: z.object({ standardId: z.string(), edition: z.number(), approvedOn: isoDate, approvingBody: z.string(), revisionDue: isoDate }),
-  QualityStandardRevisionOpened: z.object({ standardId: z.string(), edition: z.number(), reason: z.string(), openedOn: isoDate, revisionDue: isoDate.nullable() }),
+  QualityStandardRevisionOpened: z.object({
+    standardId: z.string(),
+    edition: z.number(),
+    reason: z.string(),
+    openedOn: isoDate,
+    revisionDue: isoDate.nullable(),
+  }),
   QualityStandardRevisionOverdue: z.object({ standardId: z.string(), dueOn: isoDate }),
 } as const;
 
 export type QualityStandardEventType = keyof typeof qualityStandardEventSchemas;
-export type QualityStandardEvent = { [Type in QualityStandardEventType]: { type: Type; data: z.infer<(typeof qualityStandardEventSchemas)[Type]> } }[QualityStandardEventType];
+export type QualityStandardEvent = {
+  [Type in QualityStandardEventType]: { type: Type; data: z.infer<(typeof qualityStandardEventSchemas)[Type]> };
+}[QualityStandardEventType];
 export const qualityStandardEventTypes = Object.keys(qualityStandardEventSchemas) as QualityStandardEventType[];
 
 export type QualityStandardState =
   | { exists: false }
-  | { exists: true; stage: z.infer<typeof qualityStandardStage>; edition: number; lastDate: IsoDate; revisionDue: IsoDate | undefined; overdueMarkedFor: IsoDate | undefined };
+  | {
+      exists: true;
+      stage: z.infer<typeof qualityStandardStage>;
+      edition: number;
+      lastDate: IsoDate;
+      revisionDue: IsoDate | undefined;
+      overdueMarkedFor: IsoDate | undefined;
+    };
 
 const initialState: QualityStandardState = { exists: false };
 
 function evolve(state: QualityStandardState, event: QualityStandardEvent): QualityStandardState {
-  if (event.type === 'QualityStandardDrafted') return { exists: true, stage: 'draft', edition: 1, lastDate: event.data.draftedOn, revisionDue: undefined, overdueMarkedFor: undefined };
+  if (event.type === 'QualityStandardDrafted')
+    return { exists: true, stage: 'draft', edition: 1, lastDate: event.data.draftedOn, revisionDue: undefined, overdueMarkedFor: undefined };
   if (!state.exists) return state;
   switch (event.type) {
     case 'QualityStandardDraftRevised':
@@ -166,18 +212,35 @@ function decide(command: QualityStandardCommand, state: QualityStandardState, co
     case 'reviseQualityStandardDraft':
       if (state.stage !== 'draft') throw rule('NOT_A_DRAFT', 'the standard is approved; open a revision to change it');
       requireDated(state, command.revisedOn, 'revisedOn', context);
-      return [{ type: 'QualityStandardDraftRevised', data: { standardId, edition: state.edition, criteria: command.criteria, sources: command.sources, note: command.note, revisedOn: command.revisedOn } }];
+      return [
+        {
+          type: 'QualityStandardDraftRevised',
+          data: { standardId, edition: state.edition, criteria: command.criteria, sources: command.sources, note: command.note, revisedOn: command.revisedOn },
+        },
+      ];
     case 'approveQualityStandard':
       if (state.stage !== 'draft') throw rule('NOT_A_DRAFT', 'this edition is already approved');
       requireDated(state, command.approvedOn, 'approvedOn', context);
-      return [{ type: 'QualityStandardApproved', data: { standardId, edition: state.edition, approvedOn: command.approvedOn, approvingBody: command.approvingBody, revisionDue: command.revisionDue } }];
+      return [
+        {
+          type: 'QualityStandardApproved',
+          data: { standardId, edition: state.edition, approvedOn: command.approvedOn, approvingBody: command.approvingBody, revisionDue: command.revisionDue },
+        },
+      ];
     case 'openQualityStandardRevision':
       if (state.stage !== 'approved') throw rule('NOT_APPROVED', 'only an approved standard is revised; finish the draft first');
       requireDated(state, command.openedOn, 'openedOn', context);
-      return [{ type: 'QualityStandardRevisionOpened', data: { standardId, edition: state.edition + 1, reason: command.reason, openedOn: command.openedOn, revisionDue: state.revisionDue ?? null } }];
+      return [
+        {
+          type: 'QualityStandardRevisionOpened',
+          data: { standardId, edition: state.edition + 1, reason: command.reason, openedOn: command.openedOn, revisionDue: state.revisionDue ?? null },
+        },
+      ];
     case 'markQualityStandardRevisionOverdue':
-      if (state.revisionDue !== command.dueOn) throw rule('REVISION_NOT_DUE_THEN', `the standard's revision is due on ${state.revisionDue ?? 'no date'}, not ${command.dueOn}`);
-      if (state.overdueMarkedFor === command.dueOn) throw rule('REVISION_ALREADY_OVERDUE', `the revision due on ${command.dueOn} is already recorded as overdue`);
+      if (state.revisionDue !== command.dueOn)
+        throw rule('REVISION_NOT_DUE_THEN', `the standard's revision is due on ${state.revisionDue ?? 'no date'}, not ${command.dueOn}`);
+      if (state.overdueMarkedFor === command.dueOn)
+        throw rule('REVISION_ALREADY_OVERDUE', `the revision due on ${command.dueOn} is already recorded as overdue`);
       if (localDateOf(context.now) <= command.dueOn) throw rule('REVISION_NOT_YET_OVERDUE', `the revision is due on ${command.dueOn}, which has not passed`);
       return [{ type: 'QualityStandardRevisionOverdue', data: { standardId, dueOn: command.dueOn } }];
   }

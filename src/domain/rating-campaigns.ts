@@ -45,8 +45,7 @@ export const criterionCode = z
   .regex(/^[A-Z][A-Z0-9._-]{0,19}$/, 'must be 1-20 capital letters, digits, dots, dashes or underscores, starting with a letter (e.g. PUB-SCOPUS)');
 
 /** Points and weights are decimals with at most two places, so totals can be kept exact. */
-const decimal = (max: number, unit = '') =>
-  z.number().max(max, `must be at most ${max}${unit}`).multipleOf(0.01, 'must have at most two decimal places');
+const decimal = (max: number, unit = '') => z.number().max(max, `must be at most ${max}${unit}`).multipleOf(0.01, 'must have at most two decimal places');
 
 export const ratingPoints = decimal(10000, ' points').min(0, 'must be zero or more');
 
@@ -61,7 +60,8 @@ export const ratingCriterion = z
 export type RatingCriterion = z.infer<typeof ratingCriterion>;
 
 /** A list whose items carry a code: each repeated code is reported at its own item. */
-export const uniqueCodes = <Item>(codeOf: (item: Item) => string, field: string | undefined, what: string) =>
+export const uniqueCodes =
+  <Item>(codeOf: (item: Item) => string, field: string | undefined, what: string) =>
   (items: Item[], ctx: z.core.$RefinementCtx<Item[]>) => {
     const seen = new Map<string, number>();
     items.forEach((item, index) => {
@@ -257,14 +257,23 @@ function decide(command: RatingCampaignCommand, state: RatingCampaignState, cont
       if (campaign.status !== 'verification') throw rule('VERIFICATION_NOT_STARTED', 'results can only be published after the final verification has started');
       const { awaitingVerification, verified } = command.tally;
       if (awaitingVerification > 0) {
-        throw rule('ENTRIES_AWAITING_VERIFICATION', `${awaitingVerification} submitted ${awaitingVerification === 1 ? 'entry is' : 'entries are'} neither verified nor returned yet`);
+        throw rule(
+          'ENTRIES_AWAITING_VERIFICATION',
+          `${awaitingVerification} submitted ${awaitingVerification === 1 ? 'entry is' : 'entries are'} neither verified nor returned yet`,
+        );
       }
       if (verified === 0) throw rule('NO_VERIFIED_ENTRIES', 'there is no verified entry, so there are no results to publish');
       if (command.appealsUntil < today) throw rule('APPEAL_DEADLINE_IN_PAST', `appealsUntil (${command.appealsUntil}) is before today (${today})`);
       return [
         {
           type: 'RatingResultsPublished',
-          data: { campaignId, publishedOn: today, appealsUntil: command.appealsUntil, ...(command.basis ? { basis: command.basis } : {}), rankedEntries: verified },
+          data: {
+            campaignId,
+            publishedOn: today,
+            appealsUntil: command.appealsUntil,
+            ...(command.basis ? { basis: command.basis } : {}),
+            rankedEntries: verified,
+          },
         },
       ];
     }

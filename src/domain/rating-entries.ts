@@ -66,24 +66,24 @@ export const ratingAppealStatus = z
   .enum(appealStatuses)
   .meta({ id: 'RatingAppealStatus', description: 'Where an appeal against published results stands.', labels: ratingAppealStatusLabels });
 
-export const ratingReviewLevel = z
-  .enum(levels)
-  .meta({ id: 'RatingReviewLevel', description: 'Who verified or returned an entry: the head of its unit or the department.', labels: ratingReviewLevelLabels });
+export const ratingReviewLevel = z.enum(levels).meta({
+  id: 'RatingReviewLevel',
+  description: 'Who verified or returned an entry: the head of its unit or the department.',
+  labels: ratingReviewLevelLabels,
+});
 
 export const ratingSubmitter = z
   .enum(submitters)
   .meta({ id: 'RatingSubmitter', description: 'Who submitted an entry: the teacher or the head of their unit.', labels: ratingSubmitterLabels });
 
-export const ratingAppealDecision = z
-  .enum(['upheld', 'rejected'])
-  .meta({
-    id: 'RatingAppealDecision',
-    description: 'The decision on an appeal: upheld (scores corrected) or rejected.',
-    labels: {
-      upheld: { ky: 'Канааттандырылды', ru: 'Удовлетворена', en: 'Upheld' },
-      rejected: { ky: 'Четке кагылды', ru: 'Отклонена', en: 'Rejected' },
-    },
-  });
+export const ratingAppealDecision = z.enum(['upheld', 'rejected']).meta({
+  id: 'RatingAppealDecision',
+  description: 'The decision on an appeal: upheld (scores corrected) or rejected.',
+  labels: {
+    upheld: { ky: 'Канааттандырылды', ru: 'Удовлетворена', en: 'Upheld' },
+    rejected: { ky: 'Четке кагылды', ru: 'Отклонена', en: 'Rejected' },
+  },
+});
 
 /** The department's staff who review entries: the Rating division and the director. */
 export const ratingDepartmentRoles: Role[] = ['director', 'acting_director', 'head_of_rating_division', 'methodist', 'inspector'];
@@ -119,7 +119,9 @@ export const ratingEntryCommands = {
     campaignId: entityId('rating campaign').describe('The campaign the entry belongs to.'),
     teacher: ratingTeacher
       .optional()
-      .describe('The teacher the scores are for; omit for your own entry, which this starts. A unit head names a teacher of their unit who has started their entry.'),
+      .describe(
+        'The teacher the scores are for; omit for your own entry, which this starts. A unit head names a teacher of their unit who has started their entry.',
+      ),
     scores: scores('score').describe('Scores to record; criteria not listed keep their points. Starts the entry if there is none.'),
   }),
   submitRatingEntry: z.object({ ...entryRef }),
@@ -213,7 +215,11 @@ export type ScoreValue = { points: number; evidence?: string };
  * Scores after recording `list`: a recorded score replaces the criterion's points and evidence; a
  * correction on appeal replaces the points and keeps the evidence unless it brings new evidence.
  */
-export function scoresAfter(current: Readonly<Record<string, ScoreValue>>, list: readonly RatingScore[], mode: 'record' | 'correct'): Record<string, ScoreValue> {
+export function scoresAfter(
+  current: Readonly<Record<string, ScoreValue>>,
+  list: readonly RatingScore[],
+  mode: 'record' | 'correct',
+): Record<string, ScoreValue> {
   const next = { ...current };
   for (const s of list) {
     const evidence = s.evidence ?? (mode === 'correct' ? current[s.criterionCode]?.evidence : undefined);
@@ -248,7 +254,11 @@ function evolve(state: RatingEntryState, event: RatingEntryEvent): RatingEntrySt
   switch (event.type) {
     case 'RatingScoresRecorded': {
       const by = event.data.recordedBy.id;
-      return { ...state, scores: scoresAfter(state.scores, event.data.scores, 'record'), scoredBy: state.scoredBy.includes(by) ? state.scoredBy : [...state.scoredBy, by] };
+      return {
+        ...state,
+        scores: scoresAfter(state.scores, event.data.scores, 'record'),
+        scoredBy: state.scoredBy.includes(by) ? state.scoredBy : [...state.scoredBy, by],
+      };
     }
     case 'RatingEntrySubmitted':
       return { ...state, status: 'submitted' };
@@ -277,7 +287,10 @@ export const TOTAL_UNITS_PER_POINT = 10000;
 
 /** The caller may not act on this entry; `code` says which scope rule refused it. */
 export class RatingScopeError extends ForbiddenError {
-  constructor(readonly code: 'NOT_OWN_ENTRY' | 'NOT_OWN_UNIT', message: string) {
+  constructor(
+    readonly code: 'NOT_OWN_ENTRY' | 'NOT_OWN_UNIT',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -333,7 +346,10 @@ function requireValidScores(list: RatingScore[], campaign: RatingCampaignFacts, 
     const criterion = campaign.criteria.find((c) => c.code === s.criterionCode);
     if (!criterion) throw rule('UNKNOWN_CRITERION', `${field}.${index}.criterionCode: the campaign has no criterion ${s.criterionCode}`);
     if (s.points > criterion.maxPoints) {
-      throw rule('SCORE_ABOVE_MAXIMUM', `${field}.${index}.points: ${s.points} is above the maximum of ${criterion.maxPoints} points for criterion ${criterion.code}`);
+      throw rule(
+        'SCORE_ABOVE_MAXIMUM',
+        `${field}.${index}.points: ${s.points} is above the maximum of ${criterion.maxPoints} points for criterion ${criterion.code}`,
+      );
     }
   });
 }
@@ -357,7 +373,10 @@ function decide(command: RatingEntryCommand, state: RatingEntryState, context: C
       const own = teacher.id === actor.id;
       if (!own && !actor.roles.includes('unit_head')) throw new RatingScopeError('NOT_OWN_ENTRY', 'a teacher may record scores only in their own rating entry');
       if (!own) {
-        throw rule('TEACHER_UNIT_UNKNOWN', "the hub knows a teacher's unit only from the teacher's own sign-in: the teacher starts the entry by recording their first scores, then the head of their unit may record and submit in it");
+        throw rule(
+          'TEACHER_UNIT_UNKNOWN',
+          "the hub knows a teacher's unit only from the teacher's own sign-in: the teacher starts the entry by recording their first scores, then the head of their unit may record and submit in it",
+        );
       }
       if (!actor.unit) throw rule('UNIT_UNKNOWN', `the caller's token carries no unit claim, so the entry's unit is unknown`);
       requireScoresAccepted(campaign, undefined, today);
@@ -393,9 +412,16 @@ function decide(command: RatingEntryCommand, state: RatingEntryState, context: C
       const level = requireReviewer(actor, entry);
       if (campaign.status === 'published') throw rule('RESULTS_PUBLISHED', 'the results are published; entries change only through appeals');
       if (entry.status === 'verified') throw rule('ENTRY_ALREADY_VERIFIED', 'the entry is already verified');
-      if (entry.status !== 'submitted') throw rule('ENTRY_NOT_SUBMITTED', `the entry is ${entry.status === 'draft' ? 'still being filled in' : 'returned for correction'}; only a submitted entry can be verified`);
+      if (entry.status !== 'submitted')
+        throw rule(
+          'ENTRY_NOT_SUBMITTED',
+          `the entry is ${entry.status === 'draft' ? 'still being filled in' : 'returned for correction'}; only a submitted entry can be verified`,
+        );
       if (entry.scoredBy.includes(actor.id)) {
-        throw rule('SCORES_ENTERED_BY_REVIEWER', 'you recorded scores in this entry, so another reviewer (the department, or the head of its unit) must verify it');
+        throw rule(
+          'SCORES_ENTERED_BY_REVIEWER',
+          'you recorded scores in this entry, so another reviewer (the department, or the head of its unit) must verify it',
+        );
       }
       return [{ type: 'RatingEntryVerified', data: { entryId, campaignId, level, ...(command.note ? { note: command.note } : {}) } }];
     }
@@ -403,7 +429,10 @@ function decide(command: RatingEntryCommand, state: RatingEntryState, context: C
       const level = requireReviewer(actor, entry);
       if (campaign.status === 'published') throw rule('RESULTS_PUBLISHED', 'the results are published; entries change only through appeals');
       if (entry.status !== 'submitted' && entry.status !== 'verified') {
-        throw rule('ENTRY_NOT_SUBMITTED', `the entry is ${entry.status === 'draft' ? 'still being filled in' : 'already returned for correction'}; only a submitted or verified entry can be returned`);
+        throw rule(
+          'ENTRY_NOT_SUBMITTED',
+          `the entry is ${entry.status === 'draft' ? 'still being filled in' : 'already returned for correction'}; only a submitted or verified entry can be returned`,
+        );
       }
       return [{ type: 'RatingEntryReturned', data: { entryId, campaignId, level, reason: command.reason } }];
     }
@@ -431,7 +460,10 @@ function decide(command: RatingEntryCommand, state: RatingEntryState, context: C
       requireValidScores(corrections, campaign, 'corrections');
       corrections.forEach((s, index) => {
         if (!contested.includes(s.criterionCode)) {
-          throw rule('CRITERION_NOT_APPEALED', `corrections.${index}.criterionCode: criterion ${s.criterionCode} was not contested in the appeal (${contested.join(', ')})`);
+          throw rule(
+            'CRITERION_NOT_APPEALED',
+            `corrections.${index}.criterionCode: criterion ${s.criterionCode} was not contested in the appeal (${contested.join(', ')})`,
+          );
         }
       });
       if (corrections.every((s) => entry.scores[s.criterionCode]?.points === s.points)) {

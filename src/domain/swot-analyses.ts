@@ -14,14 +14,18 @@ export const swotSourceKindLabels: Labels<(typeof sourceKinds)[number]> = {
   internal: { ky: 'Ички маалымат', ru: 'Внутренние данные', en: 'Internal data' },
   external: { ky: 'Тышкы маалымат', ru: 'Внешние данные', en: 'External data' },
 };
-export const swotSourceKind = z.enum(sourceKinds).meta({ id: 'SwotSourceKind', description: 'Whether data comes from inside the university or from outside.', labels: swotSourceKindLabels });
+export const swotSourceKind = z
+  .enum(sourceKinds)
+  .meta({ id: 'SwotSourceKind', description: 'Whether data comes from inside the university or from outside.', labels: swotSourceKindLabels });
 
 const statuses = ['draft', 'published'] as const;
 export const swotStatusLabels: Labels<(typeof statuses)[number]> = {
   draft: { ky: 'Долбоор', ru: 'Черновик', en: 'Draft' },
   published: { ky: 'Жарыяланды', ru: 'Опубликован', en: 'Published' },
 };
-export const swotStatus = z.enum(statuses).meta({ id: 'SwotAnalysisStatus', description: 'Whether the analysis is a draft or published.', labels: swotStatusLabels });
+export const swotStatus = z
+  .enum(statuses)
+  .meta({ id: 'SwotAnalysisStatus', description: 'Whether the analysis is a draft or published.', labels: swotStatusLabels });
 
 const swotSource = z
   .object({ kind: swotSourceKind, description: text(500).describe('The data used, e.g. "student survey 2026", "QS Asia 2026 results".') })
@@ -31,7 +35,11 @@ const items = (what: string) => z.array(text(1000)).max(30, 'must have at most 3
 const recordFields = z.object({
   title: text(300).describe('Title of the analysis.'),
   scope: text(300).describe('What is analysed: the university, a faculty, a programme...'),
-  sources: z.array(swotSource).min(1, 'must name at least one source of data').max(30, 'must have at most 30 sources').describe('The internal and external data it rests on.'),
+  sources: z
+    .array(swotSource)
+    .min(1, 'must name at least one source of data')
+    .max(30, 'must have at most 30 sources')
+    .describe('The internal and external data it rests on.'),
   strengths: items('Strengths.'),
   weaknesses: items('Weaknesses.'),
   opportunities: items('Opportunities.'),
@@ -82,7 +90,8 @@ function decide(command: SwotAnalysisCommand, state: SwotAnalysisState, _context
   }
   if (!state.exists) throw rule('SWOT_NOT_FOUND', 'no SWOT analysis with this id exists');
   if (state.published) throw rule('SWOT_ALREADY_PUBLISHED', 'the analysis is already published');
-  if (command.publishedOn < state.analysedOn) throw rule('PUBLISHED_BEFORE_ANALYSIS', `publishedOn (${command.publishedOn}) cannot be before the analysis (${state.analysedOn})`);
+  if (command.publishedOn < state.analysedOn)
+    throw rule('PUBLISHED_BEFORE_ANALYSIS', `publishedOn (${command.publishedOn}) cannot be before the analysis (${state.analysedOn})`);
   return [{ type: 'SwotAnalysisPublished', data: { swotAnalysisId: command.swotAnalysisId, publishedOn: command.publishedOn } }];
 }
 

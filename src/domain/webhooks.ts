@@ -15,7 +15,9 @@ export const webhookStatusLabels: Labels<(typeof statuses)[number]> = {
   active: { ky: 'Иштеп жатат', ru: 'Активен', en: 'Active' },
   paused: { ky: 'Токтотулган', ru: 'Приостановлен', en: 'Paused' },
 };
-export const webhookStatus = z.enum(statuses).meta({ id: 'WebhookStatus', description: 'Whether the hub delivers to the webhook now.', labels: webhookStatusLabels });
+export const webhookStatus = z
+  .enum(statuses)
+  .meta({ id: 'WebhookStatus', description: 'Whether the hub delivers to the webhook now.', labels: webhookStatusLabels });
 
 const url = z
   .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
@@ -86,7 +88,12 @@ export const webhookEventSchemas = {
     description: z.string().optional(),
     ownerId: z.string(),
   }),
-  WebhookChanged: z.object({ webhookId: z.string(), url: z.string().optional(), categories: z.array(z.string()).optional(), eventTypes: z.array(z.string()).optional() }),
+  WebhookChanged: z.object({
+    webhookId: z.string(),
+    url: z.string().optional(),
+    categories: z.array(z.string()).optional(),
+    eventTypes: z.array(z.string()).optional(),
+  }),
   WebhookPaused: z.object({ webhookId: z.string(), reason: z.string().optional() }),
   WebhookResumed: z.object({ webhookId: z.string() }),
   WebhookReplayRequested: z.object({ webhookId: z.string(), afterPosition: z.string() }),
@@ -114,7 +121,12 @@ function decide(command: WebhookCommand, state: WebhookState, context: CommandCo
   if (command.type === 'registerWebhook') {
     if (state.exists) throw rule('WEBHOOK_ALREADY_REGISTERED', 'this webhook is already registered');
     const { url: target, categories: only = [], eventTypes: types = [], description } = command;
-    return [{ type: 'WebhookRegistered', data: { webhookId, url: target, categories: only, eventTypes: types, ...(description ? { description } : {}), ownerId: context.actor.id } }];
+    return [
+      {
+        type: 'WebhookRegistered',
+        data: { webhookId, url: target, categories: only, eventTypes: types, ...(description ? { description } : {}), ownerId: context.actor.id },
+      },
+    ];
   }
   if (!state.exists) throw new NotFoundError('webhook', webhookId);
   if (!context.actor.roles.some((r) => webhookAdmins.includes(r)) && context.actor.id !== state.ownerId) {

@@ -36,7 +36,11 @@ export class StoreUnavailableError extends Error {
 /** A stored event cannot be read back (its JSON was damaged outside the hub); names where it is. */
 export class CorruptEventError extends Error {
   override readonly name = 'CorruptEventError';
-  constructor(readonly position: string, readonly eventId: string, reason: string) {
+  constructor(
+    readonly position: string,
+    readonly eventId: string,
+    reason: string,
+  ) {
     super(`the event at position ${position} (id ${eventId}) cannot be read: ${reason}`);
   }
 }

@@ -23,19 +23,27 @@ import type { AppendResult, EventFilter, EventMetadata, ExpectedState, NewEvent,
 
 export function toStreamState(expected: ExpectedState): AppendStreamState {
   switch (expected) {
-    case 'no_stream': return NO_STREAM;
-    case 'exists': return STREAM_EXISTS;
-    case 'any': return ANY;
-    default: return expected;
+    case 'no_stream':
+      return NO_STREAM;
+    case 'exists':
+      return STREAM_EXISTS;
+    case 'any':
+      return ANY;
+    default:
+      return expected;
   }
 }
 
 export function fromStreamState(state: AppendStreamState): ExpectedState {
   switch (state) {
-    case NO_STREAM: return 'no_stream';
-    case STREAM_EXISTS: return 'exists';
-    case ANY: return 'any';
-    default: return state;
+    case NO_STREAM:
+      return 'no_stream';
+    case STREAM_EXISTS:
+      return 'exists';
+    case ANY:
+      return 'any';
+    default:
+      return state;
   }
 }
 
@@ -44,10 +52,11 @@ export const fromClientPosition = (p: ClientPosition): Position => ({ commit: p.
 
 /** Checked against what the adapter read, before it appends at that exact revision. */
 export function checkExpected(stream: string, expected: ExpectedState, actual: bigint | undefined): void {
-  const ok = expected === 'any'
-    || (expected === 'no_stream' && actual === undefined)
-    || (expected === 'exists' && actual !== undefined)
-    || (typeof expected === 'bigint' && expected === actual);
+  const ok =
+    expected === 'any' ||
+    (expected === 'no_stream' && actual === undefined) ||
+    (expected === 'exists' && actual !== undefined) ||
+    (typeof expected === 'bigint' && expected === actual);
   if (!ok) throw new WrongExpectedRevisionError(stream, expected, actual);
 }
 
@@ -119,8 +128,7 @@ export type StoredEvent = {
   position?: ClientPosition | undefined;
 };
 
-const isJsonObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
+const isJsonObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
 
 export function toRecordedEvent(event: StoredEvent): RecordedEvent {
   const where = `event ${event.id} in ${event.streamId}`;
@@ -158,25 +166,31 @@ const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$
 export function planFilter(filter: EventFilter = {}, checkpointReached?: Filter['checkpointReached']): FilterPlan {
   const categories = filter.categories ?? [];
   const types = filter.eventTypes ?? [];
-  const server = types.length > 0
-    ? eventTypeFilter({ regex: `^(?:${types.map(escapeRegex).join('|')})$`, checkpointReached })
-    : categories.length > 0
-      ? streamNameFilter({ prefixes: categories.map((c) => `${c}-`), checkpointReached })
-      : excludeSystemEvents({ checkpointReached });
+  const server =
+    types.length > 0
+      ? eventTypeFilter({ regex: `^(?:${types.map(escapeRegex).join('|')})$`, checkpointReached })
+      : categories.length > 0
+        ? streamNameFilter({ prefixes: categories.map((c) => `${c}-`), checkpointReached })
+        : excludeSystemEvents({ checkpointReached });
   const typeSet = new Set(types);
   const prefixes = categories.map((c) => `${c}-`);
   return {
     server,
     accepts: ({ streamId, type }) =>
-      !streamId.startsWith('$') && !type.startsWith('$')
-      && (typeSet.size === 0 || typeSet.has(type))
-      && (prefixes.length === 0 || prefixes.some((p) => streamId.startsWith(p))),
+      !streamId.startsWith('$') &&
+      !type.startsWith('$') &&
+      (typeSet.size === 0 || typeSet.has(type)) &&
+      (prefixes.length === 0 || prefixes.some((p) => streamId.startsWith(p))),
   };
 }
 
 const unreachableTypes: ReadonlySet<string> = new Set([
-  ErrorType.TIMEOUT, ErrorType.DEADLINE_EXCEEDED, ErrorType.UNAVAILABLE,
-  ErrorType.CANCELLED, ErrorType.NOT_LEADER, ErrorType.UNKNOWN,
+  ErrorType.TIMEOUT,
+  ErrorType.DEADLINE_EXCEEDED,
+  ErrorType.UNAVAILABLE,
+  ErrorType.CANCELLED,
+  ErrorType.NOT_LEADER,
+  ErrorType.UNKNOWN,
 ]);
 const unreachableErrno: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'EPIPE']);
 /** gRPC status codes CANCELLED, DEADLINE_EXCEEDED, UNAVAILABLE, for errors the client left unconverted. */
@@ -186,20 +200,18 @@ function isUnreachable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (isCommandError(error)) return unreachableTypes.has(error.type);
   const code: unknown = (error as { code?: unknown }).code;
-  return (typeof code === 'string' && unreachableErrno.has(code))
-    || (typeof code === 'number' && unreachableGrpc.has(code))
-    || /failed to discover/i.test(error.message);
+  return (
+    (typeof code === 'string' && unreachableErrno.has(code)) ||
+    (typeof code === 'number' && unreachableGrpc.has(code)) ||
+    /failed to discover/i.test(error.message)
+  );
 }
 
 /** The client's failures as the port's; anything else passes through unchanged. */
 export function toStoreError(error: unknown, append?: { stream: string; expected: ExpectedState }): Error {
   if (error instanceof WrongExpectedVersionError) {
     const actual = typeof error.actualState === 'bigint' && error.actualState >= 0n ? error.actualState : undefined;
-    return new WrongExpectedRevisionError(
-      append?.stream ?? error.streamName,
-      append?.expected ?? fromStreamState(error.expectedState),
-      actual,
-    );
+    return new WrongExpectedRevisionError(append?.stream ?? error.streamName, append?.expected ?? fromStreamState(error.expectedState), actual);
   }
   if (isUnreachable(error)) {
     return new StoreUnavailableError(`KurrentDB could not be reached: ${(error as Error).message || (error as Error).name}`, { cause: error });

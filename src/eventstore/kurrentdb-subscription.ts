@@ -3,13 +3,7 @@
 // client #396, Emmett #233), so this one resubscribes from the last position it passed, watches for
 // silence while the log moves on, and never hands the caller an event twice or out of order.
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  START,
-  type AllStreamResolvedEvent,
-  type AllStreamSubscription,
-  type Filter,
-  type KurrentDBClient,
-} from '@kurrent/kurrentdb-client';
+import { START, type AllStreamResolvedEvent, type AllStreamSubscription, type Filter, type KurrentDBClient } from '@kurrent/kurrentdb-client';
 import { StoreUnavailableError } from './errors.ts';
 import { fromClientPosition, planFilter, toClientPosition, toRecordedEvent } from './kurrentdb-mapping.ts';
 import { isAfter } from './position.ts';
@@ -126,7 +120,9 @@ export function subscribeToAll(
         });
         current = subscription;
         subscription.on('error', ignore);
-        subscription.once('confirmation', () => { failures = 0; });
+        subscription.once('confirmation', () => {
+          failures = 0;
+        });
         const items = subscription[Symbol.asyncIterator]() as AsyncIterator<Item>;
         let failure: unknown;
         try {

@@ -2,16 +2,7 @@
 // KurrentDB keeps the log and checks stream revisions; this adapter adds what it lacks: the hash
 // chain, linked onto the exact revision it read so a chain can never fork; retried appends answered
 // with their first result; subscriptions that survive a dropped connection (kurrentdb-subscription.ts).
-import {
-  BACKWARDS,
-  END,
-  FORWARDS,
-  KurrentDBClient,
-  START,
-  StreamNotFoundError,
-  WrongExpectedVersionError,
-  type Filter,
-} from '@kurrent/kurrentdb-client';
+import { BACKWARDS, END, FORWARDS, KurrentDBClient, START, StreamNotFoundError, WrongExpectedVersionError, type Filter } from '@kurrent/kurrentdb-client';
 import { GENESIS_HASH, chainEvents } from './hashchain.ts';
 import {
   checkExpected,
@@ -27,17 +18,7 @@ import {
 } from './kurrentdb-mapping.ts';
 import { subscribeToAll, type SubscriptionTiming } from './kurrentdb-subscription.ts';
 import { isAfter, positionOf } from './position.ts';
-import type {
-  AppendResult,
-  EventStore,
-  ExpectedState,
-  NewEvent,
-  Position,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  Subscription,
-} from './types.ts';
+import type { AppendResult, EventStore, ExpectedState, NewEvent, Position, ReadAllOptions, ReadStreamOptions, RecordedEvent, Subscription } from './types.ts';
 
 /** The client calls this adapter makes; a narrower type than the client so tests can stand in for a server. */
 export type KurrentClient = Pick<KurrentDBClient, 'appendToStream' | 'readStream' | 'readAll' | 'subscribeToAll' | 'dispose'>;
@@ -139,7 +120,12 @@ export function kurrentDbEventStore(client: KurrentClient, timing?: Subscription
       let count = 0;
       let lastRevision: bigint | undefined;
       try {
-        for await (const resolved of client.readStream(stream, { direction: backwards ? BACKWARDS : FORWARDS, fromRevision: next, maxCount, requiresLeader: true })) {
+        for await (const resolved of client.readStream(stream, {
+          direction: backwards ? BACKWARDS : FORWARDS,
+          fromRevision: next,
+          maxCount,
+          requiresLeader: true,
+        })) {
           count += 1;
           if (resolved.event === undefined) continue;
           lastRevision = resolved.event.revision;
@@ -225,11 +211,10 @@ export function kurrentDbEventStore(client: KurrentClient, timing?: Subscription
     readAll: (options = {}) => withStoreErrors(allPages(options)),
 
     subscribe(options = {}) {
-      const subscription = subscribeToAll(
-        { subscribeToAll: (o) => client.subscribeToAll(o), latestPosition: (filter) => latestPosition(filter) },
-        options,
-        { timing, onEnd: () => subscriptions.delete(subscription) },
-      );
+      const subscription = subscribeToAll({ subscribeToAll: (o) => client.subscribeToAll(o), latestPosition: (filter) => latestPosition(filter) }, options, {
+        timing,
+        onEnd: () => subscriptions.delete(subscription),
+      });
       subscriptions.add(subscription);
       return subscription;
     },

@@ -14,8 +14,7 @@ export function comparePositions(a: Position, b: Position): number {
   return 0;
 }
 
-export const isAfter = (a: Position, b: Position | undefined): boolean =>
-  b === undefined || comparePositions(a, b) > 0;
+export const isAfter = (a: Position, b: Position | undefined): boolean => b === undefined || comparePositions(a, b) > 0;
 
 /** "42" when both parts agree (always, in the embedded store), "42:40" otherwise. */
 export function encodePosition(p: Position): string {

@@ -148,7 +148,8 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
 
   function insert(row: EventRow): bigint {
     try {
-      return statements.insert.run(row.id, row.stream, row.revision, categoryOf(row.stream), row.type, row.data, row.metadata, row.recorded_at).lastInsertRowid as bigint;
+      return statements.insert.run(row.id, row.stream, row.revision, categoryOf(row.stream), row.type, row.data, row.metadata, row.recorded_at)
+        .lastInsertRowid as bigint;
     } catch (error) {
       // The stream head was read inside this transaction, so only the event id can collide.
       if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE') throw new EventIdConflictError(row.id);
@@ -169,7 +170,16 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
     const committed: EventRow[] = [];
     for (const event of chainEvents(stream, revision + 1n, head?.hash ?? GENESIS_HASH, events)) {
       revision += 1n;
-      const row = { position: 0n, id: event.id, stream, revision, type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata), recorded_at: recordedAt };
+      const row = {
+        position: 0n,
+        id: event.id,
+        stream,
+        revision,
+        type: event.type,
+        data: JSON.stringify(event.data),
+        metadata: JSON.stringify(event.metadata),
+        recorded_at: recordedAt,
+      };
       position = row.position = insert(row);
       committed.push(row);
     }

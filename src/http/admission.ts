@@ -34,9 +34,17 @@ export function createAdmission(options: { verify: TokenVerifier; limiter: RateL
     const caller = actor ? `user ${actor.id}` : `address ${remoteAddress ?? 'unknown'}`;
     const decision = options.limiter.take(caller);
     if (!decision.allowed) {
-      throw new GraphQLError(`rate limit reached: at most ${options.perMinute} requests per minute for ${caller} (SAPAT_RATE_LIMIT_PER_MINUTE); try again in ${decision.retryAfterSeconds} s`, {
-        extensions: { code: 'RATE_LIMITED', limit: options.perMinute, retryAfterSeconds: decision.retryAfterSeconds, http: { status: 429, headers: { 'Retry-After': String(decision.retryAfterSeconds) } } },
-      });
+      throw new GraphQLError(
+        `rate limit reached: at most ${options.perMinute} requests per minute for ${caller} (SAPAT_RATE_LIMIT_PER_MINUTE); try again in ${decision.retryAfterSeconds} s`,
+        {
+          extensions: {
+            code: 'RATE_LIMITED',
+            limit: options.perMinute,
+            retryAfterSeconds: decision.retryAfterSeconds,
+            http: { status: 429, headers: { 'Retry-After': String(decision.retryAfterSeconds) } },
+          },
+        },
+      );
     }
     if (failure instanceof AuthenticationError) {
       throw new GraphQLError(failure.message, {
@@ -45,7 +53,9 @@ export function createAdmission(options: { verify: TokenVerifier; limiter: RateL
     }
     if (failure instanceof IdentityProviderUnavailableError) {
       options.logger.warn('identity provider unavailable', errorFields(failure.cause ?? failure));
-      throw new GraphQLError(failure.message, { extensions: { code: 'IDENTITY_PROVIDER_UNAVAILABLE', http: { status: 503, headers: { 'Retry-After': '5' } } } });
+      throw new GraphQLError(failure.message, {
+        extensions: { code: 'IDENTITY_PROVIDER_UNAVAILABLE', http: { status: 503, headers: { 'Retry-After': '5' } } },
+      });
     }
     if (failure) throw failure;
     const exchange = currentExchange();

@@ -4,9 +4,12 @@ import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 const tooLarge = (limit: number, actual?: number) =>
-  new GraphQLError(`the request body ${actual !== undefined ? `has ${actual} bytes` : 'is larger than the limit'}; the limit is ${limit} bytes (SAPAT_MAX_BODY_BYTES)`, {
-    extensions: { code: 'REQUEST_TOO_LARGE', limit, ...(actual !== undefined ? { actual } : {}), http: { status: 413 } },
-  });
+  new GraphQLError(
+    `the request body ${actual !== undefined ? `has ${actual} bytes` : 'is larger than the limit'}; the limit is ${limit} bytes (SAPAT_MAX_BODY_BYTES)`,
+    {
+      extensions: { code: 'REQUEST_TOO_LARGE', limit, ...(actual !== undefined ? { actual } : {}), http: { status: 413 } },
+    },
+  );
 
 /** Must come after the request parsers, so that it wraps the one chosen for this request. */
 export function useRequestBodyLimit(limit: number): Plugin {
@@ -14,7 +17,8 @@ export function useRequestBodyLimit(limit: number): Plugin {
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       const declared = request.headers.get('content-length');
       if (declared !== null) {
-        if (!/^\d+$/.test(declared)) throw new GraphQLError('the Content-Length header is not a number', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+        if (!/^\d+$/.test(declared))
+          throw new GraphQLError('the Content-Length header is not a number', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
         if (Number(declared) > limit) throw tooLarge(limit, Number(declared));
         // Node's HTTP parser reads no more than Content-Length, so only bodies without one need
         // counting (counting through a stream halves the requests per second of small queries).
@@ -35,7 +39,15 @@ export function useRequestBodyLimit(limit: number): Plugin {
             },
           }),
         );
-        return parser(new fetchAPI.Request(incoming.url, { method: incoming.method, headers: incoming.headers, signal: incoming.signal, body: counted, duplex: 'half' } as RequestInit));
+        return parser(
+          new fetchAPI.Request(incoming.url, {
+            method: incoming.method,
+            headers: incoming.headers,
+            signal: incoming.signal,
+            body: counted,
+            duplex: 'half',
+          } as RequestInit),
+        );
       });
     },
   };

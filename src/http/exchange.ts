@@ -25,8 +25,7 @@ export type Exchange = {
 const correlationIdPattern = /^[\w.:-]{1,100}$/;
 
 /** A caller's X-Correlation-Id is kept when it is a plain token; otherwise the hub makes one. */
-export const correlationIdOf = (requested: string | null | undefined): string =>
-  requested && correlationIdPattern.test(requested) ? requested : randomUUID();
+export const correlationIdOf = (requested: string | null | undefined): string => (requested && correlationIdPattern.test(requested) ? requested : randomUUID());
 
 export function openExchange(transport: Exchange['transport'], requestedId?: string | null): Exchange {
   return { correlationId: correlationIdOf(requestedId), transport, startedAt: performance.now(), errorCount: 0 };

@@ -30,7 +30,17 @@ function inputPath(document: DocumentNode, target: ASTNode): string | undefined 
 
 function withPath(document: DocumentNode, error: GraphQLError): GraphQLError {
   const node = error.nodes?.[0];
-  if (!node || (node.kind !== Kind.ENUM && node.kind !== Kind.STRING && node.kind !== Kind.INT && node.kind !== Kind.FLOAT && node.kind !== Kind.BOOLEAN && node.kind !== Kind.NULL && node.kind !== Kind.OBJECT && node.kind !== Kind.LIST)) {
+  if (
+    !node ||
+    (node.kind !== Kind.ENUM &&
+      node.kind !== Kind.STRING &&
+      node.kind !== Kind.INT &&
+      node.kind !== Kind.FLOAT &&
+      node.kind !== Kind.BOOLEAN &&
+      node.kind !== Kind.NULL &&
+      node.kind !== Kind.OBJECT &&
+      node.kind !== Kind.LIST)
+  ) {
     return error;
   }
   const path = inputPath(document, node);

@@ -23,7 +23,9 @@ function aliasLimit(max: number): ValidationRule {
       Document: {
         leave() {
           if (aliases > max) {
-            context.reportError(limitError(`the document uses ${aliases} aliases; the limit is ${max} (SAPAT_MAX_ALIASES)`, 'ALIAS_LIMIT', { limit: max, actual: aliases }));
+            context.reportError(
+              limitError(`the document uses ${aliases} aliases; the limit is ${max} (SAPAT_MAX_ALIASES)`, 'ALIAS_LIMIT', { limit: max, actual: aliases }),
+            );
           }
         },
       },
@@ -36,7 +38,10 @@ const noIntrospection: ValidationRule = function noIntrospectionRule(context) {
     Field(node) {
       if (node.name.value === '__schema' || node.name.value === '__type') {
         context.reportError(
-          limitError(`introspection (${node.name.value}) is turned off on this hub (SAPAT_INTROSPECTION); the schema is published as schema/schema.graphql`, 'INTROSPECTION_DISABLED'),
+          limitError(
+            `introspection (${node.name.value}) is turned off on this hub (SAPAT_INTROSPECTION); the schema is published as schema/schema.graphql`,
+            'INTROSPECTION_DISABLED',
+          ),
         );
       }
     },
@@ -52,21 +57,39 @@ function costErrors(args: CostArgs, limits: Limits): GraphQLError[] {
   const fragments = args.document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
   let cost: { depth: number; breadth: number; complexity: number };
   try {
-    cost = complexityFromQuery({ kind: Kind.DOCUMENT, definitions: [operation, ...fragments] }, {
-      schema: args.schema,
-      ctx: args.contextValue as object,
-      variables: (args.variableValues ?? {}) as Record<string, unknown>,
-    });
+    cost = complexityFromQuery(
+      { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] },
+      {
+        schema: args.schema,
+        ctx: args.contextValue as object,
+        variables: (args.variableValues ?? {}) as Record<string, unknown>,
+      },
+    );
   } catch {
     // Variables that do not fit their types: execution refuses them with its own message.
     return [];
   }
   const { depth, breadth, complexity } = cost;
   const refusals: GraphQLError[] = [];
-  if (depth > limits.depth) refusals.push(limitError(`the query is ${depth} levels deep; the limit is ${limits.depth} (SAPAT_MAX_DEPTH)`, 'DEPTH_LIMIT', { limit: limits.depth, actual: depth }));
-  if (breadth > limits.breadth) refusals.push(limitError(`the query selects ${breadth} fields; the limit is ${limits.breadth} (SAPAT_MAX_BREADTH)`, 'BREADTH_LIMIT', { limit: limits.breadth, actual: breadth }));
+  if (depth > limits.depth)
+    refusals.push(
+      limitError(`the query is ${depth} levels deep; the limit is ${limits.depth} (SAPAT_MAX_DEPTH)`, 'DEPTH_LIMIT', { limit: limits.depth, actual: depth }),
+    );
+  if (breadth > limits.breadth)
+    refusals.push(
+      limitError(`the query selects ${breadth} fields; the limit is ${limits.breadth} (SAPAT_MAX_BREADTH)`, 'BREADTH_LIMIT', {
+        limit: limits.breadth,
+        actual: breadth,
+      }),
+    );
   if (complexity > limits.complexity) {
-    refusals.push(limitError(`the query's complexity is ${complexity}; the limit is ${limits.complexity} (SAPAT_MAX_COMPLEXITY; ask for smaller pages or fewer fields)`, 'COMPLEXITY_LIMIT', { limit: limits.complexity, actual: complexity }));
+    refusals.push(
+      limitError(
+        `the query's complexity is ${complexity}; the limit is ${limits.complexity} (SAPAT_MAX_COMPLEXITY; ask for smaller pages or fewer fields)`,
+        'COMPLEXITY_LIMIT',
+        { limit: limits.complexity, actual: complexity },
+      ),
+    );
   }
   return refusals;
 }
@@ -74,7 +97,13 @@ function costErrors(args: CostArgs, limits: Limits): GraphQLError[] {
 export function useDocumentLimits(limits: Limits, options: { introspection: boolean }): Plugin {
   // Cost depends on the variables (page sizes), so it is checked per execution rather than as a
   // validation rule, whose results Yoga caches per document.
-  const refuseCostly = ({ args, setResultAndStopExecution }: { args: CostArgs; setResultAndStopExecution: (result: { errors: readonly GraphQLError[] }) => void }) => {
+  const refuseCostly = ({
+    args,
+    setResultAndStopExecution,
+  }: {
+    args: CostArgs;
+    setResultAndStopExecution: (result: { errors: readonly GraphQLError[] }) => void;
+  }) => {
     const errors = costErrors(args, limits);
     if (errors.length > 0) setResultAndStopExecution({ errors });
   };

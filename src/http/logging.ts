@@ -17,12 +17,14 @@ const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 4
 const stdout: LogSink = (line) => void process.stdout.write(line);
 
 export function createLogger(level: LogLevel, sink: LogSink = stdout): Logger {
-  const at = (entryLevel: Level) => (msg: string, fields: LogFields = {}) => {
-    if (rank[entryLevel] < rank[level]) return;
-    const correlationId = currentExchange()?.correlationId;
-    const entry = { time: new Date().toISOString(), level: entryLevel, msg, ...(correlationId ? { correlationId } : {}), ...fields };
-    sink(`${JSON.stringify(entry, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value))}\n`);
-  };
+  const at =
+    (entryLevel: Level) =>
+    (msg: string, fields: LogFields = {}) => {
+      if (rank[entryLevel] < rank[level]) return;
+      const correlationId = currentExchange()?.correlationId;
+      const entry = { time: new Date().toISOString(), level: entryLevel, msg, ...(correlationId ? { correlationId } : {}), ...fields };
+      sink(`${JSON.stringify(entry, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value))}\n`);
+    };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
@@ -42,11 +44,13 @@ const rootName = (error: Error): string => {
 
 /** Yoga logs its own diagnostics and every error it masks through this; a caller's mistake is not a fault. */
 export function yogaLogger(logger: Logger): YogaLogger {
-  const forward = (level: Level) => (...args: unknown[]) => {
-    const error = args.find((a) => a instanceof Error);
-    if (error && isClientError(error)) logger.info('client error', { error: { name: rootName(error), message: error.message } });
-    else if (error) logger[level](level === 'error' ? 'unexpected error (masked in the response)' : (error as Error).message, errorFields(error));
-    else logger[level](args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
-  };
+  const forward =
+    (level: Level) =>
+    (...args: unknown[]) => {
+      const error = args.find((a) => a instanceof Error);
+      if (error && isClientError(error)) logger.info('client error', { error: { name: rootName(error), message: error.message } });
+      else if (error) logger[level](level === 'error' ? 'unexpected error (masked in the response)' : (error as Error).message, errorFields(error));
+      else logger[level](args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+    };
   return { debug: forward('debug'), info: forward('info'), warn: forward('warn'), error: forward('error') };
 }

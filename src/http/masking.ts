@@ -22,7 +22,13 @@ export const isClientError = (error: unknown): boolean => error instanceof Graph
 export function maskUnexpected(error: unknown, message: string): Error {
   if (error instanceof GraphQLError && error.originalError && isClientError(error)) {
     // The same error without its original, so Yoga treats it as a client error (4xx), not a fault (500).
-    return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: error.extensions });
+    return new GraphQLError(error.message, {
+      nodes: error.nodes,
+      source: error.source,
+      positions: error.positions,
+      path: error.path,
+      extensions: error.extensions,
+    });
   }
   return maskError(error, message, false);
 }

@@ -117,7 +117,11 @@ export function createMetrics(hub: Hub, options: { token?: string | undefined; c
     registers,
     collect() {
       this.reset();
-      const rows = hub.automation.prepare<[], { webhook_id: string; status: string; count: number }>('SELECT webhook_id, status, COUNT(*) AS count FROM webhook_deliveries GROUP BY webhook_id, status').all();
+      const rows = hub.automation
+        .prepare<[], { webhook_id: string; status: string; count: number }>(
+          'SELECT webhook_id, status, COUNT(*) AS count FROM webhook_deliveries GROUP BY webhook_id, status',
+        )
+        .all();
       for (const row of rows) this.set({ webhook: row.webhook_id, status: row.status }, row.count);
     },
   });
@@ -148,7 +152,12 @@ export function createMetrics(hub: Hub, options: { token?: string | undefined; c
       onRequest({ url, request, endResponse, fetchAPI }) {
         if (url.pathname !== '/metrics') return;
         if (!authorised(request.headers.get('authorization'))) {
-          endResponse(new fetchAPI.Response('metrics need Authorization: Bearer <SAPAT_METRICS_TOKEN>\n', { status: 401, headers: { 'WWW-Authenticate': 'Bearer', 'content-type': 'text/plain' } }));
+          endResponse(
+            new fetchAPI.Response('metrics need Authorization: Bearer <SAPAT_METRICS_TOKEN>\n', {
+              status: 401,
+              headers: { 'WWW-Authenticate': 'Bearer', 'content-type': 'text/plain' },
+            }),
+          );
           return;
         }
         return registry.metrics().then(

@@ -1,6 +1,10 @@
 // Accreditation as a frontend drives it, for the GraphQL and HTTP tests: any command by its mutation
 // name, and the steps that take a programme from application to a decision.
-type Gql = (query: string, variables?: Record<string, unknown>, options?: { token?: string }) => Promise<{ data?: Record<string, any> | null; errors?: unknown[] }>;
+type Gql = (
+  query: string,
+  variables?: Record<string, unknown>,
+  options?: { token?: string },
+) => Promise<{ data?: Record<string, any> | null; errors?: unknown[] }>;
 
 const payloads: Record<string, string> = {
   Agency: '... on AgencyPayload { revision agency { id agencyId } }',
@@ -43,8 +47,21 @@ export const criteria = [
 
 /** Registers an agency with a programme framework; answers with its plain id. */
 export async function registeredAgency(send: ReturnType<typeof acceptedSender>, name = 'IAAR'): Promise<string> {
-  const { agency } = await send('registerAgency', { name, kind: 'INTERNATIONAL', country: 'Kazakhstan', registeredFrom: '2017-04-06', registeredUntil: '2030-04-05', memberships: ['EQAR', 'ENQA'] });
-  await send('publishAgencyFramework', { agencyId: agency.agencyId, framework: 'programme', title: 'Standards of programme accreditation', adoptedOn: '2025-01-10', criteria });
+  const { agency } = await send('registerAgency', {
+    name,
+    kind: 'INTERNATIONAL',
+    country: 'Kazakhstan',
+    registeredFrom: '2017-04-06',
+    registeredUntil: '2030-04-05',
+    memberships: ['EQAR', 'ENQA'],
+  });
+  await send('publishAgencyFramework', {
+    agencyId: agency.agencyId,
+    framework: 'programme',
+    title: 'Standards of programme accreditation',
+    adoptedOn: '2025-01-10',
+    criteria,
+  });
   return agency.agencyId as string;
 }
 
@@ -61,15 +78,38 @@ export const applicationInput = (agencyId: string, overrides: Record<string, unk
 /** Takes a case from its application through self-assessment, panel, visit and report, to the point of decision. */
 export async function caseAwaitingDecision(send: ReturnType<typeof acceptedSender>, accreditationId: string): Promise<void> {
   const id = { accreditationId };
-  await send('startSelfAssessment', { ...id, startedOn: '2026-02-01', workingGroup: [{ name: 'Cholpon Ismailova', role: 'CHAIR', unit: 'Faculty of Economics' }, { name: 'Erkin Saparov', role: 'MEMBER' }] });
+  await send('startSelfAssessment', {
+    ...id,
+    startedOn: '2026-02-01',
+    workingGroup: [
+      { name: 'Cholpon Ismailova', role: 'CHAIR', unit: 'Faculty of Economics' },
+      { name: 'Erkin Saparov', role: 'MEMBER' },
+    ],
+  });
   for (const { code } of criteria) {
     await send('draftSelfAssessmentSection', { ...id, criterion: code, narrative: `How criterion ${code} is met.`, draftedOn: '2026-02-10' });
     await send('submitSelfAssessmentSection', { ...id, criterion: code, submittedOn: '2026-02-12' });
     await send('approveSelfAssessmentSection', { ...id, criterion: code, approvedOn: '2026-02-15' });
   }
-  await send('recordSelfAssessmentSwot', { ...id, strengths: ['Clinical bases'], weaknesses: ['Few publications'], opportunities: ['Erasmus+'], threats: ['Demography'], recordedOn: '2026-02-20' });
+  await send('recordSelfAssessmentSwot', {
+    ...id,
+    strengths: ['Clinical bases'],
+    weaknesses: ['Few publications'],
+    opportunities: ['Erasmus+'],
+    threats: ['Demography'],
+    recordedOn: '2026-02-20',
+  });
   await send('submitSelfAssessmentReport', { ...id, submittedOn: '2026-03-01' });
-  await send('appointExpertPanel', { ...id, visitFrom: '2026-04-14', visitTo: '2026-04-16', appointedOn: '2026-03-10', members: [{ name: 'Ainur Bekova', role: 'CHAIR', external: true, affiliation: 'IAAR' }, { name: 'Aibek Usenov', role: 'MEMBER', external: false }] });
+  await send('appointExpertPanel', {
+    ...id,
+    visitFrom: '2026-04-14',
+    visitTo: '2026-04-16',
+    appointedOn: '2026-03-10',
+    members: [
+      { name: 'Ainur Bekova', role: 'CHAIR', external: true, affiliation: 'IAAR' },
+      { name: 'Aibek Usenov', role: 'MEMBER', external: false },
+    ],
+  });
   await send('recordVisitHeld', { ...id, heldFrom: '2026-04-14', heldTo: '2026-04-16', notes: 'Met deans, students and employers.' });
   await send('recordExpertReport', { ...id, receivedOn: '2026-04-30', summary: 'Meets the standards, with two recommendations.' });
 }

@@ -15,15 +15,22 @@ export function temporaryDirectory(): { path: string; remove: () => void } {
 }
 
 export const testConfig = (dataDir: string, overrides: Record<string, string> = {}): Config =>
-  loadConfig({ NODE_ENV: 'test', SAPAT_DATA_DIR: dataDir, SAPAT_JWT_SECRET: TEST_SECRET, SAPAT_LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', ...overrides });
+  loadConfig({
+    NODE_ENV: 'test',
+    SAPAT_DATA_DIR: dataDir,
+    SAPAT_JWT_SECRET: TEST_SECRET,
+    SAPAT_LOG_LEVEL: 'silent',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ...overrides,
+  });
 
 export const director: Actor = { id: 'u-director', name: 'Gulnara Asanova', roles: ['director'] };
 export const sectorHead: Actor = { id: 'u-sector-head', name: 'Bakyt Toktogulov', roles: ['head_of_accreditation_sector'] };
 export const inspector: Actor = { id: 'u-inspector', name: 'Aizada Sydykova', roles: ['inspector'] };
 export const teacher: Actor = { id: 'u-teacher', name: 'Nurlan Abdyrakhmanov', roles: ['teacher'], unit: 'faculty-economics' };
 
-export const tokenFor = (actor: Actor, expiresIn: string | number = '1h', secret = TEST_SECRET): Promise<string> =>
-  signToken({ secret }, actor, expiresIn);
+export const tokenFor = (actor: Actor, expiresIn: string | number = '1h', secret = TEST_SECRET): Promise<string> => signToken({ secret }, actor, expiresIn);
 
 /** Temporary directories made one by one during a test file and removed together at its end. */
 export function temporaryDirectories(): { newDir: () => string; removeAll: () => void } {

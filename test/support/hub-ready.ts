@@ -85,7 +85,11 @@ export async function startHubProcess(dataDir: string, env: Record<string, strin
   );
   const base = new URL(url).origin;
   if (options.waitForReady !== false) {
-    await within(ready(base, exited), () => failure(`the hub was not ready within ${PROCESS_CEILING_MS / 1000} s`), () => child.kill('SIGKILL'));
+    await within(
+      ready(base, exited),
+      () => failure(`the hub was not ready within ${PROCESS_CEILING_MS / 1000} s`),
+      () => child.kill('SIGKILL'),
+    );
   }
   return { child, url, base, logLines: () => lines, output: () => output, exited };
 }
@@ -95,7 +99,10 @@ async function ready(base: string, exited: Promise<Exit>): Promise<void> {
   let gone = false;
   void exited.then(() => (gone = true));
   while (!gone) {
-    const status = await fetch(`${base}/ready`).then((r) => r.status, () => 0);
+    const status = await fetch(`${base}/ready`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -27,8 +27,15 @@ import {
 import { comparePositions } from '../../src/eventstore/position.ts';
 
 type Stored = {
-  streamId: string; id: string; revision: bigint; type: string; created: Date; isJson: true;
-  data: Record<string, unknown>; metadata: Record<string, unknown>; position: Position;
+  streamId: string;
+  id: string;
+  revision: bigint;
+  type: string;
+  created: Date;
+  isJson: true;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  position: Position;
 };
 
 const resolved = (e: Stored): AllStreamResolvedEvent => ({ event: structuredClone(e) });
@@ -60,8 +67,14 @@ export function fakeKurrentDb() {
     const prepare = nextPosition;
     nextPosition += 37n;
     return {
-      streamId, id: event.id, revision, type: event.type, created: new Date(), isJson: true,
-      data: JSON.parse(JSON.stringify(event.data)), metadata: JSON.parse(JSON.stringify(event.metadata)),
+      streamId,
+      id: event.id,
+      revision,
+      type: event.type,
+      created: new Date(),
+      isJson: true,
+      data: JSON.parse(JSON.stringify(event.data)),
+      metadata: JSON.parse(JSON.stringify(event.metadata)),
       position: { commit, prepare },
     };
   }
@@ -71,7 +84,10 @@ export function fakeKurrentDb() {
     subscribeCalls,
     /** A system event and a projection's output, which no reader of the hub may see. */
     writeSystemEvents() {
-      for (const [streamId, type] of [['$$licence-1', '$metadata'], ['$projections-x-result', 'Result']] as const) {
+      for (const [streamId, type] of [
+        ['$$licence-1', '$metadata'],
+        ['$projections-x-result', 'Result'],
+      ] as const) {
         log.push(record(streamId, 0n, { id: crypto.randomUUID(), contentType: 'application/json', type, data: {}, metadata: {} }, nextPosition));
       }
     },
@@ -91,10 +107,11 @@ export function fakeKurrentDb() {
       await hook?.();
       const batch = Array.isArray(events) ? events : [events];
       const current = streamEvents(streamName).at(-1)?.revision;
-      const ok = streamState === ANY
-        || (streamState === NO_STREAM && current === undefined)
-        || (streamState === STREAM_EXISTS && current !== undefined)
-        || streamState === current;
+      const ok =
+        streamState === ANY ||
+        (streamState === NO_STREAM && current === undefined) ||
+        (streamState === STREAM_EXISTS && current !== undefined) ||
+        streamState === current;
       if (!ok) throw new WrongExpectedVersionError(undefined, { streamName, expected: streamState, current: current ?? NO_STREAM });
       const commit = nextPosition;
       const stored = batch.map((e, i) => record(streamName, (current ?? -1n) + 1n + BigInt(i), e, commit));
@@ -135,8 +152,16 @@ export function fakeKurrentDb() {
         if (matches(filter, e)) stream.push(resolved(e));
         else if (++scanned % 3 === 0) void filter?.checkpointReached?.(stream, e.position);
       };
-      const subscription = { push: deliver, end: (error?: Error) => { live.delete(subscription); stream.destroy(error); } };
-      stream.unsubscribe = async () => { live.delete(subscription); };
+      const subscription = {
+        push: deliver,
+        end: (error?: Error) => {
+          live.delete(subscription);
+          stream.destroy(error);
+        },
+      };
+      stream.unsubscribe = async () => {
+        live.delete(subscription);
+      };
       queueMicrotask(() => {
         if (faults.failSubscribes > 0) {
           faults.failSubscribes -= 1;
@@ -144,8 +169,7 @@ export function fakeKurrentDb() {
           return;
         }
         stream.emit('confirmation');
-        const after = (e: Stored) =>
-          fromPosition === START || comparePositions(e.position, fromPosition as Position) >= (faults.inclusiveSubscribe ? 0 : 1);
+        const after = (e: Stored) => fromPosition === START || comparePositions(e.position, fromPosition as Position) >= (faults.inclusiveSubscribe ? 0 : 1);
         for (const e of log.filter(after)) deliver(e);
         live.add(subscription);
       });

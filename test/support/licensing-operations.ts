@@ -9,8 +9,7 @@ export const PAYLOAD = `
   ... on ConcurrencyError { expectedRevision actualRevision }
 `;
 
-export const mutation = (name: string, inputType: string) =>
-  `mutation ${name}($input: ${inputType}!) { ${name}(input: $input) { ${PAYLOAD} } }`;
+export const mutation = (name: string, inputType: string) => `mutation ${name}($input: ${inputType}!) { ${name}(input: $input) { ${PAYLOAD} } }`;
 
 export const APPLY = mutation('applyForLicense', 'ApplyForLicenseInput');
 export const FORM_GROUP = mutation('formExpertGroup', 'FormExpertGroupInput');

@@ -36,8 +36,13 @@ export const expertGroupInput = (licenseId: string) => ({
 type Gql = (query: string, variables?: Record<string, unknown>, options?: { token?: string }) => Promise<{ data?: Record<string, any> | null }>;
 
 /** Sends licensing mutations as one caller, insisting each succeeds; answers with the licence's ids. */
-export const licensingSender = (gql: Gql, token: string) => async (operation: string, input: Record<string, unknown>): Promise<{ id: string; licenseId: string }> => {
-  const payload = Object.values((await gql(operation, { input }, { token })).data ?? {})[0] as { __typename: string; license: { id: string; licenseId: string } };
-  if (payload?.__typename !== 'LicensePayload') throw new Error(`expected a LicensePayload, got ${JSON.stringify(payload)}`);
-  return payload.license;
-};
+export const licensingSender =
+  (gql: Gql, token: string) =>
+  async (operation: string, input: Record<string, unknown>): Promise<{ id: string; licenseId: string }> => {
+    const payload = Object.values((await gql(operation, { input }, { token })).data ?? {})[0] as {
+      __typename: string;
+      license: { id: string; licenseId: string };
+    };
+    if (payload?.__typename !== 'LicensePayload') throw new Error(`expected a LicensePayload, got ${JSON.stringify(payload)}`);
+    return payload.license;
+  };

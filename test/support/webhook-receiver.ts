@@ -21,11 +21,18 @@ export async function webhookReceiver(answer: (request: Omit<Received, 'status'>
         req.on('data', (chunk: string) => (body += chunk));
         req.on('end', () => {
           const parsed = JSON.parse(body) as { position: string; event: { type: string } };
-          const request = { key: header(req.headers, 'idempotency-key'), signature: header(req.headers, 'sapat-signature'), attempt: Number(header(req.headers, 'sapat-delivery-attempt')), body, position: parsed.position, type: parsed.event.type };
+          const request = {
+            key: header(req.headers, 'idempotency-key'),
+            signature: header(req.headers, 'sapat-signature'),
+            attempt: Number(header(req.headers, 'sapat-delivery-attempt')),
+            body,
+            position: parsed.position,
+            type: parsed.event.type,
+          };
           const status = answer(request, received);
           received.push({ ...request, status });
           res.writeHead(status).end();
-          for (const watcher of watchers) if (watcher.ready(received)) (watchers.delete(watcher), watcher.resolve());
+          for (const watcher of watchers) if (watcher.ready(received)) watchers.delete(watcher), watcher.resolve();
         });
       });
       server.listen(port, '127.0.0.1', () => {
