@@ -84,7 +84,7 @@ describe('accreditation clock rules', () => {
       {
         action: 'at',
         key: `accreditation:${id}:expiry`,
-        at: '2029-05-20T00:00:00+06:00',
+        at: '2029-05-19T18:00:00.000Z',
         followUp: { command: 'recordAccreditationExpiry', input: { accreditationId: id, expiredOn: '2029-05-20' } },
       },
     ]);
@@ -101,7 +101,7 @@ describe('accreditation clock rules', () => {
     expect(at).toEqual({
       action: 'at',
       key: `accreditation:${id}:action:1:overdue`,
-      at: '2027-01-01T00:00:00+06:00',
+      at: '2026-12-31T18:00:00.000Z',
       followUp: { command: 'markRecommendationActionOverdue', input: { accreditationId: id, recommendation: 1, on: '2027-01-01' } },
     });
     expect(overdue!.changes(recorded('RecommendationActionCompleted', { recommendation: 1, result: 'r', completedOn: '2026-09-01' }))).toEqual([

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { ClockChange, ClockRule, DueDateChange, DueDateSource, Reactor } from '../automation/contracts.ts';
 import type { RecordedEvent } from '../eventstore/types.ts';
+import { startOfKyrgyzDay } from './kyrgyz-time.ts';
 import { accreditationCaseEventSchemas, accreditationCategory, type AccreditationCaseEventType } from './accreditation-cases.ts';
 
 const ENTITY = 'Accreditation';
@@ -34,7 +35,6 @@ export function dayAfter(date: string): string {
 }
 
 /** Midnight at the start of a day in Kyrgyzstan (UTC+6), where the university keeps its dates. */
-const startOfDayInOsh = (date: string): string => `${date}T00:00:00+06:00`;
 
 export const accreditationDueDates: DueDateSource = {
   module: 'accreditation',
@@ -125,7 +125,7 @@ export const accreditationClock: ClockRule[] = [
         {
           action: 'at',
           key: keys.expiry(id),
-          at: startOfDayInOsh(expiredOn),
+          at: startOfKyrgyzDay(expiredOn),
           followUp: { command: 'recordAccreditationExpiry', input: { accreditationId: id, expiredOn } },
         },
       ];
@@ -144,7 +144,7 @@ export const accreditationClock: ClockRule[] = [
         {
           action: 'at',
           key: keys.overdue(id, recommendation),
-          at: startOfDayInOsh(on),
+          at: startOfKyrgyzDay(on),
           followUp: { command: 'markRecommendationActionOverdue', input: { accreditationId: id, recommendation, on } },
         },
       ];

@@ -4,6 +4,7 @@
 // when it comes into force.
 import type { ClockRule, DueDateSource, Reactor } from '../automation/contracts.ts';
 import type { RecordedEvent } from '../eventstore/types.ts';
+import { endOfKyrgyzDay } from './kyrgyz-time.ts';
 import { documentCategory, documentEventSchemas, documentEventTypes, type DocumentEvent } from './documents.ts';
 
 const eventOf = (recorded: RecordedEvent): DocumentEvent =>
@@ -11,9 +12,6 @@ const eventOf = (recorded: RecordedEvent): DocumentEvent =>
 
 const reviewKey = (documentId: string, dueOn: string) => `document:${documentId}:review:${dueOn}`;
 const overdueKey = (documentId: string) => `document:${documentId}:review-overdue`;
-
-/** The first moment after a whole day in Kyrgyzstan (UTC+6): 18:00 UTC of that day. */
-export const endOfKyrgyzDay = (date: string): string => `${date}T18:00:00.000Z`;
 
 /** Reviews come due from approval and from each review; they are met by a review and dropped on retirement. */
 export const documentDueDates: DueDateSource = {

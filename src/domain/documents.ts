@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { CommandContext, Decider, Role } from './decider.ts';
 import { DomainRuleError } from './errors.ts';
+import { departmentStaff, institutionalApprovers } from './staff.ts';
 import { localDateOf } from './values.ts';
 import { entityId, isoDate, multilingualName, text, type IsoDate, type Labels, type MultilingualName } from './values.ts';
 
@@ -125,16 +126,8 @@ export type DocumentCommandName = keyof typeof documentCommands;
 // The department keeps the normative base (§2.1 item 8): its staff prepare drafts and record reviews;
 // approval, entry into force and retirement are recorded by the director (the approving body itself,
 // e.g. the Academic Council, is named in the event), or the rector.
-const keepers: Role[] = [
-  'director',
-  'acting_director',
-  'head_of_accreditation_sector',
-  'head_of_rating_division',
-  'senior_inspector',
-  'specialist',
-  'methodist',
-];
-const approvers: Role[] = ['rector', 'director', 'acting_director'];
+const keepers = departmentStaff;
+const approvers = institutionalApprovers;
 export const documentPermissions: Record<DocumentCommandName, Role[]> = {
   registerDocument: keepers,
   draftDocumentVersion: keepers,

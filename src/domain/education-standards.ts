@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { CommandContext, Decider, Role } from './decider.ts';
 import { DomainRuleError } from './errors.ts';
+import { departmentStaff, institutionalApprovers } from './staff.ts';
 import { localDateOf } from './values.ts';
 import { entityId, isoDate, multilingualName, text, type IsoDate, type Labels } from './values.ts';
 
@@ -112,16 +113,8 @@ export type EducationStandardCommandName = keyof typeof educationStandardCommand
 
 // The department is the secretariat: its staff register drafts, send them out and record reviews;
 // approval and entry into force are recorded by the director or the rector.
-const secretariat: Role[] = [
-  'director',
-  'acting_director',
-  'head_of_accreditation_sector',
-  'head_of_rating_division',
-  'senior_inspector',
-  'specialist',
-  'methodist',
-];
-const approvers: Role[] = ['rector', 'director', 'acting_director'];
+const secretariat = departmentStaff;
+const approvers = institutionalApprovers;
 export const educationStandardPermissions: Record<EducationStandardCommandName, Role[]> = {
   registerEducationStandard: secretariat,
   sendEducationStandardForReview: secretariat,

@@ -7,3 +7,6 @@ export const startOfKyrgyzDay = (date: IsoDate): string => new Date(`${date}T00:
 
 /** The calendar day after `date`. */
 export const dayAfter = (date: IsoDate): IsoDate => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The moment a whole day is over in Kyrgyzstan: the start of the next one. */
+export const endOfKyrgyzDay = (date: IsoDate): string => startOfKyrgyzDay(dayAfter(date));

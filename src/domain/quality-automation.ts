@@ -3,7 +3,7 @@
 // revision on its date, which the clock records as overdue once the day has passed in Osh.
 import type { ClockRule, DueDateSource } from '../automation/contracts.ts';
 import type { RecordedEvent } from '../eventstore/types.ts';
-import { endOfKyrgyzDay } from './documents-automation.ts';
+import { endOfKyrgyzDay } from './kyrgyz-time.ts';
 import { qualityPolicyEventSchemas, type QualityPolicyEvent } from './quality-policy.ts';
 import { qualityStandardEventSchemas, qualityStandardEventTypes, type QualityStandardEvent } from './quality-standards.ts';
 

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { CommandContext, Decider, Role } from './decider.ts';
 import { DomainRuleError } from './errors.ts';
+import { departmentStaff, institutionalApprovers } from './staff.ts';
 import { localDateOf } from './values.ts';
 import { entityId, isoDate, text, type IsoDate, type Labels } from './values.ts';
 
@@ -87,16 +88,8 @@ export const qualityPolicyCommands = {
 export type QualityPolicyCommandName = keyof typeof qualityPolicyCommands;
 
 // The department drafts, consults on and follows the policy; approval is the director's or the rector's record.
-const department: Role[] = [
-  'director',
-  'acting_director',
-  'head_of_accreditation_sector',
-  'head_of_rating_division',
-  'senior_inspector',
-  'specialist',
-  'methodist',
-];
-const approvers: Role[] = ['rector', 'director', 'acting_director'];
+const department = departmentStaff;
+const approvers = institutionalApprovers;
 export const qualityPolicyPermissions: Record<QualityPolicyCommandName, Role[]> = {
   draftQualityPolicy: department,
   recordQualityPolicyConsultation: department,

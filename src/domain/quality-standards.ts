@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { CommandContext, Decider, Role } from './decider.ts';
 import { DomainRuleError } from './errors.ts';
+import { departmentStaff, institutionalApprovers } from './staff.ts';
 import { localDateOf } from './values.ts';
 import { entityId, isoDate, multilingualName, text, type IsoDate, type Labels } from './values.ts';
 
@@ -103,16 +104,8 @@ export const qualityStandardCommands = {
 
 export type QualityStandardCommandName = keyof typeof qualityStandardCommands;
 
-const department: Role[] = [
-  'director',
-  'acting_director',
-  'head_of_accreditation_sector',
-  'head_of_rating_division',
-  'senior_inspector',
-  'specialist',
-  'methodist',
-];
-const approvers: Role[] = ['rector', 'director', 'acting_director'];
+const department = departmentStaff;
+const approvers = institutionalApprovers;
 export const qualityStandardPermissions: Record<QualityStandardCommandName, Role[]> = {
   draftQualityStandard: department,
   reviseQualityStandardDraft: department,
