@@ -39,7 +39,7 @@ const campaignColumns = `
   criteria TEXT NOT NULL, maximum_total_units INTEGER NOT NULL,
   status TEXT NOT NULL, entries_due TEXT NOT NULL,
   opened_on TEXT, opening_basis TEXT, closed_on TEXT, verification_started_on TEXT,
-  published_on TEXT, appeals_until TEXT, publication_basis TEXT,
+  published_on TEXT, appeals_until TEXT, publication_basis TEXT, appeals_closed_on TEXT,
   results_revision INTEGER NOT NULL DEFAULT 0,
   created_position INTEGER NOT NULL,
   revision INTEGER NOT NULL, position TEXT NOT NULL, updated_at TEXT NOT NULL`;
@@ -83,7 +83,8 @@ const maximumUnits = (criteria: z.infer<typeof criteriaList>) =>
 
 export const ratingsProjection: ProjectionDefinition<Table> = {
   name: 'ratings',
-  version: 1,
+  // 2: appeals_closed_on, the day the appeal window was recorded closed.
+  version: 2,
   tables: ['rating_campaigns', 'rating_entries'],
   eventTypes: ratingsEventTypes,
   open(db, { rating_campaigns: campaigns, rating_entries: entries }: TableNames<Table>) {
@@ -105,6 +106,7 @@ export const ratingsProjection: ProjectionDefinition<Table> = {
       closed: updateCampaign(`status = 'closed_for_entries', closed_on = @closedOn`),
       verification: updateCampaign(`status = 'verification', verification_started_on = @startedOn`),
       published: updateCampaign(`status = 'published', published_on = @publishedOn, appeals_until = @appealsUntil, publication_basis = @basis`),
+      appealsClosed: updateCampaign('appeals_closed_on = @closedOn'),
     };
     const campaignCriteria = db.prepare<[string], { criteria: string }>(`SELECT criteria FROM ${campaigns} WHERE id = ?`);
     const bumpResults = db.prepare(`UPDATE ${campaigns} SET results_revision = results_revision + 1 WHERE id = ?`);
@@ -204,6 +206,9 @@ export const ratingsProjection: ProjectionDefinition<Table> = {
           });
           recomputeRanks(stamp.id);
           return;
+        case 'RatingAppealsClosed':
+          campaignStatements.appealsClosed.run({ ...stamp, closedOn: event.data.closedOn });
+          return;
       }
     }
 
@@ -296,6 +301,7 @@ export const ratingCampaignRow = z.object({
   published_on: z.string().nullable(),
   appeals_until: z.string().nullable(),
   publication_basis: z.string().nullable(),
+  appeals_closed_on: z.string().nullable(),
   results_revision: z.number(),
   created_position: z.number(),
   revision: z.number(),

@@ -157,6 +157,12 @@ export const RatingCampaign = builder.loadableNode('RatingCampaign', {
       description: 'Last day (Kyrgyzstan time) for appeals, once published.',
       resolve: (r) => r.appeals_until,
     }),
+    appealsClosedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Day the appeal window was recorded closed (by the hub’s clock the day after appealsUntil); null while appeals are received.',
+      resolve: (r) => r.appeals_closed_on,
+    }),
     publicationBasis: t.exposeString('publication_basis', { nullable: true, description: 'The decision the publication rests on.' }),
     resultsRevision: t.exposeInt('results_revision', {
       description: 'How many times ranks were computed: 1 at publication, plus one per upheld appeal; 0 before publication.',
@@ -672,6 +678,8 @@ const campaignDescriptions: Record<RatingCampaignCommandName, string> = {
   closeRatingEntries: 'Closes the campaign for entries: no new entries or scores; entries returned for correction may still be corrected.',
   startRatingVerification:
     'Starts the final verification: entries are only verified or returned from now on; a return now leaves the entry out of the results.',
+  closeRatingAppeals:
+    'Records the appeal window closed once appealsUntil has passed in Kyrgyzstan; the hub’s clock sends it by itself the day after, and no appeal is filed afterwards.',
   publishRatingResults:
     'Publishes totals and ranks (per unit and university-wide) once every submitted entry is verified or returned, and opens appeals until appealsUntil.',
 };

@@ -32,6 +32,7 @@ import { licensingUpcasters } from './domain/licensing.ts';
 import { monitoringDueDates } from './domain/monitoring.ts';
 import { qualityPolicyDueDates, qualityStandardDueDates, qualityStandardRevisionClock } from './domain/quality-automation.ts';
 import { qualityPlanDueDates } from './domain/quality-plans.ts';
+import { ratingAppealsClock } from './domain/rating-clock.ts';
 import { ratingDueDates } from './domain/rating-deadlines.ts';
 import { ratingEntryUpcasters } from './domain/rating-entries.ts';
 import { upcasters, type Upcasters } from './eventstore/upcasting.ts';
@@ -79,6 +80,7 @@ export const clockRules: ClockRule[] = [
   documentReviewClock,
   qualityStandardRevisionClock,
   correctiveActionOverdueRule,
+  ratingAppealsClock,
   ...accreditationClock,
 ];
 

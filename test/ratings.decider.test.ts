@@ -107,6 +107,15 @@ const publish = (input: Partial<CCommand<'publishRatingResults'>> = {}): CComman
   ...input,
 });
 
+const closeAppeals = (closedOn = '2026-06-16'): CCommand<'closeRatingAppeals'> => ({ type: 'closeRatingAppeals', campaignId, closedOn });
+const appealsClosed: CEvent<'RatingAppealsClosed'> = {
+  type: 'RatingAppealsClosed',
+  data: { campaignId, closedOn: '2026-06-16', appealsUntil: '2026-06-15' },
+};
+// `published` takes appeals until 2026-06-15 inclusive: that day ends at 18:00 UTC.
+const LAST_APPEAL_MOMENT = '2026-06-15T17:59:59.999Z';
+const DAY_AFTER_APPEALS = '2026-06-15T18:00:00.000Z';
+
 describe('rating campaign decider', () => {
   it('counts days in Kyrgyzstan time (UTC+6): 18:00 UTC is already the next day in Osh', () => {
     expect(localDateOf('2026-03-09T17:59:59.999Z')).toBe('2026-03-09');
@@ -121,6 +130,7 @@ describe('rating campaign decider', () => {
     ['closeRatingEntries', close],
     ['startRatingVerification', startVerification],
     ['publishRatingResults', publish()],
+    ['closeRatingAppeals', closeAppeals()],
   ] as const)('%s on a campaign that does not exist → CAMPAIGN_NOT_FOUND', (_name, command) => {
     campaignSpec().given([]).when(command).thenThrows('CAMPAIGN_NOT_FOUND');
   });
@@ -339,6 +349,47 @@ describe('rating campaign decider', () => {
     });
   });
 
+  describe('closeRatingAppeals', () => {
+    it('records the window closed once the last day for appeals is over in Kyrgyzstan', () => {
+      campaignSpec(divisionHead, DAY_AFTER_APPEALS).given(c.published).when(closeAppeals()).then([appealsClosed]);
+    });
+
+    it('records a later closing day when the hub was down on the day after the deadline', () => {
+      campaignSpec(divisionHead, '2026-06-20T04:00:00.000Z')
+        .given(c.published)
+        .when(closeAppeals('2026-06-20'))
+        .then([{ ...appealsClosed, data: { ...appealsClosed.data, closedOn: '2026-06-20' } }]);
+    });
+
+    it('is refused on the last day for appeals, even at 23:59 in Osh → APPEAL_WINDOW_STILL_OPEN', () => {
+      campaignSpec(divisionHead, LAST_APPEAL_MOMENT).given(c.published).when(closeAppeals()).thenThrows('APPEAL_WINDOW_STILL_OPEN');
+    });
+
+    it('is refused with a closing day not after the deadline → APPEAL_WINDOW_STILL_OPEN', () => {
+      campaignSpec(divisionHead, DAY_AFTER_APPEALS).given(c.published).when(closeAppeals('2026-06-15')).thenThrows('APPEAL_WINDOW_STILL_OPEN');
+    });
+
+    it('is refused with a closing day after today → CLOSING_DATE_IN_FUTURE', () => {
+      campaignSpec(divisionHead, DAY_AFTER_APPEALS).given(c.published).when(closeAppeals('2026-06-17')).thenThrows('CLOSING_DATE_IN_FUTURE');
+    });
+
+    it.each([
+      ['draft', c.draft],
+      ['open', c.open],
+      ['closed', c.closed],
+      ['in verification', c.verification],
+    ] as const)('is refused while %s → RESULTS_NOT_PUBLISHED', (_s, history) => {
+      campaignSpec(divisionHead, DAY_AFTER_APPEALS).given(history).when(closeAppeals()).thenThrows('RESULTS_NOT_PUBLISHED');
+    });
+
+    it('is refused a second time → APPEALS_ALREADY_CLOSED', () => {
+      campaignSpec(divisionHead, '2026-06-20T04:00:00.000Z')
+        .given([...c.published, appealsClosed])
+        .when(closeAppeals('2026-06-20'))
+        .thenThrows('APPEALS_ALREADY_CLOSED');
+    });
+  });
+
   it('folds a whole cycle into the facts its entries are decided with', () => {
     const extended: RatingCampaignEvent = { type: 'RatingEntryDeadlineExtended', data: { campaignId, entriesDue: '2026-05-10', previousDue: ENTRIES_DUE } };
     const revised: RatingCampaignEvent = { type: 'RatingCriteriaRevised', data: { campaignId, criteria: criteria.slice(0, 2) } };
@@ -351,7 +402,9 @@ describe('rating campaign decider', () => {
       criteria: criteria.slice(0, 2),
       entriesDue: '2026-05-10',
       appealsUntil: '2026-06-15',
+      appealsClosedOn: null,
     });
+    expect(campaignFactsOf(fold(ratingCampaignDecider, [...c.published, appealsClosed]))?.appealsClosedOn).toBe('2026-06-16');
     expect(campaignFactsOf(fold(ratingCampaignDecider, []))).toBeUndefined();
     expect(fold(ratingCampaignDecider, [opened])).toStrictEqual({ exists: false });
   });
@@ -371,6 +424,7 @@ const facts = (status: RatingCampaignFacts['status'], overrides: Partial<RatingC
   criteria,
   entriesDue: ENTRIES_DUE,
   appealsUntil: status === 'published' ? '2026-03-20' : null,
+  appealsClosedOn: null,
   ...overrides,
 });
 const f = {
@@ -769,6 +823,14 @@ describe('rating entry decider', () => {
       entrySpec(aida, '2026-03-20T18:00:00.000Z').given(e.verified).when(appeal()).thenThrows('APPEAL_WINDOW_CLOSED');
     });
 
+    it('is refused once the window is recorded closed → APPEAL_WINDOW_CLOSED', () => {
+      const closedCampaign = facts('published', { appealsClosedOn: '2026-03-09' });
+      entrySpec(aida)
+        .given(e.verified)
+        .when(appeal({ campaign: closedCampaign }))
+        .thenThrows('APPEAL_WINDOW_CLOSED');
+    });
+
     it.each([
       ['open', f.open],
       ['in verification', f.verification],
@@ -950,6 +1012,7 @@ describe('rating permissions', () => {
       'closeRatingEntries',
       'startRatingVerification',
       'publishRatingResults',
+      'closeRatingAppeals',
       'resolveRatingAppeal',
     ] as const) {
       expect(ratingsPermissions[name]).toStrictEqual(decisions);
@@ -998,6 +1061,7 @@ describe('rating command schemas', () => {
     ['closeRatingEntries', cc.closeRatingEntries!, { campaignId }],
     ['startRatingVerification', cc.startRatingVerification!, { campaignId }],
     ['publishRatingResults', cc.publishRatingResults!, { campaignId, appealsUntil: '2026-06-15' }],
+    ['closeRatingAppeals', cc.closeRatingAppeals!, { campaignId, closedOn: '2026-06-16' }],
     ['recordRatingScores', ec.recordRatingScores!, { campaignId, teacher: { id: 't-1', name: 'A' }, scores: fullScores }],
     ['submitRatingEntry', ec.submitRatingEntry!, { entryId }],
     ['verifyRatingEntry', ec.verifyRatingEntry!, { entryId, note: 'ok' }],
@@ -1006,6 +1070,10 @@ describe('rating command schemas', () => {
     ['resolveRatingAppeal', ec.resolveRatingAppeal!, { entryId, decision: 'upheld', response: 'ok', corrections: [{ criterionCode: 'PUB', points: 3 }] }],
   ] as const)('%s accepts a valid input unchanged', (_name, schema, input) => {
     expect(schema.safeParse(input)).toStrictEqual({ success: true, data: input });
+  });
+
+  it('names the closing day when it is not a date', () => {
+    expect(issues(cc.closeRatingAppeals!, { campaignId, closedOn: '16.06.2026' }).map((i) => i.path)).toStrictEqual(['closedOn']);
   });
 
   it('names each repeated criterion code at its own item', () => {

@@ -173,6 +173,7 @@ describe('upcasting RatingScoresRecorded v1 to v2', () => {
         criteria: [],
         entriesDue: '2026-04-30',
         appealsUntil: null,
+        appealsClosedOn: null,
       };
       const verify = () =>
         ratingEntryDecider.decide({ type: 'verifyRatingEntry', entryId, campaign }, fold(ratingEntryDecider, events), {

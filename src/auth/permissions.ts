@@ -7,6 +7,7 @@ import { ForbiddenError } from '../domain/errors.ts';
 import { documentPermissions } from '../domain/documents.ts';
 import { educationStandardPermissions } from '../domain/education-standards.ts';
 import { licensingFollowUpCommands } from '../domain/licensing-clock.ts';
+import { ratingFollowUpCommands } from '../domain/rating-clock.ts';
 import { accreditationPermissions } from '../domain/accreditation.ts';
 import { licensingPermissions } from '../domain/licensing.ts';
 import { qualityPolicyPermissions } from '../domain/quality-policy.ts';
@@ -53,6 +54,7 @@ const followUpCommands: readonly string[] = [
   'recordAccreditationExpiry',
   'markRecommendationActionOverdue',
   'recordAccreditationRenewal',
+  ...ratingFollowUpCommands,
 ];
 
 export const commandPermissions = Object.fromEntries(

@@ -15,6 +15,8 @@
 //   published           totals and ranks (per unit and university-wide) are published; appeals are
 //                       received until the appeal deadline (inclusive). Publication needs every
 //                       submitted entry verified or returned, and at least one verified entry.
+//                       When the appeal deadline has passed, the hub's clock (rating-clock.ts)
+//                       records the window closed, so history, subscriptions and webhooks see it.
 // Deadlines are whole days in Kyrgyzstan time (UTC+6, no daylight saving), so an appeal sent at
 // 23:30 in Osh on the last day is in time. "Today" comes from the command context, never a clock.
 import { z } from 'zod';
@@ -104,6 +106,10 @@ export const ratingCampaignCommands = {
     appealsUntil: isoDate.describe('Last day (Kyrgyzstan time) on which teachers can appeal their results.'),
     basis,
   }),
+  closeRatingAppeals: z.object({
+    ...campaignRef,
+    closedOn: isoDate.describe('Day (Kyrgyzstan time) the appeal window is recorded closed: after appealsUntil and not after today.'),
+  }),
 } as const;
 
 export type RatingCampaignCommandName = keyof typeof ratingCampaignCommands;
@@ -143,6 +149,7 @@ export const ratingCampaignEventSchemas = {
     basis: z.string().optional(),
     rankedEntries: z.number(),
   }),
+  RatingAppealsClosed: z.object({ campaignId: z.string(), closedOn: isoDate, appealsUntil: isoDate }),
 } as const;
 
 export type RatingCampaignEventType = keyof typeof ratingCampaignEventSchemas;
@@ -160,6 +167,8 @@ export type RatingCampaignFacts = {
   criteria: RatingCriterion[];
   entriesDue: IsoDate;
   appealsUntil: IsoDate | null;
+  /** Day the appeal window was recorded closed; null while it is open or before publication. */
+  appealsClosedOn: IsoDate | null;
 };
 
 export type RatingCampaignState = { exists: false } | ({ exists: true } & RatingCampaignFacts);
@@ -169,7 +178,7 @@ const initialState: RatingCampaignState = { exists: false };
 function evolve(state: RatingCampaignState, event: RatingCampaignEvent): RatingCampaignState {
   if (event.type === 'RatingCampaignCreated') {
     const { campaignId, year, title, criteria: list, entriesDue } = event.data;
-    return { exists: true, campaignId, year, title, status: 'draft', criteria: list, entriesDue, appealsUntil: null };
+    return { exists: true, campaignId, year, title, status: 'draft', criteria: list, entriesDue, appealsUntil: null, appealsClosedOn: null };
   }
   if (!state.exists) return state;
   switch (event.type) {
@@ -185,6 +194,8 @@ function evolve(state: RatingCampaignState, event: RatingCampaignEvent): RatingC
       return { ...state, status: 'verification' };
     case 'RatingResultsPublished':
       return { ...state, status: 'published', appealsUntil: event.data.appealsUntil };
+    case 'RatingAppealsClosed':
+      return { ...state, appealsClosedOn: event.data.closedOn };
   }
 }
 
@@ -276,6 +287,21 @@ function decide(command: RatingCampaignCommand, state: RatingCampaignState, cont
           },
         },
       ];
+    }
+    case 'closeRatingAppeals': {
+      if (campaign.status !== 'published' || campaign.appealsUntil === null) {
+        throw rule('RESULTS_NOT_PUBLISHED', 'the results are not published, so there is no appeal window to close');
+      }
+      if (campaign.appealsClosedOn !== null) throw rule('APPEALS_ALREADY_CLOSED', `the appeal window was already closed on ${campaign.appealsClosedOn}`);
+      // Both dates must be past the deadline: the window closes only once the last day is over in Kyrgyzstan.
+      if (today <= campaign.appealsUntil) {
+        throw rule('APPEAL_WINDOW_STILL_OPEN', `appeals are received until ${campaign.appealsUntil} inclusive; today is ${today}`);
+      }
+      if (command.closedOn <= campaign.appealsUntil) {
+        throw rule('APPEAL_WINDOW_STILL_OPEN', `closedOn (${command.closedOn}) must be after the appeal deadline (${campaign.appealsUntil})`);
+      }
+      if (command.closedOn > today) throw rule('CLOSING_DATE_IN_FUTURE', `closedOn (${command.closedOn}) is after today (${today})`);
+      return [{ type: 'RatingAppealsClosed', data: { campaignId, closedOn: command.closedOn, appealsUntil: campaign.appealsUntil } }];
     }
   }
 }

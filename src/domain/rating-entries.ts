@@ -439,6 +439,8 @@ function decide(command: RatingEntryCommand, state: RatingEntryState, context: C
     case 'fileRatingAppeal': {
       if (!isOwn(actor, entry)) throw new RatingScopeError('NOT_OWN_ENTRY', 'a teacher may appeal only their own results');
       if (campaign.status !== 'published') throw rule('APPEAL_BEFORE_PUBLICATION', 'results can be appealed only after they are published');
+      // The recorded closing wins over the dates: it is what history and webhooks have told everyone.
+      if (campaign.appealsClosedOn !== null) throw rule('APPEAL_WINDOW_CLOSED', `the appeal window was closed on ${campaign.appealsClosedOn}`);
       if (campaign.appealsUntil !== null && today > campaign.appealsUntil) {
         throw rule('APPEAL_WINDOW_CLOSED', `appeals were received until ${campaign.appealsUntil}`);
       }

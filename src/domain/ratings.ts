@@ -38,6 +38,7 @@ export const ratingsPermissions: Record<RatingsCommandName, Role[]> = {
   closeRatingEntries: ratingDecisions,
   startRatingVerification: ratingDecisions,
   publishRatingResults: ratingDecisions,
+  closeRatingAppeals: ratingDecisions,
   recordRatingScores: entryAuthors,
   submitRatingEntry: entryAuthors,
   verifyRatingEntry: entryReviewers,
