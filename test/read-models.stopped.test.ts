@@ -4,6 +4,7 @@
 // (a fixed projection under a new version) rebuilds beside it and takes over (docs/operations.md).
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { licensesProjection } from '../projections/licenses.ts';
+import { ratingsProjection } from '../projections/ratings.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { openHub, type Hub } from '../src/hub.ts';
 import { allProjections } from '../src/modules.ts';
@@ -87,7 +88,7 @@ describe('a read model stopped by a poison event', () => {
         position: expect.any(String),
         stoppedAt: { position: poisoned.position, eventType: 'LicenseApplied', stream: expect.stringMatching(/^license-/), error: 'capacity 13 is unlucky' },
       },
-      { name: 'ratings', version: 1, state: 'LIVE', stateLabel: 'Serving reads', position: expect.any(String), stoppedAt: null },
+      { name: 'ratings', version: ratingsProjection.version, state: 'LIVE', stateLabel: 'Serving reads', position: expect.any(String), stoppedAt: null },
     ]);
     const refused = await gql(READ_MODELS, {}, { token: await tokenFor(teacher) });
     expect(refused.errors?.[0]?.message).toMatch(/readModels is not open to the roles teacher/);
@@ -98,7 +99,7 @@ describe('a read model stopped by a poison event', () => {
     expect(ready.text).not.toContain('unlucky');
     const metrics = await get('/metrics');
     expect(metrics.text).toContain(`sapat_projection_stopped{projection="licenses",version="${V}"} 1`);
-    expect(metrics.text).toContain('sapat_projection_stopped{projection="ratings",version="1"} 0');
+    expect(metrics.text).toContain(`sapat_projection_stopped{projection="ratings",version="${ratingsProjection.version}"} 0`);
   });
 
   it('is replaced by a fixed version that rebuilds beside it and takes over', async () => {
@@ -113,7 +114,7 @@ describe('a read model stopped by a poison event', () => {
       )
       .toEqual([
         ['licenses', V + 1, 'live'],
-        ['ratings', 1, 'live'],
+        ['ratings', ratingsProjection.version, 'live'],
       ]);
     await expect.poll(async () => (await get('/ready')).status).toBe(200);
     const capacities = (await gql(LICENCES, {}, { token })).data?.licenses.edges.map((e: { node: { requestedCapacity: number } }) => e.node.requestedCapacity);
