@@ -5,6 +5,8 @@ import './scalars.ts';
 import './errors.ts';
 import './licensing.ts';
 import './ratings.ts';
+import './rating-changes.ts';
+import './rating-mutations.ts';
 import './documents.ts';
 import './education-standards.ts';
 import './quality.ts';
