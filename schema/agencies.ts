@@ -3,7 +3,8 @@
 import type { AgencyRow, FrameworkRow } from '../projections/agencies.ts';
 import { agencyCategory, agencyCommands, agencyDecider, agencyKind, agencyMembership, type AgencyCommandName } from '../src/domain/agencies.ts';
 import { builder, type GraphQLContext } from './builder.ts';
-import { entityPayload, labelField, runEntityCommand } from './accreditation-commands.ts';
+import { labelField } from './accreditation-commands.ts';
+import { entityPayload, runEntityCommand } from './entity-command.ts';
 import { commandMutation, type CommandCall } from './command.ts';
 import { plainIdOf } from './ids.ts';
 import { registerStreamKind } from './streams.ts';

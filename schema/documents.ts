@@ -1,10 +1,8 @@
 // Normative documents in GraphQL: the registry with full-text search, one document with its version
 // history (now or as it was), a change subscription, and one mutation per command.
-import { GraphQLError } from 'graphql';
 import type { z } from 'zod';
 import { createDocumentQueries, documentOrder, documentsProjection, type DocumentRow, type DocumentVersionRow } from '../projections/documents.ts';
 import { foldAsOf } from '../projections/time-travel.ts';
-import { entityIdFor } from '../src/commands/ids.ts';
 import {
   documentCategory,
   documentCommands,
@@ -15,12 +13,12 @@ import {
   type DocumentCommandName,
 } from '../src/domain/documents.ts';
 import type { Labels } from '../src/domain/values.ts';
-import { encodePosition } from '../src/eventstore/position.ts';
 import type { RecordedEvent } from '../src/eventstore/types.ts';
 import { AsOfInput, parseAsOf } from './as-of.ts';
 import { builder } from './builder.ts';
 import { changesOf, endOfChange } from './changes.ts';
 import { commandMutation, type CommandCall } from './command.ts';
+import { entityPayload, runEntityCommand } from './entity-command.ts';
 import { connectionOf, encodeCursor, pageComplexity, pageRequest } from './connection.ts';
 import { plainIdOf } from './ids.ts';
 import { labelField } from './labels.ts';
@@ -205,16 +203,7 @@ builder.subscriptionField('documentChanged', (t) =>
   }),
 );
 
-type DocumentPayloadShape = { id: string; revision: bigint; position: string; replayed: boolean };
-const DocumentPayload = builder.objectRef<DocumentPayloadShape>('DocumentPayload').implement({
-  description: 'The normative document after the command, with where the command landed in the log.',
-  fields: (t) => ({
-    document: t.field({ type: NormativeDocument, description: 'The document as the registry shows it now, including this command.', resolve: (p) => p.id }),
-    revision: t.int({ description: 'Revision of the document stream after the command.', resolve: (p) => Number(p.revision) }),
-    position: t.exposeString('position', { description: 'Position of the command’s last event in the global log.' }),
-    replayed: t.exposeBoolean('replayed', { description: 'True when this commandId was handled before and its first answer is returned.' }),
-  }),
-});
+const DocumentPayload = entityPayload('DocumentPayload', 'document', NormativeDocument, 'normative document');
 
 const descriptions: Record<DocumentCommandName, string> = {
   registerDocument: 'Registers a normative document with its passport. Creates the document; its versions are drafted next.',
@@ -225,31 +214,6 @@ const descriptions: Record<DocumentCommandName, string> = {
   markDocumentReviewOverdue: 'Records that a review date passed without a review (the hub’s clock sends it; staff may record it by hand).',
   retireDocument: 'Retires a document: it ceases to be in force, optionally replaced by another.',
 };
-
-async function runDocumentCommand(name: DocumentCommandName, call: CommandCall<Record<string, unknown>>): Promise<DocumentPayloadShape> {
-  const creates = name === 'registerDocument';
-  const documentId = creates ? entityIdFor(documentCategory, call.commandId) : String(call.input.documentId);
-  const { context } = call;
-  const outcome = await context.hub.execute({
-    decider: documentDecider,
-    stream: `${documentCategory}-${documentId}`,
-    command: { ...call.input, type: name, documentId } as never,
-    target: { kind: creates ? 'new' : 'existing', entity: 'normative document', id: documentId },
-    actor: call.actor,
-    commandId: call.commandId,
-    correlationId: context.correlationId,
-    ...(call.expectedRevision !== undefined ? { expectedRevision: call.expectedRevision } : {}),
-    now: new Date().toISOString(),
-  });
-  const [row] = context.hub.documents.byIds([documentId]);
-  if (!row) throw new GraphQLError('the document registry has no row for a stored document');
-  return {
-    id: documentId,
-    revision: outcome.revision ?? BigInt(row.revision),
-    position: outcome.position ? encodePosition(outcome.position) : row.position,
-    replayed: outcome.replayed,
-  };
-}
 
 const globalIdFields = ['documentId', 'replaces', 'supersededBy'] as const;
 
@@ -265,6 +229,16 @@ for (const name of Object.keys(documentCommands) as DocumentCommandName[]) {
       for (const field of globalIdFields) if (typeof prepared[field] === 'string') prepared[field] = documentIdOf(prepared[field]);
       return prepared;
     },
-    run: (call) => runDocumentCommand(name, call as CommandCall<Record<string, unknown>>),
+    run: (call) =>
+      runEntityCommand({
+        call: call as CommandCall<Record<string, unknown>>,
+        name,
+        decider: documentDecider,
+        category: documentCategory,
+        entity: 'normative document',
+        idField: 'documentId',
+        creates: name === 'registerDocument',
+        stamp: (id) => call.context.hub.documents.byIds([id])[0],
+      }),
   });
 }

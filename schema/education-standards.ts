@@ -1,9 +1,7 @@
 // The education-standards secretariat in GraphQL: the register with each standard's stage and who
 // holds it, its reviews round by round, and one mutation per command.
-import { GraphQLError } from 'graphql';
 import type { z } from 'zod';
 import type { EducationStandardRow, StandardReviewRow } from '../projections/education-standards.ts';
-import { entityIdFor } from '../src/commands/ids.ts';
 import {
   educationStandardCategory,
   educationStandardCommands,
@@ -14,9 +12,9 @@ import {
   type EducationStandardCommandName,
 } from '../src/domain/education-standards.ts';
 import type { Labels } from '../src/domain/values.ts';
-import { encodePosition } from '../src/eventstore/position.ts';
 import { builder, type GraphQLContext } from './builder.ts';
 import { commandMutation, type CommandCall } from './command.ts';
+import { entityPayload, runEntityCommand } from './entity-command.ts';
 import { connectionOf, encodeCursor, pageComplexity, pageRequest } from './connection.ts';
 import { plainIdOf } from './ids.ts';
 import { labelField } from './labels.ts';
@@ -124,20 +122,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-type StandardPayloadShape = { id: string; revision: bigint; position: string; replayed: boolean };
-const EducationStandardPayload = builder.objectRef<StandardPayloadShape>('EducationStandardPayload').implement({
-  description: 'The education standard after the command, with where the command landed in the log.',
-  fields: (t) => ({
-    educationStandard: t.field({
-      type: EducationStandard,
-      description: 'The standard as the register shows it now, including this command.',
-      resolve: (p) => p.id,
-    }),
-    revision: t.int({ description: 'Revision of the standard stream after the command.', resolve: (p) => Number(p.revision) }),
-    position: t.exposeString('position', { description: 'Position of the command’s last event in the global log.' }),
-    replayed: t.exposeBoolean('replayed', { description: 'True when this commandId was handled before and its first answer is returned.' }),
-  }),
-});
+const EducationStandardPayload = entityPayload('EducationStandardPayload', 'educationStandard', EducationStandard, 'education standard');
 
 const descriptions: Record<EducationStandardCommandName, string> = {
   registerEducationStandard: 'Registers a draft education standard with the secretariat. Creates the standard.',
@@ -149,31 +134,6 @@ const descriptions: Record<EducationStandardCommandName, string> = {
   openEducationStandardRevision: 'Opens the revision of a standard in force: a new edition is drafted and reviewed again.',
 };
 
-async function runStandardCommand(name: EducationStandardCommandName, call: CommandCall<Record<string, unknown>>): Promise<StandardPayloadShape> {
-  const creates = name === 'registerEducationStandard';
-  const standardId = creates ? entityIdFor(educationStandardCategory, call.commandId) : String(call.input.standardId);
-  const { context } = call;
-  const outcome = await context.hub.execute({
-    decider: educationStandardDecider,
-    stream: `${educationStandardCategory}-${standardId}`,
-    command: { ...call.input, type: name, standardId } as never,
-    target: { kind: creates ? 'new' : 'existing', entity: 'education standard', id: standardId },
-    actor: call.actor,
-    commandId: call.commandId,
-    correlationId: context.correlationId,
-    ...(call.expectedRevision !== undefined ? { expectedRevision: call.expectedRevision } : {}),
-    now: new Date().toISOString(),
-  });
-  const [row] = context.hub.educationStandards.byIds([standardId]);
-  if (!row) throw new GraphQLError('the register of education standards has no row for a stored standard');
-  return {
-    id: standardId,
-    revision: outcome.revision ?? BigInt(row.revision),
-    position: outcome.position ? encodePosition(outcome.position) : row.position,
-    replayed: outcome.replayed,
-  };
-}
-
 for (const name of Object.keys(educationStandardCommands) as EducationStandardCommandName[]) {
   commandMutation({
     name,
@@ -182,6 +142,16 @@ for (const name of Object.keys(educationStandardCommands) as EducationStandardCo
     payload: EducationStandardPayload,
     acceptsExpectedRevision: name !== 'registerEducationStandard',
     prepare: (raw) => (typeof raw.standardId === 'string' ? { ...raw, standardId: standardIdOf(raw.standardId) } : raw),
-    run: (call) => runStandardCommand(name, call as CommandCall<Record<string, unknown>>),
+    run: (call) =>
+      runEntityCommand({
+        call: call as CommandCall<Record<string, unknown>>,
+        name,
+        decider: educationStandardDecider,
+        category: educationStandardCategory,
+        entity: 'education standard',
+        idField: 'standardId',
+        creates: name === 'registerEducationStandard',
+        stamp: (id) => call.context.hub.educationStandards.byIds([id])[0],
+      }),
   });
 }

@@ -3,7 +3,8 @@
 import type { EvidenceRow, EvidenceVersionRow } from '../projections/evidence.ts';
 import { evidenceCategory, evidenceCommands, evidenceDecider, evidenceKind, type EvidenceCommandName } from '../src/domain/evidence.ts';
 import { builder, type GraphQLContext } from './builder.ts';
-import { entityPayload, labelField, runEntityCommand } from './accreditation-commands.ts';
+import { labelField } from './accreditation-commands.ts';
+import { entityPayload, runEntityCommand } from './entity-command.ts';
 import { commandMutation, type CommandCall } from './command.ts';
 import { connectionOf, encodeCursor, pageComplexity, pageRequest } from './connection.ts';
 import { plainIdOf } from './ids.ts';

@@ -1,10 +1,7 @@
 // The quality policy and the university's quality standards in GraphQL: the policy with its
 // consultations and measures, the standards with criteria, evidence and sources, one mutation per command.
-import { GraphQLError } from 'graphql';
 import type { z } from 'zod';
 import type { PolicyMeasureRow, QualityPolicyRow, QualityStandardRow } from '../projections/quality.ts';
-import { entityIdFor } from '../src/commands/ids.ts';
-import type { Decider, DomainEvent } from '../src/domain/decider.ts';
 import {
   measureState,
   policyStage,
@@ -22,9 +19,9 @@ import {
   type QualityStandardCommandName,
 } from '../src/domain/quality-standards.ts';
 import type { Labels, MultilingualName } from '../src/domain/values.ts';
-import { encodePosition } from '../src/eventstore/position.ts';
 import { builder, type GraphQLContext } from './builder.ts';
 import { commandMutation, type CommandCall } from './command.ts';
+import { entityPayload, runEntityCommand } from './entity-command.ts';
 import { connectionOf, encodeCursor, pageComplexity, pageRequest } from './connection.ts';
 import { plainIdOf } from './ids.ts';
 import { labelField } from './labels.ts';
@@ -200,67 +197,8 @@ builder.queryFields((t) => ({
   }),
 }));
 
-type Payload = { id: string; revision: bigint; position: string; replayed: boolean };
-const payloadFields = (entity: string) => ({
-  revision: { description: `Revision of the ${entity} stream after the command.` },
-  position: { description: 'Position of the command’s last event in the global log.' },
-  replayed: { description: 'True when this commandId was handled before and its first answer is returned.' },
-});
-
-const QualityPolicyPayload = builder.objectRef<Payload>('QualityPolicyPayload').implement({
-  description: 'The quality policy after the command, with where the command landed in the log.',
-  fields: (t) => ({
-    qualityPolicy: t.field({ type: QualityPolicy, description: 'The policy as it is now, including this command.', resolve: (p) => p.id }),
-    revision: t.int({ ...payloadFields('policy').revision, resolve: (p) => Number(p.revision) }),
-    position: t.exposeString('position', payloadFields('policy').position),
-    replayed: t.exposeBoolean('replayed', payloadFields('policy').replayed),
-  }),
-});
-const QualityStandardPayload = builder.objectRef<Payload>('QualityStandardPayload').implement({
-  description: 'The quality standard after the command, with where the command landed in the log.',
-  fields: (t) => ({
-    qualityStandard: t.field({ type: QualityStandard, description: 'The standard as it is now, including this command.', resolve: (p) => p.id }),
-    revision: t.int({ ...payloadFields('standard').revision, resolve: (p) => Number(p.revision) }),
-    position: t.exposeString('position', payloadFields('standard').position),
-    replayed: t.exposeBoolean('replayed', payloadFields('standard').replayed),
-  }),
-});
-
-/** Runs one command of either aggregate and answers with where it landed; the row proves the read model has it. */
-async function run<Event extends DomainEvent>(
-  options: {
-    decider: Decider<never, Event, unknown>;
-    category: string;
-    entity: string;
-    idField: string;
-    creates: boolean;
-    rowOf: (id: string) => { revision: number; position: string } | undefined;
-  },
-  name: string,
-  call: CommandCall<Record<string, unknown>>,
-): Promise<Payload> {
-  const id = options.creates ? entityIdFor(options.category, call.commandId) : String(call.input[options.idField]);
-  const { context } = call;
-  const outcome = await context.hub.execute({
-    decider: options.decider,
-    stream: `${options.category}-${id}`,
-    command: { ...call.input, type: name, [options.idField]: id } as never,
-    target: { kind: options.creates ? 'new' : 'existing', entity: options.entity, id },
-    actor: call.actor,
-    commandId: call.commandId,
-    correlationId: context.correlationId,
-    ...(call.expectedRevision !== undefined ? { expectedRevision: call.expectedRevision } : {}),
-    now: new Date().toISOString(),
-  });
-  const row = options.rowOf(id);
-  if (!row) throw new GraphQLError(`the read model has no row for a stored ${options.entity}`);
-  return {
-    id,
-    revision: outcome.revision ?? BigInt(row.revision),
-    position: outcome.position ? encodePosition(outcome.position) : row.position,
-    replayed: outcome.replayed,
-  };
-}
+const QualityPolicyPayload = entityPayload('QualityPolicyPayload', 'qualityPolicy', QualityPolicy, 'quality policy');
+const QualityStandardPayload = entityPayload('QualityStandardPayload', 'qualityStandard', QualityStandard, 'quality standard');
 
 const policyDescriptions: Record<QualityPolicyCommandName, string> = {
   draftQualityPolicy: 'Drafts the quality policy. Creates it.',
@@ -280,18 +218,16 @@ for (const name of Object.keys(qualityPolicyCommands) as QualityPolicyCommandNam
     acceptsExpectedRevision: !creates,
     prepare: (raw) => (typeof raw.policyId === 'string' ? { ...raw, policyId: policyIdOf(raw.policyId) } : raw),
     run: (call) =>
-      run(
-        {
-          decider: qualityPolicyDecider as never,
-          category: qualityPolicyCategory,
-          entity: 'quality policy',
-          idField: 'policyId',
-          creates,
-          rowOf: (id) => call.context.hub.quality.policiesByIds([id])[0],
-        },
+      runEntityCommand({
+        call: call as CommandCall<Record<string, unknown>>,
         name,
-        call as CommandCall<Record<string, unknown>>,
-      ),
+        decider: qualityPolicyDecider,
+        category: qualityPolicyCategory,
+        entity: 'quality policy',
+        idField: 'policyId',
+        creates,
+        stamp: (id) => call.context.hub.quality.policiesByIds([id])[0],
+      }),
   });
 }
 
@@ -312,17 +248,15 @@ for (const name of Object.keys(qualityStandardCommands) as QualityStandardComman
     acceptsExpectedRevision: !creates,
     prepare: (raw) => (typeof raw.standardId === 'string' ? { ...raw, standardId: standardIdOf(raw.standardId) } : raw),
     run: (call) =>
-      run(
-        {
-          decider: qualityStandardDecider as never,
-          category: qualityStandardCategory,
-          entity: 'quality standard',
-          idField: 'standardId',
-          creates,
-          rowOf: (id) => call.context.hub.quality.standardsByIds([id])[0],
-        },
+      runEntityCommand({
+        call: call as CommandCall<Record<string, unknown>>,
         name,
-        call as CommandCall<Record<string, unknown>>,
-      ),
+        decider: qualityStandardDecider,
+        category: qualityStandardCategory,
+        entity: 'quality standard',
+        idField: 'standardId',
+        creates,
+        stamp: (id) => call.context.hub.quality.standardsByIds([id])[0],
+      }),
   });
 }
