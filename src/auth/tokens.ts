@@ -5,6 +5,7 @@
 // fetched is the provider's fault, not the token's, and is reported as such.
 import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
+import { createTokenCache } from './token-cache.ts';
 import { actorSchema, roleSchema, type Actor, type Role } from '../domain/decider.ts';
 
 /** The token was presented but cannot be trusted; the request is refused as a whole (HTTP 401). */
@@ -80,13 +81,20 @@ export function createTokenVerifier(settings: TokenSettings | JwksSettings): Tok
   const keys = 'jwksUrl' in settings ? identityProviderKeys(settings) : undefined;
   const secret = 'secret' in settings ? keyOf(settings.secret) : undefined;
   const check = (jwt: string) => (keys ? jwtVerify(jwt, keys, options) : jwtVerify(jwt, secret!, options));
+  // Only tokens signed with the hub's own secret are cached: that key cannot change under a running
+  // hub, whereas a provider may retire a key (rotation, compromise) and its tokens must stop working
+  // at once, which only checking the signature against the current key set achieves.
+  const verified = keys ? undefined : createTokenCache();
   return async (authorization) => {
     if (!authorization) return undefined;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) throw new AuthenticationError('the Authorization header must be "Bearer <token>"');
+    const token = match[1]!;
+    const known = verified?.get(token, Date.now());
+    if (known) return known;
     let payload: Record<string, unknown>;
     try {
-      ({ payload } = await check(match[1]!));
+      ({ payload } = await check(token));
     } catch (error) {
       if (error instanceof IdentityProviderUnavailableError) throw error;
       throw new AuthenticationError(describeTokenFailure(error, algorithm));
@@ -97,7 +105,10 @@ export function createTokenVerifier(settings: TokenSettings | JwksSettings): Tok
       throw new AuthenticationError(`token claim ${issue.path.join('.')} ${issue.message}`);
     }
     const roles = rolesIn(payload, settings.roles ?? defaultRoleClaims);
-    return actorSchema.parse({ id: claims.data.sub, name: claims.data.name, roles, unit: claims.data.unit });
+    const actor = actorSchema.parse({ id: claims.data.sub, name: claims.data.name, roles, unit: claims.data.unit });
+    // `exp` is a required claim and jose has checked it is a number in the future.
+    verified?.set(token, actor, payload.exp as number);
+    return actor;
   };
 }
 
