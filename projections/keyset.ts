@@ -1,5 +1,6 @@
 // Keyset pagination over a read model's view: pages follow (sort value, id), so a page stays right
 // while rows are added before or after it, and the cost of a page does not grow with its offset.
+import type { Statement } from 'better-sqlite3';
 import type { ReadModelDatabase } from './database.ts';
 
 /** Where a page starts: the sort value and id of the row before it (exclusive), and its size. */
@@ -13,6 +14,26 @@ export function inList(conditions: Conditions, column: string, values: readonly 
   if (!values?.length) return;
   conditions.where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
   conditions.params.push(...values);
+}
+
+/**
+ * Page statements prepared once per database and SQL text: preparing was a measurable part of every
+ * page (issue 16). The texts are few — one per combination of filters a query uses — and the bound
+ * only guards against a caller that somehow builds many.
+ */
+const preparedPages = new WeakMap<ReadModelDatabase, Map<string, Statement<unknown[]>>>();
+const preparedPerDatabase = 500;
+
+function preparedPage(db: ReadModelDatabase, sql: string) {
+  let statements = preparedPages.get(db);
+  if (!statements) preparedPages.set(db, (statements = new Map()));
+  let statement = statements.get(sql);
+  if (!statement) {
+    if (statements.size >= preparedPerDatabase) statements.clear();
+    statement = db.prepare<unknown[]>(sql);
+    statements.set(sql, statement);
+  }
+  return statement;
 }
 
 /**
@@ -33,8 +54,7 @@ export function keysetPage<Row>(
   if (request.from) where.push(`(${column}, id) ${forward ? '>' : '<'} (?, ?)`), params.push(request.from[0], request.from[1]);
   const direction = forward ? 'ASC' : 'DESC';
   const sql = `SELECT * FROM ${view} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${column} ${direction}, id ${direction} LIMIT ?`;
-  const rows = db
-    .prepare(sql)
+  const rows = preparedPage(db, sql)
     .all(...params, request.limit + 1)
     .map(parse);
   const page = rows.slice(0, request.limit);
