@@ -1,0 +1,90 @@
+// Requests over HTTP against their floor (issue 16, rows 1 and 2): the hub and a bare graphql-yoga
+// server (bench/baseline-yoga.ts) run side by side as child processes, and the load alternates
+// between them round by round, so both see the same machine; the ratio of medians is the result.
+//
+//   npx tsx bench/http.bench.ts        (ROUNDS=5 SECONDS=5 CLIENTS=10 LICENCES=2000 by default)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { signToken } from '../src/auth/tokens.ts';
+import { fmt, gql, load, type LoadResult, median, SECRET, startHub, startServer } from './support.ts';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const SECONDS = Number(process.env.SECONDS ?? 5);
+const CLIENTS = Number(process.env.CLIENTS ?? 10);
+const LICENCES = Number(process.env.LICENCES ?? 2000);
+
+const APPLY = `mutation($input: ApplyForLicenseInput!) { applyForLicense(input: $input) { __typename } }`;
+const BARE_APPLY = `mutation($input: ApplicationInput!) { applyForLicense(input: $input) }`;
+// The same 15 fields from both servers.
+const PAGE = `{ licenses(first: 50) { edges { cursor node { id licenseId programmeCode programmeName { ky ru en } level formOfStudy
+  faculty status capacity requestedCapacity submittedOn grantedOn validUntil licenseNumber revision updatedAt } } pageInfo { hasNextPage endCursor } } }`;
+
+let programmes = 0;
+/** Each application is for a programme never applied for, as the hub refuses a second pending one. */
+const application = () => {
+  const i = programmes++;
+  return {
+    programme: {
+      code: String(100000 + i),
+      name: { ky: 'Программа', ru: 'Программа', en: 'Programme' },
+      level: 'BACHELOR',
+      formOfStudy: 'FULL_TIME',
+      faculty: `Faculty ${i % 12}`,
+    },
+    requestedCapacity: 50 + (i % 100),
+    submittedOn: '2026-01-15',
+  };
+};
+
+type Pair = { sapat: LoadResult[]; bare: LoadResult[] };
+
+function report(title: string, target: string, pair: Pair): void {
+  const sapat = median(pair.sapat.map((r) => r.perSecond));
+  const bare = median(pair.bare.map((r) => r.perSecond));
+  const p99 = median(pair.sapat.map((r) => r.p99));
+  console.log(`${title}: Sapat ${fmt(sapat)} req/s (p99 ${fmt(p99, 1)} ms), bare yoga ${fmt(bare)} req/s, ratio ${fmt(sapat / bare, 2)} (target ${target})`);
+  console.log(`  rounds, Sapat: ${pair.sapat.map((r) => fmt(r.perSecond)).join(', ')}; bare: ${pair.bare.map((r) => fmt(r.perSecond)).join(', ')}`);
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sapat-http-bench-'));
+  const [hub, bare] = await Promise.all([startHub(dataDir), startServer('bench/baseline-yoga.ts')]);
+  try {
+    const director = await signToken({ secret: SECRET }, { id: 'bench-director', name: 'Bench Director', roles: ['director'] }, '2h');
+    // Seed the registry the reads page through, at the concurrency the benchmark uses.
+    let seeded = 0;
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (seeded < LICENCES) {
+          seeded++;
+          await gql(hub.url, director, APPLY, { input: application() });
+        }
+      }),
+    );
+    const first = await gql(hub.url, director, PAGE);
+    if (first.licenses.edges.length !== 50) throw new Error('the hub did not serve a page of 50 licences');
+
+    const reads: Pair = { sapat: [], bare: [] };
+    const writes: Pair = { sapat: [], bare: [] };
+    // A short warm-up of each, not counted (JIT, statement caches, connection pools).
+    await load(1, CLIENTS, () => gql(hub.url, director, PAGE));
+    await load(1, CLIENTS, () => gql(bare.url, undefined, PAGE));
+    for (let round = 0; round < ROUNDS; round++) {
+      reads.sapat.push(await load(SECONDS, CLIENTS, () => gql(hub.url, director, PAGE)));
+      reads.bare.push(await load(SECONDS, CLIENTS, () => gql(bare.url, undefined, PAGE)));
+    }
+    for (let round = 0; round < ROUNDS; round++) {
+      writes.sapat.push(await load(SECONDS, CLIENTS, () => gql(hub.url, director, APPLY, { input: application() })));
+      writes.bare.push(await load(SECONDS, CLIENTS, () => gql(bare.url, undefined, BARE_APPLY, { input: application() })));
+    }
+    console.log(`Node ${process.version}, ${CLIENTS} concurrent clients, ${ROUNDS} interleaved rounds of ${SECONDS} s, medians`);
+    report(`applyForLicense`, '≥ 0.40', writes);
+    report(`licenses(first: 50), 15 fields, ${LICENCES} licences`, '≥ 0.60', reads);
+  } finally {
+    await Promise.all([hub.stop(), bare.stop()]);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

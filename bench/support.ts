@@ -1,0 +1,84 @@
+// What the HTTP benchmarks share: a hub or a baseline server started as a child process on an
+// ephemeral port, a GraphQL POST, closed-loop load from N concurrent clients, and percentiles.
+import { spawn } from 'node:child_process';
+
+export const SECRET = 'http-benchmark-secret-of-at-least-32-characters';
+
+export type Server = { url: string; stop: () => Promise<void> };
+
+/** Starts `node --import tsx <script>` and waits for the first http://…/graphql URL it prints. */
+export async function startServer(script: string, env: Record<string, string> = {}): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', SAPAT_LOG_LEVEL: 'error', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${output}`)), 60_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/[\d.]+:\d+\/graphql)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** The hub as `npm start` runs it, on a data directory, with rate limiting out of the way. */
+export const startHub = (dataDir: string) =>
+  startServer('src/main.ts', { SAPAT_DATA_DIR: dataDir, SAPAT_JWT_SECRET: SECRET, SAPAT_RATE_LIMIT_PER_MINUTE: '100000000' });
+
+export async function gql(url: string, token: string | undefined, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+export type LoadResult = { perSecond: number; p50: number; p99: number };
+
+/** Closed loop: `clients` callers each send the next request when the previous one answers. */
+export async function load(seconds: number, clients: number, request: (i: number) => Promise<void>): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const end = performance.now() + seconds * 1000;
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const sent = performance.now();
+        await request(next++);
+        latencies.push(performance.now() - sent);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+export const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
