@@ -1,0 +1,150 @@
+// The long-log rows of issue 16, on one generated licensing log (bench/licensing-log.ts):
+//   - replay: every read model rebuilt from the log into a fresh database (what `npm run replay`
+//     does before comparing digests), against the floor of reading the same log (`store.readAll`);
+//   - start-up to /ready with the read models current, and without read-models.db (a rebuild),
+//     sampling /health every 20 ms throughout to see whether the hub answers meanwhile;
+//   - /health while one SSE client catches up on CATCH_UP events from the start of the log.
+//
+//   npx tsx bench/replay.bench.ts        (EVENTS=1000000 CATCH_UP=200000 by default; several minutes)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient } from 'graphql-sse';
+import { openReadModelDatabase } from '../projections/database.ts';
+import { rebuildInto } from '../projections/digest.ts';
+import { signToken } from '../src/auth/tokens.ts';
+import { openSqliteEventStore } from '../src/eventstore/sqlite.ts';
+import { upcastingStore } from '../src/eventstore/upcasting.ts';
+import { allProjections, eventVersions } from '../src/modules.ts';
+import { writeLicensingLog } from './licensing-log.ts';
+import { fmt, percentile, SECRET, startHub } from './support.ts';
+
+const EVENTS = Number(process.env.EVENTS ?? 1_000_000);
+const CATCH_UP = Number(process.env.CATCH_UP ?? 200_000);
+
+/** Polls /health every 20 ms until stopped; each answer's latency, and the longest silence. */
+function sampleHealth(base: string) {
+  const latencies: number[] = [];
+  let running = true;
+  const done = (async () => {
+    while (running) {
+      const sent = performance.now();
+      try {
+        await fetch(`${base}/health`, { signal: AbortSignal.timeout(60_000) });
+      } catch {
+        // Not listening yet: counted as the time until it answers.
+      }
+      latencies.push(performance.now() - sent);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await done;
+      const sorted = [...latencies].sort((a, b) => a - b);
+      return { samples: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN };
+    },
+  };
+}
+
+async function waitReady(base: string): Promise<void> {
+  for (;;) {
+    const response = await fetch(`${base}/ready`).catch(() => undefined);
+    if (response?.status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const health = (h: { samples: number; p50: number; p99: number; max: number }) =>
+  `/health p50 ${fmt(h.p50, 1)} ms, p99 ${fmt(h.p99, 1)} ms, max ${fmt(h.max, 1)} ms over ${h.samples} samples`;
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sapat-replay-bench-'));
+  try {
+    const path = join(dataDir, 'events.db');
+    let started = performance.now();
+    const licences = await writeLicensingLog(path, EVENTS);
+    console.log(
+      `Node ${process.version}; log of ${fmt(EVENTS)} licensing events (${fmt(licences)} licences) written in ${fmt((performance.now() - started) / 1000, 1)} s`,
+    );
+
+    const store = openSqliteEventStore({ path });
+    started = performance.now();
+    let read = 0;
+    for await (const _ of store.readAll()) read++;
+    const readRate = read / ((performance.now() - started) / 1000);
+
+    const scratch = mkdtempSync(join(tmpdir(), 'sapat-replay-into-'));
+    const db = openReadModelDatabase(join(scratch, 'read-models.db'));
+    started = performance.now();
+    await rebuildInto(upcastingStore(store, eventVersions), db, allProjections);
+    const replayRate = EVENTS / ((performance.now() - started) / 1000);
+    db.close();
+    rmSync(scratch, { recursive: true, force: true });
+    await store.close();
+    console.log(
+      `replay (every read model from zero): ${fmt(replayRate)} events/s; readAll of the same log: ${fmt(readRate)} events/s; ratio ${fmt(replayRate / readRate, 2)} (target ≥ 100,000 events/s)`,
+    );
+
+    // Start-up without read-models.db: the hub rebuilds; /health is sampled from the spawn on.
+    started = performance.now();
+    let hubStarting = startHub(dataDir);
+    let base = '';
+    const rebuildHealth = await (async () => {
+      const hub = await hubStarting;
+      base = hub.url.replace(/\/graphql$/, '');
+      const sampler = sampleHealth(base);
+      await waitReady(base);
+      const seconds = (performance.now() - started) / 1000;
+      const result = await sampler.stop();
+      await hub.stop();
+      return { seconds, result };
+    })();
+    console.log(
+      `start-up without read-models.db to /ready: ${fmt(rebuildHealth.seconds, 2)} s (target < 10 s); ${health(rebuildHealth.result)} (from the first answer on)`,
+    );
+
+    started = performance.now();
+    hubStarting = startHub(dataDir);
+    const hub = await hubStarting;
+    base = hub.url.replace(/\/graphql$/, '');
+    await waitReady(base);
+    console.log(`start-up with the read models current to /ready: ${fmt((performance.now() - started) / 1000, 2)} s (target < 2 s)`);
+
+    try {
+      const integration = await signToken({ secret: SECRET }, { id: 'bench-integration', name: 'Bench Integration', roles: ['integration'] }, '1h');
+      const idle = sampleHealth(base);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const idleHealth = await idle.stop();
+      const sampler = sampleHealth(base);
+      const client = createClient({ url: hub.url, headers: { authorization: `Bearer ${integration}` }, retryAttempts: 0 });
+      started = performance.now();
+      await new Promise<void>((resolve, reject) => {
+        let received = 0;
+        const dispose = client.subscribe(
+          { query: 'subscription { events { position } }' },
+          {
+            next: () => {
+              if (++received === CATCH_UP) dispose(), resolve();
+            },
+            error: reject,
+            complete: () => resolve(),
+          },
+        );
+      });
+      const catchUpSeconds = (performance.now() - started) / 1000;
+      const during = await sampler.stop();
+      client.dispose();
+      console.log(
+        `one SSE client catching up on ${fmt(CATCH_UP)} events: ${fmt(catchUpSeconds, 1)} s (${fmt(CATCH_UP / catchUpSeconds)} events/s); ${health(during)}; idle ${health(idleHealth)} (target p99 < 50 ms)`,
+      );
+    } finally {
+      await hub.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
