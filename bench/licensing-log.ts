@@ -55,7 +55,8 @@ function licenceStream(i: number, size: number): NewEvent[] {
     }),
   ];
   for (let a = 0; events.length < size; a++) {
-    const year = 2011 + Math.floor(a / 12);
+    // Monthly from 2011; a very long stream stays within 2025, so no step is dated after "now".
+    const year = Math.min(2011 + Math.floor(a / 12), 2025);
     const month = String((a % 12) + 1).padStart(2, '0');
     events.push(event('LicenseAmended', { licenseId, capacity: 60 + (a % 90), reason: 'Capacity revised.', amendedOn: `${year}-${month}-01` }));
   }

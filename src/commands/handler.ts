@@ -8,9 +8,10 @@
 import type { Actor, CommandContext, Decider, DomainEvent } from '../domain/decider.ts';
 import { ConcurrencyError, NotFoundError, UnavailableError, ValidationError } from '../domain/errors.ts';
 import { EventIdConflictError, StoreUnavailableError, WrongExpectedRevisionError } from '../eventstore/errors.ts';
-import type { EventStore, ExpectedState, NewEvent, Position } from '../eventstore/types.ts';
+import type { EventStore, ExpectedState, NewEvent, Position, RecordedEvent } from '../eventstore/types.ts';
 import { commandDigest } from './digest.ts';
 import { eventIdFor } from './ids.ts';
+import { cachedStreamState, forgetStreamState, rememberStreamState } from './stream-states.ts';
 
 export type CommandRequest<Command, Event extends DomainEvent, State> = {
   decider: Decider<Command, Event, State>;
@@ -57,7 +58,58 @@ type Loaded<State> = {
   earlier: Earlier | undefined;
 };
 
-async function load<Command, Event extends DomainEvent, State>(store: EventStore, request: CommandRequest<Command, Event, State>): Promise<Loaded<State>> {
+/**
+ * The stream's state and revision, and what this commandId stored in it earlier. With a store that
+ * can find a command by id (the embedded one), the state comes from the fold remembered after the
+ * stream's last command plus the events appended since (src/commands/stream-states.ts), and the
+ * earlier send from that lookup; otherwise the whole stream is read and each event's commandId seen.
+ */
+async function load<Command, Event extends DomainEvent, State>(
+  store: EventStore,
+  request: CommandRequest<Command, Event, State>,
+  found: RecordedEvent | undefined,
+): Promise<Loaded<State>> {
+  if (!store.findCommand) return loadWhole(store, request);
+  const { decider, stream } = request;
+  const remembered = cachedStreamState<State>(store, decider, stream);
+  let state = remembered?.state ?? decider.initialState;
+  let revision = remembered?.revision;
+  let lastEventId = remembered?.eventId;
+  let first = true;
+  for await (const recorded of store.readStream(stream, remembered ? { from: remembered.revision } : {})) {
+    if (first && remembered) {
+      first = false;
+      if (recorded.id === remembered.eventId) continue;
+      // The remembered event is no longer there: the log was restored under the hub.
+      forgetStreamState(store, decider, stream);
+      return load(store, request, found);
+    }
+    first = false;
+    state = decider.evolve(state, { type: recorded.type, data: recorded.data } as Event);
+    revision = recorded.revision;
+    lastEventId = recorded.id;
+  }
+  if (remembered && first) {
+    // The stream no longer reaches the remembered revision.
+    forgetStreamState(store, decider, stream);
+    return load(store, request, found);
+  }
+  if (revision !== undefined && lastEventId !== undefined) rememberStreamState(store, decider, stream, { state, revision, eventId: lastEventId });
+  const earlier = found?.stream === stream ? await earlierSend(store, found) : undefined;
+  return { state, revision, earlier };
+}
+
+/** The earlier send of a command whose last event is `last`: its events are consecutive in the stream. */
+async function earlierSend(store: EventStore, last: RecordedEvent): Promise<Earlier> {
+  const types: string[] = [];
+  for await (const recorded of store.readStream(last.stream, { from: last.revision, direction: 'backwards' })) {
+    if (recorded.metadata.commandId !== last.metadata.commandId) break;
+    types.unshift(recorded.type);
+  }
+  return { revision: last.revision, position: last.position, digest: last.metadata.commandDigest, eventTypes: types };
+}
+
+async function loadWhole<Command, Event extends DomainEvent, State>(store: EventStore, request: CommandRequest<Command, Event, State>): Promise<Loaded<State>> {
   let state = request.decider.initialState;
   let revision: bigint | undefined;
   let earlier: Earlier | undefined;
@@ -141,11 +193,9 @@ export function handleCommand<Command, Event extends DomainEvent, State>(
   return oneAtATime(store, request.commandId, () => decideAndAppend(store, request));
 }
 
-/** Where else this commandId stored events: a send aimed at another stream is another command. */
-async function usedElsewhere(store: EventStore, request: { commandId: string; stream: string }): Promise<boolean> {
-  if (!store.findCommand) return false;
-  const found = await guardStore(() => store.findCommand!(request.commandId));
-  return found !== undefined && found.stream !== request.stream;
+/** The last event this commandId stored anywhere, where the store can tell. */
+async function findCommand(store: EventStore, commandId: string): Promise<RecordedEvent | undefined> {
+  return store.findCommand ? guardStore(() => store.findCommand!(commandId)) : undefined;
 }
 
 async function decideAndAppend<Command, Event extends DomainEvent, State>(
@@ -154,9 +204,11 @@ async function decideAndAppend<Command, Event extends DomainEvent, State>(
 ): Promise<CommandOutcome<State>> {
   const context: CommandContext = { actor: request.actor, now: request.now, commandId: request.commandId };
   const digest = digestOf(request);
-  if (await usedElsewhere(store, request)) throw commandIdReused();
+  const found = await findCommand(store, request.commandId);
+  // A send aimed at another stream is another command.
+  if (found !== undefined && found.stream !== request.stream) throw commandIdReused();
   for (let attempt = 1; ; attempt++) {
-    const loaded = await guardStore(() => load(store, request));
+    const loaded = await guardStore(() => load(store, request, found));
     if (loaded.earlier) {
       // Events stored before digests were recorded carry none: the commandId is all there is to go by.
       if (loaded.earlier.digest !== undefined && loaded.earlier.digest !== digest) throw commandIdReused();
@@ -173,11 +225,17 @@ async function decideAndAppend<Command, Event extends DomainEvent, State>(
     if (events.length === 0) return { state: loaded.state, revision: undefined, position: undefined, eventTypes: [], replayed: false };
     const expected: ExpectedState = loaded.revision ?? 'no_stream';
     try {
-      const result = await guardStore(() => store.append(request.stream, toNewEvents(request, events, digest), expected));
+      const stored = toNewEvents(request, events, digest);
+      const result = await guardStore(() => store.append(request.stream, stored, expected));
       const state = events.reduce(request.decider.evolve, loaded.state);
+      if (store.findCommand) {
+        rememberStreamState(store, request.decider, request.stream, { state, revision: result.revision, eventId: stored.at(-1)!.id });
+      }
       return { state, revision: result.revision, position: result.position, eventTypes: events.map((e) => e.type), replayed: false };
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) {
+        // Whatever was remembered is behind; the next attempt folds what the store now holds.
+        forgetStreamState(store, request.decider, request.stream);
         if (request.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) {
           throw new ConcurrencyError(request.stream, (request.expectedRevision ?? loaded.revision ?? -1n).toString(), describeRevision(error.actual));
         }
