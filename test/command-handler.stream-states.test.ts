@@ -46,7 +46,13 @@ const toGrant: LicensingCommand[] = [
   { type: 'recordExpertConclusion', licenseId, outcome: 'positive', summary: 'ok', concludedOn: '2026-02-20' },
   { type: 'grantLicense', licenseId, licenseNumber: 'LS-1', appendixNumber: 'A-1', grantedOn: '2026-03-01', indefinite: true, registry: {} },
 ];
-const amendment = (capacity: number, amendedOn = '2026-04-01'): LicensingCommand => ({ type: 'amendLicense', licenseId, capacity, reason: 'revised', amendedOn });
+const amendment = (capacity: number, amendedOn = '2026-04-01'): LicensingCommand => ({
+  type: 'amendLicense',
+  licenseId,
+  capacity,
+  reason: 'revised',
+  amendedOn,
+});
 
 async function wholeFold(store: EventStore): Promise<LicenseState> {
   const events: LicensingEvent[] = [];
