@@ -19,6 +19,7 @@ import { qualityPlansProjection } from '../projections/quality-plans.ts';
 import { qualityProjection } from '../projections/quality.ts';
 import { ratingsProjection } from '../projections/ratings.ts';
 import { strategicPlansProjection } from '../projections/strategic-plans.ts';
+import { surveysProjection } from '../projections/surveys.ts';
 import { swotAnalysesProjection } from '../projections/swot-analyses.ts';
 import { webhooksProjection } from '../projections/webhooks.ts';
 import type { ClockRule, DueDateSource, Reactor } from './automation/contracts.ts';
@@ -63,6 +64,7 @@ export const allProjections: ProjectionDefinition[] = [
   swotAnalysesProjection,
   proposalsProjection,
   qualityPlansProjection,
+  surveysProjection,
   agenciesProjection,
   accreditationsProjection,
   evidenceProjection,

@@ -140,7 +140,8 @@ describe('survey rounds', () => {
   const planned: SurveyEvent = { type: 'SurveyRoundPlanned', data: { surveyId, ...plan, instrumentVersion: 2, questions: questions.map(snapshotOf) } };
   const opened: SurveyEvent = { type: 'SurveyRoundOpened', data: { surveyId, openedOn: '2027-03-01' } };
   const closed: SurveyEvent = { type: 'SurveyRoundClosed', data: { surveyId, responseCount: 100, invitedCount: 400, closedOn: '2027-03-31' } };
-  const input = [
+  type ResultInput = { questionCode: string; counts?: { option: string; count: number }[]; answered?: number; summary?: string };
+  const input: ResultInput[] = [
     {
       questionCode: 'Q1',
       counts: [
@@ -265,7 +266,7 @@ describe('survey rounds', () => {
   });
 
   it('checks the results against the questions asked and the responses', () => {
-    const when = (results: typeof input) =>
+    const when = (results: ResultInput[]) =>
       spec.given([planned, opened, closed]).when({ type: 'recordSurveyRoundResults', surveyId, results, recordedOn: '2027-04-05' });
     when(input.slice(0, 3)).thenThrows('RESULTS_INCOMPLETE');
     when([...input, { questionCode: 'Q9', answered: 1 }]).thenThrows('QUESTION_NOT_ASKED');

@@ -51,7 +51,7 @@ const resultInput = z
             option: z.string().trim().min(1, 'must not be empty').max(30, 'must be at most 30 characters').describe('The answer: 1–5, yes/no, or a choice option code.'),
             count: count.describe('How many respondents gave it.'),
           })
-          .meta({ id: 'SurveyAnswerCountInput', description: 'How many respondents gave one answer.' }),
+          .meta({ id: 'SurveyAnswerCount', description: 'How many respondents gave one answer.' }),
       )
       .max(20, 'must have at most 20 items')
       .optional()
@@ -59,7 +59,7 @@ const resultInput = z
     answered: count.optional().describe('How many answered an open question.'),
     summary: text(4000).optional().describe('A summary of the answers to an open question.'),
   })
-  .meta({ id: 'SurveyQuestionResultInput', description: 'The result figures of one question of a survey round.' });
+  .meta({ id: 'SurveyQuestionResult', description: 'The result figures of one question of a survey round.' });
 
 const results = z.array(resultInput).min(1, 'must have at least one result').max(200, 'must have at most 200 results').describe('One result per question of the instrument version.');
 
