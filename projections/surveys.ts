@@ -10,7 +10,15 @@ import {
   questionKind,
   type AssessmentInstrumentEvent,
 } from '../src/domain/assessment-instruments.ts';
-import { questionResult, surveyCategory, surveyEventSchemas, surveyEventTypes, surveyStatus, surveyTargetGroup, type SurveyEvent } from '../src/domain/surveys.ts';
+import {
+  questionResult,
+  surveyCategory,
+  surveyEventSchemas,
+  surveyEventTypes,
+  surveyStatus,
+  surveyTargetGroup,
+  type SurveyEvent,
+} from '../src/domain/surveys.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import type { RecordedEvent } from '../src/eventstore/types.ts';
 import type { ReadModelDatabase } from './database.ts';

@@ -107,7 +107,11 @@ export const AssessmentInstrument = builder.loadableNode('AssessmentInstrument',
   fields: (t) => ({
     instrumentId: t.exposeString('id', { description: 'The plain id of the instrument (the global `id` wraps it).' }),
     code: t.exposeString('code', { description: 'Code of the instrument.' }),
-    title: t.field({ type: MultilingualNameRef, description: 'Title of the instrument.', resolve: (r) => ({ ky: r.title_ky, ru: r.title_ru, en: r.title_en }) }),
+    title: t.field({
+      type: MultilingualNameRef,
+      description: 'Title of the instrument.',
+      resolve: (r) => ({ ky: r.title_ky, ru: r.title_ru, en: r.title_en }),
+    }),
     purpose: t.exposeString('purpose', { description: 'What it measures and for whom.' }),
     latestVersion: t.exposeInt('latest_version', { description: 'Number of the latest version, draft or not.' }),
     publishedVersion: t.exposeInt('published_version', { nullable: true, description: 'The version in use; null before the first publication.' }),
@@ -181,7 +185,11 @@ const CorrectionRef = builder.objectRef<CorrectionShape>('SurveyResultsCorrectio
     reason: t.string({ description: 'Why the results were corrected.', resolve: (c) => c.correction.reason }),
     correctedOn: t.field({ type: 'Date', description: 'Date of the correction.', resolve: (c) => c.correction.correctedOn }),
     correctedBy: t.string({ description: 'Who recorded it.', resolve: (c) => c.correction.correctedBy }),
-    previous: t.field({ type: [QuestionResultRef], description: 'The figures before the correction.', resolve: (c) => resultsOf(c.row, c.correction.previous) }),
+    previous: t.field({
+      type: [QuestionResultRef],
+      description: 'The figures before the correction.',
+      resolve: (c) => resultsOf(c.row, c.correction.previous),
+    }),
   }),
 });
 
@@ -229,7 +237,12 @@ export const SurveyRound = builder.loadableNode('SurveyRound', {
       description: 'Result figures per question, as last recorded or corrected; null until recorded.',
       resolve: (r) => (r.results ? resultsOf(r, r.results) : null),
     }),
-    resultsOn: t.field({ type: 'Date', nullable: true, description: 'Date the results (or their latest correction) were recorded.', resolve: (r) => r.results_on }),
+    resultsOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Date the results (or their latest correction) were recorded.',
+      resolve: (r) => r.results_on,
+    }),
     corrections: t.field({
       type: [CorrectionRef],
       description: 'Corrections of the results, oldest first.',

@@ -66,10 +66,7 @@ describe('assessment instruments', () => {
   });
 
   it('publishes the draft; a later version supersedes the one in use', () => {
-    spec
-      .given([drafted])
-      .when({ type: 'publishAssessmentInstrumentVersion', instrumentId, version: 1, publishedOn: '2027-01-20' })
-      .then([published1]);
+    spec.given([drafted]).when({ type: 'publishAssessmentInstrumentVersion', instrumentId, version: 1, publishedOn: '2027-01-20' }).then([published1]);
     spec
       .given([drafted, published1, drafted2])
       .when({ type: 'publishAssessmentInstrumentVersion', instrumentId, version: 2, publishedOn: '2027-09-05' })
@@ -104,10 +101,7 @@ describe('assessment instruments', () => {
       .given([drafted, published1])
       .when({ type: 'draftAssessmentInstrumentVersion', instrumentId, questions, changeNote: 'Early', draftedOn: '2027-01-15' })
       .thenThrows('DATE_BEFORE_PUBLICATION');
-    spec
-      .given([])
-      .when({ type: 'publishAssessmentInstrumentVersion', instrumentId, version: 1, publishedOn: '2027-01-20' })
-      .thenThrows('INSTRUMENT_NOT_FOUND');
+    spec.given([]).when({ type: 'publishAssessmentInstrumentVersion', instrumentId, version: 1, publishedOn: '2027-01-20' }).thenThrows('INSTRUMENT_NOT_FOUND');
   });
 
   it('refuses questions that do not fit their kind, naming the field', () => {
@@ -242,10 +236,7 @@ describe('survey rounds', () => {
       .given([planned, opened])
       .when({ type: 'closeSurveyRound', surveyId, responseCount: 401, closedOn: '2027-03-31' })
       .thenThrows('MORE_RESPONSES_THAN_INVITED');
-    spec
-      .given([planned, opened])
-      .when({ type: 'closeSurveyRound', surveyId, responseCount: 1, closedOn: '2027-02-28' })
-      .thenThrows('DATE_BEFORE_OPENING');
+    spec.given([planned, opened]).when({ type: 'closeSurveyRound', surveyId, responseCount: 1, closedOn: '2027-02-28' }).thenThrows('DATE_BEFORE_OPENING');
     spec.given([]).when({ type: 'openSurveyRound', surveyId, openedOn: '2027-03-01' }).thenThrows('SURVEY_NOT_FOUND');
   });
 
@@ -311,10 +302,7 @@ describe('survey rounds', () => {
   it('cancels a round not yet closed, after which nothing more is done', () => {
     const cancelled: SurveyEvent = { type: 'SurveyRoundCancelled', data: { surveyId, reason: 'Exams moved', cancelledOn: '2027-03-05' } };
     spec.given([planned, opened]).when({ type: 'cancelSurveyRound', surveyId, reason: 'Exams moved', cancelledOn: '2027-03-05' }).then([cancelled]);
-    spec
-      .given([planned, opened, closed])
-      .when({ type: 'cancelSurveyRound', surveyId, reason: 'Late', cancelledOn: '2027-04-05' })
-      .thenThrows('SURVEY_CLOSED');
+    spec.given([planned, opened, closed]).when({ type: 'cancelSurveyRound', surveyId, reason: 'Late', cancelledOn: '2027-04-05' }).thenThrows('SURVEY_CLOSED');
     spec.given([planned, cancelled]).when({ type: 'openSurveyRound', surveyId, openedOn: '2027-03-06' }).thenThrows('SURVEY_CANCELLED');
   });
 });

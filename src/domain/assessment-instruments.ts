@@ -28,7 +28,11 @@ export const instrumentVersionStatusLabels: Labels<(typeof versionStatuses)[numb
 
 export const questionKind = z
   .enum(questionKinds)
-  .meta({ id: 'AssessmentQuestionKind', description: 'How a question is answered: on a 1–5 scale, yes or no, by a choice, or in free text.', labels: questionKindLabels });
+  .meta({
+    id: 'AssessmentQuestionKind',
+    description: 'How a question is answered: on a 1–5 scale, yes or no, by a choice, or in free text.',
+    labels: questionKindLabels,
+  });
 export type QuestionKind = z.infer<typeof questionKind>;
 export const instrumentVersionStatus = z.enum(versionStatuses).meta({
   id: 'AssessmentInstrumentVersionStatus',
@@ -152,7 +156,8 @@ export type AssessmentInstrumentState =
     };
 
 function evolve(state: AssessmentInstrumentState, event: AssessmentInstrumentEvent): AssessmentInstrumentState {
-  if (event.type === 'AssessmentInstrumentDrafted') return { exists: true, latest: 1, published: null, latestDraftedOn: event.data.draftedOn, publishedOn: null };
+  if (event.type === 'AssessmentInstrumentDrafted')
+    return { exists: true, latest: 1, published: null, latestDraftedOn: event.data.draftedOn, publishedOn: null };
   if (!state.exists) return state;
   switch (event.type) {
     case 'AssessmentInstrumentVersionDrafted':
@@ -177,7 +182,10 @@ function decide(command: AssessmentInstrumentCommand, state: AssessmentInstrumen
       // One draft at a time: a second would leave two candidates to supersede the version in use.
       if (hasDraft) throw rule('INSTRUMENT_DRAFT_OPEN', `version ${state.latest} is still a draft: publish it before drafting another`);
       if (command.draftedOn < (state.publishedOn ?? state.latestDraftedOn)) {
-        throw rule('DATE_BEFORE_PUBLICATION', `draftedOn: a new version cannot be drafted before version ${state.published} was published (${state.publishedOn})`);
+        throw rule(
+          'DATE_BEFORE_PUBLICATION',
+          `draftedOn: a new version cannot be drafted before version ${state.published} was published (${state.publishedOn})`,
+        );
       }
       const { type: _type, ...data } = command;
       return [{ type: 'AssessmentInstrumentVersionDrafted', data: { ...data, version: state.latest + 1 } }];

@@ -48,7 +48,12 @@ const resultInput = z
       .array(
         z
           .object({
-            option: z.string().trim().min(1, 'must not be empty').max(30, 'must be at most 30 characters').describe('The answer: 1–5, yes/no, or a choice option code.'),
+            option: z
+              .string()
+              .trim()
+              .min(1, 'must not be empty')
+              .max(30, 'must be at most 30 characters')
+              .describe('The answer: 1–5, yes/no, or a choice option code.'),
             count: count.describe('How many respondents gave it.'),
           })
           .meta({ id: 'SurveyAnswerCount', description: 'How many respondents gave one answer.' }),
@@ -61,7 +66,11 @@ const resultInput = z
   })
   .meta({ id: 'SurveyQuestionResult', description: 'The result figures of one question of a survey round.' });
 
-const results = z.array(resultInput).min(1, 'must have at least one result').max(200, 'must have at most 200 results').describe('One result per question of the instrument version.');
+const results = z
+  .array(resultInput)
+  .min(1, 'must have at least one result')
+  .max(200, 'must have at most 200 results')
+  .describe('One result per question of the instrument version.');
 
 export const surveyCommands = {
   planSurveyRound: z
@@ -95,7 +104,11 @@ export const surveyCommands = {
     reason: text(2000).describe('Why the results are corrected.'),
     correctedOn: isoDate.describe('Date of the correction.'),
   }),
-  cancelSurveyRound: z.object({ ...surveyRef, reason: text(2000).describe('Why the round is cancelled.'), cancelledOn: isoDate.describe('Date of cancellation.') }),
+  cancelSurveyRound: z.object({
+    ...surveyRef,
+    reason: text(2000).describe('Why the round is cancelled.'),
+    cancelledOn: isoDate.describe('Date of cancellation.'),
+  }),
 } as const;
 
 /** What the resolver reads from the instrument for planning a round: its version in use and that version's questions. */
@@ -200,7 +213,11 @@ const rule = (code: string, message: string) => new DomainRuleError(code, messag
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** The snapshot a round keeps of a question: its code, kind and the answers it takes. */
-export const snapshotOf = (q: Question): QuestionSnapshot => ({ code: q.code, kind: q.kind, options: fixedOptions[q.kind] ?? (q.options ?? []).map((o) => o.code) });
+export const snapshotOf = (q: Question): QuestionSnapshot => ({
+  code: q.code,
+  kind: q.kind,
+  options: fixedOptions[q.kind] ?? (q.options ?? []).map((o) => o.code),
+});
 
 /** The figures of each question from the counts sent, checked against the questions asked and the number who responded. */
 export function figuresOf(input: z.infer<typeof results>, asked: QuestionSnapshot[], responseCount: number): QuestionResult[] {
@@ -216,7 +233,8 @@ export function figuresOf(input: z.infer<typeof results>, asked: QuestionSnapsho
     if (q.kind === 'open') {
       if (r.counts?.length) throw rule('RESULT_SHAPE', `results: question ${q.code} is open; give answered and a summary, not counts`);
       if (r.answered === undefined) throw rule('RESULT_SHAPE', `results: question ${q.code} is open; give how many answered it`);
-      if (r.answered > responseCount) throw rule('MORE_ANSWERS_THAN_RESPONSES', `results: ${r.answered} answered ${q.code}, more than the ${responseCount} who responded`);
+      if (r.answered > responseCount)
+        throw rule('MORE_ANSWERS_THAN_RESPONSES', `results: ${r.answered} answered ${q.code}, more than the ${responseCount} who responded`);
       return { questionCode: q.code, kind: q.kind, answered: r.answered, distribution: [], mean: null, agreeingPercent: null, summary: r.summary ?? null };
     }
     if (!r.counts) throw rule('RESULT_SHAPE', `results: question ${q.code} is ${q.kind}; give the counts per answer`);
@@ -228,7 +246,8 @@ export function figuresOf(input: z.infer<typeof results>, asked: QuestionSnapsho
     if (twice) throw rule('RESULT_REPEATED', `results: answer ${twice} of ${q.code} is counted twice`);
     const distribution = q.options.map((option) => ({ option, count: r.counts!.find((c) => c.option === option)?.count ?? 0 }));
     const answered = distribution.reduce((sum, d) => sum + d.count, 0);
-    if (answered > responseCount) throw rule('MORE_ANSWERS_THAN_RESPONSES', `results: ${answered} answered ${q.code}, more than the ${responseCount} who responded`);
+    if (answered > responseCount)
+      throw rule('MORE_ANSWERS_THAN_RESPONSES', `results: ${answered} answered ${q.code}, more than the ${responseCount} who responded`);
     const countOf = (...options: string[]) => distribution.filter((d) => options.includes(d.option)).reduce((sum, d) => sum + d.count, 0);
     const share = (n: number) => (answered === 0 ? null : round2((100 * n) / answered));
     const mean = q.kind === 'scale_1_5' && answered > 0 ? round2(distribution.reduce((sum, d) => sum + Number(d.option) * d.count, 0) / answered) : null;
@@ -241,7 +260,8 @@ function decide(command: SurveyCommand, state: SurveyState, _context: CommandCon
   if (command.type === 'planSurveyRound') {
     if (state.exists) throw rule('SURVEY_ALREADY_PLANNED', 'this survey round already exists');
     const { type: _type, instrument, instrumentVersion, ...data } = command;
-    if (!instrument || instrument.publishedVersion === null) throw rule('INSTRUMENT_NOT_PUBLISHED', 'instrumentId: the instrument has no published version yet');
+    if (!instrument || instrument.publishedVersion === null)
+      throw rule('INSTRUMENT_NOT_PUBLISHED', 'instrumentId: the instrument has no published version yet');
     const version = instrumentVersion ?? instrument.publishedVersion;
     if (version !== instrument.publishedVersion) {
       throw rule('INSTRUMENT_VERSION_NOT_IN_USE', `instrumentVersion: only the published version ${instrument.publishedVersion} can be used, not ${version}`);
