@@ -26,13 +26,11 @@ export const instrumentVersionStatusLabels: Labels<(typeof versionStatuses)[numb
   superseded: { ky: 'Алмаштырылды', ru: 'Заменена', en: 'Superseded' },
 };
 
-export const questionKind = z
-  .enum(questionKinds)
-  .meta({
-    id: 'AssessmentQuestionKind',
-    description: 'How a question is answered: on a 1–5 scale, yes or no, by a choice, or in free text.',
-    labels: questionKindLabels,
-  });
+export const questionKind = z.enum(questionKinds).meta({
+  id: 'AssessmentQuestionKind',
+  description: 'How a question is answered: on a 1–5 scale, yes or no, by a choice, or in free text.',
+  labels: questionKindLabels,
+});
 export type QuestionKind = z.infer<typeof questionKind>;
 export const instrumentVersionStatus = z.enum(versionStatuses).meta({
   id: 'AssessmentInstrumentVersionStatus',
