@@ -26,6 +26,7 @@ import type { ClockRule, DueDateSource, Reactor } from './automation/contracts.t
 import { accreditationClock, accreditationDueDates, accreditationReactors } from './domain/accreditation-automation.ts';
 import { correctiveActionDueDates, correctiveActionOverdueRule } from './domain/corrective-actions.ts';
 import { documentDueDates, documentReviewClock, documentSupersession } from './domain/documents-automation.ts';
+import { indicatorPeriodMissedRule } from './domain/indicator-clock.ts';
 import { indicatorDeviationReactor } from './domain/indicators.ts';
 import { licenseExpiryRule } from './domain/licensing-clock.ts';
 import { licensingDueDates } from './domain/licensing-deadlines.ts';
@@ -82,6 +83,7 @@ export const clockRules: ClockRule[] = [
   documentReviewClock,
   qualityStandardRevisionClock,
   correctiveActionOverdueRule,
+  indicatorPeriodMissedRule,
   ratingAppealsClock,
   ...accreditationClock,
 ];

@@ -54,6 +54,7 @@ const followUpCommands: readonly string[] = [
   'retireDocument',
   'markQualityStandardRevisionOverdue',
   'recordIndicatorDeviation',
+  'recordIndicatorPeriodMissed',
   'markCorrectiveActionOverdue',
   'recordAccreditationExpiry',
   'markRecommendationActionOverdue',
