@@ -25,7 +25,8 @@ export const indicatorPeriodMissedRule: ClockRule = {
     for (let year = p.baseline.year + 1; year <= last; year++) {
       for (const period of periodsOf(p.frequency, year)) {
         const end = periodEnd(period);
-        const dueOn = addDays(end > definedOn ? end : definedOn, days);
+        // ISO dates order as strings: the later of the period's end and the definition.
+        const dueOn = addDays([end, definedOn].sort()[1]!, days);
         changes.push({
           action: 'at' as const,
           key: `indicator:${p.indicatorId}:period:${period}`,
