@@ -136,6 +136,13 @@ describe('assessment instruments and survey rounds through GraphQL', () => {
       [2, 'PUBLISHED', 'Опубликована', 'Wording of Q1', '2027-02-10', null],
     ]);
     expect(instrument.versions[0].draftedBy).toBe(director.name);
+    const history = await gql(`query($id: ID!) { history(id: $id) { events { type category entityId } } }`, { id: instrumentId }, { token });
+    expect(history.errors).toBeUndefined();
+    expect(history.data!.history.events.map((e: any) => [e.type, e.category, e.entityId])).toEqual(
+      ['AssessmentInstrumentDrafted', 'AssessmentInstrumentVersionPublished', 'AssessmentInstrumentVersionDrafted', 'AssessmentInstrumentVersionPublished'].map(
+        (type) => [type, 'assessmentInstrument', instrumentId],
+      ),
+    );
     expect(instrument.versions[1].questions[0]).toEqual({ code: 'Q1', kind: 'SCALE_1_5', kindLabel: 'Scale 1–5', text: { ru: 'The teaching is clear (ru)' } });
   });
 

@@ -9,7 +9,7 @@ import { departmentStaff } from './staff.ts';
 import { planCode } from './strategic-plan.ts';
 import { entityId, isoDate, multilingualName, text, type IsoDate, type Labels } from './values.ts';
 
-export const assessmentInstrumentCategory = 'assessment-instrument';
+export const assessmentInstrumentCategory = 'assessmentInstrument';
 
 const questionKinds = ['scale_1_5', 'yes_no', 'choice', 'open'] as const;
 const versionStatuses = ['draft', 'published', 'superseded'] as const;
