@@ -2,7 +2,14 @@
 // (`assessmentInstruments`, `assessmentInstrument(id)`), the survey rounds with their response rate
 // and results per question (`surveys`, `survey(id)`), and one mutation per command.
 import type { z } from 'zod';
-import type { InstrumentRow, InstrumentVersion, QuestionView, ResultsCorrection, SurveyRow } from '../projections/surveys.ts';
+import {
+  surveysProjection,
+  type InstrumentRow,
+  type InstrumentVersion,
+  type QuestionView,
+  type ResultsCorrection,
+  type SurveyRow,
+} from '../projections/surveys.ts';
 import {
   assessmentInstrumentCategory,
   assessmentInstrumentCommands,
@@ -23,6 +30,7 @@ import {
   type SurveyCommandName,
 } from '../src/domain/surveys.ts';
 import { builder, type GraphQLContext, type Types } from './builder.ts';
+import { changesOf, endOfChange, type Change } from './changes.ts';
 import { commandMutation, type CommandCall } from './command.ts';
 import { connectionOf, encodeCursor, pageComplexity, pageRequest } from './connection.ts';
 import { entityPayload, runEntityCommand } from './entity-command.ts';
@@ -342,6 +350,39 @@ builder.queryFields((t) => ({
     resolve: (_root, args) => instrumentIdOf(String(args.id)),
   }),
 }));
+
+const SurveyRoundChange = builder.objectRef<Change<SurveyRow>>('SurveyRoundChange').implement({
+  description: 'A survey round changed: the event that changed it and the round as it stood right after that event.',
+  fields: (t) => ({
+    // The row read as the change was applied, not through the subscription's long-lived dataloader.
+    surveyRound: t.field({ type: SurveyRound, description: 'The round as it stood right after this change.', resolve: (c) => c.row }),
+    eventType: t.exposeString('eventType', { description: 'The event that changed it, e.g. SurveyRoundResultsRecorded.' }),
+    revision: t.int({ description: 'Revision of the round stream after the change.', resolve: (c) => Number(c.revision) }),
+    position: t.exposeString('position', { description: 'Position of the event in the global log.' }),
+  }),
+});
+
+const surveyPrefix = `${surveyCategory}-`;
+builder.subscriptionField('surveyRoundChanged', (t) =>
+  t.field({
+    type: SurveyRoundChange,
+    description: 'Each change to a survey round once the list includes it; pass id to follow one round.',
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: false, description: 'Only this round (global id or plain surveyId).' }) },
+    subscribe: (_root, args, context) => {
+      const only = args.id ? surveyIdOf(String(args.id)) : undefined;
+      const { surveys } = context.hub;
+      const selection = {
+        key: 'surveyRound',
+        projection: surveysProjection.name,
+        entityOf: (event: { stream: string }) => (event.stream.startsWith(surveyPrefix) ? event.stream.slice(surveyPrefix.length) : undefined),
+        read: (id: string) => surveys.byIds([id])[0],
+      };
+      return changesOf(context.hub, selection, (id) => only === undefined || id === only);
+    },
+    resolve: endOfChange,
+  }),
+);
 
 const InstrumentPayload = entityPayload('AssessmentInstrumentPayload', 'assessmentInstrument', AssessmentInstrument, 'assessment instrument');
 const SurveyPayload = entityPayload('SurveyRoundPayload', 'surveyRound', SurveyRound, 'survey round');

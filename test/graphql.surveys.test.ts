@@ -8,7 +8,7 @@ import { encodePosition } from '../src/eventstore/position.ts';
 import { openHub, type Hub } from '../src/hub.ts';
 import { createGraphQLHandler } from '../src/server.ts';
 import { director, TEST_SECRET, teacher, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
-import { yogaClient } from './support/graphql.ts';
+import { sseSubscription, yogaClient } from './support/graphql.ts';
 
 const payloads = {
   instrument: '... on AssessmentInstrumentPayload { revision assessmentInstrument { id instrumentId publishedVersion latestVersion } }',
@@ -40,12 +40,14 @@ const SURVEYS = `query($filter: SurveyFilter, $first: Int, $after: String, $last
 let dir: ReturnType<typeof temporaryDirectory>;
 let hub: Hub;
 let gql: ReturnType<typeof yogaClient>;
+let yoga: ReturnType<typeof createGraphQLHandler>;
 let token: string;
 
 beforeAll(async () => {
   dir = temporaryDirectory();
   hub = await openHub(testConfig(dir.path));
-  gql = yogaClient(createGraphQLHandler(hub, { secret: TEST_SECRET }));
+  yoga = createGraphQLHandler(hub, { secret: TEST_SECRET });
+  gql = yogaClient(yoga);
   token = await tokenFor(director);
 });
 afterAll(async () => {
@@ -163,6 +165,12 @@ describe('assessment instruments and survey rounds through GraphQL', () => {
     const id = planned.surveyRound.id;
     expect(planned.surveyRound).toMatchObject({ status: 'PLANNED', instrumentVersion: 2, responseRate: null });
 
+    const changes = await sseSubscription(
+      yoga,
+      'subscription($id: ID) { surveyRoundChanged(id: $id) { eventType revision surveyRound { status responseRate } } }',
+      { id },
+      token,
+    );
     const early = await send(RECORD, { surveyId: id, results, recordedOn: '2027-03-10' });
     expect(early).toMatchObject({ __typename: 'DomainRuleError', code: 'SURVEY_NOT_CLOSED' });
     await accepted(OPEN, { surveyId: id, openedOn: '2027-03-01' });
@@ -173,6 +181,15 @@ describe('assessment instruments and survey rounds through GraphQL', () => {
     expect(again).toMatchObject({ __typename: 'DomainRuleError', code: 'RESULTS_ALREADY_RECORDED' });
     const corrected = results.map((r) => (r.questionCode === 'Q2' ? { questionCode: 'Q2', counts: [{ option: 'yes', count: 90 }] } : r));
     await accepted(CORRECT, { surveyId: id, results: corrected, reason: 'Paper forms counted', correctedOn: '2027-04-05' });
+    const seen = [];
+    for (let i = 0; i < 4; i++) seen.push((await changes.next())?.data?.surveyRoundChanged);
+    await changes.close();
+    expect(seen).toEqual([
+      { eventType: 'SurveyRoundOpened', revision: 1, surveyRound: { status: 'OPEN', responseRate: null } },
+      { eventType: 'SurveyRoundClosed', revision: 2, surveyRound: { status: 'CLOSED', responseRate: 50 } },
+      { eventType: 'SurveyRoundResultsRecorded', revision: 3, surveyRound: { status: 'CLOSED', responseRate: 50 } },
+      { eventType: 'SurveyRoundResultsCorrected', revision: 4, surveyRound: { status: 'CLOSED', responseRate: 50 } },
+    ]);
 
     const res = await gql(
       `query($id: ID!) { survey(id: $id) { title targetGroup targetGroupLabel(language: KY) unit programme statusLabel(language: EN)
