@@ -16,6 +16,7 @@ import {
   indicatorUnit,
   latestVerified,
   measurementStatus,
+  missedAfterLatest,
   statusPassportOf,
   yearOfPeriod,
   type IndicatorEvent,
@@ -46,7 +47,8 @@ function horizon(state: Extract<IndicatorState, { exists: true }>): number[] {
 
 export const indicatorsProjection: ProjectionDefinition<Table> = {
   name: 'indicators',
-  version: 1,
+  // 2: missed periods (IndicatorPeriodMissed) and the awaiting-data status.
+  version: 2,
   tables: ['indicators', 'indicator_years', 'indicator_measurements', 'indicator_target_revisions', 'indicator_deviations', 'indicator_action_links'],
   eventTypes: [...indicatorEventTypes, ...correctiveActionEventTypes],
   open(db, t: TableNames<Table>) {
@@ -60,7 +62,7 @@ export const indicatorsProjection: ProjectionDefinition<Table> = {
       CREATE TABLE IF NOT EXISTS ${t.indicator_years} (
         id TEXT NOT NULL, year INTEGER NOT NULL, plan_id TEXT NOT NULL, goal_code TEXT NOT NULL, direction_code TEXT NOT NULL,
         owner_unit TEXT NOT NULL, code TEXT NOT NULL, direction TEXT NOT NULL,
-        expected TEXT, value REAL, period TEXT, ratio REAL, progress REAL, status TEXT NOT NULL,
+        expected TEXT, value REAL, period TEXT, ratio REAL, progress REAL, status TEXT NOT NULL, missed_periods TEXT NOT NULL DEFAULT '[]',
         PRIMARY KEY (id, year));
       CREATE TABLE IF NOT EXISTS ${t.indicator_measurements} (
         indicator_id TEXT NOT NULL, period TEXT NOT NULL, value REAL NOT NULL, evidence TEXT NOT NULL, status TEXT NOT NULL,
@@ -85,8 +87,8 @@ export const indicatorsProjection: ProjectionDefinition<Table> = {
     );
     const deleteYears = db.prepare(`DELETE FROM ${t.indicator_years} WHERE id = ?`);
     const insertYear = db.prepare(`INSERT INTO ${t.indicator_years} (id, year, plan_id, goal_code, direction_code, owner_unit, code, direction,
-      expected, value, period, ratio, progress, status) VALUES (@id, @year, @planId, @goalCode, @directionCode, @ownerUnit, @code, @direction,
-      @expected, @value, @period, @ratio, @progress, @status)`);
+      expected, value, period, ratio, progress, status, missed_periods) VALUES (@id, @year, @planId, @goalCode, @directionCode, @ownerUnit, @code,
+      @direction, @expected, @value, @period, @ratio, @progress, @status, @missedPeriods)`);
     const insertMeasurement = db.prepare(`INSERT INTO ${t.indicator_measurements} (indicator_id, period, value, evidence, status, reported_on, reported_by)
       VALUES (@id, @period, @value, @evidence, 'reported', @reportedOn, @by)`);
     const correctMeasurement = db.prepare(`UPDATE ${t.indicator_measurements} SET value = @value, evidence = @evidence, status = 'reported',
@@ -119,7 +121,11 @@ export const indicatorsProjection: ProjectionDefinition<Table> = {
       deleteYears.run(id);
       for (const year of horizon(state)) {
         const latest = latestVerified(state.measurements, year);
-        const a = assess(statusPassportOf(p), year, latest?.value);
+        // Missed periods of the year still without a verified value: without a value the year is
+        // "no data" rather than "awaiting data"; after the latest value, that value has gone stale.
+        const missed = missedAfterLatest(state, year);
+        const a = assess(statusPassportOf(p), year, latest?.value, missed.length > 0);
+        const stale = latest !== undefined && missed.length > 0 && a.status !== 'no_target';
         insertYear.run({
           id,
           year,
@@ -134,7 +140,8 @@ export const indicatorsProjection: ProjectionDefinition<Table> = {
           period: latest?.period ?? null,
           ratio: a.ratio,
           progress: a.progress,
-          status: a.status,
+          status: stale ? 'no_data' : a.status,
+          missedPeriods: JSON.stringify(missed),
         });
       }
     }
@@ -279,6 +286,7 @@ export const indicatorYearRow = z.object({
   ratio: z.number().nullable(),
   progress: z.number().nullable(),
   status: indicatorStatus,
+  missed_periods: z.string().transform((s) => z.array(z.string()).parse(JSON.parse(s))),
 });
 export type IndicatorYearRow = z.infer<typeof indicatorYearRow>;
 

@@ -17,6 +17,7 @@ import './monitoring.ts';
 import './swot-analyses.ts';
 import './proposals.ts';
 import './quality-plans.ts';
+import './surveys.ts';
 import './agencies.ts';
 import './evidence.ts';
 import './accreditation.ts';

@@ -7,6 +7,7 @@ import { foldAsOf } from '../projections/time-travel.ts';
 import { correctiveActionsProjection } from '../projections/corrective-actions.ts';
 import { correctiveActionCategory } from '../src/domain/corrective-actions.ts';
 import { NotFoundError } from '../src/domain/errors.ts';
+import { DEFAULT_REPORTING_DAYS } from '../src/domain/indicator-periods.ts';
 import { indicatorDirection, indicatorStatus, type TargetLevel } from '../src/domain/indicator-status.ts';
 import {
   indicatorCategory,
@@ -83,6 +84,10 @@ export const IndicatorYearRef = builder.objectRef<IndicatorYearRow>('IndicatorYe
       description: 'The status in Kyrgyz, Russian or English.',
       args: { language: languageArg(t.arg) },
       resolve: (r, args, context) => labelIn(indicatorStatus, r.status, args.language, context),
+    }),
+    missedPeriods: t.stringList({
+      description: 'Periods of the year whose reporting deadline passed without a verified value (after the latest verified one).',
+      resolve: (r) => r.missed_periods,
     }),
   }),
 });
@@ -200,6 +205,10 @@ export const Indicator = builder.loadableNode('Indicator', {
     ownerUnit: t.string({ description: 'The unit responsible for it.', resolve: (v) => v.row.owner_unit }),
     dataSource: t.string({ description: 'Where its values come from.', resolve: (v) => passportOf(v).dataSource }),
     frequency: t.field({ type: IndicatorFrequencyEnum, description: 'How often it is measured.', resolve: (v) => v.row.frequency }),
+    reportingDays: t.int({
+      description: 'Days after a period ends by which its value is due verified; then the clock records the period missed.',
+      resolve: (v) => passportOf(v).reportingDays ?? DEFAULT_REPORTING_DAYS,
+    }),
     rankingIndicators: t.stringList({ description: 'Ranking indicators it feeds.', resolve: (v) => passportOf(v).rankingIndicators ?? [] }),
     accreditationCriteria: t.stringList({ description: 'Accreditation criteria it evidences.', resolve: (v) => passportOf(v).accreditationCriteria ?? [] }),
     series: t.field({ type: [IndicatorYearRef], description: 'The indicator judged year by year over its horizon.', resolve: (v) => v.years }),
@@ -251,6 +260,10 @@ export const IndicatorDashboardRowRef = builder.objectRef<DashboardRowShape>('In
       type: [IndicatorMeasurementRef],
       description: 'Verified values of every period, oldest first.',
       resolve: (r) => r.view.measurements.filter((m) => m.status === 'verified'),
+    }),
+    missedPeriods: t.stringList({
+      description: 'Periods of the year whose reporting deadline passed without a verified value (after the latest verified one).',
+      resolve: (r) => r.year.missed_periods,
     }),
     needsCorrectiveAction: t.boolean({
       description: 'True after a deviation until a corrective action is opened.',
@@ -391,6 +404,8 @@ const descriptions: Record<IndicatorCommandName, string> = {
   verifyIndicatorMeasurement: 'Verifies a reported value: from now on it counts for the status.',
   rejectIndicatorMeasurement: 'Rejects a reported value with the reason, so the unit can correct it.',
   recordIndicatorDeviation: 'Records that a verified value put the indicator off track (sent by the deviation reactor; refused when it is not off track).',
+  recordIndicatorPeriodMissed:
+    'Records that a period’s reporting deadline passed without a verified value (sent by the clock; refused before the deadline, nothing recorded when the value is verified).',
 };
 
 async function runIndicatorCommand(name: IndicatorCommandName, call: CommandCall<Record<string, unknown>>): Promise<StrategyPayloadShape> {

@@ -21,6 +21,7 @@ import { createMonitoringQueries, type MonitoringQueries } from '../projections/
 import { createProposalQueries, type ProposalQueries } from '../projections/proposals.ts';
 import { createQualityPlanQueries, type QualityPlanQueries } from '../projections/quality-plans.ts';
 import { createSwotAnalysisQueries, type SwotAnalysisQueries } from '../projections/swot-analyses.ts';
+import { createSurveyQueries, type SurveyQueries } from '../projections/surveys.ts';
 import { createStrategicPlanQueries, type StrategicPlanQueries } from '../projections/strategic-plans.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../projections/runner.ts';
@@ -57,6 +58,8 @@ export type Hub = {
   swotAnalyses: SwotAnalysisQueries;
   proposals: ProposalQueries;
   qualityPlans: QualityPlanQueries;
+  /** Assessment instruments and survey rounds. */
+  surveys: SurveyQueries;
   deadlines: DeadlineQueries;
   webhooks: WebhookQueries;
   /** What reactors, the clock and webhooks have done: checkpoints, due moments, refusals, deliveries. */
@@ -109,6 +112,7 @@ export async function openHub(
     swotAnalyses: createSwotAnalysisQueries(readModels),
     proposals: createProposalQueries(readModels),
     qualityPlans: createQualityPlanQueries(readModels),
+    surveys: createSurveyQueries(readModels),
     deadlines: createDeadlineQueries(readModels),
     webhooks: createWebhookQueries(readModels),
     automation,

@@ -19,12 +19,14 @@ import { qualityPlansProjection } from '../projections/quality-plans.ts';
 import { qualityProjection } from '../projections/quality.ts';
 import { ratingsProjection } from '../projections/ratings.ts';
 import { strategicPlansProjection } from '../projections/strategic-plans.ts';
+import { surveysProjection } from '../projections/surveys.ts';
 import { swotAnalysesProjection } from '../projections/swot-analyses.ts';
 import { webhooksProjection } from '../projections/webhooks.ts';
 import type { ClockRule, DueDateSource, Reactor } from './automation/contracts.ts';
 import { accreditationClock, accreditationDueDates, accreditationReactors } from './domain/accreditation-automation.ts';
 import { correctiveActionDueDates, correctiveActionOverdueRule } from './domain/corrective-actions.ts';
 import { documentDueDates, documentReviewClock, documentSupersession } from './domain/documents-automation.ts';
+import { indicatorPeriodMissedRule } from './domain/indicator-clock.ts';
 import { indicatorDeviationReactor } from './domain/indicators.ts';
 import { licenseExpiryRule } from './domain/licensing-clock.ts';
 import { licensingDueDates } from './domain/licensing-deadlines.ts';
@@ -63,6 +65,7 @@ export const allProjections: ProjectionDefinition[] = [
   swotAnalysesProjection,
   proposalsProjection,
   qualityPlansProjection,
+  surveysProjection,
   agenciesProjection,
   accreditationsProjection,
   evidenceProjection,
@@ -80,6 +83,7 @@ export const clockRules: ClockRule[] = [
   documentReviewClock,
   qualityStandardRevisionClock,
   correctiveActionOverdueRule,
+  indicatorPeriodMissedRule,
   ratingAppealsClock,
   ...accreditationClock,
 ];

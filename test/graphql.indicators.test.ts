@@ -135,7 +135,8 @@ describe('the indicators dashboard', () => {
       ['SD1-G1-KPI01', 36, 36, 'ON_TRACK'],
       ['SD1-G1-KPI02', 70, 66, 'AT_RISK'],
       ['SD2-G1-KPI01', 525, 400, 'ACHIEVED'],
-      ['SD2-G1-KPI02', 150, null, 'NO_DATA'],
+      // No value yet and no reporting deadline missed (no clock runs here): awaiting data.
+      ['SD2-G1-KPI02', 150, null, 'AWAITING_DATA'],
     ]);
     expect(rows[1].statusLabel).toBe('At risk');
     expect(rows[0].valuesByPeriod).toEqual([{ period: '2026', value: 36 }]);
@@ -147,7 +148,7 @@ describe('the indicators dashboard', () => {
     expect(await codes({ strategicDirection: '2' })).toEqual(['SD2-G1-KPI01', 'SD2-G1-KPI02']);
     expect(await codes({ goal: '1.1' })).toEqual(['SD1-G1-KPI01', 'SD1-G1-KPI02']);
     expect(await codes({ ownerUnit: 'career-centre' })).toEqual(['SD1-G1-KPI02']);
-    expect(await codes({ statuses: ['ACHIEVED', 'NO_DATA'] })).toEqual(['SD2-G1-KPI01', 'SD2-G1-KPI02']);
+    expect(await codes({ statuses: ['ACHIEVED', 'AWAITING_DATA'] })).toEqual(['SD2-G1-KPI01', 'SD2-G1-KPI02']);
     expect(await codes({ directions: ['AT_LEAST'] })).toEqual(['SD1-G1-KPI02']);
   });
 
@@ -203,10 +204,10 @@ describe('the indicators dashboard', () => {
     expect(found.unitLabel).toBe('Пайыз');
     expect(found.targets).toEqual([{ year: 2026, value: 36.5 }]);
     expect(found.series.map((y: any) => [y.year, y.expected.value, y.status])).toEqual([
-      [2025, 33.25, 'NO_DATA'],
+      [2025, 33.25, 'AWAITING_DATA'],
       [2026, 36.5, 'AT_RISK'],
-      [2027, 38.25, 'NO_DATA'],
-      [2028, 40, 'NO_DATA'],
+      [2027, 38.25, 'AWAITING_DATA'],
+      [2028, 40, 'AWAITING_DATA'],
     ]);
     expect(found.assessment.ratio).toBeCloseTo(6 / 6.5, 6);
     expect(found.targetRevisions).toEqual([

@@ -100,6 +100,14 @@ describe('the status of an indicator in a year', () => {
     expect(expectedLevel(phdShare, 2023)?.value).toBe(30);
   });
 
+  it('awaits data, rather than having none, until a reporting deadline of the year has passed', () => {
+    expect(assess(phdShare, 2026, undefined, false)).toMatchObject({ status: 'awaiting_data', ratio: null, expected: { value: 36 } });
+    expect(assess(phdShare, 2026, undefined, true).status).toBe('no_data');
+    // With a value the deadline does not matter here (a stale value is the read model's to judge).
+    expect(assess(phdShare, 2026, 36, false).status).toBe('on_track');
+    expect(assess({ ...phdShare, targets: [], finalTarget: undefined }, 2026, undefined, false).status).toBe('no_target');
+  });
+
   it('measures progress from the baseline towards the final target', () => {
     expect(assess(phdShare, 2026, 35).progress).toBeCloseTo(0.5, 6);
     expect(assess(qsRank, 2026, 525).progress).toBeCloseTo(0.5, 6);
@@ -126,13 +134,20 @@ describe('rolling up to goals, directions and the plan', () => {
     expect(rollUp([item(1, 'no_target', null)]).status).toBe('no_target');
     expect(rollUp([]).status).toBe('no_data');
   });
+
+  it('awaits data while nothing beneath has missed a deadline, and leaves a stale value out of the score', () => {
+    expect(rollUp([item(1, 'awaiting_data', null), item(1, 'no_target', null)]).status).toBe('awaiting_data');
+    expect(rollUp([item(1, 'awaiting_data', null), item(1, 'no_data', null)]).status).toBe('no_data');
+    // A value followed by a missed period is shown with its ratio, but its status is no data.
+    expect(rollUp([item(1, 'on_track', 1), item(1, 'no_data', 0.5)])).toEqual({ status: 'on_track', score: 1, weight: 1 });
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
 // Properties
 
 const rankOf = (status: IndicatorStatus): number => {
-  if (status === 'no_data' || status === 'no_target') throw new Error(`a value was given, yet the status is ${status}`);
+  if (status === 'no_data' || status === 'awaiting_data' || status === 'no_target') throw new Error(`a value was given, yet the status is ${status}`);
   return statusRank[status];
 };
 

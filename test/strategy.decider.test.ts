@@ -270,6 +270,31 @@ describe('an indicator', () => {
       .thenThrows('MEASUREMENT_NOT_VERIFIED');
   });
 
+  it('records a period missed once its deadline has passed without a verified value, and only then', () => {
+    // It is 10 February 2027: 2025 was due by 31 March 2026 (90 days after its end), 2026 is due by 31 March 2027.
+    const missed: IndicatorEvent = {
+      type: 'IndicatorPeriodMissed',
+      data: { indicatorId, period: '2025', year: 2025, dueOn: '2026-03-31', recordedOn: '2027-02-10' },
+    };
+    spec.given([defined]).when({ type: 'recordIndicatorPeriodMissed', indicatorId, period: '2025' }).then([missed]);
+    // A value reported but not verified by the deadline does not count.
+    spec
+      .given([defined, reported('2025', 33)])
+      .when({ type: 'recordIndicatorPeriodMissed', indicatorId, period: '2025' })
+      .then([missed]);
+    spec
+      .given([defined, reported('2025', 33), verified('2025', 33, 'on_track', 1)])
+      .when({ type: 'recordIndicatorPeriodMissed', indicatorId, period: '2025' })
+      .then([]);
+    spec.given([defined, missed]).when({ type: 'recordIndicatorPeriodMissed', indicatorId, period: '2025' }).then([]);
+    spec.given([defined]).when({ type: 'recordIndicatorPeriodMissed', indicatorId, period: '2026' }).thenThrows('PERIOD_NOT_DUE');
+    spec
+      .given([{ type: 'IndicatorDefined', data: { ...passport, reportingDays: 30 } }])
+      .when({ type: 'recordIndicatorPeriodMissed', indicatorId, period: '2026' })
+      .then([{ type: 'IndicatorPeriodMissed', data: { indicatorId, period: '2026', year: 2026, dueOn: '2027-01-30', recordedOn: '2027-02-10' } }]);
+    spec.given([defined]).when({ type: 'recordIndicatorPeriodMissed', indicatorId, period: '2025-Q1' }).thenThrows('PERIOD_NOT_OF_FREQUENCY');
+  });
+
   it('refuses passports whose targets do not fit the direction, and rank positions that would grow', () => {
     const { indicatorId: _i, directionCode: _d, ...input } = passport;
     const issues = (overrides: Record<string, unknown>) =>

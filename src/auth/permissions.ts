@@ -19,6 +19,8 @@ import { monitoringPermissions } from '../domain/monitoring.ts';
 import { proposalPermissions } from '../domain/proposals.ts';
 import { qualityPlanPermissions } from '../domain/quality-plans.ts';
 import { swotAnalysisPermissions } from '../domain/swot-analyses.ts';
+import { assessmentInstrumentPermissions } from '../domain/assessment-instruments.ts';
+import { surveyPermissions } from '../domain/surveys.ts';
 import { strategicPlanPermissions } from '../domain/strategic-plan.ts';
 import { webhookPermissions, webhookScopes } from '../domain/webhooks.ts';
 
@@ -36,6 +38,8 @@ const staffPermissions = {
   ...swotAnalysisPermissions,
   ...proposalPermissions,
   ...qualityPlanPermissions,
+  ...assessmentInstrumentPermissions,
+  ...surveyPermissions,
   ...webhookPermissions,
   ...accreditationPermissions,
 } satisfies Record<string, Role[]>;
@@ -50,6 +54,7 @@ const followUpCommands: readonly string[] = [
   'retireDocument',
   'markQualityStandardRevisionOverdue',
   'recordIndicatorDeviation',
+  'recordIndicatorPeriodMissed',
   'markCorrectiveActionOverdue',
   'recordAccreditationExpiry',
   'markRecommendationActionOverdue',

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { Labels } from './values.ts';
 
 const directions = ['increase', 'decrease', 'at_least', 'at_most', 'range'] as const;
-const statuses = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data', 'no_target'] as const;
+const statuses = ['achieved', 'on_track', 'at_risk', 'off_track', 'no_data', 'awaiting_data', 'no_target'] as const;
 
 export const indicatorDirectionLabels: Labels<(typeof directions)[number]> = {
   increase: { ky: 'Жогорулатуу', ru: 'Увеличение', en: 'Increase' },
@@ -28,6 +28,7 @@ export const indicatorStatusLabels: Labels<(typeof statuses)[number]> = {
   at_risk: { ky: 'Тобокелде', ru: 'Под угрозой', en: 'At risk' },
   off_track: { ky: 'Пландан артта', ru: 'Отстаёт от плана', en: 'Off track' },
   no_data: { ky: 'Маалымат жок', ru: 'Нет данных', en: 'No data' },
+  awaiting_data: { ky: 'Маалымат күтүлүүдө', ru: 'Ожидаются данные', en: 'Awaiting data' },
   no_target: { ky: 'Максат коюлган эмес', ru: 'Цель не задана', en: 'No target' },
 };
 
@@ -40,7 +41,8 @@ export type IndicatorDirection = z.infer<typeof indicatorDirection>;
 
 export const indicatorStatus = z.enum(statuses).meta({
   id: 'IndicatorStatus',
-  description: 'Where an indicator (or a goal, direction or plan, rolled up) stands against its expected trajectory in a year.',
+  description:
+    'Where an indicator (or a goal, direction or plan, rolled up) stands against its expected trajectory in a year. NO_DATA: a reporting deadline passed without a verified value; AWAITING_DATA: no value yet, and no deadline of the year has passed.',
   labels: indicatorStatusLabels,
 });
 export type IndicatorStatus = z.infer<typeof indicatorStatus>;
@@ -148,11 +150,15 @@ function achievesFinal(passport: StatusPassport, year: number, value: number): b
   return shortfall(passport.direction, final, value) === 0;
 }
 
-/** The indicator's status in `year` given its latest verified value of that year (undefined: none). */
-export function assess(passport: StatusPassport, year: number, value: number | undefined): Assessment {
+/**
+ * The indicator's status in `year` given its latest verified value of that year (undefined: none).
+ * Without a value it is "no data" once a reporting deadline of the year has passed (`overdue`, which
+ * the clock decides: src/domain/indicator-periods.ts), and "awaiting data" before.
+ */
+export function assess(passport: StatusPassport, year: number, value: number | undefined, overdue = true): Assessment {
   const expected = expectedLevel(passport, year);
   if (!expected) return { status: 'no_target', ratio: null, expected: null, progress: value === undefined ? null : progressOf(passport, value) };
-  if (value === undefined) return { status: 'no_data', ratio: null, expected, progress: null };
+  if (value === undefined) return { status: overdue ? 'no_data' : 'awaiting_data', ratio: null, expected, progress: null };
   const ratio = ratioOf(passport, expected, value);
   const status = achievesFinal(passport, year, value) ? 'achieved' : statusOfRatio(ratio, passport.thresholds);
   return { status, ratio, expected, progress: progressOf(passport, value) };
@@ -170,10 +176,22 @@ export type RollUp = { status: IndicatorStatus; score: number | null; weight: nu
  * judged against the weighted mean of their own thresholds.
  */
 export function rollUp(items: readonly RollUpItem[]): RollUp {
-  const scored = items.filter((i) => i.ratio !== null || i.status === 'achieved');
+  // A value gone stale (a later period missed) is shown, but counts as missing.
+  const scored = items.filter((i) => (i.ratio !== null && i.status !== 'no_data') || i.status === 'achieved');
   const weight = scored.reduce((sum, i) => sum + i.weight, 0);
   if (scored.length === 0 || weight <= 0) {
-    const status = items.length > 0 && items.every((i) => i.status === 'no_target') ? 'no_target' : 'no_data';
+    const is =
+      (...statuses: IndicatorStatus[]) =>
+      (i: RollUpItem) =>
+        statuses.includes(i.status);
+    const status: IndicatorStatus =
+      items.length === 0 || items.some(is('no_data'))
+        ? 'no_data'
+        : items.every(is('no_target'))
+          ? 'no_target'
+          : items.every(is('awaiting_data', 'no_target'))
+            ? 'awaiting_data'
+            : 'no_data';
     return { status, score: null, weight: 0 };
   }
   const mean = (pick: (i: RollUpItem) => number) => scored.reduce((sum, i) => sum + i.weight * pick(i), 0) / weight;

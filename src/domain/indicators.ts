@@ -7,8 +7,9 @@ import type { Reactor } from '../automation/contracts.ts';
 import type { Actor, CommandContext, Decider, Role } from './decider.ts';
 import { DomainRuleError, ForbiddenError } from './errors.ts';
 import { assess, indicatorDirection, indicatorStatus, type StatusPassport, type TargetLevel, type YearTarget } from './indicator-status.ts';
+import { DEFAULT_REPORTING_DAYS, periodDueOn } from './indicator-periods.ts';
 import { planCode, planYear, strategyDecisions, strategyStaff } from './strategic-plan.ts';
-import { entityId, isoDate, multilingualName, text, type Labels } from './values.ts';
+import { entityId, isoDate, localDateOf, multilingualName, text, type Labels } from './values.ts';
 
 export const indicatorCategory = 'indicator';
 
@@ -121,6 +122,12 @@ const passportFields = z.object({
   ownerUnit: text(200).describe('The unit responsible for the indicator, which reports its values.'),
   dataSource: text(500).describe('Where the values come from (HR, registrar, Scopus, finance, survey...).'),
   frequency: indicatorFrequency,
+  reportingDays: z
+    .int('must be a whole number of days')
+    .min(0, 'must not be negative')
+    .max(366, 'must be at most 366')
+    .optional()
+    .describe(`Days after a period ends by which its value must be reported and verified (${DEFAULT_REPORTING_DAYS} when not given).`),
   rankingIndicators: z
     .array(text(200))
     .max(20, 'must have at most 20 items')
@@ -183,6 +190,10 @@ export const indicatorCommands = {
     ...indicatorRef,
     period: period.describe('The period whose verified value puts the indicator off track.'),
   }),
+  recordIndicatorPeriodMissed: z.object({
+    ...indicatorRef,
+    period: period.describe('The period whose reporting deadline passed (sent by the clock; nothing is recorded when its value is verified).'),
+  }),
 } as const;
 
 export type IndicatorCommandName = keyof typeof indicatorCommands;
@@ -238,6 +249,8 @@ export const indicatorEventSchemas = {
     ratio: z.number(),
     recordedOn: isoDate,
   }),
+  /** A period's reporting deadline passed without a verified value: its year shows "no data". */
+  IndicatorPeriodMissed: z.object({ indicatorId: z.string(), period: z.string(), year: z.number(), dueOn: isoDate, recordedOn: isoDate }),
 } as const;
 
 export type IndicatorEventType = keyof typeof indicatorEventSchemas;
@@ -258,6 +271,8 @@ export type IndicatorState =
       measurements: Record<string, Measurement>;
       /** Periods a deviation was recorded for. */
       deviations: string[];
+      /** Periods whose reporting deadline passed without a verified value. */
+      missed: string[];
     };
 
 /** The passport as the status computation reads it. */
@@ -284,7 +299,7 @@ function withTarget(passport: IndicatorPassport, revised: YearTarget, finalRevis
 }
 
 function evolve(state: IndicatorState, event: IndicatorEvent): IndicatorState {
-  if (event.type === 'IndicatorDefined') return { exists: true, passport: event.data, measurements: {}, deviations: [] };
+  if (event.type === 'IndicatorDefined') return { exists: true, passport: event.data, measurements: {}, deviations: [], missed: [] };
   if (!state.exists) return state;
   const measure = (p: string, m: Measurement) => ({ ...state, measurements: { ...state.measurements, [p]: m } });
   switch (event.type) {
@@ -299,7 +314,18 @@ function evolve(state: IndicatorState, event: IndicatorEvent): IndicatorState {
       return measure(event.data.period, { ...state.measurements[event.data.period]!, status: 'rejected' });
     case 'IndicatorDeviationRecorded':
       return { ...state, deviations: [...state.deviations, event.data.period] };
+    case 'IndicatorPeriodMissed':
+      return { ...state, missed: [...state.missed, event.data.period] };
   }
+}
+
+/**
+ * Periods of `year` missed and still without a verified value after the latest verified one: while
+ * there is one, the year's value is stale and its status "no data".
+ */
+export function missedAfterLatest(state: Pick<Existing, 'measurements' | 'missed'>, year: number): string[] {
+  const latest = latestVerified(state.measurements, year)?.period ?? '';
+  return state.missed.filter((p) => yearOfPeriod(p) === year && p > latest && state.measurements[p]?.status !== 'verified').sort();
 }
 
 type Existing = Extract<IndicatorState, { exists: true }>;
@@ -412,6 +438,20 @@ function decide(command: IndicatorCommand, state: IndicatorState, context: Comma
         },
       ];
     }
+    case 'recordIndicatorPeriodMissed': {
+      requirePeriodOfFrequency(state, command.period);
+      const today = localDateOf(context.now);
+      const dueOn = periodDueOn(command.period, state.passport.reportingDays ?? DEFAULT_REPORTING_DAYS);
+      if (today <= dueOn) throw rule('PERIOD_NOT_DUE', `period: the value for ${command.period} is due by ${dueOn}; that day has not passed yet`);
+      // The clock asks for every period: one verified in time, or already recorded missed, needs nothing.
+      if (state.measurements[command.period]?.status === 'verified' || state.missed.includes(command.period)) return [];
+      return [
+        {
+          type: 'IndicatorPeriodMissed',
+          data: { indicatorId, period: command.period, year: yearOfPeriod(command.period), dueOn, recordedOn: today },
+        },
+      ];
+    }
   }
 }
 
@@ -426,6 +466,7 @@ export const indicatorPermissions: Record<IndicatorCommandName, Role[]> = {
   verifyIndicatorMeasurement: strategyStaff,
   rejectIndicatorMeasurement: strategyStaff,
   recordIndicatorDeviation: strategyStaff,
+  recordIndicatorPeriodMissed: strategyStaff,
 };
 export const indicatorScopes: Partial<Record<IndicatorCommandName, string>> = {
   reportIndicatorMeasurement: 'a unit head only for indicators their unit owns',
