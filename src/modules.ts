@@ -18,6 +18,8 @@ import { proposalsProjection } from '../projections/proposals.ts';
 import { qualityPlansProjection } from '../projections/quality-plans.ts';
 import { qualityProjection } from '../projections/quality.ts';
 import { ratingsProjection } from '../projections/ratings.ts';
+import { rankingCooperationPlansProjection } from '../projections/ranking-cooperation-plans.ts';
+import { rankingsProjection } from '../projections/rankings.ts';
 import { strategicPlansProjection } from '../projections/strategic-plans.ts';
 import { swotAnalysesProjection } from '../projections/swot-analyses.ts';
 import { webhooksProjection } from '../projections/webhooks.ts';
@@ -33,6 +35,7 @@ import { monitoringDueDates } from './domain/monitoring.ts';
 import { qualityPolicyDueDates, qualityStandardDueDates, qualityStandardRevisionClock } from './domain/quality-automation.ts';
 import { qualityPlanDueDates } from './domain/quality-plans.ts';
 import { ratingAppealsClock } from './domain/rating-clock.ts';
+import { rankingCooperationDueDates, rankingCooperationOverdueRule } from './domain/ranking-cooperation.ts';
 import { ratingDueDates } from './domain/rating-deadlines.ts';
 import { ratingEntryUpcasters } from './domain/rating-entries.ts';
 import { upcasters, type Upcasters } from './eventstore/upcasting.ts';
@@ -48,6 +51,7 @@ export const dueDateSources: DueDateSource[] = [
   monitoringDueDates,
   qualityPlanDueDates,
   accreditationDueDates,
+  rankingCooperationDueDates,
 ];
 
 export const allProjections: ProjectionDefinition[] = [
@@ -67,6 +71,8 @@ export const allProjections: ProjectionDefinition[] = [
   accreditationsProjection,
   evidenceProjection,
   programmesProjection,
+  rankingsProjection,
+  rankingCooperationPlansProjection,
   deadlinesProjection(dueDateSources),
   webhooksProjection,
 ] as ProjectionDefinition[];
@@ -82,6 +88,7 @@ export const clockRules: ClockRule[] = [
   correctiveActionOverdueRule,
   ratingAppealsClock,
   ...accreditationClock,
+  rankingCooperationOverdueRule,
 ];
 
 /** Follow-up commands modules send in answer to events (src/automation/reactors.ts). */

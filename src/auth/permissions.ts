@@ -13,6 +13,7 @@ import { licensingPermissions } from '../domain/licensing.ts';
 import { qualityPolicyPermissions } from '../domain/quality-policy.ts';
 import { qualityStandardPermissions } from '../domain/quality-standards.ts';
 import { ratingsPermissions, ratingsScopes } from '../domain/ratings.ts';
+import { rankingsFollowUpCommands, rankingsPermissions, rankingsScopes } from '../domain/rankings.ts';
 import { correctiveActionPermissions, correctiveActionScopes } from '../domain/corrective-actions.ts';
 import { indicatorPermissions, indicatorScopes } from '../domain/indicators.ts';
 import { monitoringPermissions } from '../domain/monitoring.ts';
@@ -38,6 +39,7 @@ const staffPermissions = {
   ...qualityPlanPermissions,
   ...webhookPermissions,
   ...accreditationPermissions,
+  ...rankingsPermissions,
 } satisfies Record<string, Role[]>;
 
 /**
@@ -55,6 +57,7 @@ const followUpCommands: readonly string[] = [
   'markRecommendationActionOverdue',
   'recordAccreditationRenewal',
   ...ratingFollowUpCommands,
+  ...rankingsFollowUpCommands,
 ];
 
 export const commandPermissions = Object.fromEntries(
@@ -63,7 +66,7 @@ export const commandPermissions = Object.fromEntries(
 export type CommandName = keyof typeof commandPermissions;
 
 /** Limits on a permitted role that depend on the entity (own unit, own entry). */
-export const commandScopes: Partial<Record<CommandName, string>> = { ...ratingsScopes, ...indicatorScopes, ...correctiveActionScopes, ...webhookScopes };
+export const commandScopes: Partial<Record<CommandName, string>> = { ...ratingsScopes, ...indicatorScopes, ...correctiveActionScopes, ...webhookScopes, ...rankingsScopes };
 
 /** Throws ForbiddenError unless the actor holds one of the roles allowed to send the command. */
 export function authorizeCommand(actor: Actor | undefined, command: CommandName): Actor {
