@@ -78,20 +78,35 @@ export const rankingsProjection: ProjectionDefinition<Table> = {
         indicators, submission_status, revision, position, updated_at) VALUES (@id, @rankingOrganisationId, @year, @title, @collectionOpensOn,
         @collectionClosesOn, @publicationOn, @indicators, @status, @revision, @position, @updatedAt)`),
       updateEdition: (assignments: string) => db.prepare(`UPDATE ${t.ranking_editions} SET ${assignments}, ${stampSql} WHERE id = @id`),
-      editionRow: db.prepare<[string], { organisation_id: string; indicators: string; approved_on: string | null; submitted_on: string | null; acknowledged_on: string | null }>(
-        `SELECT organisation_id, indicators, approved_on, submitted_on, acknowledged_on FROM ${t.ranking_editions} WHERE id = ?`,
-      ),
+      editionRow: db.prepare<
+        [string],
+        { organisation_id: string; indicators: string; approved_on: string | null; submitted_on: string | null; acknowledged_on: string | null }
+      >(`SELECT organisation_id, indicators, approved_on, submitted_on, acknowledged_on FROM ${t.ranking_editions} WHERE id = ?`),
       value: db.prepare(`INSERT OR REPLACE INTO ${t.ranking_values} (edition_id, indicator_code, value, breakdowns, evidence, supplying_unit, data_request_id,
         recorded_by, recorded_at, status) VALUES (@id, @indicatorCode, @value, @breakdowns, @evidence, @supplyingUnit, @dataRequestId, @recordedBy, @updatedAt, 'recorded')`),
       verifyValue: db.prepare(`UPDATE ${t.ranking_values} SET status = 'verified', verified_on = ? WHERE edition_id = ? AND indicator_code = ?`),
-      returnValue: db.prepare(`UPDATE ${t.ranking_values} SET status = 'returned', returned_on = ?, return_reason = ? WHERE edition_id = ? AND indicator_code = ?`),
+      returnValue: db.prepare(
+        `UPDATE ${t.ranking_values} SET status = 'returned', returned_on = ?, return_reason = ? WHERE edition_id = ? AND indicator_code = ?`,
+      ),
       valueCounts: db.prepare<[string], { recorded: number; verified: number }>(
         `SELECT COUNT(*) AS recorded, COALESCE(SUM(status = 'verified'), 0) AS verified FROM ${t.ranking_values} WHERE edition_id = ?`,
       ),
       status: db.prepare(`UPDATE ${t.ranking_editions} SET submission_status = ? WHERE id = ?`),
-      measure: db.prepare(`INSERT INTO ${t.ranking_measures} (edition_id, code, measure, responsible_unit, decided_on, due_on, indicator_code, strategy_indicator_id)
+      measure:
+        db.prepare(`INSERT INTO ${t.ranking_measures} (edition_id, code, measure, responsible_unit, decided_on, due_on, indicator_code, strategy_indicator_id)
         VALUES (@id, @code, @measure, @responsibleUnit, @decidedOn, @dueOn, @indicatorCode, @strategyIndicatorId)`),
-      editionsOf: db.prepare<[string], { id: string; year: number; rank: number | null; band_lower: number | null; band_upper: number | null; published_on: string | null; submission_status: string }>(
+      editionsOf: db.prepare<
+        [string],
+        {
+          id: string;
+          year: number;
+          rank: number | null;
+          band_lower: number | null;
+          band_upper: number | null;
+          published_on: string | null;
+          submission_status: string;
+        }
+      >(
         `SELECT id, year, rank, band_lower, band_upper, published_on, submission_status FROM ${t.ranking_editions} WHERE organisation_id = ? ORDER BY year DESC, id`,
       ),
       trend: db.prepare(`UPDATE ${t.ranking_editions} SET trend = ? WHERE id = ?`),
@@ -110,7 +125,10 @@ export const rankingsProjection: ProjectionDefinition<Table> = {
     /** The submission's state from the edition's stage and its values. */
     function refreshStatus(editionId: string): string {
       const edition = s.editionRow.get(editionId)!;
-      const needed = z.array(rankingIndicatorDefinition).parse(JSON.parse(edition.indicators)).filter((i) => i.source === 'submitted').length;
+      const needed = z
+        .array(rankingIndicatorDefinition)
+        .parse(JSON.parse(edition.indicators))
+        .filter((i) => i.source === 'submitted').length;
       const counts = s.valueCounts.get(editionId)!;
       const status: RankingSubmissionStatus = edition.acknowledged_on
         ? 'acknowledged'
@@ -133,10 +151,22 @@ export const rankingsProjection: ProjectionDefinition<Table> = {
     function refreshOrganisation(organisationId: string): void {
       const editions = s.editionsOf.all(organisationId);
       const withResult = editions.filter((e) => e.published_on !== null);
-      for (const e of withResult) s.trend.run(trendOf(e, withResult.find((p) => p.year === e.year - 1)), e.id);
+      for (const e of withResult)
+        s.trend.run(
+          trendOf(
+            e,
+            withResult.find((p) => p.year === e.year - 1),
+          ),
+          e.id,
+        );
       const current = editions[0];
       const latest = withResult[0];
-      const latestTrend = latest ? trendOf(latest, withResult.find((p) => p.year === latest.year - 1)) : null;
+      const latestTrend = latest
+        ? trendOf(
+            latest,
+            withResult.find((p) => p.year === latest.year - 1),
+          )
+        : null;
       s.summary.run(current?.id ?? null, current?.year ?? null, current?.submission_status ?? null, latest?.id ?? null, latestTrend, organisationId);
     }
 

@@ -24,7 +24,12 @@ import { RankingOrganisation } from './rankings.ts';
 import { registerStreamKind } from './streams.ts';
 import { enumFor } from './zod-types.ts';
 
-registerStreamKind({ typename: 'RankingCooperationPlan', category: rankingCooperationPlanCategory, personal: false, canRead: (context) => context.actor !== undefined });
+registerStreamKind({
+  typename: 'RankingCooperationPlan',
+  category: rankingCooperationPlanCategory,
+  personal: false,
+  canRead: (context) => context.actor !== undefined,
+});
 
 const ActivityStatusEnum = enumFor(rankingCooperationActivityStatus);
 
@@ -38,7 +43,10 @@ const Activity = builder.objectRef<RankingCooperationActivityRow>('RankingCooper
     dueOn: t.field({ type: 'Date', description: 'Date by which it is to be done.', resolve: (a) => a.due_on }),
     status: t.field({ type: ActivityStatusEnum, description: 'Planned, done or cancelled.', resolve: (a) => a.status }),
     statusLabel: labelField(t, rankingCooperationActivityStatusLabels, (a) => a.status),
-    overdue: t.boolean({ description: 'True while it is planned and the clock has recorded its due date passed.', resolve: (a) => a.status === 'planned' && a.overdue_on !== null }),
+    overdue: t.boolean({
+      description: 'True while it is planned and the clock has recorded its due date passed.',
+      resolve: (a) => a.status === 'planned' && a.overdue_on !== null,
+    }),
     overdueOn: t.field({ type: 'Date', nullable: true, description: 'The day it was recorded overdue.', resolve: (a) => a.overdue_on }),
     completedOn: t.field({ type: 'Date', nullable: true, description: 'Date it was done.', resolve: (a) => a.completed_on }),
     outcome: t.exposeString('outcome', { nullable: true, description: 'What came of it.' }),
@@ -64,7 +72,11 @@ export const RankingCooperationPlan = builder.loadableNode('RankingCooperationPl
     adopted: t.boolean({ description: 'Whether the director has adopted it.', resolve: (p) => p.adopted_on !== null }),
     adoptedOn: t.field({ type: 'Date', nullable: true, description: 'Date it was adopted.', resolve: (p) => p.adopted_on }),
     decision: t.exposeString('decision', { nullable: true, description: 'The order or decision adopting it.' }),
-    activities: t.field({ type: [Activity], description: 'Its activities, soonest due first.', resolve: (p, _args, context) => context.hub.rankingCooperation.activities(p.id) }),
+    activities: t.field({
+      type: [Activity],
+      description: 'Its activities, soonest due first.',
+      resolve: (p, _args, context) => context.hub.rankingCooperation.activities(p.id),
+    }),
     activityCount: t.exposeInt('activities', { description: 'How many activities it has.' }),
     doneCount: t.exposeInt('done', { description: 'How many of them are done.' }),
     overdueCount: t.exposeInt('overdue', { description: 'How many planned activities are recorded overdue.' }),
@@ -115,7 +127,8 @@ builder.queryFields((t) => ({
 const PlanPayload = entityPayload('RankingCooperationPlanPayload', 'cooperationPlan', RankingCooperationPlan, 'cooperation plan');
 
 const descriptions: Record<RankingCooperationCommandName, string> = {
-  draftRankingCooperationPlan: 'Drafts a plan of cooperation with a ranking organisation for a year, under an agreement in force where there is one. Creates the plan.',
+  draftRankingCooperationPlan:
+    'Drafts a plan of cooperation with a ranking organisation for a year, under an agreement in force where there is one. Creates the plan.',
   addRankingCooperationActivity: 'Adds an activity to a plan, with the person responsible and the due date (it goes on the deadlines list).',
   adoptRankingCooperationPlan: 'The director adopts the plan.',
   completeRankingCooperationActivity: 'Records that a planned activity was done, and what came of it.',

@@ -63,7 +63,8 @@ for (const name of Object.keys(rankingOrganisationCommands) as RankingOrganisati
 }
 
 const editionDescriptions: Record<RankingEditionCommandName, string> = {
-  announceRankingEdition: 'Announces an edition of a ranking for a year: its data-collection window, publication date and indicator dictionary. Creates the edition.',
+  announceRankingEdition:
+    'Announces an edition of a ranking for a year: its data-collection window, publication date and indicator dictionary. Creates the edition.',
   recordRankingDataValue: 'Records (or corrects) the value of one indicator for the submission, with breakdowns, evidence and the unit that supplied it.',
   verifyRankingDataValue: 'Records that the division checked a recorded value and found it right.',
   returnRankingDataValue: 'Returns a value to its unit for correction, with the reason.',
@@ -71,7 +72,8 @@ const editionDescriptions: Record<RankingEditionCommandName, string> = {
   submitRankingData: 'Records that the approved data set was sent to the ranking organisation.',
   acknowledgeRankingSubmission: 'Records that the ranking organisation acknowledged the data set.',
   recordRankingResult: 'Records the published result: the rank or band, the score and the per-indicator scores.',
-  decideRankingImprovementMeasure: 'Records a measure decided to improve the position, optionally aimed at a ranking indicator and serving a strategy indicator.',
+  decideRankingImprovementMeasure:
+    'Records a measure decided to improve the position, optionally aimed at a ranking indicator and serving a strategy indicator.',
 };
 
 async function runEditionCommand(name: RankingEditionCommandName, call: CommandCall<Record<string, unknown>>) {

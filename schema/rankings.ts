@@ -27,7 +27,12 @@ import { registerStreamKind } from './streams.ts';
 import { enumFor } from './zod-types.ts';
 
 // Rankings are public facts of the division's work: any signed-in caller reads them and their history.
-registerStreamKind({ typename: 'RankingOrganisation', category: rankingOrganisationCategory, personal: false, canRead: (context) => context.actor !== undefined });
+registerStreamKind({
+  typename: 'RankingOrganisation',
+  category: rankingOrganisationCategory,
+  personal: false,
+  canRead: (context) => context.actor !== undefined,
+});
 registerStreamKind({ typename: 'RankingEdition', category: rankingEditionCategory, personal: false, canRead: (context) => context.actor !== undefined });
 
 export const RankingOrganisationKindEnum = enumFor(rankingOrganisationKind);
@@ -45,7 +50,10 @@ const Agreement = builder.objectRef<RankingAgreementRow>('RankingAgreement').imp
     validUntil: t.field({ type: 'Date', nullable: true, description: 'Last day of its term; null when open-ended.', resolve: (a) => a.valid_until }),
     endedOn: t.field({ type: 'Date', nullable: true, description: 'Date it was ended before its term.', resolve: (a) => a.ended_on }),
     endReason: t.exposeString('end_reason', { nullable: true, description: 'Why it was ended.' }),
-    inForce: t.boolean({ description: 'Whether it is in force today (Kyrgyzstan time).', resolve: (a, _args, context) => agreementInForce(a, localDateOf(new Date(context.hub.clock.now()).toISOString())) }),
+    inForce: t.boolean({
+      description: 'Whether it is in force today (Kyrgyzstan time).',
+      resolve: (a, _args, context) => agreementInForce(a, localDateOf(new Date(context.hub.clock.now()).toISOString())),
+    }),
   }),
 });
 
@@ -172,11 +180,25 @@ export const RankingEdition = builder.loadableNode('RankingEdition', {
     rankingEditionId: t.exposeString('id', { description: 'The plain id of the edition (the global `id` wraps it).' }),
     year: t.exposeInt('year', { description: 'The edition’s year.' }),
     title: t.exposeString('title', { description: 'Title of the edition.' }),
-    collectionOpensOn: t.field({ type: 'Date', nullable: true, description: 'First day of the data-collection window.', resolve: (e) => e.collection_opens_on }),
-    collectionClosesOn: t.field({ type: 'Date', nullable: true, description: 'Last day of the data-collection window.', resolve: (e) => e.collection_closes_on }),
+    collectionOpensOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'First day of the data-collection window.',
+      resolve: (e) => e.collection_opens_on,
+    }),
+    collectionClosesOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Last day of the data-collection window.',
+      resolve: (e) => e.collection_closes_on,
+    }),
     publicationOn: t.field({ type: 'Date', nullable: true, description: 'Date the results are (to be) published.', resolve: (e) => e.publication_on }),
     indicators: t.field({ type: [IndicatorDefinition], description: 'The edition’s indicator dictionary, in its order.', resolve: (e) => e.indicators }),
-    values: t.field({ type: [Value], description: 'The values recorded for the submission, by indicator code.', resolve: (e, _args, context) => context.hub.rankings.values(e.id) }),
+    values: t.field({
+      type: [Value],
+      description: 'The values recorded for the submission, by indicator code.',
+      resolve: (e, _args, context) => context.hub.rankings.values(e.id),
+    }),
     submissionStatus: t.field({ type: SubmissionStatusEnum, description: 'Where the submission stands.', resolve: (e) => e.submission_status }),
     submissionStatusLabel: labelField(t, rankingSubmissionStatusLabels, (e) => e.submission_status),
     approvedOn: t.field({ type: 'Date', nullable: true, description: 'Date the director approved the data set.', resolve: (e) => e.approved_on }),
@@ -184,8 +206,17 @@ export const RankingEdition = builder.loadableNode('RankingEdition', {
     channel: t.exposeString('channel', { nullable: true, description: 'How it was sent.' }),
     acknowledgedOn: t.field({ type: 'Date', nullable: true, description: 'Date the organisation acknowledged it.', resolve: (e) => e.acknowledged_on }),
     acknowledgementReference: t.exposeString('acknowledgement_reference', { nullable: true, description: 'The organisation’s reference.' }),
-    result: t.field({ type: ResultRef, nullable: true, description: 'The published result; null until recorded.', resolve: (e) => (e.published_on ? (e as Result) : null) }),
-    improvementMeasures: t.field({ type: [Measure], description: 'Measures decided on the result, by code.', resolve: (e, _args, context) => context.hub.rankings.measures(e.id) }),
+    result: t.field({
+      type: ResultRef,
+      nullable: true,
+      description: 'The published result; null until recorded.',
+      resolve: (e) => (e.published_on ? (e as Result) : null),
+    }),
+    improvementMeasures: t.field({
+      type: [Measure],
+      description: 'Measures decided on the result, by code.',
+      resolve: (e, _args, context) => context.hub.rankings.measures(e.id),
+    }),
     revision: t.exposeInt('revision', { description: 'Revision of the edition’s stream; pass it as expectedRevision.' }),
     updatedAt: t.field({ type: 'DateTime', description: 'When the last change was recorded.', resolve: (e) => e.updated_at }),
   }),
@@ -199,11 +230,19 @@ export const RankingOrganisation = builder.loadableNode('RankingOrganisation', {
     rankingOrganisationId: t.exposeString('id', { description: 'The plain id of the organisation (the global `id` wraps it).' }),
     name: t.exposeString('name', { description: 'Name of the ranking and its publisher.' }),
     shortName: t.exposeString('short_name', { description: 'Short name, e.g. QS WUR.' }),
-    kind: t.field({ type: RankingOrganisationKindEnum, description: 'International, or national of the Ministry or of an independent agency.', resolve: (o) => o.kind }),
+    kind: t.field({
+      type: RankingOrganisationKindEnum,
+      description: 'International, or national of the Ministry or of an independent agency.',
+      resolve: (o) => o.kind,
+    }),
     kindLabel: labelField(t, rankingOrganisationKindLabels, (o) => o.kind),
     country: t.exposeString('country', { description: 'Country where the publisher is based.' }),
     website: t.exposeString('website', { nullable: true, description: 'Its website.' }),
-    agreements: t.field({ type: [Agreement], description: 'Cooperation agreements, earliest first.', resolve: (o, _args, context) => context.hub.rankings.agreements(o.id) }),
+    agreements: t.field({
+      type: [Agreement],
+      description: 'Cooperation agreements, earliest first.',
+      resolve: (o, _args, context) => context.hub.rankings.agreements(o.id),
+    }),
     editions: t.field({
       type: [RankingEdition],
       description: 'Its editions, latest year first: the university’s position by year.',
@@ -225,9 +264,15 @@ export const RankingOrganisation = builder.loadableNode('RankingOrganisation', {
       type: ResultRef,
       nullable: true,
       description: 'The latest recorded result.',
-      resolve: (o, _args, context) => (o.latest_result_edition_id ? ((context.hub.rankings.editionsByIds([o.latest_result_edition_id])[0] as Result) ?? null) : null),
+      resolve: (o, _args, context) =>
+        o.latest_result_edition_id ? ((context.hub.rankings.editionsByIds([o.latest_result_edition_id])[0] as Result) ?? null) : null,
     }),
-    trend: t.field({ type: TrendEnum, nullable: true, description: 'How the latest result compares with the year before; null before any result.', resolve: (o) => o.trend }),
+    trend: t.field({
+      type: TrendEnum,
+      nullable: true,
+      description: 'How the latest result compares with the year before; null before any result.',
+      resolve: (o) => o.trend,
+    }),
     revision: t.exposeInt('revision', { description: 'Revision of the organisation’s stream; pass it as expectedRevision.' }),
     updatedAt: t.field({ type: 'DateTime', description: 'When the last change to the organisation itself was recorded.', resolve: (o) => o.updated_at }),
   }),

@@ -13,7 +13,12 @@ import {
   type RankingCooperationEvent,
 } from '../src/domain/ranking-cooperation.ts';
 import { parseBand, rankingEditionCommands, rankingEditionDecider, trendOf, type RankingEditionEvent } from '../src/domain/ranking-editions.ts';
-import { agreementInForce, rankingOrganisationCommands, rankingOrganisationDecider, type RankingOrganisationEvent } from '../src/domain/ranking-organisations.ts';
+import {
+  agreementInForce,
+  rankingOrganisationCommands,
+  rankingOrganisationDecider,
+  type RankingOrganisationEvent,
+} from '../src/domain/ranking-organisations.ts';
 import type { RecordedEvent } from '../src/eventstore/types.ts';
 import { deciderSpec } from './support/decider-spec.ts';
 
@@ -37,30 +42,66 @@ describe('a ranking organisation and its agreements', () => {
   };
   const signed: RankingOrganisationEvent = {
     type: 'RankingAgreementSigned',
-    data: { rankingOrganisationId, agreementNumber: 'QS-2026/1', subject: 'Data exchange and QS Stars audit', signedOn: '2026-02-01', validUntil: '2028-01-31' },
+    data: {
+      rankingOrganisationId,
+      agreementNumber: 'QS-2026/1',
+      subject: 'Data exchange and QS Stars audit',
+      signedOn: '2026-02-01',
+      validUntil: '2028-01-31',
+    },
   };
 
   it('is registered once', () => {
     const { rankingOrganisationId: _id, ...input } = registered.data;
-    org.given([]).when({ type: 'registerRankingOrganisation', rankingOrganisationId, ...input }).then([registered]);
-    org.given([registered]).when({ type: 'registerRankingOrganisation', rankingOrganisationId, ...input }).thenThrows('RANKING_ORGANISATION_ALREADY_REGISTERED');
+    org
+      .given([])
+      .when({ type: 'registerRankingOrganisation', rankingOrganisationId, ...input })
+      .then([registered]);
+    org
+      .given([registered])
+      .when({ type: 'registerRankingOrganisation', rankingOrganisationId, ...input })
+      .thenThrows('RANKING_ORGANISATION_ALREADY_REGISTERED');
   });
 
   it('signs agreements with distinct numbers, only once it is registered', () => {
     const { rankingOrganisationId: _id, ...input } = signed.data;
-    org.given([registered]).when({ type: 'signRankingAgreement', rankingOrganisationId, ...input }).then([signed]);
-    org.given([registered, signed]).when({ type: 'signRankingAgreement', rankingOrganisationId, ...input }).thenThrows('RANKING_AGREEMENT_NUMBER_TAKEN');
-    org.given([]).when({ type: 'signRankingAgreement', rankingOrganisationId, ...input }).thenThrows('RANKING_ORGANISATION_NOT_FOUND');
+    org
+      .given([registered])
+      .when({ type: 'signRankingAgreement', rankingOrganisationId, ...input })
+      .then([signed]);
+    org
+      .given([registered, signed])
+      .when({ type: 'signRankingAgreement', rankingOrganisationId, ...input })
+      .thenThrows('RANKING_AGREEMENT_NUMBER_TAKEN');
+    org
+      .given([])
+      .when({ type: 'signRankingAgreement', rankingOrganisationId, ...input })
+      .thenThrows('RANKING_ORGANISATION_NOT_FOUND');
   });
 
   it('ends an agreement within its term, once', () => {
-    const end = { type: 'endRankingAgreement' as const, rankingOrganisationId, agreementNumber: 'QS-2026/1', endedOn: '2026-09-01', reason: 'Replaced by a wider agreement' };
-    const ended: RankingOrganisationEvent = { type: 'RankingAgreementEnded', data: { rankingOrganisationId, agreementNumber: 'QS-2026/1', endedOn: '2026-09-01', reason: end.reason } };
+    const end = {
+      type: 'endRankingAgreement' as const,
+      rankingOrganisationId,
+      agreementNumber: 'QS-2026/1',
+      endedOn: '2026-09-01',
+      reason: 'Replaced by a wider agreement',
+    };
+    const ended: RankingOrganisationEvent = {
+      type: 'RankingAgreementEnded',
+      data: { rankingOrganisationId, agreementNumber: 'QS-2026/1', endedOn: '2026-09-01', reason: end.reason },
+    };
     org.given([registered, signed]).when(end).then([ended]);
     org.given([registered, signed, ended]).when(end).thenThrows('RANKING_AGREEMENT_ALREADY_ENDED');
     org.given([registered]).when(end).thenThrows('RANKING_AGREEMENT_NOT_FOUND');
-    org.given([registered, signed]).when({ ...end, endedOn: '2026-01-01' }).thenThrows('RANKING_AGREEMENT_ENDED_BEFORE_SIGNED');
-    org.given([registered, signed]).when({ ...end, endedOn: '2028-03-01' }).thenThrows('RANKING_AGREEMENT_ALREADY_EXPIRED');
+    org
+      .given([registered, signed])
+      .when({ ...end, endedOn: '2026-01-01' })
+      .thenThrows('RANKING_AGREEMENT_ENDED_BEFORE_SIGNED');
+    org
+      .given([registered, signed])
+      .when({ ...end, endedOn: '2028-03-01' })
+      .thenThrows('RANKING_AGREEMENT_ALREADY_EXPIRED');
   });
 
   it('refuses a term that ends before the signature, and tells when an agreement is in force', () => {
@@ -68,12 +109,12 @@ describe('a ranking organisation and its agreements', () => {
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]!.path).toEqual(['validUntil']);
     const row = { signed_on: '2026-02-01', valid_until: '2028-01-31', ended_on: null };
-    expect([agreementInForce(row, '2026-01-31'), agreementInForce(row, '2026-02-01'), agreementInForce(row, '2028-01-31'), agreementInForce(row, '2028-02-01')]).toEqual([
-      false,
-      true,
-      true,
-      false,
-    ]);
+    expect([
+      agreementInForce(row, '2026-01-31'),
+      agreementInForce(row, '2026-02-01'),
+      agreementInForce(row, '2028-01-31'),
+      agreementInForce(row, '2028-02-01'),
+    ]).toEqual([false, true, true, false]);
     expect(agreementInForce({ ...row, ended_on: '2026-09-01' }, '2026-09-01')).toBe(false);
   });
 });
@@ -88,17 +129,35 @@ describe('a cooperation plan', () => {
     type: 'RankingCooperationActivityAdded',
     data: { rankingCooperationPlanId, code: '1', activity: 'QS data-verification webinar', responsible: 'A. Mamytova', dueOn: '2026-03-15' },
   };
-  const adopted: RankingCooperationEvent = { type: 'RankingCooperationPlanAdopted', data: { rankingCooperationPlanId, adoptedOn: '2026-02-10', decision: 'Order 12' } };
+  const adopted: RankingCooperationEvent = {
+    type: 'RankingCooperationPlanAdopted',
+    data: { rankingCooperationPlanId, adoptedOn: '2026-02-10', decision: 'Order 12' },
+  };
   const ref = { rankingCooperationPlanId, code: '1' };
 
   it('is drafted, gets activities with distinct codes, and is adopted with at least one', () => {
     const { rankingCooperationPlanId: _id, ...input } = drafted.data;
-    plan.given([]).when({ type: 'draftRankingCooperationPlan', rankingCooperationPlanId, ...input }).then([drafted]);
-    plan.given([drafted]).when({ type: 'draftRankingCooperationPlan', rankingCooperationPlanId, ...input }).thenThrows('RANKING_COOPERATION_PLAN_ALREADY_DRAFTED');
+    plan
+      .given([])
+      .when({ type: 'draftRankingCooperationPlan', rankingCooperationPlanId, ...input })
+      .then([drafted]);
+    plan
+      .given([drafted])
+      .when({ type: 'draftRankingCooperationPlan', rankingCooperationPlanId, ...input })
+      .thenThrows('RANKING_COOPERATION_PLAN_ALREADY_DRAFTED');
     const { rankingCooperationPlanId: _p, ...activity } = added.data;
-    plan.given([drafted]).when({ type: 'addRankingCooperationActivity', rankingCooperationPlanId, ...activity }).then([added]);
-    plan.given([drafted, added]).when({ type: 'addRankingCooperationActivity', rankingCooperationPlanId, ...activity }).thenThrows('RANKING_ACTIVITY_CODE_TAKEN');
-    plan.given([]).when({ type: 'addRankingCooperationActivity', rankingCooperationPlanId, ...activity }).thenThrows('RANKING_COOPERATION_PLAN_NOT_FOUND');
+    plan
+      .given([drafted])
+      .when({ type: 'addRankingCooperationActivity', rankingCooperationPlanId, ...activity })
+      .then([added]);
+    plan
+      .given([drafted, added])
+      .when({ type: 'addRankingCooperationActivity', rankingCooperationPlanId, ...activity })
+      .thenThrows('RANKING_ACTIVITY_CODE_TAKEN');
+    plan
+      .given([])
+      .when({ type: 'addRankingCooperationActivity', rankingCooperationPlanId, ...activity })
+      .thenThrows('RANKING_COOPERATION_PLAN_NOT_FOUND');
     const adopt = { type: 'adoptRankingCooperationPlan' as const, rankingCooperationPlanId, adoptedOn: '2026-02-10', decision: 'Order 12' };
     plan.given([drafted]).when(adopt).thenThrows('RANKING_COOPERATION_PLAN_WITHOUT_ACTIVITIES');
     plan.given([drafted, added]).when(adopt).then([adopted]);
@@ -107,13 +166,22 @@ describe('a cooperation plan', () => {
 
   it('completes a planned activity once the plan is adopted, and cancels one any time', () => {
     const complete = { type: 'completeRankingCooperationActivity' as const, ...ref, completedOn: '2026-03-10', outcome: '42 staff attended' };
-    const completed: RankingCooperationEvent = { type: 'RankingCooperationActivityCompleted', data: { ...ref, completedOn: '2026-03-10', outcome: '42 staff attended' } };
+    const completed: RankingCooperationEvent = {
+      type: 'RankingCooperationActivityCompleted',
+      data: { ...ref, completedOn: '2026-03-10', outcome: '42 staff attended' },
+    };
     plan.given([drafted, added]).when(complete).thenThrows('RANKING_COOPERATION_PLAN_NOT_ADOPTED');
     plan.given([drafted, added, adopted]).when(complete).then([completed]);
     plan.given([drafted, added, adopted, completed]).when(complete).thenThrows('RANKING_ACTIVITY_NOT_PLANNED');
-    plan.given([drafted, added, adopted]).when({ ...complete, code: '9' }).thenThrows('RANKING_ACTIVITY_NOT_IN_PLAN');
+    plan
+      .given([drafted, added, adopted])
+      .when({ ...complete, code: '9' })
+      .thenThrows('RANKING_ACTIVITY_NOT_IN_PLAN');
     const cancel = { type: 'cancelRankingCooperationActivity' as const, ...ref, cancelledOn: '2026-03-01', reason: 'QS moved it online' };
-    plan.given([drafted, added]).when(cancel).then([{ type: 'RankingCooperationActivityCancelled', data: { ...ref, cancelledOn: '2026-03-01', reason: 'QS moved it online' } }]);
+    plan
+      .given([drafted, added])
+      .when(cancel)
+      .then([{ type: 'RankingCooperationActivityCancelled', data: { ...ref, cancelledOn: '2026-03-01', reason: 'QS moved it online' } }]);
     plan.given([drafted, added, adopted, completed]).when(cancel).thenThrows('RANKING_ACTIVITY_NOT_PLANNED');
   });
 
@@ -121,7 +189,10 @@ describe('a cooperation plan', () => {
     const mark = { type: 'markRankingCooperationActivityOverdue' as const, ...ref, overdueOn: '2026-03-16' };
     const overdue: RankingCooperationEvent = { type: 'RankingCooperationActivityOverdue', data: { ...ref, overdueOn: '2026-03-16' } };
     plan.given([drafted, added]).when(mark).then([overdue]);
-    plan.given([drafted, added]).when({ ...mark, overdueOn: '2026-03-15' }).thenThrows('RANKING_ACTIVITY_NOT_DUE');
+    plan
+      .given([drafted, added])
+      .when({ ...mark, overdueOn: '2026-03-15' })
+      .thenThrows('RANKING_ACTIVITY_NOT_DUE');
     plan.given([drafted, added, overdue]).when(mark).thenThrows('RANKING_ACTIVITY_ALREADY_OVERDUE');
     plan
       .given([drafted, added, { type: 'RankingCooperationActivityCancelled', data: { ...ref, cancelledOn: '2026-03-01', reason: 'x' } }])
@@ -152,28 +223,71 @@ describe('a cooperation plan', () => {
       },
     ]);
     const completed = recorded({ type: 'RankingCooperationActivityCompleted', data: { ...ref, completedOn: '2026-03-10', outcome: 'x' } });
-    expect(rankingCooperationDueDates.changes(completed)).toEqual([{ action: 'done', key: `ranking-cooperation:${rankingCooperationPlanId}:activity:1`, on: '2026-03-10' }]);
-    expect(rankingCooperationOverdueRule.changes(completed)).toEqual([{ action: 'cancel', key: `ranking-cooperation:${rankingCooperationPlanId}:activity:1:overdue` }]);
+    expect(rankingCooperationDueDates.changes(completed)).toEqual([
+      { action: 'done', key: `ranking-cooperation:${rankingCooperationPlanId}:activity:1`, on: '2026-03-10' },
+    ]);
+    expect(rankingCooperationOverdueRule.changes(completed)).toEqual([
+      { action: 'cancel', key: `ranking-cooperation:${rankingCooperationPlanId}:activity:1:overdue` },
+    ]);
     expect(rankingCooperationCommands.addRankingCooperationActivity.safeParse({ ...added.data, dueOn: '2026-02-30' }).success).toBe(false);
   });
 });
 
 describe('a ranking edition', () => {
   const indicators = [
-    { code: 'AR', name: { ky: 'Академиялык бедел', ru: 'Академическая репутация', en: 'Academic reputation' }, weight: 30, unit: 'score', computation: 'Academic survey', source: 'survey' as const },
-    { code: 'FSR', name: { ky: 'Окутуучу/студент', ru: 'Преподаватели/студенты', en: 'Faculty/student ratio' }, weight: 10, unit: 'ratio', computation: 'Faculty FTE / student FTE', source: 'submitted' as const },
-    { code: 'IFR', name: { ky: 'Чет элдик окутуучулар', ru: 'Иностранные преподаватели', en: 'International faculty ratio' }, weight: 5, unit: '%', computation: 'International faculty / faculty', source: 'submitted' as const },
+    {
+      code: 'AR',
+      name: { ky: 'Академиялык бедел', ru: 'Академическая репутация', en: 'Academic reputation' },
+      weight: 30,
+      unit: 'score',
+      computation: 'Academic survey',
+      source: 'survey' as const,
+    },
+    {
+      code: 'FSR',
+      name: { ky: 'Окутуучу/студент', ru: 'Преподаватели/студенты', en: 'Faculty/student ratio' },
+      weight: 10,
+      unit: 'ratio',
+      computation: 'Faculty FTE / student FTE',
+      source: 'submitted' as const,
+    },
+    {
+      code: 'IFR',
+      name: { ky: 'Чет элдик окутуучулар', ru: 'Иностранные преподаватели', en: 'International faculty ratio' },
+      weight: 5,
+      unit: '%',
+      computation: 'International faculty / faculty',
+      source: 'submitted' as const,
+    },
   ];
   const announced: RankingEditionEvent = {
     type: 'RankingEditionAnnounced',
-    data: { rankingEditionId, rankingOrganisationId, year: 2026, title: 'QS WUR 2026', collectionOpensOn: '2026-01-10', collectionClosesOn: '2026-03-31', indicators },
+    data: {
+      rankingEditionId,
+      rankingOrganisationId,
+      year: 2026,
+      title: 'QS WUR 2026',
+      collectionOpensOn: '2026-01-10',
+      collectionClosesOn: '2026-03-31',
+      indicators,
+    },
   };
-  const value = { rankingEditionId, indicatorCode: 'FSR', value: 0.07, breakdowns: [{ name: 'full-time', value: 1020 }], evidence: 'HR export 2025', supplyingUnit: 'hr-office' };
+  const value = {
+    rankingEditionId,
+    indicatorCode: 'FSR',
+    value: 0.07,
+    breakdowns: [{ name: 'full-time', value: 1020 }],
+    evidence: 'HR export 2025',
+    supplyingUnit: 'hr-office',
+  };
   const recorded = (code: string, by = 'u-unit-head', unit = 'hr-office'): RankingEditionEvent => ({
     type: 'RankingDataValueRecorded',
     data: { ...value, indicatorCode: code, supplyingUnit: unit, recordedBy: by },
   });
-  const verified = (code: string): RankingEditionEvent => ({ type: 'RankingDataValueVerified', data: { rankingEditionId, indicatorCode: code, verifiedOn: '2026-03-01' } });
+  const verified = (code: string): RankingEditionEvent => ({
+    type: 'RankingDataValueVerified',
+    data: { rankingEditionId, indicatorCode: code, verifiedOn: '2026-03-01' },
+  });
   const approved: RankingEditionEvent = { type: 'RankingSubmissionApproved', data: { rankingEditionId, approvedOn: '2026-03-05' } };
   const submitted: RankingEditionEvent = { type: 'RankingDataSubmitted', data: { rankingEditionId, submittedOn: '2026-03-06', channel: 'QS HUB' } };
   const ready = [announced, recorded('FSR'), verified('FSR'), recorded('IFR'), verified('IFR')];
@@ -182,12 +296,25 @@ describe('a ranking edition', () => {
   it('is announced once with its dictionary; the dictionary’s codes are distinct and weights add up to at most 100', () => {
     const { rankingEditionId: _id, ...input } = announced.data;
     const spec = deciderSpec(rankingEditionDecider, methodist);
-    spec.given([]).when({ type: 'announceRankingEdition', rankingEditionId, ...input }).then([announced]);
-    spec.given([announced]).when({ type: 'announceRankingEdition', rankingEditionId, ...input }).thenThrows('RANKING_EDITION_ALREADY_ANNOUNCED');
+    spec
+      .given([])
+      .when({ type: 'announceRankingEdition', rankingEditionId, ...input })
+      .then([announced]);
+    spec
+      .given([announced])
+      .when({ type: 'announceRankingEdition', rankingEditionId, ...input })
+      .thenThrows('RANKING_EDITION_ALREADY_ANNOUNCED');
     const parse = (change: Record<string, unknown>) => rankingEditionCommands.announceRankingEdition.safeParse({ ...input, ...change });
     expect(parse({}).success).toBe(true);
     expect(parse({ indicators: [indicators[0], indicators[0]] }).error!.issues[0]!.message).toBe('must not repeat an indicator code');
-    expect(parse({ indicators: [{ ...indicators[0]!, weight: 60 }, { ...indicators[1]!, weight: 50 }] }).error!.issues[0]!.message).toMatch(/at most 100/);
+    expect(
+      parse({
+        indicators: [
+          { ...indicators[0]!, weight: 60 },
+          { ...indicators[1]!, weight: 50 },
+        ],
+      }).error!.issues[0]!.message,
+    ).toMatch(/at most 100/);
     expect(parse({ collectionClosesOn: '2026-01-01' }).error!.issues[0]!.path).toEqual(['collectionClosesOn']);
     expect(parse({ indicators: [] }).success).toBe(false);
   });
@@ -195,87 +322,210 @@ describe('a ranking edition', () => {
   it('takes values only for submitted indicators of its dictionary, from the division or the supplying unit’s head', () => {
     const { rankingEditionId: _id, ...input } = value;
     const record = { type: 'recordRankingDataValue' as const, rankingEditionId, ...input };
-    deciderSpec(rankingEditionDecider, unitHead).given([announced]).when(record).then([{ type: 'RankingDataValueRecorded', data: { ...value, recordedBy: 'u-unit-head' } }]);
+    deciderSpec(rankingEditionDecider, unitHead)
+      .given([announced])
+      .when(record)
+      .then([{ type: 'RankingDataValueRecorded', data: { ...value, recordedBy: 'u-unit-head' } }]);
     deciderSpec(rankingEditionDecider, methodist)
       .given([announced])
       .when({ ...record, dataRequestId: 'DR-2026-014' })
       .then([{ type: 'RankingDataValueRecorded', data: { ...value, dataRequestId: 'DR-2026-014', recordedBy: 'u-methodist' } }]);
     const other = context(['unit_head'], 'u-other', 'faculty-law');
-    expect(() => rankingEditionDecider.decide(record, rankingEditionDecider.evolve(rankingEditionDecider.initialState, announced), other)).toThrow(ForbiddenError);
+    expect(() => rankingEditionDecider.decide(record, rankingEditionDecider.evolve(rankingEditionDecider.initialState, announced), other)).toThrow(
+      ForbiddenError,
+    );
     const spec = deciderSpec(rankingEditionDecider, methodist);
-    spec.given([announced]).when({ ...record, indicatorCode: 'XX' }).thenThrows('RANKING_INDICATOR_NOT_IN_EDITION');
-    spec.given([announced]).when({ ...record, indicatorCode: 'AR' }).thenThrows('RANKING_INDICATOR_NOT_SUBMITTED');
+    spec
+      .given([announced])
+      .when({ ...record, indicatorCode: 'XX' })
+      .thenThrows('RANKING_INDICATOR_NOT_IN_EDITION');
+    spec
+      .given([announced])
+      .when({ ...record, indicatorCode: 'AR' })
+      .thenThrows('RANKING_INDICATOR_NOT_SUBMITTED');
     spec.given([]).when(record).thenThrows('RANKING_EDITION_NOT_FOUND');
-    spec.given([...ready, approved]).when(record).thenThrows('RANKING_SUBMISSION_ALREADY_APPROVED');
-    expect(rankingEditionCommands.recordRankingDataValue.safeParse({ ...input, rankingEditionId, breakdowns: [{ name: 'a', value: 1 }, { name: 'a', value: 2 }] }).error!.issues[0]!.path).toEqual([
-      'breakdowns',
-    ]);
+    spec
+      .given([...ready, approved])
+      .when(record)
+      .thenThrows('RANKING_SUBMISSION_ALREADY_APPROVED');
+    expect(
+      rankingEditionCommands.recordRankingDataValue.safeParse({
+        ...input,
+        rankingEditionId,
+        breakdowns: [
+          { name: 'a', value: 1 },
+          { name: 'a', value: 2 },
+        ],
+      }).error!.issues[0]!.path,
+    ).toEqual(['breakdowns']);
   });
 
   it('is verified by someone other than the recorder, or returned; a corrected value awaits a new check', () => {
     const verify = { type: 'verifyRankingDataValue' as const, rankingEditionId, indicatorCode: 'FSR', verifiedOn: '2026-03-01' };
-    deciderSpec(rankingEditionDecider, methodist).given([announced, recorded('FSR')]).when(verify).then([verified('FSR')]);
-    deciderSpec(rankingEditionDecider, methodist).given([announced, recorded('FSR', 'u-methodist')]).when(verify).thenThrows('RANKING_VALUE_VERIFIED_BY_RECORDER');
+    deciderSpec(rankingEditionDecider, methodist)
+      .given([announced, recorded('FSR')])
+      .when(verify)
+      .then([verified('FSR')]);
+    deciderSpec(rankingEditionDecider, methodist)
+      .given([announced, recorded('FSR', 'u-methodist')])
+      .when(verify)
+      .thenThrows('RANKING_VALUE_VERIFIED_BY_RECORDER');
     deciderSpec(rankingEditionDecider, methodist).given([announced]).when(verify).thenThrows('RANKING_VALUE_NOT_RECORDED');
-    deciderSpec(rankingEditionDecider, methodist).given([announced, recorded('FSR'), verified('FSR')]).when(verify).thenThrows('RANKING_VALUE_NOT_RECORDED');
-    const ret = { type: 'returnRankingDataValue' as const, rankingEditionId, indicatorCode: 'FSR', returnedOn: '2026-02-20', reason: 'Count part-time staff as FTE' };
-    const returned: RankingEditionEvent = { type: 'RankingDataValueReturned', data: { rankingEditionId, indicatorCode: 'FSR', returnedOn: '2026-02-20', reason: ret.reason } };
-    deciderSpec(rankingEditionDecider, head).given([announced, recorded('FSR')]).when(ret).then([returned]);
-    deciderSpec(rankingEditionDecider, head).given([announced, recorded('FSR'), returned]).when(ret).thenThrows('RANKING_VALUE_ALREADY_RETURNED');
-    deciderSpec(rankingEditionDecider, head).given([announced, recorded('FSR'), returned]).when(verify).thenThrows('RANKING_VALUE_NOT_RECORDED');
-    deciderSpec(rankingEditionDecider, head).given([announced, recorded('FSR'), returned, recorded('FSR')]).when(verify).then([verified('FSR')]);
-    deciderSpec(rankingEditionDecider, head).given([...ready, approved]).when(ret).thenThrows('RANKING_SUBMISSION_ALREADY_APPROVED');
+    deciderSpec(rankingEditionDecider, methodist)
+      .given([announced, recorded('FSR'), verified('FSR')])
+      .when(verify)
+      .thenThrows('RANKING_VALUE_NOT_RECORDED');
+    const ret = {
+      type: 'returnRankingDataValue' as const,
+      rankingEditionId,
+      indicatorCode: 'FSR',
+      returnedOn: '2026-02-20',
+      reason: 'Count part-time staff as FTE',
+    };
+    const returned: RankingEditionEvent = {
+      type: 'RankingDataValueReturned',
+      data: { rankingEditionId, indicatorCode: 'FSR', returnedOn: '2026-02-20', reason: ret.reason },
+    };
+    deciderSpec(rankingEditionDecider, head)
+      .given([announced, recorded('FSR')])
+      .when(ret)
+      .then([returned]);
+    deciderSpec(rankingEditionDecider, head)
+      .given([announced, recorded('FSR'), returned])
+      .when(ret)
+      .thenThrows('RANKING_VALUE_ALREADY_RETURNED');
+    deciderSpec(rankingEditionDecider, head)
+      .given([announced, recorded('FSR'), returned])
+      .when(verify)
+      .thenThrows('RANKING_VALUE_NOT_RECORDED');
+    deciderSpec(rankingEditionDecider, head)
+      .given([announced, recorded('FSR'), returned, recorded('FSR')])
+      .when(verify)
+      .then([verified('FSR')]);
+    deciderSpec(rankingEditionDecider, head)
+      .given([...ready, approved])
+      .when(ret)
+      .thenThrows('RANKING_SUBMISSION_ALREADY_APPROVED');
   });
 
   it('is approved by the director only when every submitted indicator is verified, then sent and acknowledged', () => {
     const director = deciderSpec(rankingEditionDecider, context(['director'], 'u-director'));
     const approve = { type: 'approveRankingSubmission' as const, rankingEditionId, approvedOn: '2026-03-05' };
-    director.given([announced, recorded('FSR'), verified('FSR'), recorded('IFR')]).when(approve).thenThrows('RANKING_VALUES_NOT_VERIFIED');
+    director
+      .given([announced, recorded('FSR'), verified('FSR'), recorded('IFR')])
+      .when(approve)
+      .thenThrows('RANKING_VALUES_NOT_VERIFIED');
     director.given(ready).when(approve).then([approved]);
-    director.given([...ready, approved]).when(approve).thenThrows('RANKING_SUBMISSION_ALREADY_APPROVED');
+    director
+      .given([...ready, approved])
+      .when(approve)
+      .thenThrows('RANKING_SUBMISSION_ALREADY_APPROVED');
     const surveyOnly: RankingEditionEvent = { type: 'RankingEditionAnnounced', data: { ...announced.data, indicators: [indicators[0]!] } };
     director.given([surveyOnly]).when(approve).thenThrows('RANKING_EDITION_NEEDS_NO_SUBMISSION');
 
     const spec = deciderSpec(rankingEditionDecider, head);
     const submit = { type: 'submitRankingData' as const, rankingEditionId, submittedOn: '2026-03-06', channel: 'QS HUB' };
     spec.given(ready).when(submit).thenThrows('RANKING_SUBMISSION_NOT_APPROVED');
-    spec.given([...ready, approved]).when(submit).then([submitted]);
-    spec.given([...ready, approved]).when({ ...submit, submittedOn: '2026-03-04' }).thenThrows('RANKING_SUBMITTED_BEFORE_APPROVAL');
-    spec.given([...ready, approved, submitted]).when(submit).thenThrows('RANKING_DATA_ALREADY_SUBMITTED');
+    spec
+      .given([...ready, approved])
+      .when(submit)
+      .then([submitted]);
+    spec
+      .given([...ready, approved])
+      .when({ ...submit, submittedOn: '2026-03-04' })
+      .thenThrows('RANKING_SUBMITTED_BEFORE_APPROVAL');
+    spec
+      .given([...ready, approved, submitted])
+      .when(submit)
+      .thenThrows('RANKING_DATA_ALREADY_SUBMITTED');
 
     const acknowledge = { type: 'acknowledgeRankingSubmission' as const, rankingEditionId, acknowledgedOn: '2026-03-08', reference: 'QS-ACK-77' };
-    const acknowledged: RankingEditionEvent = { type: 'RankingSubmissionAcknowledged', data: { rankingEditionId, acknowledgedOn: '2026-03-08', reference: 'QS-ACK-77' } };
-    spec.given([...ready, approved]).when(acknowledge).thenThrows('RANKING_DATA_NOT_SUBMITTED');
-    spec.given([...ready, approved, submitted]).when(acknowledge).then([acknowledged]);
-    spec.given([...ready, approved, submitted]).when({ ...acknowledge, acknowledgedOn: '2026-03-01' }).thenThrows('RANKING_ACKNOWLEDGED_BEFORE_SUBMITTED');
-    spec.given([...ready, approved, submitted, acknowledged]).when(acknowledge).thenThrows('RANKING_SUBMISSION_ALREADY_ACKNOWLEDGED');
+    const acknowledged: RankingEditionEvent = {
+      type: 'RankingSubmissionAcknowledged',
+      data: { rankingEditionId, acknowledgedOn: '2026-03-08', reference: 'QS-ACK-77' },
+    };
+    spec
+      .given([...ready, approved])
+      .when(acknowledge)
+      .thenThrows('RANKING_DATA_NOT_SUBMITTED');
+    spec
+      .given([...ready, approved, submitted])
+      .when(acknowledge)
+      .then([acknowledged]);
+    spec
+      .given([...ready, approved, submitted])
+      .when({ ...acknowledge, acknowledgedOn: '2026-03-01' })
+      .thenThrows('RANKING_ACKNOWLEDGED_BEFORE_SUBMITTED');
+    spec
+      .given([...ready, approved, submitted, acknowledged])
+      .when(acknowledge)
+      .thenThrows('RANKING_SUBMISSION_ALREADY_ACKNOWLEDGED');
   });
 
   it('records the published result once, with scores of its own indicators only', () => {
     const spec = deciderSpec(rankingEditionDecider, methodist);
-    const result = { type: 'recordRankingResult' as const, rankingEditionId, publishedOn: '2026-06-04', band: '801-1000', score: 21.4, indicatorScores: [{ indicatorCode: 'AR', score: 8.1 }] };
-    const resulted: RankingEditionEvent = { type: 'RankingResultRecorded', data: { rankingEditionId, publishedOn: '2026-06-04', band: '801-1000', score: 21.4, indicatorScores: [{ indicatorCode: 'AR', score: 8.1 }] } };
+    const result = {
+      type: 'recordRankingResult' as const,
+      rankingEditionId,
+      publishedOn: '2026-06-04',
+      band: '801-1000',
+      score: 21.4,
+      indicatorScores: [{ indicatorCode: 'AR', score: 8.1 }],
+    };
+    const resulted: RankingEditionEvent = {
+      type: 'RankingResultRecorded',
+      data: { rankingEditionId, publishedOn: '2026-06-04', band: '801-1000', score: 21.4, indicatorScores: [{ indicatorCode: 'AR', score: 8.1 }] },
+    };
     spec.given([announced]).when(result).then([resulted]);
     spec.given([announced, resulted]).when(result).thenThrows('RANKING_RESULT_ALREADY_RECORDED');
-    spec.given([announced]).when({ ...result, indicatorScores: [{ indicatorCode: 'ZZ', score: 1 }] }).thenThrows('RANKING_INDICATOR_NOT_IN_EDITION');
-    const parse = (change: Record<string, unknown>) => rankingEditionCommands.recordRankingResult.safeParse({ rankingEditionId, publishedOn: '2026-06-04', ...change });
+    spec
+      .given([announced])
+      .when({ ...result, indicatorScores: [{ indicatorCode: 'ZZ', score: 1 }] })
+      .thenThrows('RANKING_INDICATOR_NOT_IN_EDITION');
+    const parse = (change: Record<string, unknown>) =>
+      rankingEditionCommands.recordRankingResult.safeParse({ rankingEditionId, publishedOn: '2026-06-04', ...change });
     expect(parse({}).error!.issues[0]!.message).toMatch(/rank or the band/);
     expect(parse({ band: '1000-801' }).success).toBe(false);
     expect(parse({ band: 'top 1000' }).success).toBe(false);
     expect(parse({ band: '1001+' }).success).toBe(true);
     expect(parse({ rank: 0 }).success).toBe(false);
 
-    const measure = { type: 'decideRankingImprovementMeasure' as const, rankingEditionId, code: 'M1', measure: 'Hire visiting professors', responsibleUnit: 'international-office', decidedOn: '2026-06-20', indicatorCode: 'IFR', strategyIndicatorId: 'ind-7' };
+    const measure = {
+      type: 'decideRankingImprovementMeasure' as const,
+      rankingEditionId,
+      code: 'M1',
+      measure: 'Hire visiting professors',
+      responsibleUnit: 'international-office',
+      decidedOn: '2026-06-20',
+      indicatorCode: 'IFR',
+      strategyIndicatorId: 'ind-7',
+    };
     const { type: _t, ...measureData } = measure;
     spec.given([announced]).when(measure).thenThrows('RANKING_RESULT_NOT_RECORDED');
-    spec.given([announced, resulted]).when(measure).then([{ type: 'RankingImprovementMeasureDecided', data: measureData }]);
-    spec.given([announced, resulted, { type: 'RankingImprovementMeasureDecided', data: measureData }]).when(measure).thenThrows('RANKING_MEASURE_CODE_TAKEN');
-    spec.given([announced, resulted]).when({ ...measure, indicatorCode: 'ZZ' }).thenThrows('RANKING_INDICATOR_NOT_IN_EDITION');
-    spec.given([announced, resulted]).when({ ...measure, dueOn: '2026-06-01' }).thenThrows('RANKING_MEASURE_DUE_BEFORE_DECIDED');
+    spec
+      .given([announced, resulted])
+      .when(measure)
+      .then([{ type: 'RankingImprovementMeasureDecided', data: measureData }]);
+    spec
+      .given([announced, resulted, { type: 'RankingImprovementMeasureDecided', data: measureData }])
+      .when(measure)
+      .thenThrows('RANKING_MEASURE_CODE_TAKEN');
+    spec
+      .given([announced, resulted])
+      .when({ ...measure, indicatorCode: 'ZZ' })
+      .thenThrows('RANKING_INDICATOR_NOT_IN_EDITION');
+    spec
+      .given([announced, resulted])
+      .when({ ...measure, dueOn: '2026-06-01' })
+      .thenThrows('RANKING_MEASURE_DUE_BEFORE_DECIDED');
   });
 
   it('compares a result with last year’s: a better rank or band is an improvement', () => {
-    const at = (rank: number | null, band?: string) => ({ rank, band_lower: band ? parseBand(band).lower : null, band_upper: band ? parseBand(band).upper : null });
+    const at = (rank: number | null, band?: string) => ({
+      rank,
+      band_lower: band ? parseBand(band).lower : null,
+      band_upper: band ? parseBand(band).upper : null,
+    });
     expect(parseBand('801-1000')).toEqual({ lower: 801, upper: 1000 });
     expect(parseBand('1001+')).toEqual({ lower: 1001, upper: null });
     expect(trendOf(at(null, '801-1000'), at(null, '1001+'))).toBe('improved');

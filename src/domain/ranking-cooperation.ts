@@ -103,7 +103,10 @@ export type RankingCooperationState = { exists: false } | { exists: true; adopte
 function evolve(state: RankingCooperationState, event: RankingCooperationEvent): RankingCooperationState {
   if (event.type === 'RankingCooperationPlanDrafted') return { exists: true, adopted: false, activities: {} };
   if (!state.exists) return state;
-  const set = (code: string, change: Partial<Activity>) => ({ ...state, activities: { ...state.activities, [code]: { ...state.activities[code]!, ...change } } });
+  const set = (code: string, change: Partial<Activity>) => ({
+    ...state,
+    activities: { ...state.activities, [code]: { ...state.activities[code]!, ...change } },
+  });
   switch (event.type) {
     case 'RankingCooperationActivityAdded':
       return { ...state, activities: { ...state.activities, [event.data.code]: { status: 'planned', dueOn: event.data.dueOn, overdue: false } } };
@@ -142,7 +145,12 @@ function decide(command: RankingCooperationCommand, state: RankingCooperationSta
     case 'adoptRankingCooperationPlan':
       if (state.adopted) throw rule('RANKING_COOPERATION_PLAN_ALREADY_ADOPTED', 'the plan has already been adopted');
       if (Object.keys(state.activities).length === 0) throw rule('RANKING_COOPERATION_PLAN_WITHOUT_ACTIVITIES', 'a plan is adopted with at least one activity');
-      return [{ type: 'RankingCooperationPlanAdopted', data: { rankingCooperationPlanId: command.rankingCooperationPlanId, adoptedOn: command.adoptedOn, decision: command.decision } }];
+      return [
+        {
+          type: 'RankingCooperationPlanAdopted',
+          data: { rankingCooperationPlanId: command.rankingCooperationPlanId, adoptedOn: command.adoptedOn, decision: command.decision },
+        },
+      ];
     case 'completeRankingCooperationActivity':
       plannedActivity(state, command.code);
       if (!state.adopted) throw rule('RANKING_COOPERATION_PLAN_NOT_ADOPTED', 'activities are carried out once the director has adopted the plan');
@@ -166,7 +174,10 @@ function decide(command: RankingCooperationCommand, state: RankingCooperationSta
       if (command.overdueOn <= activity.dueOn)
         throw rule('RANKING_ACTIVITY_NOT_DUE', `overdueOn: activity ${command.code} is due on ${activity.dueOn}; it is overdue only after that day`);
       return [
-        { type: 'RankingCooperationActivityOverdue', data: { rankingCooperationPlanId: command.rankingCooperationPlanId, code: command.code, overdueOn: command.overdueOn } },
+        {
+          type: 'RankingCooperationActivityOverdue',
+          data: { rankingCooperationPlanId: command.rankingCooperationPlanId, code: command.code, overdueOn: command.overdueOn },
+        },
       ];
     }
   }

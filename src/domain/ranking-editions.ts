@@ -118,8 +118,14 @@ export const rankingEditionCommands = {
       path: ['collectionClosesOn'],
       message: 'must not be before collectionOpensOn',
     })
-    .refine((c) => new Set(c.indicators.map((i) => i.code)).size === c.indicators.length, { path: ['indicators'], message: 'must not repeat an indicator code' })
-    .refine((c) => c.indicators.reduce((sum, i) => sum + i.weight, 0) <= 100.0001, { path: ['indicators'], message: 'weights must add up to at most 100 per cent' }),
+    .refine((c) => new Set(c.indicators.map((i) => i.code)).size === c.indicators.length, {
+      path: ['indicators'],
+      message: 'must not repeat an indicator code',
+    })
+    .refine((c) => c.indicators.reduce((sum, i) => sum + i.weight, 0) <= 100.0001, {
+      path: ['indicators'],
+      message: 'weights must add up to at most 100 per cent',
+    }),
   recordRankingDataValue: valueFields.refine((c) => new Set((c.breakdowns ?? []).map((b) => b.name)).size === (c.breakdowns ?? []).length, {
     path: ['breakdowns'],
     message: 'must not repeat a part’s name',
@@ -302,14 +308,18 @@ function decide(command: RankingEditionCommand, state: RankingEditionState, cont
       requireSupplier(context.actor, command.supplyingUnit);
       requireIndicator(state, command.indicatorCode);
       if (state.indicators[command.indicatorCode] !== 'submitted')
-        throw rule('RANKING_INDICATOR_NOT_SUBMITTED', `indicatorCode: the ranking takes ${command.indicatorCode} from its own ${state.indicators[command.indicatorCode]} data`);
+        throw rule(
+          'RANKING_INDICATOR_NOT_SUBMITTED',
+          `indicatorCode: the ranking takes ${command.indicatorCode} from its own ${state.indicators[command.indicatorCode]} data`,
+        );
       requireOpenSubmission(state);
       const { type: _type, ...data } = command;
       return [{ type: 'RankingDataValueRecorded', data: { ...data, recordedBy: context.actor.id } }];
     }
     case 'verifyRankingDataValue': {
       const value = requireValue(state, command.indicatorCode);
-      if (value.status !== 'recorded') throw rule('RANKING_VALUE_NOT_RECORDED', `indicatorCode: the value of ${command.indicatorCode} is ${value.status}, not awaiting a check`);
+      if (value.status !== 'recorded')
+        throw rule('RANKING_VALUE_NOT_RECORDED', `indicatorCode: the value of ${command.indicatorCode} is ${value.status}, not awaiting a check`);
       if (value.recordedBy === context.actor.id) throw rule('RANKING_VALUE_VERIFIED_BY_RECORDER', 'nobody verifies a value they recorded themselves');
       return [{ type: 'RankingDataValueVerified', data: { rankingEditionId, indicatorCode: command.indicatorCode, verifiedOn: command.verifiedOn } }];
     }
@@ -318,22 +328,28 @@ function decide(command: RankingEditionCommand, state: RankingEditionState, cont
       requireOpenSubmission(state);
       if (value.status === 'returned') throw rule('RANKING_VALUE_ALREADY_RETURNED', `indicatorCode: the value of ${command.indicatorCode} is already returned`);
       return [
-        { type: 'RankingDataValueReturned', data: { rankingEditionId, indicatorCode: command.indicatorCode, returnedOn: command.returnedOn, reason: command.reason } },
+        {
+          type: 'RankingDataValueReturned',
+          data: { rankingEditionId, indicatorCode: command.indicatorCode, returnedOn: command.returnedOn, reason: command.reason },
+        },
       ];
     }
     case 'approveRankingSubmission': {
       const needed = submittedIndicators(state);
-      if (needed.length === 0) throw rule('RANKING_EDITION_NEEDS_NO_SUBMISSION', 'the ranking takes every indicator from its own data; there is nothing to submit');
+      if (needed.length === 0)
+        throw rule('RANKING_EDITION_NEEDS_NO_SUBMISSION', 'the ranking takes every indicator from its own data; there is nothing to submit');
       requireOpenSubmission(state);
       const unverified = needed.filter((c) => state.values[c]?.status !== 'verified');
-      if (unverified.length > 0) throw rule('RANKING_VALUES_NOT_VERIFIED', `every submitted indicator must be verified first; not yet: ${unverified.join(', ')}`);
+      if (unverified.length > 0)
+        throw rule('RANKING_VALUES_NOT_VERIFIED', `every submitted indicator must be verified first; not yet: ${unverified.join(', ')}`);
       const { type: _type, ...data } = command;
       return [{ type: 'RankingSubmissionApproved', data }];
     }
     case 'submitRankingData':
       if (!state.approvedOn) throw rule('RANKING_SUBMISSION_NOT_APPROVED', 'the director approves the data set before it is sent');
       if (state.submittedOn) throw rule('RANKING_DATA_ALREADY_SUBMITTED', `the data set was sent on ${state.submittedOn}`);
-      if (command.submittedOn < state.approvedOn) throw rule('RANKING_SUBMITTED_BEFORE_APPROVAL', `submittedOn: the data set was approved on ${state.approvedOn}`);
+      if (command.submittedOn < state.approvedOn)
+        throw rule('RANKING_SUBMITTED_BEFORE_APPROVAL', `submittedOn: the data set was approved on ${state.approvedOn}`);
       return [{ type: 'RankingDataSubmitted', data: { rankingEditionId, submittedOn: command.submittedOn, channel: command.channel } }];
     case 'acknowledgeRankingSubmission': {
       if (!state.submittedOn) throw rule('RANKING_DATA_NOT_SUBMITTED', 'only a data set that was sent can be acknowledged');
@@ -353,7 +369,8 @@ function decide(command: RankingEditionCommand, state: RankingEditionState, cont
       if (!state.resultRecorded) throw rule('RANKING_RESULT_NOT_RECORDED', 'improvement measures are decided on a recorded result');
       if (state.measures.includes(command.code)) throw rule('RANKING_MEASURE_CODE_TAKEN', `code: the edition already has a measure ${command.code}`);
       if (command.indicatorCode !== undefined) requireIndicator(state, command.indicatorCode);
-      if (command.dueOn !== undefined && command.dueOn < command.decidedOn) throw rule('RANKING_MEASURE_DUE_BEFORE_DECIDED', 'dueOn: must not be before decidedOn');
+      if (command.dueOn !== undefined && command.dueOn < command.decidedOn)
+        throw rule('RANKING_MEASURE_DUE_BEFORE_DECIDED', 'dueOn: must not be before decidedOn');
       const { type: _type, ...data } = command;
       return [{ type: 'RankingImprovementMeasureDecided', data }];
     }

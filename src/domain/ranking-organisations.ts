@@ -14,11 +14,19 @@ const kinds = ['international', 'national_ministry', 'national_independent'] as 
 export const rankingOrganisationKindLabels: Labels<(typeof kinds)[number]> = {
   international: { ky: 'Эл аралык рейтинг', ru: 'Международный рейтинг', en: 'International ranking' },
   national_ministry: { ky: 'Министрликтин улуттук рейтинги', ru: 'Национальный рейтинг Министерства', en: 'National rating of the Ministry' },
-  national_independent: { ky: 'Көз карандысыз агенттиктин улуттук рейтинги', ru: 'Национальный рейтинг независимого агентства', en: 'National rating of an independent agency' },
+  national_independent: {
+    ky: 'Көз карандысыз агенттиктин улуттук рейтинги',
+    ru: 'Национальный рейтинг независимого агентства',
+    en: 'National rating of an independent agency',
+  },
 };
 export const rankingOrganisationKind = z
   .enum(kinds)
-  .meta({ id: 'RankingOrganisationKind', description: 'International ranking, national rating of the Ministry, or of an independent agency.', labels: rankingOrganisationKindLabels });
+  .meta({
+    id: 'RankingOrganisationKind',
+    description: 'International ranking, national rating of the Ministry, or of an independent agency.',
+    labels: rankingOrganisationKindLabels,
+  });
 export type RankingOrganisationKind = z.infer<typeof rankingOrganisationKind>;
 
 /** An agreement's number within its organisation, as printed on it. */
@@ -113,7 +121,8 @@ function decide(command: RankingOrganisationCommand, state: RankingOrganisationS
       const agreement = state.agreements[command.agreementNumber];
       if (!agreement) throw rule('RANKING_AGREEMENT_NOT_FOUND', `agreementNumber: no agreement ${command.agreementNumber} with this organisation`);
       if (agreement.endedOn) throw rule('RANKING_AGREEMENT_ALREADY_ENDED', `the agreement ended on ${agreement.endedOn}`);
-      if (command.endedOn < agreement.signedOn) throw rule('RANKING_AGREEMENT_ENDED_BEFORE_SIGNED', `endedOn: the agreement was signed on ${agreement.signedOn}`);
+      if (command.endedOn < agreement.signedOn)
+        throw rule('RANKING_AGREEMENT_ENDED_BEFORE_SIGNED', `endedOn: the agreement was signed on ${agreement.signedOn}`);
       if (agreement.validUntil && command.endedOn > agreement.validUntil)
         throw rule('RANKING_AGREEMENT_ALREADY_EXPIRED', `endedOn: the agreement's term ran out on ${agreement.validUntil}; it needs no ending`);
       const { type: _type, ...data } = command;
