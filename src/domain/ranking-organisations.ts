@@ -20,13 +20,11 @@ export const rankingOrganisationKindLabels: Labels<(typeof kinds)[number]> = {
     en: 'National rating of an independent agency',
   },
 };
-export const rankingOrganisationKind = z
-  .enum(kinds)
-  .meta({
-    id: 'RankingOrganisationKind',
-    description: 'International ranking, national rating of the Ministry, or of an independent agency.',
-    labels: rankingOrganisationKindLabels,
-  });
+export const rankingOrganisationKind = z.enum(kinds).meta({
+  id: 'RankingOrganisationKind',
+  description: 'International ranking, national rating of the Ministry, or of an independent agency.',
+  labels: rankingOrganisationKindLabels,
+});
 export type RankingOrganisationKind = z.infer<typeof rankingOrganisationKind>;
 
 /** An agreement's number within its organisation, as printed on it. */
