@@ -24,6 +24,7 @@ import './accreditation-mutations.ts';
 import './rankings.ts';
 import './ranking-mutations.ts';
 import './ranking-cooperation.ts';
+import './ranking-changes.ts';
 import './programmes.ts';
 import './audit.ts';
 import './events.ts';

@@ -12,7 +12,7 @@ import { rankingOrganisationCommands } from '../src/domain/ranking-organisations
 import { openHub, type Hub } from '../src/hub.ts';
 import { createGraphQLHandler } from '../src/server.ts';
 import { TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
-import { yogaClient } from './support/graphql.ts';
+import { sseSubscription, yogaClient } from './support/graphql.ts';
 import { manualClock } from './support/manual-clock.ts';
 import { ADD_DIRECTION, ADD_GOAL, DEFINE_INDICATOR, DRAFT_PLAN, indicatorInput, name as strategyName } from './support/strategy-operations.ts';
 
@@ -30,6 +30,7 @@ const time = manualClock('2026-02-01T04:00:00.000Z');
 let dir: ReturnType<typeof temporaryDirectory>;
 let hub: Hub;
 let automation: Automation;
+let yoga: ReturnType<typeof createGraphQLHandler>;
 let gql: ReturnType<typeof yogaClient>;
 const tokens = {} as Record<Person, string>;
 
@@ -37,7 +38,8 @@ beforeAll(async () => {
   dir = temporaryDirectory();
   hub = await openHub(testConfig(dir.path), { clock: time.clock });
   automation = await startAutomation(hub, { ...automationParts(hub), clock: time.clock });
-  gql = yogaClient(createGraphQLHandler(hub, { secret: TEST_SECRET }));
+  yoga = createGraphQLHandler(hub, { secret: TEST_SECRET });
+  gql = yogaClient(yoga);
   for (const person of Object.keys(people) as Person[]) tokens[person] = await tokenFor(people[person]);
 });
 afterAll(async () => {
@@ -428,5 +430,36 @@ describe('rankings through GraphQL', () => {
     expect(improved.edges.map((e: any) => e.node.shortName)).toEqual(['QS WUR']);
     const arwu = await page({ f: { submissionStatuses: ['NOT_REQUIRED'], kinds: ['INTERNATIONAL'] } });
     expect(arwu.edges.map((e: any) => [e.node.shortName, e.node.trend])).toEqual([['ARWU', null]]);
+  });
+
+  it('tells a subscriber each change to the edition it follows, with the submission as it stood then', async () => {
+    const edition = (await send('announceRankingEdition', { rankingOrganisationId: ids.the, year: 2026, title: 'THE WUR 2026', indicators: qsIndicators }))
+      .rankingEdition;
+    const changes = await sseSubscription(
+      yoga,
+      'subscription($id: ID) { rankingEditionChanged(id: $id) { eventType revision rankingEdition { submissionStatus values { indicatorCode status } } } }',
+      { id: edition.id },
+      tokens.teacher,
+    );
+    await send(
+      'recordRankingDataValue',
+      { rankingEditionId: edition.id, indicatorCode: 'IFR', value: 3.1, evidence: 'International office list', supplyingUnit: 'international-office' },
+      'methodist',
+    );
+    await send('returnRankingDataValue', { rankingEditionId: edition.id, indicatorCode: 'IFR', returnedOn: '2026-02-01', reason: 'Use FTE' });
+    const received = [(await changes.next())?.data?.rankingEditionChanged, (await changes.next())?.data?.rankingEditionChanged];
+    await changes.close();
+    expect(received).toEqual([
+      {
+        eventType: 'RankingDataValueRecorded',
+        revision: 1,
+        rankingEdition: { submissionStatus: 'COLLECTING', values: [{ indicatorCode: 'IFR', status: 'RECORDED' }] },
+      },
+      {
+        eventType: 'RankingDataValueReturned',
+        revision: 2,
+        rankingEdition: { submissionStatus: 'COLLECTING', values: [{ indicatorCode: 'IFR', status: 'RETURNED' }] },
+      },
+    ]);
   });
 });
