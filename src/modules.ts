@@ -36,6 +36,7 @@ import { qualityPolicyDueDates, qualityStandardDueDates, qualityStandardRevision
 import { qualityPlanDueDates } from './domain/quality-plans.ts';
 import { ratingAppealsClock } from './domain/rating-clock.ts';
 import { rankingCooperationDueDates, rankingCooperationOverdueRule } from './domain/ranking-cooperation.ts';
+import { rankingSubmissionDueDates } from './domain/ranking-deadlines.ts';
 import { ratingDueDates } from './domain/rating-deadlines.ts';
 import { ratingEntryUpcasters } from './domain/rating-entries.ts';
 import { upcasters, type Upcasters } from './eventstore/upcasting.ts';
@@ -52,6 +53,7 @@ export const dueDateSources: DueDateSource[] = [
   qualityPlanDueDates,
   accreditationDueDates,
   rankingCooperationDueDates,
+  rankingSubmissionDueDates,
 ];
 
 export const allProjections: ProjectionDefinition[] = [

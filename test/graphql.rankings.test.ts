@@ -264,6 +264,8 @@ describe('rankings through GraphQL', () => {
 
     const mid = await query(`{ rankings(filter: { submissionStatuses: [SUBMITTED] }) { edges { node { shortName currentSubmissionStatus } } } }`);
     expect(mid.rankings.edges).toEqual([{ node: { shortName: 'QS WUR', currentSubmissionStatus: 'SUBMITTED' } }]);
+    const due = await query(`{ deadlines(kind: "ranking_submission") { edges { node { title dueOn done doneOn } } } }`, {}, 'director');
+    expect(due.deadlines.edges).toEqual([{ node: { title: 'QS WUR 2026', dueOn: '2026-03-31', done: true, doneOn: '2026-02-21' } }]);
     await send('acknowledgeRankingSubmission', { rankingEditionId: edition.id, acknowledgedOn: '2026-02-25', reference: 'QS-ACK-77' });
 
     const read = await query(

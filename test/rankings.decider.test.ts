@@ -19,6 +19,7 @@ import {
   rankingOrganisationDecider,
   type RankingOrganisationEvent,
 } from '../src/domain/ranking-organisations.ts';
+import { rankingSubmissionDueDates } from '../src/domain/ranking-deadlines.ts';
 import type { RecordedEvent } from '../src/eventstore/types.ts';
 import { deciderSpec } from './support/decider-spec.ts';
 
@@ -533,5 +534,28 @@ describe('a ranking edition', () => {
     expect(trendOf(at(412), at(412))).toBe('unchanged');
     expect(trendOf(at(390), at(null, '401-410'))).toBe('improved');
     expect(trendOf(at(390), undefined)).toBe('first_result');
+  });
+
+  it('puts sending the data set on the deadlines list until the window closes, when the university submits anything', () => {
+    const asRecorded = (event: RankingEditionEvent) => ({ type: event.type, data: event.data }) as unknown as RecordedEvent;
+    expect(rankingSubmissionDueDates.changes(asRecorded(announced))).toEqual([
+      {
+        action: 'due',
+        key: `ranking-edition:${rankingEditionId}:submission`,
+        kind: 'ranking_submission',
+        title: 'QS WUR 2026',
+        dueOn: '2026-03-31',
+        entityType: 'RankingEdition',
+        entityId: rankingEditionId,
+      },
+    ]);
+    expect(rankingSubmissionDueDates.changes(asRecorded(submitted))).toEqual([
+      { action: 'done', key: `ranking-edition:${rankingEditionId}:submission`, on: '2026-03-06' },
+    ]);
+    expect(
+      rankingSubmissionDueDates.changes(asRecorded({ type: 'RankingEditionAnnounced', data: { ...announced.data, indicators: [indicators[0]!] } })),
+    ).toEqual([]);
+    const { collectionClosesOn: _c, ...withoutWindow } = announced.data as typeof announced.data & { collectionClosesOn: string };
+    expect(rankingSubmissionDueDates.changes(asRecorded({ type: 'RankingEditionAnnounced', data: withoutWindow }))).toEqual([]);
   });
 });
