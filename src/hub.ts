@@ -15,6 +15,8 @@ import { createDeadlineQueries, type DeadlineQueries } from '../projections/dead
 import { createWebhookQueries, type WebhookQueries } from '../projections/webhooks.ts';
 import { openReadModelDatabase, type ReadModelDatabase } from '../projections/database.ts';
 import { createRatingQueries, type RatingQueries } from '../projections/ratings.ts';
+import { createRankingQueries, type RankingQueries } from '../projections/rankings.ts';
+import { createRankingCooperationQueries, type RankingCooperationQueries } from '../projections/ranking-cooperation-plans.ts';
 import { createCorrectiveActionQueries, type CorrectiveActionQueries } from '../projections/corrective-actions.ts';
 import { createIndicatorQueries, type IndicatorQueries } from '../projections/indicators.ts';
 import { createMonitoringQueries, type MonitoringQueries } from '../projections/monitorings.ts';
@@ -72,6 +74,8 @@ export type Hub = {
   accreditations: AccreditationQueries;
   evidence: EvidenceQueries;
   programmes: ProgrammeQueries;
+  rankings: RankingQueries;
+  rankingCooperation: RankingCooperationQueries;
   /** Runs a command and, when it stored events, waits until the read models include them. */
   execute<Command, Event extends DomainEvent, State>(request: CommandRequest<Command, Event, State>): Promise<CommandOutcome<State>>;
   close(): Promise<void>;
@@ -122,6 +126,8 @@ export async function openHub(
     accreditations: createAccreditationQueries(readModels),
     evidence: createEvidenceQueries(readModels),
     programmes: createProgrammeQueries(readModels),
+    rankings: createRankingQueries(readModels),
+    rankingCooperation: createRankingCooperationQueries(readModels),
     async execute(request) {
       const outcome = await handleCommand(store, { schemaVersionOf: eventVersions.currentVersion, ...request });
       if (outcome.position) {

@@ -18,6 +18,8 @@ import { proposalsProjection } from '../projections/proposals.ts';
 import { qualityPlansProjection } from '../projections/quality-plans.ts';
 import { qualityProjection } from '../projections/quality.ts';
 import { ratingsProjection } from '../projections/ratings.ts';
+import { rankingCooperationPlansProjection } from '../projections/ranking-cooperation-plans.ts';
+import { rankingsProjection } from '../projections/rankings.ts';
 import { strategicPlansProjection } from '../projections/strategic-plans.ts';
 import { surveysProjection } from '../projections/surveys.ts';
 import { swotAnalysesProjection } from '../projections/swot-analyses.ts';
@@ -35,6 +37,8 @@ import { monitoringDueDates } from './domain/monitoring.ts';
 import { qualityPolicyDueDates, qualityStandardDueDates, qualityStandardRevisionClock } from './domain/quality-automation.ts';
 import { qualityPlanDueDates } from './domain/quality-plans.ts';
 import { ratingAppealsClock } from './domain/rating-clock.ts';
+import { rankingCooperationDueDates, rankingCooperationOverdueRule } from './domain/ranking-cooperation.ts';
+import { rankingSubmissionDueDates } from './domain/ranking-deadlines.ts';
 import { ratingDueDates } from './domain/rating-deadlines.ts';
 import { ratingEntryUpcasters } from './domain/rating-entries.ts';
 import { upcasters, type Upcasters } from './eventstore/upcasting.ts';
@@ -50,6 +54,8 @@ export const dueDateSources: DueDateSource[] = [
   monitoringDueDates,
   qualityPlanDueDates,
   accreditationDueDates,
+  rankingCooperationDueDates,
+  rankingSubmissionDueDates,
 ];
 
 export const allProjections: ProjectionDefinition[] = [
@@ -70,6 +76,8 @@ export const allProjections: ProjectionDefinition[] = [
   accreditationsProjection,
   evidenceProjection,
   programmesProjection,
+  rankingsProjection,
+  rankingCooperationPlansProjection,
   deadlinesProjection(dueDateSources),
   webhooksProjection,
 ] as ProjectionDefinition[];
@@ -86,6 +94,7 @@ export const clockRules: ClockRule[] = [
   indicatorPeriodMissedRule,
   ratingAppealsClock,
   ...accreditationClock,
+  rankingCooperationOverdueRule,
 ];
 
 /** Follow-up commands modules send in answer to events (src/automation/reactors.ts). */

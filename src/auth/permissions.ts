@@ -13,6 +13,7 @@ import { licensingPermissions } from '../domain/licensing.ts';
 import { qualityPolicyPermissions } from '../domain/quality-policy.ts';
 import { qualityStandardPermissions } from '../domain/quality-standards.ts';
 import { ratingsPermissions, ratingsScopes } from '../domain/ratings.ts';
+import { rankingsFollowUpCommands, rankingsPermissions, rankingsScopes } from '../domain/rankings.ts';
 import { correctiveActionPermissions, correctiveActionScopes } from '../domain/corrective-actions.ts';
 import { indicatorPermissions, indicatorScopes } from '../domain/indicators.ts';
 import { monitoringPermissions } from '../domain/monitoring.ts';
@@ -42,6 +43,7 @@ const staffPermissions = {
   ...surveyPermissions,
   ...webhookPermissions,
   ...accreditationPermissions,
+  ...rankingsPermissions,
 } satisfies Record<string, Role[]>;
 
 /**
@@ -60,6 +62,7 @@ const followUpCommands: readonly string[] = [
   'markRecommendationActionOverdue',
   'recordAccreditationRenewal',
   ...ratingFollowUpCommands,
+  ...rankingsFollowUpCommands,
 ];
 
 export const commandPermissions = Object.fromEntries(
@@ -68,7 +71,13 @@ export const commandPermissions = Object.fromEntries(
 export type CommandName = keyof typeof commandPermissions;
 
 /** Limits on a permitted role that depend on the entity (own unit, own entry). */
-export const commandScopes: Partial<Record<CommandName, string>> = { ...ratingsScopes, ...indicatorScopes, ...correctiveActionScopes, ...webhookScopes };
+export const commandScopes: Partial<Record<CommandName, string>> = {
+  ...ratingsScopes,
+  ...indicatorScopes,
+  ...correctiveActionScopes,
+  ...webhookScopes,
+  ...rankingsScopes,
+};
 
 /** Throws ForbiddenError unless the actor holds one of the roles allowed to send the command. */
 export function authorizeCommand(actor: Actor | undefined, command: CommandName): Actor {
