@@ -21,6 +21,8 @@ import { ratingsProjection } from '../projections/ratings.ts';
 import { strategicPlansProjection } from '../projections/strategic-plans.ts';
 import { swotAnalysesProjection } from '../projections/swot-analyses.ts';
 import { webhooksProjection } from '../projections/webhooks.ts';
+import { secretariatProjections } from '../projections/secretariat.ts';
+import { secretariatClock, secretariatDueDates } from './domain/secretariat-automation.ts';
 import type { ClockRule, DueDateSource, Reactor } from './automation/contracts.ts';
 import { accreditationClock, accreditationDueDates, accreditationReactors } from './domain/accreditation-automation.ts';
 import { correctiveActionDueDates, correctiveActionOverdueRule } from './domain/corrective-actions.ts';
@@ -48,6 +50,7 @@ export const dueDateSources: DueDateSource[] = [
   monitoringDueDates,
   qualityPlanDueDates,
   accreditationDueDates,
+  ...secretariatDueDates,
 ];
 
 export const allProjections: ProjectionDefinition[] = [
@@ -67,6 +70,7 @@ export const allProjections: ProjectionDefinition[] = [
   accreditationsProjection,
   evidenceProjection,
   programmesProjection,
+  ...secretariatProjections,
   deadlinesProjection(dueDateSources),
   webhooksProjection,
 ] as ProjectionDefinition[];
@@ -82,6 +86,7 @@ export const clockRules: ClockRule[] = [
   correctiveActionOverdueRule,
   ratingAppealsClock,
   ...accreditationClock,
+  ...secretariatClock,
 ];
 
 /** Follow-up commands modules send in answer to events (src/automation/reactors.ts). */

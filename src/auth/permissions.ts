@@ -21,6 +21,8 @@ import { qualityPlanPermissions } from '../domain/quality-plans.ts';
 import { swotAnalysisPermissions } from '../domain/swot-analyses.ts';
 import { strategicPlanPermissions } from '../domain/strategic-plan.ts';
 import { webhookPermissions, webhookScopes } from '../domain/webhooks.ts';
+import { secretariatPermissions, secretariatScopes } from '../domain/secretariat.ts';
+import { secretariatFollowUpCommands } from '../domain/secretariat-automation.ts';
 
 const staffPermissions = {
   ...licensingPermissions,
@@ -38,6 +40,7 @@ const staffPermissions = {
   ...qualityPlanPermissions,
   ...webhookPermissions,
   ...accreditationPermissions,
+  ...secretariatPermissions,
 } satisfies Record<string, Role[]>;
 
 /**
@@ -55,6 +58,7 @@ const followUpCommands: readonly string[] = [
   'markRecommendationActionOverdue',
   'recordAccreditationRenewal',
   ...ratingFollowUpCommands,
+  ...secretariatFollowUpCommands,
 ];
 
 export const commandPermissions = Object.fromEntries(
@@ -63,7 +67,13 @@ export const commandPermissions = Object.fromEntries(
 export type CommandName = keyof typeof commandPermissions;
 
 /** Limits on a permitted role that depend on the entity (own unit, own entry). */
-export const commandScopes: Partial<Record<CommandName, string>> = { ...ratingsScopes, ...indicatorScopes, ...correctiveActionScopes, ...webhookScopes };
+export const commandScopes: Partial<Record<CommandName, string>> = {
+  ...ratingsScopes,
+  ...indicatorScopes,
+  ...correctiveActionScopes,
+  ...webhookScopes,
+  ...secretariatScopes,
+};
 
 /** Throws ForbiddenError unless the actor holds one of the roles allowed to send the command. */
 export function authorizeCommand(actor: Actor | undefined, command: CommandName): Actor {
