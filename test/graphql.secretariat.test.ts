@@ -327,7 +327,8 @@ describe('meetings, UMO sessions, reports and publications', () => {
     expect(sent.analyticalReport).toMatchObject({ status: 'SENT', dispatches: [{ recipientKind: 'AGENCY', recipient: 'Ministry' }] });
     const LIST =
       'query($filter: AnalyticalReportFilter, $orderBy: AnalyticalReportOrder) { reports(filter: $filter, orderBy: $orderBy) { edges { node { title references { kind id } } } } }';
-    const titles = async (variables: object) => (await gql(LIST, variables, { token: tokens[director.id] })).data!.reports.edges.map((e: any) => e.node.title);
+    const titles = async (variables: Record<string, unknown>) =>
+      (await gql(LIST, variables, { token: tokens[director.id] })).data!.reports.edges.map((e: any) => e.node.title);
     expect(await titles({})).toEqual(['Rankings H1', 'Licensing 2026']);
     expect(await titles({ filter: { reference: { kind: 'LICENSE', id: licence } } })).toEqual(['Licensing 2026']);
     expect(await titles({ filter: { statuses: ['DRAFT'] } })).toEqual(['Rankings H1']);
