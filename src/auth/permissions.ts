@@ -21,7 +21,7 @@ import { qualityPlanPermissions } from '../domain/quality-plans.ts';
 import { swotAnalysisPermissions } from '../domain/swot-analyses.ts';
 import { strategicPlanPermissions } from '../domain/strategic-plan.ts';
 import { webhookPermissions, webhookScopes } from '../domain/webhooks.ts';
-import { secretariatPermissions, secretariatScopes } from '../domain/secretariat.ts';
+import { secretariatCommandRoles, secretariatScopes } from '../domain/secretariat.ts';
 import { secretariatFollowUpCommands } from '../domain/secretariat-automation.ts';
 
 const staffPermissions = {
@@ -40,7 +40,7 @@ const staffPermissions = {
   ...qualityPlanPermissions,
   ...webhookPermissions,
   ...accreditationPermissions,
-  ...secretariatPermissions,
+  ...secretariatCommandRoles,
 } satisfies Record<string, Role[]>;
 
 /**

