@@ -9,6 +9,7 @@ import { createAccreditationQueries, type AccreditationQueries } from '../projec
 import { createAgencyQueries, type AgencyQueries } from '../projections/agencies.ts';
 import { createEvidenceQueries, type EvidenceQueries } from '../projections/evidence.ts';
 import { createProgrammeQueries, type ProgrammeQueries } from '../projections/programmes.ts';
+import { createSecretariatQueries, type SecretariatQueries } from '../projections/secretariat.ts';
 import { createLicenseQueries, type LicenseQueries } from '../projections/licenses.ts';
 import { createQualityQueries, type QualityQueries } from '../projections/quality.ts';
 import { createDeadlineQueries, type DeadlineQueries } from '../projections/deadlines.ts';
@@ -76,6 +77,8 @@ export type Hub = {
   programmes: ProgrammeQueries;
   rankings: RankingQueries;
   rankingCooperation: RankingCooperationQueries;
+  /** Data requests, meetings, UMO sessions, analytical reports and publications. */
+  secretariat: SecretariatQueries;
   /** Runs a command and, when it stored events, waits until the read models include them. */
   execute<Command, Event extends DomainEvent, State>(request: CommandRequest<Command, Event, State>): Promise<CommandOutcome<State>>;
   close(): Promise<void>;
@@ -128,6 +131,7 @@ export async function openHub(
     programmes: createProgrammeQueries(readModels),
     rankings: createRankingQueries(readModels),
     rankingCooperation: createRankingCooperationQueries(readModels),
+    secretariat: createSecretariatQueries(readModels),
     async execute(request) {
       const outcome = await handleCommand(store, { schemaVersionOf: eventVersions.currentVersion, ...request });
       if (outcome.position) {

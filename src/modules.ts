@@ -24,6 +24,8 @@ import { strategicPlansProjection } from '../projections/strategic-plans.ts';
 import { surveysProjection } from '../projections/surveys.ts';
 import { swotAnalysesProjection } from '../projections/swot-analyses.ts';
 import { webhooksProjection } from '../projections/webhooks.ts';
+import { secretariatProjections } from '../projections/secretariat.ts';
+import { secretariatClock, secretariatDueDates } from './domain/secretariat-automation.ts';
 import type { ClockRule, DueDateSource, Reactor } from './automation/contracts.ts';
 import { accreditationClock, accreditationDueDates, accreditationReactors } from './domain/accreditation-automation.ts';
 import { correctiveActionDueDates, correctiveActionOverdueRule } from './domain/corrective-actions.ts';
@@ -56,6 +58,7 @@ export const dueDateSources: DueDateSource[] = [
   accreditationDueDates,
   rankingCooperationDueDates,
   rankingSubmissionDueDates,
+  ...secretariatDueDates,
 ];
 
 export const allProjections: ProjectionDefinition[] = [
@@ -78,6 +81,7 @@ export const allProjections: ProjectionDefinition[] = [
   programmesProjection,
   rankingsProjection,
   rankingCooperationPlansProjection,
+  ...secretariatProjections,
   deadlinesProjection(dueDateSources),
   webhooksProjection,
 ] as ProjectionDefinition[];
@@ -95,6 +99,7 @@ export const clockRules: ClockRule[] = [
   ratingAppealsClock,
   ...accreditationClock,
   rankingCooperationOverdueRule,
+  ...secretariatClock,
 ];
 
 /** Follow-up commands modules send in answer to events (src/automation/reactors.ts). */

@@ -24,6 +24,8 @@ import { assessmentInstrumentPermissions } from '../domain/assessment-instrument
 import { surveyPermissions } from '../domain/surveys.ts';
 import { strategicPlanPermissions } from '../domain/strategic-plan.ts';
 import { webhookPermissions, webhookScopes } from '../domain/webhooks.ts';
+import { secretariatCommandRoles, secretariatScopes } from '../domain/secretariat.ts';
+import { secretariatFollowUpCommands } from '../domain/secretariat-automation.ts';
 
 const staffPermissions = {
   ...licensingPermissions,
@@ -44,6 +46,7 @@ const staffPermissions = {
   ...webhookPermissions,
   ...accreditationPermissions,
   ...rankingsPermissions,
+  ...secretariatCommandRoles,
 } satisfies Record<string, Role[]>;
 
 /**
@@ -63,6 +66,7 @@ const followUpCommands: readonly string[] = [
   'recordAccreditationRenewal',
   ...ratingFollowUpCommands,
   ...rankingsFollowUpCommands,
+  ...secretariatFollowUpCommands,
 ];
 
 export const commandPermissions = Object.fromEntries(
@@ -77,6 +81,7 @@ export const commandScopes: Partial<Record<CommandName, string>> = {
   ...correctiveActionScopes,
   ...webhookScopes,
   ...rankingsScopes,
+  ...secretariatScopes,
 };
 
 /** Throws ForbiddenError unless the actor holds one of the roles allowed to send the command. */
