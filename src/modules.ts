@@ -35,6 +35,7 @@ import { qualityPlanDueDates } from './domain/quality-plans.ts';
 import { ratingAppealsClock } from './domain/rating-clock.ts';
 import { ratingDueDates } from './domain/rating-deadlines.ts';
 import { ratingEntryUpcasters } from './domain/rating-entries.ts';
+import { ratingCampaignUpcasters } from './domain/rating-campaigns.ts';
 import { upcasters, type Upcasters } from './eventstore/upcasting.ts';
 
 /** Where the cross-module deadlines read model takes its dates from (projections/deadlines.ts). */
@@ -72,7 +73,7 @@ export const allProjections: ProjectionDefinition[] = [
 ] as ProjectionDefinition[];
 
 /** Every module's event versions, in one registry. */
-export const eventVersions: Upcasters = upcasters([...licensingUpcasters, ...ratingEntryUpcasters]);
+export const eventVersions: Upcasters = upcasters([...licensingUpcasters, ...ratingCampaignUpcasters, ...ratingEntryUpcasters]);
 
 /** What each module's dates mean to the hub's clock (src/automation/scheduler.ts). */
 export const clockRules: ClockRule[] = [

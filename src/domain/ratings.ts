@@ -40,6 +40,7 @@ export const ratingsPermissions: Record<RatingsCommandName, Role[]> = {
   publishRatingResults: ratingDecisions,
   closeRatingAppeals: ratingDecisions,
   recordRatingScores: entryAuthors,
+  recordRatingEntryProfile: entryAuthors,
   submitRatingEntry: entryAuthors,
   verifyRatingEntry: entryReviewers,
   returnRatingEntry: entryReviewers,
@@ -50,6 +51,7 @@ export const ratingsPermissions: Record<RatingsCommandName, Role[]> = {
 /** Limits that depend on the entry, checked by the entry decider; printed with the permission matrix. */
 export const ratingsScopes: Partial<Record<RatingsCommandName, string>> = {
   recordRatingScores: 'a teacher only their own entry, which they start; a unit head only entries of their own unit, once started',
+  recordRatingEntryProfile: 'a teacher only their own entry; a unit head only entries of their own unit',
   submitRatingEntry: 'a teacher only their own entry; a unit head only entries of their own unit',
   verifyRatingEntry: 'a unit head only entries of their own unit, never their own; nobody verifies an entry they recorded scores in',
   returnRatingEntry: 'a unit head only entries of their own unit, never their own',
