@@ -83,9 +83,9 @@ const criteria = [
   { code: 'METH', name: { ky: 'Усулдук иш', ru: 'Методическая работа', en: 'Methodical work' }, maxPoints: 20, weight: 0.5 },
 ];
 const scores = (teach: number, pub: number, meth: number) => [
-  { criterionCode: 'TEACH', points: teach, evidence: 'Teaching load report' },
-  { criterionCode: 'PUB', points: pub },
-  { criterionCode: 'METH', points: meth },
+  { criterionCode: 'TEACH', quantity: teach, evidence: 'Teaching load report' },
+  { criterionCode: 'PUB', quantity: pub },
+  { criterionCode: 'METH', quantity: meth },
 ];
 
 const ENTRIES = `query($filter: RatingEntryFilter, $orderBy: RatingEntryOrder, $first: Int, $after: String) {
@@ -183,26 +183,39 @@ describe('a rating campaign from creation to publication, appeals and recomputed
     entryOf.bakyt = (await record('bakyt', scores(30, 20, 10))).entry.entryId;
     // A teacher starts their own entry (their token says their unit); the head of the unit may then record in it.
     entryOf.chyngyz = (await record('chyngyz', scores(38, 18, 10))).entry.entryId;
-    const chyngyz = await record('econHead', [{ criterionCode: 'METH', points: 14 }], 'chyngyz');
+    const chyngyz = await record('econHead', [{ criterionCode: 'METH', quantity: 14 }], 'chyngyz');
     expect(chyngyz.entry).toMatchObject({ entryId: entryOf.chyngyz, teacherName: 'Chyngyz Sadykov', unit: ECON, total: 72 });
     entryOf.dinara = (await record('dinara', scores(32, 22, 14))).entry.entryId;
     entryOf.emil = (await record('emil', scores(20, 10, 10))).entry.entryId;
     entryOf.farida = (await record('farida', scores(25, 10, 0))).entry.entryId;
-    expect((await record('lawHead', [{ criterionCode: 'METH', points: 10 }], 'farida')).entry).toMatchObject({ entryId: entryOf.farida, total: 45 });
+    expect((await record('lawHead', [{ criterionCode: 'METH', quantity: 10 }], 'farida')).entry).toMatchObject({ entryId: entryOf.farida, total: 45 });
 
     // Recording again changes the same entry: one entry per teacher and campaign.
-    const again = await record('aida', [{ criterionCode: 'METH', points: 12, evidence: 'Syllabus' }]);
+    const again = await record('aida', [{ criterionCode: 'METH', quantity: 12, evidence: 'Syllabus' }]);
     expect(again).toMatchObject({ revision: 2, entry: { entryId: entryOf.aida, total: 78.75 } });
 
-    const tooMany = await record('bakyt', [{ criterionCode: 'PUB', points: 31 }]);
-    expect(tooMany).toMatchObject({
-      __typename: 'DomainRuleError',
-      code: 'SCORE_ABOVE_MAXIMUM',
-      message: 'scores.0.points: 31 is above the maximum of 30 points for criterion PUB',
-    });
+    // Above the cap is capped, not refused: 31 points on PUB count 30 (× 1.5).
+    const tooMany = await record('emil', [{ criterionCode: 'PUB', quantity: 31 }]);
+    expect(tooMany).toMatchObject({ __typename: 'RatingEntryPayload', entry: { total: 70 } });
+    expect((await record('emil', [{ criterionCode: 'PUB', quantity: 10 }])).entry.total).toBe(40);
+
+    // Ranks and the normalisation read the teacher's profile; a full rate leaves the total as it is.
+    const profile = (faculty: string, chair: string, position: string) => ({ faculty, chair, position, degree: 'CANDIDATE', rate: 1 });
+    const profiles: [Person, ReturnType<typeof profile>][] = [
+      ['aida', profile('Economics', 'Finance', 'ASSOCIATE_PROFESSOR')],
+      ['bakyt', profile('Economics', 'Finance', 'SENIOR_LECTURER')],
+      ['chyngyz', profile('Economics', 'Accounting', 'SENIOR_LECTURER')],
+      ['dinara', profile('Law', 'Civil law', 'ASSOCIATE_PROFESSOR')],
+      ['emil', profile('Law', 'Civil law', 'LECTURER')],
+      ['farida', profile('Law', 'Criminal law', 'LECTURER')],
+    ];
+    for (const [teacher, p] of profiles) {
+      const recorded = await send(entryCommand('recordRatingEntryProfile'), { entryId: entryOf[teacher as keyof typeof entryOf], profile: p }, teacher);
+      expect(recorded.__typename).toBe('RatingEntryPayload');
+    }
     const repeated = await record('bakyt', [
-      { criterionCode: 'PUB', points: 1 },
-      { criterionCode: 'PUB', points: 2 },
+      { criterionCode: 'PUB', quantity: 1 },
+      { criterionCode: 'PUB', quantity: 2 },
     ]);
     expect(repeated).toMatchObject({
       __typename: 'ValidationError',
@@ -261,7 +274,7 @@ describe('a rating campaign from creation to publication, appeals and recomputed
 
     const returned = await send(entryCommand('returnRatingEntry'), { entryId: entryOf.farida, reason: 'Attach the methodical guide' }, 'lawHead');
     expect(returned.entry.status).toBe('RETURNED');
-    const corrected = await send(entryCommand('recordRatingScores'), { campaignId, scores: [{ criterionCode: 'METH', points: 0 }] }, 'farida');
+    const corrected = await send(entryCommand('recordRatingScores'), { campaignId, scores: [{ criterionCode: 'METH', quantity: 0 }] }, 'farida');
     expect(corrected.entry).toMatchObject({ status: 'RETURNED', total: 40 });
     expect((await submit(entryOf.farida, 'farida')).entry.status).toBe('SUBMITTED');
     const byDepartment = await verify(entryOf.farida, 'methodist');
@@ -346,15 +359,15 @@ describe('a rating campaign from creation to publication, appeals and recomputed
 
     const resolve = (entry: string, input: Record<string, unknown>, as: Person = 'divisionHead') =>
       send(entryCommand('resolveRatingAppeal'), { entryId: entry, response: 'Decided by the rating commission', ...input }, as);
-    expect((await resolve(entryOf.bakyt, { decision: 'UPHELD', corrections: [{ criterionCode: 'PUB', points: 28 }] }, 'methodist')).__typename).toBe(
+    expect((await resolve(entryOf.bakyt, { decision: 'UPHELD', corrections: [{ criterionCode: 'PUB', quantity: 28 }] }, 'methodist')).__typename).toBe(
       'ForbiddenError',
     );
-    expect(await resolve(entryOf.bakyt, { decision: 'UPHELD', corrections: [{ criterionCode: 'TEACH', points: 40 }] })).toMatchObject({
+    expect(await resolve(entryOf.bakyt, { decision: 'UPHELD', corrections: [{ criterionCode: 'TEACH', quantity: 40 }] })).toMatchObject({
       code: 'CRITERION_NOT_APPEALED',
     });
     const upheld = await resolve(entryOf.bakyt, {
       decision: 'UPHELD',
-      corrections: [{ criterionCode: 'PUB', points: 28, evidence: 'Scopus record 2-s2.0-851' }],
+      corrections: [{ criterionCode: 'PUB', quantity: 28, evidence: 'Scopus record 2-s2.0-851' }],
     });
     expect(upheld.entry.total).toBe(77);
     expect((await resolve(entryOf.aida, { decision: 'REJECTED' })).__typename).toBe('RatingEntryPayload');
@@ -368,7 +381,7 @@ describe('a rating campaign from creation to publication, appeals and recomputed
       ['Emil Nurbekov', 40, 'null/null', 'null/null'],
     ]);
     const res = await gql(
-      `query($id: ID!) { ratingEntry(id: $id) { total scores { criterionCode points weightedPoints evidence } appeal { status statusLabel(language: RU) criteria decidedBy corrections { criterionCode previousPoints points } } campaign { resultsRevision } } }`,
+      `query($id: ID!) { ratingEntry(id: $id) { total scores { criterionCode points weightedPoints evidence } appeal { status statusLabel(language: RU) criteria decidedBy corrections { criterionCode previousQuantity quantity } } campaign { resultsRevision } } }`,
       { id: entryOf.bakyt },
       { token: tokens.bakyt },
     );
@@ -384,7 +397,7 @@ describe('a rating campaign from creation to publication, appeals and recomputed
         statusLabel: 'Удовлетворена',
         criteria: ['PUB'],
         decidedBy: 'Elmira Tashieva',
-        corrections: [{ criterionCode: 'PUB', previousPoints: 20, points: 28 }],
+        corrections: [{ criterionCode: 'PUB', previousQuantity: 20, quantity: 28 }],
       },
       campaign: { resultsRevision: 2 },
     });
@@ -522,9 +535,10 @@ describe('scoped reads of personal rating data', () => {
     const HISTORY = `query($id: ID!) { history(id: $id) { events { type } } }`;
     const id = await globalIdOf(entryOf.bakyt);
     const own = await gql(HISTORY, { id }, { token: tokens.bakyt });
-    expect(own.data?.history.events.map((e: { type: string }) => e.type).slice(0, 3)).toEqual([
+    expect(own.data?.history.events.map((e: { type: string }) => e.type).slice(0, 4)).toEqual([
       'RatingEntryStarted',
       'RatingScoresRecorded',
+      'RatingEntryProfileRecorded',
       'RatingEntrySubmitted',
     ]);
     const other = await gql(HISTORY, { id }, { token: tokens.aida });

@@ -171,6 +171,7 @@ describe('upcasting RatingScoresRecorded v1 to v2', () => {
         title: { ky: 'Рейтинг', ru: 'Рейтинг', en: 'Rating' },
         status: 'open' as const,
         criteria: [],
+        groupCaps: [],
         entriesDue: '2026-04-30',
         appealsUntil: null,
         appealsClosedOn: null,
