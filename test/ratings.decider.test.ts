@@ -22,6 +22,7 @@ import {
   totalUnitsOf,
   type RatingEntryCommand,
   type RatingEntryEvent,
+  type RatingProfile,
 } from '../src/domain/rating-entries.ts';
 import { ratingsCommands, ratingsPermissions } from '../src/domain/ratings.ts';
 import { localDateOf } from '../src/domain/values.ts';
@@ -1174,5 +1175,222 @@ describe('rating command schemas', () => {
     expect(issues(cc.createRatingCampaign!, { ...validCreate, entriesDue: '2026-02-30' }).map((i) => i.path)).toStrictEqual(['entriesDue']);
     expect(issues(ec.submitRatingEntry!, { entryId: 'entry-1' }).map((i) => i.path)).toStrictEqual(['entryId']);
     expect(issues(ec.returnRatingEntry!, { entryId, reason: '   ' })).toStrictEqual([{ path: 'reason', message: 'must not be empty' }]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The criteria catalogue (groups, points rules) and the teacher's profile
+// ---------------------------------------------------------------------------------------------
+const catalogue: RatingCriterion[] = [
+  { ...criteria[0]!, group: 'teaching' },
+  {
+    code: 'SCOPUS',
+    name: { ky: 'Scopus макалалары', ru: 'Статьи Scopus', en: 'Scopus articles' },
+    group: 'research',
+    pointsPerUnit: 10,
+    maxPoints: 50,
+    weight: 1,
+    sharedAuthorship: true,
+    evidenceRequired: true,
+  },
+  { ...criteria[2]!, group: 'methodical' },
+];
+const researchCap = [{ group: 'research' as const, maxPoints: 40 }];
+const fc = facts('open', { criteria: catalogue, groupCaps: researchCap });
+const catalogueScores = [
+  { criterionCode: 'TEACH', quantity: 36 },
+  { criterionCode: 'SCOPUS', quantity: 3, authorCount: 2, evidence: 'DOI 10.1000/x1, x2, x3' },
+  { criterionCode: 'METH', quantity: 12 },
+];
+
+describe('the criteria catalogue', () => {
+  it('creates a campaign with groups, points rules and group caps', () => {
+    campaignSpec()
+      .given([])
+      .when(create({ criteria: catalogue, groupCaps: researchCap }))
+      .then([created({ criteria: catalogue, groupCaps: researchCap })]);
+  });
+
+  it('revises the group caps of a draft campaign alone, and refuses a revision that changes nothing', () => {
+    const given = [created({ criteria: catalogue, groupCaps: researchCap })];
+    const caps = [{ group: 'research' as const, maxPoints: 45 }];
+    campaignSpec(methodist)
+      .given(given)
+      .when(revise(catalogue, caps))
+      .then([{ type: 'RatingCriteriaRevised', data: { campaignId, criteria: catalogue, groupCaps: caps } }]);
+    campaignSpec(methodist).given(given).when(revise(catalogue, researchCap)).thenThrows('CRITERIA_UNCHANGED');
+  });
+
+  it('refuses a cap on a group no criterion belongs to → GROUP_CAP_WITHOUT_CRITERIA, naming the field', () => {
+    const caps = [...researchCap, { group: 'social' as const, maxPoints: 10 }];
+    expect(() =>
+      ratingCampaignDecider.decide(create({ criteria: catalogue, groupCaps: caps }), fold(ratingCampaignDecider, []), contextOf(divisionHead)),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'GROUP_CAP_WITHOUT_CRITERIA',
+        message: 'groupCaps.1.group: no criterion belongs to the group social, so its cap caps nothing',
+      }),
+    );
+    campaignSpec().given(c.draft).when(revise(criteria, researchCap)).thenThrows('GROUP_CAP_WITHOUT_CRITERIA');
+  });
+
+  it('defaults a criterion given as before (maximum and weight) to one point per unit, unshared, no evidence required, no group', () => {
+    const parsed = ratingCampaignCommands.createRatingCampaign.parse({
+      year: 2025,
+      title,
+      criteria: [{ code: 'TEACH', name: title, maxPoints: 40 }],
+      entriesDue: ENTRIES_DUE,
+    });
+    expect(parsed.criteria).toStrictEqual([
+      { code: 'TEACH', name: title, pointsPerUnit: 1, maxPoints: 40, weight: 1, sharedAuthorship: false, evidenceRequired: false },
+    ]);
+    expect(parsed.groupCaps).toStrictEqual([]);
+  });
+
+  it('refuses a second cap on one group and a cap that is not positive', () => {
+    const cc = ratingCampaignCommands;
+    const base = { year: 2025, title, criteria: catalogue, entriesDue: ENTRIES_DUE };
+    const caps = [researchCap[0]!, { group: 'teaching', maxPoints: 0 }];
+    expect(cc.createRatingCampaign.safeParse({ ...base, groupCaps: caps }).error?.issues.map((i) => [i.path.join('.'), i.message])).toStrictEqual([
+      ['groupCaps.1.maxPoints', 'must be more than zero'],
+    ]);
+    const twice = [researchCap[0]!, { group: 'research', maxPoints: 10 }];
+    expect(cc.createRatingCampaign.safeParse({ ...base, groupCaps: twice }).error?.issues.map((i) => [i.path.join('.'), i.message])).toStrictEqual([
+      ['groupCaps.1.group', 'repeats the group research of item 0'],
+    ]);
+  });
+});
+
+describe('scores by the points rule', () => {
+  const recordIn = (scores: ECommand<'recordRatingScores'>['scores'], campaign = fc) => record(scores, campaign);
+
+  it('records quantities with the number of authors and evidence', () => {
+    entrySpec(aida)
+      .given([])
+      .when(recordIn(catalogueScores))
+      .then([started(), scored(catalogueScores)]);
+  });
+
+  it('wants the number of authors on a shared criterion → AUTHOR_COUNT_REQUIRED, naming the field', () => {
+    const scores = [{ criterionCode: 'SCOPUS', quantity: 1, evidence: 'DOI' }];
+    expectRuleNaming(
+      aida,
+      [],
+      recordIn(scores),
+      'AUTHOR_COUNT_REQUIRED',
+      'scores.0.authorCount: criterion SCOPUS is shared among co-authors; say how many authors there are (1 for a sole author)',
+    );
+  });
+
+  it('refuses a number of authors on a criterion that is not shared → AUTHOR_COUNT_NOT_SHARED', () => {
+    expectRuleNaming(
+      aida,
+      [],
+      recordIn([{ criterionCode: 'TEACH', quantity: 30, authorCount: 2 }]),
+      'AUTHOR_COUNT_NOT_SHARED',
+      'scores.0.authorCount: criterion TEACH is not shared among co-authors; leave authorCount out',
+    );
+  });
+
+  it('wants evidence where the criterion requires it and the quantity is above zero → EVIDENCE_REQUIRED', () => {
+    expectRuleNaming(
+      aida,
+      [],
+      recordIn([{ criterionCode: 'SCOPUS', quantity: 2, authorCount: 1 }]),
+      'EVIDENCE_REQUIRED',
+      'scores.0.evidence: criterion SCOPUS requires evidence for a quantity above zero',
+    );
+    const none = [{ criterionCode: 'SCOPUS', quantity: 0, authorCount: 1 }];
+    entrySpec(aida)
+      .given([])
+      .when(recordIn(none))
+      .then([started(), scored(none)]);
+  });
+
+  it('upholds an appeal correcting the number of authors, keeping the evidence already given', () => {
+    const given = [
+      started(),
+      scored(catalogueScores),
+      profiled,
+      submitted(),
+      verified,
+      { ...appealFiled, data: { ...appealFiled.data, criteria: ['SCOPUS'] } },
+    ];
+    const campaign = facts('published', { criteria: catalogue, groupCaps: researchCap });
+    const corrections = [{ criterionCode: 'SCOPUS', quantity: 3, authorCount: 1 }];
+    entrySpec(divisionHead)
+      .given(given)
+      .when(resolve({ campaign, corrections }))
+      .then([
+        {
+          type: 'RatingAppealUpheld',
+          data: {
+            entryId,
+            campaignId,
+            response: 'The article counts',
+            decidedOn: TODAY,
+            corrections: [{ criterionCode: 'SCOPUS', quantity: 3, authorCount: 1, previousQuantity: 3, previousAuthorCount: 2 }],
+          },
+        },
+      ]);
+    entrySpec(divisionHead)
+      .given(given)
+      .when(resolve({ campaign, corrections: [{ criterionCode: 'SCOPUS', quantity: 3, authorCount: 2 }] }))
+      .thenThrows('CORRECTION_CHANGES_NOTHING');
+  });
+});
+
+describe('recordRatingEntryProfile', () => {
+  const setProfile = (p: Partial<RatingProfile> = {}, campaign = f.open): ECommand<'recordRatingEntryProfile'> => ({
+    type: 'recordRatingEntryProfile',
+    entryId,
+    campaign,
+    profile: { ...profile, ...p },
+  });
+  const changed: RatingProfile = { ...profile, rate: 0.5, position: 'lecturer' };
+
+  it('records the teacher’s profile (the teacher, or the head of their unit)', () => {
+    entrySpec(aida).given(e.unprofiled).when(setProfile()).then([profiled]);
+    entrySpec(econHead)
+      .given(e.draft)
+      .when(setProfile(changed))
+      .then([{ type: 'RatingEntryProfileRecorded', data: { entryId, campaignId, profile: changed } }]);
+  });
+
+  it('records nothing when the profile is the same', () => {
+    entrySpec(aida).given(e.draft).when(setProfile()).then([]);
+  });
+
+  it('keeps others out (NOT_OWN_ENTRY, NOT_OWN_UNIT)', () => {
+    expectForbidden(bakyt, e.draft, setProfile(), 'NOT_OWN_ENTRY');
+    expectForbidden(lawHead, e.draft, setProfile(), 'NOT_OWN_UNIT');
+  });
+
+  it('refuses a locked entry and a closed campaign, but takes a returned entry’s correction', () => {
+    entrySpec(aida).given(e.submitted).when(setProfile(changed)).thenThrows('ENTRY_LOCKED');
+    entrySpec(aida).given(e.verified).when(setProfile(changed)).thenThrows('ENTRY_LOCKED');
+    entrySpec(aida).given(e.draft).when(setProfile(changed, f.closed)).thenThrows('CAMPAIGN_CLOSED_FOR_ENTRIES');
+    entrySpec(aida)
+      .given(e.returned)
+      .when(setProfile(changed, f.closed))
+      .then([{ type: 'RatingEntryProfileRecorded', data: { entryId, campaignId, profile: changed } }]);
+    entrySpec(aida).given([]).when(setProfile()).thenThrows('ENTRY_NOT_FOUND');
+  });
+
+  it('is needed before submission → PROFILE_MISSING', () => {
+    entrySpec(aida).given(e.unprofiled).when(submit()).thenThrows('PROFILE_MISSING');
+  });
+
+  it.each([0, 0.3, 1.75, 2])('refuses staff rate %s (path profile.rate)', (rate) => {
+    const result = ratingEntryCommands.recordRatingEntryProfile.safeParse({ entryId, profile: { ...profile, rate } });
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toStrictEqual(['profile.rate']);
+  });
+
+  it.each([0.25, 0.5, 0.75, 1, 1.25, 1.5])('takes staff rate %s', (rate) => {
+    expect(ratingEntryCommands.recordRatingEntryProfile.safeParse({ entryId, profile: { ...profile, rate } }).success).toBe(true);
+  });
+
+  it('is sent by the teacher and the head of their unit', () => {
+    expect(ratingsPermissions.recordRatingEntryProfile).toStrictEqual(['teacher', 'unit_head']);
   });
 });
