@@ -15,8 +15,9 @@
 //   a campaign (criteria, status, deadlines, counts of entries by status): any signed-in caller;
 //   a rating entry (personal data: scores, evidence, total, ranks, appeal): its teacher, the head of
 //   its unit, the department (director, acting director, Rating division), the rector and auditors;
-//   published per-unit aggregates: the same readers of all entries and integrations for every
-//   unit, a unit head for their own unit. Integrations never read personal entries.
+//   published aggregates (per unit, and the chair and faculty tables): the same readers of all
+//   entries and integrations over every unit, a unit head over their own unit's entries.
+//   Integrations never read personal entries; the results table is entries, read as entries.
 import type { Role } from './decider.ts';
 import { ratingCampaignCommands, ratingCampaignEventTypes, type RatingCampaignCommandName } from './rating-campaigns.ts';
 import { ratingDepartmentRoles, ratingEntryCommands, ratingEntryEventTypes, type RatingEntryCommandName } from './rating-entries.ts';
