@@ -3,10 +3,14 @@
 // university-wide. Ranks are computed here, not in the deciders: when results are published and
 // again whenever an upheld appeal corrects a score.
 //
-// Ranking: only verified entries are ranked, by total, highest first, in competition order: equal
-// totals share a rank and the next rank skips (1, 2, 2, 4). Totals are exact (integer units of
-// 1/10 000, see totalUnitsOf), so a tie is a real tie. Each recomputation bumps the campaign's
-// results revision, so a reader can tell that ranks moved.
+// Ranking: only verified entries are ranked, by total per full staff rate (total / rate), highest
+// first, in competition order: equal scores share a rank and the next rank skips (1, 2, 2, 4);
+// within the unit, the faculty, the chair, the position group and the university (rankEntries in
+// src/domain/rating-computation.ts, where the computation is table-tested). Totals and normalised
+// scores are exact integers, so a tie is a real tie. An entry recorded before profiles existed has
+// rate 1 and no faculty, chair or position, so it is ranked in its unit and the university only.
+// Each recomputation bumps the campaign's results revision, so a reader can tell that ranks moved.
+// The chair and faculty tables sum the ranked teachers' totals and divide by the sum of their rates.
 //
 // Visibility (read queries take the caller and filter in SQL): see src/domain/ratings.ts. An entry
 // the caller may not read is absent, exactly as an entry that does not exist.
@@ -21,12 +25,16 @@ import {
   ratingEntryStatus,
   ratingReviewLevel,
   ratingSubmitter,
+  pointsRulesOf,
+  ratingDegree,
+  ratingPosition,
   scoresAfter,
   totalUnitsOf,
   type RatingEntryEvent,
   type ScoreValue,
 } from '../src/domain/rating-entries.ts';
 import { ratingAggregateReadersOfAll, ratingEntryReadersOfAll, ratingsEventTypes } from '../src/domain/ratings.ts';
+import { aggregateTable, maximumTotalUnits, normalisedUnitsOf, rankEntries, type Aggregate } from '../src/domain/rating-computation.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import type { RecordedEvent } from '../src/eventstore/types.ts';
 import type { ReadModelDatabase } from './database.ts';
@@ -36,7 +44,7 @@ import type { ProjectionDefinition, TableNames } from './projection.ts';
 const campaignColumns = `
   id TEXT PRIMARY KEY, year INTEGER NOT NULL,
   title_ky TEXT NOT NULL, title_ru TEXT NOT NULL, title_en TEXT NOT NULL,
-  criteria TEXT NOT NULL, maximum_total_units INTEGER NOT NULL,
+  criteria TEXT NOT NULL, group_caps TEXT NOT NULL, maximum_total_units INTEGER NOT NULL,
   status TEXT NOT NULL, entries_due TEXT NOT NULL,
   opened_on TEXT, opening_basis TEXT, closed_on TEXT, verification_started_on TEXT,
   published_on TEXT, appeals_until TEXT, publication_basis TEXT, appeals_closed_on TEXT,
@@ -47,10 +55,13 @@ const campaignColumns = `
 const entryColumns = `
   id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL,
   teacher_id TEXT NOT NULL, teacher_name TEXT NOT NULL, unit TEXT NOT NULL,
-  status TEXT NOT NULL, scores TEXT NOT NULL, total_units INTEGER NOT NULL,
+  faculty TEXT, chair TEXT, staff_position TEXT, degree TEXT, rate REAL NOT NULL DEFAULT 1,
+  status TEXT NOT NULL, scores TEXT NOT NULL, total_units INTEGER NOT NULL, normalised_units INTEGER NOT NULL DEFAULT 0,
   submitted_at TEXT, submitted_as TEXT, submitted_by TEXT,
   reviewed_at TEXT, reviewed_by TEXT, review_level TEXT, review_note TEXT, return_reason TEXT,
   unit_rank INTEGER, unit_ranked_count INTEGER, university_rank INTEGER, university_ranked_count INTEGER,
+  faculty_rank INTEGER, faculty_ranked_count INTEGER, chair_rank INTEGER, chair_ranked_count INTEGER,
+  position_rank INTEGER, position_ranked_count INTEGER,
   appeal_status TEXT, appeal TEXT,
   started_position INTEGER NOT NULL,
   revision INTEGER NOT NULL, position TEXT NOT NULL, updated_at TEXT NOT NULL`;
@@ -65,7 +76,7 @@ export type AppealRecord = {
   response?: string;
   decidedOn?: string;
   decidedBy?: string;
-  corrections?: { criterionCode: string; points: number; previousPoints: number; evidence?: string }[];
+  corrections?: { criterionCode: string; quantity: number; previousQuantity: number; authorCount?: number; previousAuthorCount?: number; evidence?: string }[];
 };
 
 const campaignEvent = (event: RecordedEvent): RatingCampaignEvent =>
@@ -74,17 +85,15 @@ const entryEvent = (event: RecordedEvent): RatingEntryEvent =>
   ({ type: event.type, data: ratingEntryEventSchemas[event.type as RatingEntryEvent['type']].parse(event.data) }) as RatingEntryEvent;
 
 const criteriaList = ratingCampaignEventSchemas.RatingCriteriaRevised.shape.criteria;
-const scoreMap = z.record(z.string(), z.object({ points: z.number(), evidence: z.string().optional() }));
-const maximumUnits = (criteria: z.infer<typeof criteriaList>) =>
-  totalUnitsOf(
-    criteria.map((c) => ({ criterionCode: c.code, points: c.maxPoints })),
-    criteria,
-  );
+const groupCapList = ratingCampaignEventSchemas.RatingCriteriaRevised.shape.groupCaps;
+const scoreMap = z.record(z.string(), z.object({ quantity: z.number(), authorCount: z.number().optional(), evidence: z.string().optional() }));
+const maximumUnits = (criteria: z.infer<typeof criteriaList>, caps: z.infer<typeof groupCapList>) => maximumTotalUnits(pointsRulesOf(criteria), caps);
 
 export const ratingsProjection: ProjectionDefinition<Table> = {
   name: 'ratings',
   // 2: appeals_closed_on, the day the appeal window was recorded closed.
-  version: 2,
+  // 3: points rules and group caps, the teacher's profile, normalised scores, ranks per faculty, chair and position.
+  version: 3,
   tables: ['rating_campaigns', 'rating_entries'],
   eventTypes: ratingsEventTypes,
   open(db, { rating_campaigns: campaigns, rating_entries: entries }: TableNames<Table>) {
@@ -94,13 +103,13 @@ export const ratingsProjection: ProjectionDefinition<Table> = {
       CREATE INDEX IF NOT EXISTS ${entries}_started ON ${entries} (campaign_id, started_position, id);
       CREATE INDEX IF NOT EXISTS ${entries}_teacher ON ${entries} (teacher_id, campaign_id);
       CREATE INDEX IF NOT EXISTS ${entries}_unit ON ${entries} (unit, campaign_id);`);
-    const insertCampaign = db.prepare(`INSERT INTO ${campaigns} (id, year, title_ky, title_ru, title_en, criteria, maximum_total_units, status,
-      entries_due, created_position, revision, position, updated_at)
-      VALUES (@id, @year, @ky, @ru, @en, @criteria, @maximum, 'draft', @entriesDue, @createdPosition, @revision, @position, @updatedAt)`);
+    const insertCampaign = db.prepare(`INSERT INTO ${campaigns} (id, year, title_ky, title_ru, title_en, criteria, group_caps, maximum_total_units,
+      status, entries_due, created_position, revision, position, updated_at)
+      VALUES (@id, @year, @ky, @ru, @en, @criteria, @groupCaps, @maximum, 'draft', @entriesDue, @createdPosition, @revision, @position, @updatedAt)`);
     const updateCampaign = (assignments: string) =>
       db.prepare(`UPDATE ${campaigns} SET ${assignments}, revision = @revision, position = @position, updated_at = @updatedAt WHERE id = @id`);
     const campaignStatements = {
-      criteria: updateCampaign('criteria = @criteria, maximum_total_units = @maximum'),
+      criteria: updateCampaign('criteria = @criteria, group_caps = @groupCaps, maximum_total_units = @maximum'),
       opened: updateCampaign(`status = 'open', opened_on = @openedOn, opening_basis = @basis`),
       extended: updateCampaign('entries_due = @entriesDue'),
       closed: updateCampaign(`status = 'closed_for_entries', closed_on = @closedOn`),
@@ -108,23 +117,35 @@ export const ratingsProjection: ProjectionDefinition<Table> = {
       published: updateCampaign(`status = 'published', published_on = @publishedOn, appeals_until = @appealsUntil, publication_basis = @basis`),
       appealsClosed: updateCampaign('appeals_closed_on = @closedOn'),
     };
-    const campaignCriteria = db.prepare<[string], { criteria: string }>(`SELECT criteria FROM ${campaigns} WHERE id = ?`);
+    const campaignRules = db.prepare<[string], { criteria: string; group_caps: string }>(`SELECT criteria, group_caps FROM ${campaigns} WHERE id = ?`);
     const bumpResults = db.prepare(`UPDATE ${campaigns} SET results_revision = results_revision + 1 WHERE id = ?`);
+    const rankKinds = ['unit', 'faculty', 'chair', 'position', 'university'] as const;
     const clearRanks = db.prepare(
-      `UPDATE ${entries} SET unit_rank = NULL, unit_ranked_count = NULL, university_rank = NULL, university_ranked_count = NULL WHERE campaign_id = ?`,
+      `UPDATE ${entries} SET ${rankKinds.map((k) => `${k}_rank = NULL, ${k}_ranked_count = NULL`).join(', ')} WHERE campaign_id = ?`,
     );
-    const rank = db.prepare(`UPDATE ${entries} SET unit_rank = r.unit_rank, unit_ranked_count = r.unit_count,
-        university_rank = r.university_rank, university_ranked_count = r.university_count
-      FROM (SELECT id,
-          RANK() OVER (PARTITION BY unit ORDER BY total_units DESC) AS unit_rank,
-          COUNT(*) OVER (PARTITION BY unit) AS unit_count,
-          RANK() OVER (ORDER BY total_units DESC) AS university_rank,
-          COUNT(*) OVER () AS university_count
-        FROM ${entries} WHERE campaign_id = ? AND status = 'verified') AS r
-      WHERE ${entries}.id = r.id`);
+    const verifiedOf = db.prepare<
+      [string],
+      { id: string; normalised_units: number; unit: string; faculty: string | null; chair: string | null; staff_position: string | null }
+    >(`SELECT id, normalised_units, unit, faculty, chair, staff_position FROM ${entries} WHERE campaign_id = ? AND status = 'verified'`);
+    const setRanks = db.prepare(
+      `UPDATE ${entries} SET ${rankKinds.map((k) => `${k}_rank = @${k}Rank, ${k}_ranked_count = @${k}Count`).join(', ')} WHERE id = @id`,
+    );
     const recomputeRanks = (campaignId: string) => {
       clearRanks.run(campaignId);
-      rank.run(campaignId);
+      const ranked = rankEntries(
+        verifiedOf
+          .all(campaignId)
+          .map((r) => ({ id: r.id, normalisedUnits: r.normalised_units, unit: r.unit, faculty: r.faculty, chair: r.chair, position: r.staff_position })),
+      );
+      for (const [id, ranks] of ranked) {
+        const values = Object.fromEntries(
+          rankKinds.flatMap((k) => [
+            [`${k}Rank`, ranks[k]?.rank ?? null],
+            [`${k}Count`, ranks[k]?.count ?? null],
+          ]),
+        );
+        setRanks.run({ id, ...values });
+      }
       bumpResults.run(campaignId);
     };
 
@@ -134,28 +155,34 @@ export const ratingsProjection: ProjectionDefinition<Table> = {
     const updateEntry = (assignments: string) =>
       db.prepare(`UPDATE ${entries} SET ${assignments}, revision = @revision, position = @position, updated_at = @updatedAt WHERE id = @id`);
     const entryStatements = {
-      scores: updateEntry('scores = @scores, total_units = @total'),
+      scores: updateEntry('scores = @scores, total_units = @total, normalised_units = @normalised'),
+      profile: updateEntry(
+        'faculty = @faculty, chair = @chair, staff_position = @staffPosition, degree = @degree, rate = @rate, normalised_units = @normalised',
+      ),
       submitted: updateEntry(`status = 'submitted', submitted_at = @updatedAt, submitted_as = @submittedAs, submitted_by = @actor`),
       reviewed: updateEntry(
         'status = @status, reviewed_at = @updatedAt, reviewed_by = @actor, review_level = @level, review_note = @note, return_reason = @reason',
       ),
       appeal: updateEntry('appeal_status = @appealStatus, appeal = @appeal'),
-      corrected: updateEntry('scores = @scores, total_units = @total, appeal_status = @appealStatus, appeal = @appeal'),
+      corrected: updateEntry('scores = @scores, total_units = @total, normalised_units = @normalised, appeal_status = @appealStatus, appeal = @appeal'),
     };
-    const entryState = db.prepare<[string], { campaign_id: string; scores: string; appeal: string | null }>(
-      `SELECT campaign_id, scores, appeal FROM ${entries} WHERE id = ?`,
+    const entryState = db.prepare<[string], { campaign_id: string; scores: string; appeal: string | null; rate: number; total_units: number }>(
+      `SELECT campaign_id, scores, appeal, rate, total_units FROM ${entries} WHERE id = ?`,
     );
 
-    /** Scores and total of an entry after `change`, with the campaign's weights. */
+    /** Scores, total and total per full rate of an entry after `change`, with the campaign's rules. */
     function rescored(id: string, change: (current: Record<string, ScoreValue>) => Record<string, ScoreValue>) {
       const row = entryState.get(id)!;
       const scores = change(scoreMap.parse(JSON.parse(row.scores)) as Record<string, ScoreValue>);
-      const criteria = criteriaList.parse(JSON.parse(campaignCriteria.get(row.campaign_id)!.criteria));
-      const total = totalUnitsOf(
-        Object.entries(scores).map(([criterionCode, s]) => ({ criterionCode, points: s.points })),
-        criteria,
-      );
-      return { scores: JSON.stringify(scores), total, campaignId: row.campaign_id, appeal: row.appeal ? (JSON.parse(row.appeal) as AppealRecord) : null };
+      const rules = campaignRules.get(row.campaign_id)!;
+      const total = totalUnitsOf(scores, criteriaList.parse(JSON.parse(rules.criteria)), groupCapList.parse(JSON.parse(rules.group_caps)));
+      return {
+        scores: JSON.stringify(scores),
+        total,
+        normalised: normalisedUnitsOf(total, row.rate),
+        campaignId: row.campaign_id,
+        appeal: row.appeal ? (JSON.parse(row.appeal) as AppealRecord) : null,
+      };
     }
 
     function applyCampaign(recorded: RecordedEvent): void {
@@ -176,14 +203,20 @@ export const ratingsProjection: ProjectionDefinition<Table> = {
             ru: d.title.ru,
             en: d.title.en,
             criteria: JSON.stringify(d.criteria),
-            maximum: maximumUnits(d.criteria),
+            groupCaps: JSON.stringify(d.groupCaps),
+            maximum: maximumUnits(d.criteria, d.groupCaps),
             entriesDue: d.entriesDue,
             createdPosition: recorded.position.commit,
           });
           return;
         }
         case 'RatingCriteriaRevised':
-          campaignStatements.criteria.run({ ...stamp, criteria: JSON.stringify(event.data.criteria), maximum: maximumUnits(event.data.criteria) });
+          campaignStatements.criteria.run({
+            ...stamp,
+            criteria: JSON.stringify(event.data.criteria),
+            groupCaps: JSON.stringify(event.data.groupCaps),
+            maximum: maximumUnits(event.data.criteria, event.data.groupCaps),
+          });
           return;
         case 'RatingCampaignOpened':
           campaignStatements.opened.run({ ...stamp, openedOn: event.data.openedOn, basis: event.data.basis ?? null });
@@ -235,8 +268,14 @@ export const ratingsProjection: ProjectionDefinition<Table> = {
           return;
         }
         case 'RatingScoresRecorded': {
-          const { scores, total } = rescored(stamp.id, (current) => scoresAfter(current, event.data.scores, 'record'));
-          entryStatements.scores.run({ ...stamp, scores, total });
+          const { scores, total, normalised } = rescored(stamp.id, (current) => scoresAfter(current, event.data.scores, 'record'));
+          entryStatements.scores.run({ ...stamp, scores, total, normalised });
+          return;
+        }
+        case 'RatingEntryProfileRecorded': {
+          const { faculty, chair, position, degree, rate } = event.data.profile;
+          const normalised = normalisedUnitsOf(entryState.get(stamp.id)!.total_units, rate);
+          entryStatements.profile.run({ ...stamp, faculty, chair, staffPosition: position, degree, rate, normalised });
           return;
         }
         case 'RatingEntrySubmitted':
@@ -260,7 +299,7 @@ export const ratingsProjection: ProjectionDefinition<Table> = {
           return;
         }
         case 'RatingAppealUpheld': {
-          const { scores, total, campaignId, appeal } = rescored(stamp.id, (current) => scoresAfter(current, event.data.corrections, 'correct'));
+          const { scores, total, normalised, campaignId, appeal } = rescored(stamp.id, (current) => scoresAfter(current, event.data.corrections, 'correct'));
           const decided: AppealRecord = {
             ...appeal!,
             response: event.data.response,
@@ -268,7 +307,7 @@ export const ratingsProjection: ProjectionDefinition<Table> = {
             decidedBy: actor,
             corrections: event.data.corrections,
           };
-          entryStatements.corrected.run({ ...stamp, scores, total, appealStatus: 'upheld', appeal: JSON.stringify(decided) });
+          entryStatements.corrected.run({ ...stamp, scores, total, normalised, appealStatus: 'upheld', appeal: JSON.stringify(decided) });
           recomputeRanks(campaignId);
           return;
         }
@@ -291,6 +330,7 @@ export const ratingCampaignRow = z.object({
   title_ru: z.string(),
   title_en: z.string(),
   criteria: z.string(),
+  group_caps: z.string(),
   maximum_total_units: z.number(),
   status: ratingCampaignStatus,
   entries_due: z.string(),
@@ -316,9 +356,15 @@ export const ratingEntryRow = z.object({
   teacher_id: z.string(),
   teacher_name: z.string(),
   unit: z.string(),
+  faculty: z.string().nullable(),
+  chair: z.string().nullable(),
+  staff_position: ratingPosition.nullable(),
+  degree: ratingDegree.nullable(),
+  rate: z.number(),
   status: ratingEntryStatus,
   scores: z.string(),
   total_units: z.number(),
+  normalised_units: z.number(),
   submitted_at: z.string().nullable(),
   submitted_as: ratingSubmitter.nullable(),
   submitted_by: z.string().nullable(),
@@ -331,6 +377,12 @@ export const ratingEntryRow = z.object({
   unit_ranked_count: z.number().nullable(),
   university_rank: z.number().nullable(),
   university_ranked_count: z.number().nullable(),
+  faculty_rank: z.number().nullable(),
+  faculty_ranked_count: z.number().nullable(),
+  chair_rank: z.number().nullable(),
+  chair_ranked_count: z.number().nullable(),
+  position_rank: z.number().nullable(),
+  position_ranked_count: z.number().nullable(),
   appeal_status: ratingAppealStatus.nullable(),
   appeal: z.string().nullable(),
   started_position: z.number(),
@@ -367,10 +419,18 @@ export type RatingEntryFilter = {
   statuses?: string[] | null;
   teacherId?: string | null;
   appealStatuses?: string[] | null;
+  faculties?: string[] | null;
+  chairs?: string[] | null;
+  positions?: string[] | null;
+  /** Only entries ranked in the published results. */
+  rankedOnly?: boolean;
 };
 
 /** Entries of a campaign by status: what the publication rule and progress displays need. */
 export type RatingEntryCounts = Record<z.infer<typeof ratingEntryStatus>, number>;
+
+/** One row of the chair or faculty table: sums of the ranked teachers' totals and rates. */
+export type RatingAggregateRow = Aggregate & { faculty: string; chair: string | null };
 
 /** Published figures of one unit; totals in points. */
 export type RatingUnitSummary = { campaignId: string; unit: string; rankedEntries: number; averageTotal: number; highestTotal: number; lowestTotal: number };
@@ -474,6 +534,10 @@ export function createRatingQueries(db: ReadModelDatabase) {
       inList(conditions, 'unit', filter.units);
       inList(conditions, 'status', filter.statuses);
       inList(conditions, 'appeal_status', filter.appealStatuses);
+      inList(conditions, 'faculty', filter.faculties);
+      inList(conditions, 'chair', filter.chairs);
+      inList(conditions, 'staff_position', filter.positions);
+      if (filter.rankedOnly) conditions.where.push('university_rank IS NOT NULL');
       return keysetPage(db, 'rating_entries', conditions, entryOrderColumn[order], request, (r) => ratingEntryRow.parse(r));
     },
     /** Published figures per unit that `reader` may read, by unit name; none before publication. */
@@ -490,6 +554,25 @@ export function createRatingQueries(db: ReadModelDatabase) {
         averageTotal: Math.round(r.average / 100) / 100,
         highestTotal: points(r.highest),
         lowestTotal: points(r.lowest),
+      }));
+    },
+    /**
+     * The published table of chairs or of faculties, over the ranked entries `reader` may read
+     * aggregates of (all for the department, the rector, auditors and integrations; a unit head's
+     * own unit), best score per full rate first; entries without a profile are not in it.
+     */
+    aggregates(campaignId: string, by: 'chair' | 'faculty', reader: Actor | undefined): RatingAggregateRow[] {
+      const visible = aggregateVisibility(reader);
+      const columns = by === 'chair' ? 'faculty, chair' : 'faculty';
+      const rows = db
+        .prepare(`SELECT ${columns}, count(*) AS n, sum(total_units) AS total, sum(CAST(round(rate * 4) AS INTEGER)) AS quarters
+          FROM rating_entries WHERE campaign_id = ? AND university_rank IS NOT NULL AND faculty IS NOT NULL AND ${visible.sql} GROUP BY ${columns}`)
+        .all(campaignId, ...visible.params) as { faculty: string; chair?: string; n: number; total: number; quarters: number }[];
+      const byKey = new Map(rows.map((r) => [JSON.stringify([r.faculty, r.chair ?? null]), r]));
+      return aggregateTable([...byKey].map(([key, r]) => ({ key, entries: r.n, totalUnits: r.total, rateQuarters: r.quarters }))).map((a) => ({
+        ...a,
+        faculty: byKey.get(a.key)!.faculty,
+        chair: byKey.get(a.key)!.chair ?? null,
       }));
     },
   };

@@ -177,12 +177,14 @@ const campaignDescriptions: Record<RatingCampaignCommandName, string> = {
 
 const entryDescriptions: Record<RatingEntryCommandName, string> = {
   recordRatingScores:
-    'Records scores with evidence in a teacher’s entry, starting it if needed: by the teacher (own entry) or the head of their unit. A submitted or verified entry is locked.',
-  submitRatingEntry: 'Submits an entry with a score for every criterion, for verification: by the teacher or the head of their unit.',
+    'Records quantities (with the number of authors where a criterion is shared, and evidence) in a teacher’s entry, starting it if needed; the points follow from each criterion’s rule: by the teacher (own entry) or the head of their unit. A submitted or verified entry is locked.',
+  recordRatingEntryProfile:
+    "Records the teacher's faculty, chair, position, degree and staff rate in their entry, which ranks and the normalisation per full rate read: by the teacher or the head of their unit, while the entry can be changed.",
+  submitRatingEntry: "Submits an entry with a score for every criterion and the teacher's profile, for verification: by the teacher or the head of their unit.",
   verifyRatingEntry: 'Verifies a submitted entry: by the head of its unit or the department, never by its teacher.',
   returnRatingEntry: 'Returns a submitted or verified entry for correction, saying what to correct: by the head of its unit or the department.',
   fileRatingAppeal: 'Appeals one’s own published results, naming the contested criteria, until the appeal deadline (once per entry).',
-  resolveRatingAppeal: 'Decides an appeal: upheld with corrected scores of contested criteria (ranks are recomputed), or rejected.',
+  resolveRatingAppeal: 'Decides an appeal: upheld with corrected quantities of contested criteria (totals and ranks are recomputed), or rejected.',
 };
 
 const withPlainIds = (raw: Record<string, unknown>): Record<string, unknown> => ({

@@ -16,9 +16,20 @@ import {
   type RatingCampaignRow,
   type RatingEntryCounts,
   type RatingEntryRow,
+  type RatingAggregateRow,
   type RatingUnitSummary,
 } from '../projections/ratings.ts';
-import { ratingCampaignCategory, ratingCampaignStatus, ratingCampaignStatusLabels, type RatingCriterion } from '../src/domain/rating-campaigns.ts';
+import { computeEntry, displayPoints, NORMALISED_UNITS_PER_POINT, type CriterionResult, type GroupResult } from '../src/domain/rating-computation.ts';
+import {
+  ratingCampaignCategory,
+  ratingCampaignStatus,
+  ratingCampaignStatusLabels,
+  ratingCriterionGroup,
+  ratingCriterionGroupLabels,
+  type RatingCriterion,
+  type RatingCriterionGroup,
+  type RatingGroupCap,
+} from '../src/domain/rating-campaigns.ts';
 import {
   ratingAppealStatus,
   ratingAppealStatusLabels,
@@ -29,6 +40,11 @@ import {
   ratingReviewLevelLabels,
   ratingSubmitter,
   ratingSubmitterLabels,
+  pointsRulesOf,
+  ratingDegree,
+  ratingDegreeLabels,
+  ratingPosition,
+  ratingPositionLabels,
   TOTAL_UNITS_PER_POINT,
   type ScoreValue,
 } from '../src/domain/rating-entries.ts';
@@ -59,6 +75,9 @@ const ReviewLevelEnum = enumFor(ratingReviewLevel);
 const SubmitterEnum = enumFor(ratingSubmitter);
 const CampaignOrderEnum = enumFor(ratingCampaignOrder);
 const EntryOrderEnum = enumFor(ratingEntryOrder);
+const GroupEnum = enumFor(ratingCriterionGroup);
+const PositionEnum = enumFor(ratingPosition);
+const DegreeEnum = enumFor(ratingDegree);
 
 const points = (units: number) => units / TOTAL_UNITS_PER_POINT;
 
@@ -66,12 +85,58 @@ const labelIn = (labels: Labels<string>, value: string, language: Language | nul
   labels[value]?.[language ?? context.language] ?? value;
 
 const CriterionRef = builder.objectRef<RatingCriterion>('RatingCriterion').implement({
-  description: 'A criterion of a rating campaign: what is scored, up to how many points, and its weight in the total.',
+  description:
+    'A criterion of a rating campaign and its points rule: quantity × points per unit, divided among co-authors where shared, capped at maxPoints, times the weight.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Short stable code, e.g. PUB-SCOPUS; scores and appeals name it.' }),
     name: t.field({ type: MultilingualNameRef, description: 'Name in Kyrgyz, Russian and English.', resolve: (c) => c.name }),
-    maxPoints: t.exposeFloat('maxPoints', { description: 'Most points a teacher can score on it.' }),
-    weight: t.exposeFloat('weight', { description: 'Weight in the total: total = sum of points × weight.' }),
+    group: t.field({
+      type: GroupEnum,
+      nullable: true,
+      description: 'The group of work it belongs to; null when outside every group.',
+      resolve: (c) => c.group ?? null,
+    }),
+    groupLabel: t.string({
+      nullable: true,
+      description: 'The group in Kyrgyz, Russian or English.',
+      args: { language: languageArg(t.arg) },
+      resolve: (c, args, context) => (c.group ? labelIn(ratingCriterionGroupLabels, c.group, args.language, context) : null),
+    }),
+    pointsPerUnit: t.exposeFloat('pointsPerUnit', { description: 'Points per unit of quantity; 1 when the quantity is itself points.' }),
+    maxPoints: t.exposeFloat('maxPoints', { description: 'Cap: the most points a teacher can score on it.' }),
+    weight: t.exposeFloat('weight', { description: 'Weight in the total: the capped points × weight.' }),
+    sharedAuthorship: t.exposeBoolean('sharedAuthorship', { description: 'Whether its points are divided among the authors of a shared work.' }),
+    evidenceRequired: t.exposeBoolean('evidenceRequired', { description: 'Whether a quantity above zero needs evidence.' }),
+  }),
+});
+
+const GroupCapRef = builder.objectRef<RatingGroupCap>('RatingGroupCap').implement({
+  description: 'A cap on the weighted points a group of criteria adds to a total, together.',
+  fields: (t) => ({
+    group: t.field({ type: GroupEnum, description: 'The group capped.', resolve: (g) => g.group }),
+    groupLabel: t.string({
+      description: 'The group in Kyrgyz, Russian or English.',
+      args: { language: languageArg(t.arg) },
+      resolve: (g, args, context) => labelIn(ratingCriterionGroupLabels, g.group, args.language, context),
+    }),
+    maxPoints: t.exposeFloat('maxPoints', { description: 'The most weighted points the group adds.' }),
+  }),
+});
+
+type AggregateLine = RatingAggregateRow;
+const AggregateRef = builder.objectRef<AggregateLine>('RatingAggregate').implement({
+  description: "One row of a published chair or faculty table: its ranked teachers' totals summed and per full staff rate.",
+  fields: (t) => ({
+    faculty: t.exposeString('faculty', { description: 'The faculty or college.' }),
+    chair: t.exposeString('chair', { nullable: true, description: 'The chair or subject-cycle commission; null in the faculty table.' }),
+    rank: t.exposeInt('rank', { description: 'Rank by score per full rate, highest first; equal scores share a rank (1, 2, 2, 4).' }),
+    rankedEntries: t.exposeInt('entries', { description: 'How many of its teachers are ranked.' }),
+    totalSum: t.float({ description: 'Sum of the ranked teachers’ totals.', resolve: (a) => displayPoints(a.totalUnits, TOTAL_UNITS_PER_POINT) }),
+    rateSum: t.float({ description: 'Sum of their staff rates (full-rate equivalents).', resolve: (a) => a.rateQuarters / 4 }),
+    perFullRate: t.float({
+      description: 'Sum of totals / sum of rates, rounded to two decimal places.',
+      resolve: (a) => displayPoints(a.perFullRateUnits, NORMALISED_UNITS_PER_POINT),
+    }),
   }),
 });
 
@@ -97,6 +162,15 @@ const UnitSummaryRef = builder.objectRef<RatingUnitSummary>('RatingUnitSummary')
 });
 
 const criteriaOf = (row: RatingCampaignRow): RatingCriterion[] => JSON.parse(row.criteria) as RatingCriterion[];
+const groupCapsOf = (row: RatingCampaignRow): RatingGroupCap[] => JSON.parse(row.group_caps) as RatingGroupCap[];
+
+/** An entry's points per criterion and group, by its campaign's rules (rating-computation.ts). */
+function computationOf(r: RatingEntryRow, context: GraphQLContext) {
+  const [campaign] = context.hub.ratings.campaignsByIds([r.campaign_id]);
+  const criteria = campaign ? criteriaOf(campaign) : [];
+  const scores = JSON.parse(r.scores) as Record<string, ScoreValue>;
+  return { criteria, scores, result: computeEntry(pointsRulesOf(criteria), campaign ? groupCapsOf(campaign) : [], scores) };
+}
 
 export const RatingCampaign = builder.loadableNode('RatingCampaign', {
   description: 'The annual rating of teaching staff for one year: its criteria, where it stands, its deadlines and, once published, aggregates.',
@@ -117,6 +191,22 @@ export const RatingCampaign = builder.loadableNode('RatingCampaign', {
       resolve: (r, args, context) => labelIn(ratingCampaignStatusLabels, r.status, args.language, context),
     }),
     criteria: t.field({ type: [CriterionRef], description: 'The criteria, in the order they were listed.', resolve: criteriaOf }),
+    groupCaps: t.field({
+      type: [GroupCapRef],
+      description: 'Caps per group of criteria; a group not listed is not capped.',
+      resolve: (r) => groupCapsOf(r),
+    }),
+    chairTable: t.field({
+      type: [AggregateRef],
+      description:
+        'Published table of chairs, best score per full rate first: every chair for the department, the rector, auditors and integrations; a unit head’s own unit only; empty for others or before publication.',
+      resolve: (r, _args, context) => context.hub.ratings.aggregates(r.id, 'chair', context.actor),
+    }),
+    facultyTable: t.field({
+      type: [AggregateRef],
+      description: 'Published table of faculties and colleges, best score per full rate first; read as the chair table.',
+      resolve: (r, _args, context) => context.hub.ratings.aggregates(r.id, 'faculty', context.actor),
+    }),
     maximumTotal: t.float({ description: 'The highest total possible: every criterion at its maximum.', resolve: (r) => points(r.maximum_total_units) }),
     entriesDue: t.field({ type: 'Date', description: 'Last day (Kyrgyzstan time) on which entries can be submitted.', resolve: (r) => r.entries_due }),
     openedOn: t.field({ type: 'Date', nullable: true, description: 'Day the campaign opened for entries.', resolve: (r) => r.opened_on }),
@@ -162,20 +252,50 @@ export const RatingCampaign = builder.loadableNode('RatingCampaign', {
   }),
 });
 
-type ScoreLine = { criterion: RatingCriterion | undefined; criterionCode: string; value: ScoreValue };
+type ScoreLine = { criterion: RatingCriterion | undefined; criterionCode: string; value: ScoreValue; result: CriterionResult | undefined };
 const ScoreRef = builder.objectRef<ScoreLine>('RatingScore').implement({
-  description: 'Points on one criterion, with their evidence and their weighted contribution to the total.',
+  description: 'The quantity on one criterion, the points it earns by the criterion’s rule, its evidence and its weighted contribution to the total.',
   fields: (t) => ({
     criterionCode: t.exposeString('criterionCode', { description: 'Code of the criterion.' }),
     criterionName: t.field({ type: MultilingualNameRef, nullable: true, description: 'Name of the criterion.', resolve: (s) => s.criterion?.name ?? null }),
-    points: t.float({ description: 'Points scored.', resolve: (s) => s.value.points }),
-    maxPoints: t.float({ nullable: true, description: 'Most points possible on the criterion.', resolve: (s) => s.criterion?.maxPoints ?? null }),
+    quantity: t.float({ description: 'The quantity recorded (articles, hours, or points where a unit is a point).', resolve: (s) => s.value.quantity }),
+    authorCount: t.int({
+      nullable: true,
+      description: 'How many authors share the work, where the criterion is shared.',
+      resolve: (s) => s.value.authorCount ?? null,
+    }),
+    points: t.float({ description: 'Points earned: quantity × points per unit, divided among the authors, capped.', resolve: (s) => s.result?.points ?? 0 }),
+    capped: t.boolean({ description: 'Whether the criterion’s cap cut the points.', resolve: (s) => s.result?.capped ?? false }),
+    maxPoints: t.float({ nullable: true, description: 'Cap of the criterion.', resolve: (s) => s.criterion?.maxPoints ?? null }),
     weight: t.float({ nullable: true, description: 'Weight of the criterion.', resolve: (s) => s.criterion?.weight ?? null }),
     weightedPoints: t.float({
-      description: 'Points × weight: the contribution to the total.',
-      resolve: (s) => (Math.round(s.value.points * 100) * Math.round((s.criterion?.weight ?? 0) * 100)) / TOTAL_UNITS_PER_POINT,
+      description: 'Points × weight: the contribution to the total before any group cap.',
+      resolve: (s) => (s.result?.weightedUnits ?? 0) / TOTAL_UNITS_PER_POINT,
     }),
     evidence: t.string({ nullable: true, description: 'What the points rest on.', resolve: (s) => s.value.evidence ?? null }),
+  }),
+});
+
+const GroupTotalRef = builder.objectRef<GroupResult>('RatingGroupTotal').implement({
+  description: 'The weighted points an entry earns in one group of criteria, and whether the group’s cap cut them.',
+  fields: (t) => ({
+    group: t.field({ type: GroupEnum, description: 'The group.', resolve: (g) => g.group as RatingCriterionGroup }),
+    groupLabel: t.string({
+      description: 'The group in Kyrgyz, Russian or English.',
+      args: { language: languageArg(t.arg) },
+      resolve: (g, args, context) => labelIn(ratingCriterionGroupLabels, g.group, args.language, context),
+    }),
+    points: t.float({ description: 'Points the group adds to the total, after its cap.', resolve: (g) => g.units / TOTAL_UNITS_PER_POINT }),
+    uncappedPoints: t.float({
+      description: 'The sum of its criteria’s weighted points before the cap.',
+      resolve: (g) => g.uncappedUnits / TOTAL_UNITS_PER_POINT,
+    }),
+    cap: t.float({
+      nullable: true,
+      description: 'The group’s cap; null when uncapped.',
+      resolve: (g) => (g.capUnits === null ? null : g.capUnits / TOTAL_UNITS_PER_POINT),
+    }),
+    capped: t.exposeBoolean('capped', { description: 'Whether the cap cut the points.' }),
   }),
 });
 
@@ -184,8 +304,14 @@ const CorrectionRef = builder.objectRef<Correction>('RatingAppealCorrection').im
   description: 'A score corrected by an upheld appeal.',
   fields: (t) => ({
     criterionCode: t.exposeString('criterionCode', { description: 'Code of the corrected criterion.' }),
-    previousPoints: t.exposeFloat('previousPoints', { description: 'Points before the correction.' }),
-    points: t.exposeFloat('points', { description: 'Points after the correction.' }),
+    previousQuantity: t.exposeFloat('previousQuantity', { description: 'Quantity before the correction.' }),
+    quantity: t.exposeFloat('quantity', { description: 'Quantity after the correction.' }),
+    previousAuthorCount: t.int({
+      nullable: true,
+      description: 'Number of authors before the correction, where the criterion is shared.',
+      resolve: (c) => c.previousAuthorCount ?? null,
+    }),
+    authorCount: t.int({ nullable: true, description: 'Number of authors after the correction, where shared.', resolve: (c) => c.authorCount ?? null }),
     evidence: t.string({ nullable: true, description: 'New evidence given with the correction, if any.', resolve: (c) => c.evidence ?? null }),
   }),
 });
@@ -236,16 +362,48 @@ export const RatingEntry = builder.loadableNode('RatingEntry', {
       type: [ScoreRef],
       description: "Scores given so far, in the order of the campaign's criteria.",
       resolve: (r, _args, context) => {
-        const [campaign] = context.hub.ratings.campaignsByIds([r.campaign_id]);
-        const criteria = campaign ? criteriaOf(campaign) : [];
-        const scores = JSON.parse(r.scores) as Record<string, ScoreValue>;
+        const { criteria, scores, result } = computationOf(r, context);
         const order = (code: string) => criteria.findIndex((c) => c.code === code);
         return Object.keys(scores)
           .sort((a, b) => order(a) - order(b))
-          .map((code) => ({ criterionCode: code, criterion: criteria.find((c) => c.code === code), value: scores[code]! }));
+          .map((code) => ({
+            criterionCode: code,
+            criterion: criteria.find((c) => c.code === code),
+            value: scores[code]!,
+            result: result.criteria.find((c) => c.code === code),
+          }));
       },
     }),
-    total: t.float({ description: 'Weighted total: the sum of points × weight over the criteria.', resolve: (r) => points(r.total_units) }),
+    groupTotals: t.field({
+      type: [GroupTotalRef],
+      description: 'Points per group of criteria, in the order the groups first appear among the criteria.',
+      resolve: (r, _args, context) => computationOf(r, context).result.groups,
+    }),
+    faculty: t.exposeString('faculty', { nullable: true, description: 'The faculty or college; null until the profile is recorded.' }),
+    chair: t.exposeString('chair', { nullable: true, description: 'The chair or subject-cycle commission; null until the profile is recorded.' }),
+    staffPosition: t.field({ type: PositionEnum, nullable: true, description: "The teacher's position.", resolve: (r) => r.staff_position }),
+    staffPositionLabel: t.string({
+      nullable: true,
+      description: 'The position in Kyrgyz, Russian or English.',
+      args: { language: languageArg(t.arg) },
+      resolve: (r, args, context) => (r.staff_position ? labelIn(ratingPositionLabels, r.staff_position, args.language, context) : null),
+    }),
+    degree: t.field({ type: DegreeEnum, nullable: true, description: "The teacher's academic degree.", resolve: (r) => r.degree }),
+    degreeLabel: t.string({
+      nullable: true,
+      description: 'The degree in Kyrgyz, Russian or English.',
+      args: { language: languageArg(t.arg) },
+      resolve: (r, args, context) => (r.degree ? labelIn(ratingDegreeLabels, r.degree, args.language, context) : null),
+    }),
+    rate: t.exposeFloat('rate', { description: 'The staff rate (0.25 to 1.5); 1 for an entry recorded before profiles existed.' }),
+    normalisedTotal: t.float({
+      description: 'Total per full staff rate (total / rate), rounded to two decimal places: what the ranks compare (exactly).',
+      resolve: (r) => displayPoints(r.normalised_units, NORMALISED_UNITS_PER_POINT),
+    }),
+    total: t.float({
+      description: 'Total: the weighted points of the criteria, each group at most its cap.',
+      resolve: (r) => points(r.total_units),
+    }),
     submittedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was last submitted.', resolve: (r) => r.submitted_at }),
     submittedAs: t.field({
       type: SubmitterEnum,
@@ -278,10 +436,22 @@ export const RatingEntry = builder.loadableNode('RatingEntry', {
     returnReason: t.exposeString('return_reason', { nullable: true, description: 'What must be corrected, while the entry is returned.' }),
     unitRank: t.exposeInt('unit_rank', {
       nullable: true,
-      description: 'Rank within the unit once results are published (equal totals share a rank); null when not ranked.',
+      description: 'Rank within the unit once results are published, by total per full rate (equal scores share a rank); null when not ranked.',
     }),
+    facultyRank: t.exposeInt('faculty_rank', { nullable: true, description: 'Rank within the faculty once published; null when not ranked.' }),
+    facultyRankedCount: t.exposeInt('faculty_ranked_count', { nullable: true, description: 'How many teachers of the faculty are ranked.' }),
+    chairRank: t.exposeInt('chair_rank', { nullable: true, description: 'Rank within the chair once published; null when not ranked.' }),
+    chairRankedCount: t.exposeInt('chair_ranked_count', { nullable: true, description: 'How many teachers of the chair are ranked.' }),
+    positionRank: t.exposeInt('position_rank', {
+      nullable: true,
+      description: 'Rank within the position group (all professors, all lecturers, …) once published; null when not ranked.',
+    }),
+    positionRankedCount: t.exposeInt('position_ranked_count', { nullable: true, description: 'How many teachers of the position group are ranked.' }),
     unitRankedCount: t.exposeInt('unit_ranked_count', { nullable: true, description: 'How many teachers of the unit are ranked.' }),
-    universityRank: t.exposeInt('university_rank', { nullable: true, description: 'Rank in the university once results are published; null when not ranked.' }),
+    universityRank: t.exposeInt('university_rank', {
+      nullable: true,
+      description: 'Rank in the university once results are published, by total per full rate; null when not ranked.',
+    }),
     universityRankedCount: t.exposeInt('university_ranked_count', { nullable: true, description: 'How many teachers of the university are ranked.' }),
     appeal: t.field({
       type: AppealRef,
@@ -311,6 +481,18 @@ const EntryFilterInput = builder.inputType('RatingEntryFilter', {
     statuses: t.field({ type: [EntryStatusEnum], required: false, description: 'Any of these statuses.' }),
     teacherId: t.string({ required: false, description: "Only this teacher's entries." }),
     appealStatuses: t.field({ type: [AppealStatusEnum], required: false, description: 'Only entries whose appeal is in one of these statuses.' }),
+    faculties: t.stringList({ required: false, description: 'Any of these faculties.' }),
+    chairs: t.stringList({ required: false, description: 'Any of these chairs.' }),
+    positions: t.field({ type: [PositionEnum], required: false, description: 'Any of these positions.' }),
+  }),
+});
+
+const ResultFilterInput = builder.inputType('RatingResultFilter', {
+  description: 'Narrows a results table; all given conditions must hold.',
+  fields: (t) => ({
+    faculties: t.stringList({ required: false, description: 'Any of these faculties.' }),
+    chairs: t.stringList({ required: false, description: 'Any of these chairs.' }),
+    positions: t.field({ type: [PositionEnum], required: false, description: 'Any of these positions.' }),
   }),
 });
 
@@ -378,6 +560,29 @@ builder.queryFields((t) => ({
     },
     { name: 'RatingEntryConnection', description: 'A page of rating entries.' },
     { name: 'RatingEntryEdge', description: 'A rating entry in a page, with its cursor.' },
+  ),
+  ratingResults: t.connection(
+    {
+      type: RatingEntry,
+      description:
+        'The published results table of a campaign: the ranked entries the caller may read, by university rank (teachers sharing a rank by name), with their profile, group points, totals per full rate and ranks, a page at a time. Empty before publication. The chair and faculty tables are on the campaign (chairTable, facultyTable).',
+      authScopes: { authenticated: true },
+      complexity: pageComplexity,
+      args: {
+        campaignId: t.arg.id({ required: true, description: 'The campaign (global id or plain campaignId).' }),
+        filter: t.arg({ type: ResultFilterInput, required: false, description: 'Only these faculties, chairs or positions.' }),
+      },
+      resolve: (_root, args, context) => {
+        const order = 'rank';
+        const request = pageRequest(args as PageArgs, order);
+        const queries = context.hub.ratings;
+        const campaignId = plainIdOf(String(args.campaignId), 'RatingCampaign');
+        const { rows, hasMore } = queries.entryPage({ ...(args.filter ?? {}), campaignId, rankedOnly: true }, order, request, context.actor);
+        return connectionOf(rows, hasMore, request, (row) => encodeCursor(order, queries.entrySortKey(row, order)));
+      },
+    },
+    { name: 'RatingResultConnection', description: 'A page of a campaign’s published results.' },
+    { name: 'RatingResultEdge', description: 'A ranked entry in a page of results, with its cursor.' },
   ),
   ratingEntry: t.field({
     type: RatingEntry,

@@ -43,6 +43,7 @@ import { rankingCooperationDueDates, rankingCooperationOverdueRule } from './dom
 import { rankingSubmissionDueDates } from './domain/ranking-deadlines.ts';
 import { ratingDueDates } from './domain/rating-deadlines.ts';
 import { ratingEntryUpcasters } from './domain/rating-entries.ts';
+import { ratingCampaignUpcasters } from './domain/rating-campaigns.ts';
 import { upcasters, type Upcasters } from './eventstore/upcasting.ts';
 
 /** Where the cross-module deadlines read model takes its dates from (projections/deadlines.ts). */
@@ -87,7 +88,7 @@ export const allProjections: ProjectionDefinition[] = [
 ] as ProjectionDefinition[];
 
 /** Every module's event versions, in one registry. */
-export const eventVersions: Upcasters = upcasters([...licensingUpcasters, ...ratingEntryUpcasters]);
+export const eventVersions: Upcasters = upcasters([...licensingUpcasters, ...ratingCampaignUpcasters, ...ratingEntryUpcasters]);
 
 /** What each module's dates mean to the hub's clock (src/automation/scheduler.ts). */
 export const clockRules: ClockRule[] = [

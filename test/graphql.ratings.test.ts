@@ -83,9 +83,9 @@ const criteria = [
   { code: 'METH', name: { ky: 'Усулдук иш', ru: 'Методическая работа', en: 'Methodical work' }, maxPoints: 20, weight: 0.5 },
 ];
 const scores = (teach: number, pub: number, meth: number) => [
-  { criterionCode: 'TEACH', points: teach, evidence: 'Teaching load report' },
-  { criterionCode: 'PUB', points: pub },
-  { criterionCode: 'METH', points: meth },
+  { criterionCode: 'TEACH', quantity: teach, evidence: 'Teaching load report' },
+  { criterionCode: 'PUB', quantity: pub },
+  { criterionCode: 'METH', quantity: meth },
 ];
 
 const ENTRIES = `query($filter: RatingEntryFilter, $orderBy: RatingEntryOrder, $first: Int, $after: String) {
@@ -183,26 +183,39 @@ describe('a rating campaign from creation to publication, appeals and recomputed
     entryOf.bakyt = (await record('bakyt', scores(30, 20, 10))).entry.entryId;
     // A teacher starts their own entry (their token says their unit); the head of the unit may then record in it.
     entryOf.chyngyz = (await record('chyngyz', scores(38, 18, 10))).entry.entryId;
-    const chyngyz = await record('econHead', [{ criterionCode: 'METH', points: 14 }], 'chyngyz');
+    const chyngyz = await record('econHead', [{ criterionCode: 'METH', quantity: 14 }], 'chyngyz');
     expect(chyngyz.entry).toMatchObject({ entryId: entryOf.chyngyz, teacherName: 'Chyngyz Sadykov', unit: ECON, total: 72 });
     entryOf.dinara = (await record('dinara', scores(32, 22, 14))).entry.entryId;
     entryOf.emil = (await record('emil', scores(20, 10, 10))).entry.entryId;
     entryOf.farida = (await record('farida', scores(25, 10, 0))).entry.entryId;
-    expect((await record('lawHead', [{ criterionCode: 'METH', points: 10 }], 'farida')).entry).toMatchObject({ entryId: entryOf.farida, total: 45 });
+    expect((await record('lawHead', [{ criterionCode: 'METH', quantity: 10 }], 'farida')).entry).toMatchObject({ entryId: entryOf.farida, total: 45 });
 
     // Recording again changes the same entry: one entry per teacher and campaign.
-    const again = await record('aida', [{ criterionCode: 'METH', points: 12, evidence: 'Syllabus' }]);
+    const again = await record('aida', [{ criterionCode: 'METH', quantity: 12, evidence: 'Syllabus' }]);
     expect(again).toMatchObject({ revision: 2, entry: { entryId: entryOf.aida, total: 78.75 } });
 
-    const tooMany = await record('bakyt', [{ criterionCode: 'PUB', points: 31 }]);
-    expect(tooMany).toMatchObject({
-      __typename: 'DomainRuleError',
-      code: 'SCORE_ABOVE_MAXIMUM',
-      message: 'scores.0.points: 31 is above the maximum of 30 points for criterion PUB',
-    });
+    // Above the cap is capped, not refused: 31 points on PUB count 30 (× 1.5).
+    const tooMany = await record('emil', [{ criterionCode: 'PUB', quantity: 31 }]);
+    expect(tooMany).toMatchObject({ __typename: 'RatingEntryPayload', entry: { total: 70 } });
+    expect((await record('emil', [{ criterionCode: 'PUB', quantity: 10 }])).entry.total).toBe(40);
+
+    // Ranks and the normalisation read the teacher's profile; a full rate leaves the total as it is.
+    const profile = (faculty: string, chair: string, position: string) => ({ faculty, chair, position, degree: 'CANDIDATE', rate: 1 });
+    const profiles: [Person, ReturnType<typeof profile>][] = [
+      ['aida', profile('Economics', 'Finance', 'ASSOCIATE_PROFESSOR')],
+      ['bakyt', profile('Economics', 'Finance', 'SENIOR_LECTURER')],
+      ['chyngyz', profile('Economics', 'Accounting', 'SENIOR_LECTURER')],
+      ['dinara', profile('Law', 'Civil law', 'ASSOCIATE_PROFESSOR')],
+      ['emil', profile('Law', 'Civil law', 'LECTURER')],
+      ['farida', profile('Law', 'Criminal law', 'LECTURER')],
+    ];
+    for (const [teacher, p] of profiles) {
+      const recorded = await send(entryCommand('recordRatingEntryProfile'), { entryId: entryOf[teacher as keyof typeof entryOf], profile: p }, teacher);
+      expect(recorded.__typename).toBe('RatingEntryPayload');
+    }
     const repeated = await record('bakyt', [
-      { criterionCode: 'PUB', points: 1 },
-      { criterionCode: 'PUB', points: 2 },
+      { criterionCode: 'PUB', quantity: 1 },
+      { criterionCode: 'PUB', quantity: 2 },
     ]);
     expect(repeated).toMatchObject({
       __typename: 'ValidationError',
@@ -261,7 +274,7 @@ describe('a rating campaign from creation to publication, appeals and recomputed
 
     const returned = await send(entryCommand('returnRatingEntry'), { entryId: entryOf.farida, reason: 'Attach the methodical guide' }, 'lawHead');
     expect(returned.entry.status).toBe('RETURNED');
-    const corrected = await send(entryCommand('recordRatingScores'), { campaignId, scores: [{ criterionCode: 'METH', points: 0 }] }, 'farida');
+    const corrected = await send(entryCommand('recordRatingScores'), { campaignId, scores: [{ criterionCode: 'METH', quantity: 0 }] }, 'farida');
     expect(corrected.entry).toMatchObject({ status: 'RETURNED', total: 40 });
     expect((await submit(entryOf.farida, 'farida')).entry.status).toBe('SUBMITTED');
     const byDepartment = await verify(entryOf.farida, 'methodist');
@@ -346,15 +359,15 @@ describe('a rating campaign from creation to publication, appeals and recomputed
 
     const resolve = (entry: string, input: Record<string, unknown>, as: Person = 'divisionHead') =>
       send(entryCommand('resolveRatingAppeal'), { entryId: entry, response: 'Decided by the rating commission', ...input }, as);
-    expect((await resolve(entryOf.bakyt, { decision: 'UPHELD', corrections: [{ criterionCode: 'PUB', points: 28 }] }, 'methodist')).__typename).toBe(
+    expect((await resolve(entryOf.bakyt, { decision: 'UPHELD', corrections: [{ criterionCode: 'PUB', quantity: 28 }] }, 'methodist')).__typename).toBe(
       'ForbiddenError',
     );
-    expect(await resolve(entryOf.bakyt, { decision: 'UPHELD', corrections: [{ criterionCode: 'TEACH', points: 40 }] })).toMatchObject({
+    expect(await resolve(entryOf.bakyt, { decision: 'UPHELD', corrections: [{ criterionCode: 'TEACH', quantity: 40 }] })).toMatchObject({
       code: 'CRITERION_NOT_APPEALED',
     });
     const upheld = await resolve(entryOf.bakyt, {
       decision: 'UPHELD',
-      corrections: [{ criterionCode: 'PUB', points: 28, evidence: 'Scopus record 2-s2.0-851' }],
+      corrections: [{ criterionCode: 'PUB', quantity: 28, evidence: 'Scopus record 2-s2.0-851' }],
     });
     expect(upheld.entry.total).toBe(77);
     expect((await resolve(entryOf.aida, { decision: 'REJECTED' })).__typename).toBe('RatingEntryPayload');
@@ -368,7 +381,7 @@ describe('a rating campaign from creation to publication, appeals and recomputed
       ['Emil Nurbekov', 40, 'null/null', 'null/null'],
     ]);
     const res = await gql(
-      `query($id: ID!) { ratingEntry(id: $id) { total scores { criterionCode points weightedPoints evidence } appeal { status statusLabel(language: RU) criteria decidedBy corrections { criterionCode previousPoints points } } campaign { resultsRevision } } }`,
+      `query($id: ID!) { ratingEntry(id: $id) { total scores { criterionCode points weightedPoints evidence } appeal { status statusLabel(language: RU) criteria decidedBy corrections { criterionCode previousQuantity quantity } } campaign { resultsRevision } } }`,
       { id: entryOf.bakyt },
       { token: tokens.bakyt },
     );
@@ -384,7 +397,7 @@ describe('a rating campaign from creation to publication, appeals and recomputed
         statusLabel: 'Удовлетворена',
         criteria: ['PUB'],
         decidedBy: 'Elmira Tashieva',
-        corrections: [{ criterionCode: 'PUB', previousPoints: 20, points: 28 }],
+        corrections: [{ criterionCode: 'PUB', previousQuantity: 20, quantity: 28 }],
       },
       campaign: { resultsRevision: 2 },
     });
@@ -522,9 +535,10 @@ describe('scoped reads of personal rating data', () => {
     const HISTORY = `query($id: ID!) { history(id: $id) { events { type } } }`;
     const id = await globalIdOf(entryOf.bakyt);
     const own = await gql(HISTORY, { id }, { token: tokens.bakyt });
-    expect(own.data?.history.events.map((e: { type: string }) => e.type).slice(0, 3)).toEqual([
+    expect(own.data?.history.events.map((e: { type: string }) => e.type).slice(0, 4)).toEqual([
       'RatingEntryStarted',
       'RatingScoresRecorded',
+      'RatingEntryProfileRecorded',
       'RatingEntrySubmitted',
     ]);
     const other = await gql(HISTORY, { id }, { token: tokens.aida });
@@ -603,5 +617,288 @@ describe('scoped reads of personal rating data', () => {
     ]);
     await bakyt.close();
     await lawHead.close();
+  });
+});
+
+describe('a campaign with a criteria catalogue: points rules, part-time rates, the results table and the chair and faculty tables', () => {
+  const catalogue = [
+    { code: 'LOAD', name: name('Teaching load'), group: 'TEACHING', maxPoints: 40 },
+    { code: 'OPEN', name: name('Open lessons'), group: 'TEACHING', pointsPerUnit: 5, maxPoints: 20 },
+    {
+      code: 'SCOPUS',
+      name: { ky: 'Scopus макалалары', ru: 'Статьи Scopus', en: 'Scopus articles' },
+      group: 'RESEARCH',
+      pointsPerUnit: 10,
+      maxPoints: 50,
+      sharedAuthorship: true,
+      evidenceRequired: true,
+    },
+    { code: 'GRANT', name: name('Grants'), group: 'RESEARCH', pointsPerUnit: 15, maxPoints: 30 },
+  ];
+  const groupCaps = [
+    { group: 'TEACHING', maxPoints: 50 },
+    { group: 'RESEARCH', maxPoints: 60 },
+  ];
+  const quantities = (load: number, open: number, scopus: number, authors: number, grant: number) => [
+    { criterionCode: 'LOAD', quantity: load },
+    { criterionCode: 'OPEN', quantity: open },
+    { criterionCode: 'SCOPUS', quantity: scopus, authorCount: authors, evidence: 'Scopus author profile' },
+    { criterionCode: 'GRANT', quantity: grant },
+  ];
+  // Teacher, quantities, profile: totals 60, 40, 100, 60, 40; per full rate 60, 80, 80, 80, 40.
+  const teachers = [
+    ['aida', quantities(40, 4, 3, 3, 0), { faculty: 'Economics', chair: 'Finance', position: 'PROFESSOR', degree: 'DOCTOR', rate: 1 }],
+    ['bakyt', quantities(20, 0, 2, 1, 0), { faculty: 'Economics', chair: 'Finance', position: 'LECTURER', degree: 'NONE', rate: 0.5 }],
+    ['chyngyz', quantities(30, 2, 12, 1, 2), { faculty: 'Economics', chair: 'Accounting', position: 'ASSOCIATE_PROFESSOR', degree: 'CANDIDATE', rate: 1.25 }],
+    ['dinara', quantities(35, 1, 1, 2, 1), { faculty: 'Law', chair: 'Civil law', position: 'ASSOCIATE_PROFESSOR', degree: 'PHD', rate: 0.75 }],
+    ['emil', quantities(40, 0, 0, 1, 0), { faculty: 'Law', chair: 'Civil law', position: 'LECTURER', degree: 'NONE', rate: 1 }],
+  ] as const;
+  const entry2027 = {} as Record<string, string>;
+  let campaign2027: string;
+
+  const RESULTS = `query($campaignId: ID!, $filter: RatingResultFilter, $first: Int, $after: String) {
+    ratingResults(campaignId: $campaignId, filter: $filter, first: $first, after: $after) {
+      edges { node { teacherName faculty chair staffPosition total normalisedTotal universityRank facultyRank chairRank positionRank } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`;
+  type ResultNode = {
+    teacherName: string;
+    faculty: string;
+    chair: string;
+    staffPosition: string;
+    total: number;
+    normalisedTotal: number;
+    universityRank: number;
+    facultyRank: number;
+    chairRank: number;
+    positionRank: number;
+  };
+  const results = async (as: Person, filter: Record<string, unknown> = {}, first = 100, after?: string) => {
+    const res = await gql(RESULTS, { campaignId: campaign2027, filter, first, after }, { token: tokens[as] });
+    expect(res.errors).toBeUndefined();
+    return res.data!.ratingResults as { edges: { node: ResultNode }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+  };
+  const rows = (page: { edges: { node: ResultNode }[] }) =>
+    page.edges.map(({ node: n }) => [n.teacherName.split(' ')[0], n.total, n.normalisedTotal, n.universityRank, n.facultyRank, n.chairRank, n.positionRank]);
+
+  it('creates the catalogue, takes quantities by the rules and profiles, and refuses what breaks a rule', async () => {
+    const created = await send(
+      campaignCommand('createRatingCampaign'),
+      { year: 2027, title: name('Teaching staff rating 2027'), criteria: catalogue, groupCaps, entriesDue: '2099-06-30' },
+      'divisionHead',
+    );
+    expect(created).toMatchObject({ __typename: 'RatingCampaignPayload' });
+    campaign2027 = created.campaign.campaignId;
+    expect((await send(campaignCommand('openRatingCampaign'), { campaignId: campaign2027 }, 'divisionHead')).campaign.status).toBe('OPEN');
+    const read = await gql(
+      `query($id: ID!) { ratingCampaign(id: $id) { maximumTotal groupCaps { group groupLabel(language: RU) maxPoints }
+        criteria { code group groupLabel(language: KY) pointsPerUnit maxPoints weight sharedAuthorship evidenceRequired } } }`,
+      { id: campaign2027 },
+      { token: tokens.aida },
+    );
+    expect(read.data?.ratingCampaign).toEqual({
+      maximumTotal: 110,
+      groupCaps: [
+        { group: 'TEACHING', groupLabel: 'Учебная работа', maxPoints: 50 },
+        { group: 'RESEARCH', groupLabel: 'Научная работа', maxPoints: 60 },
+      ],
+      criteria: [
+        {
+          code: 'LOAD',
+          group: 'TEACHING',
+          groupLabel: 'Окуу иши',
+          pointsPerUnit: 1,
+          maxPoints: 40,
+          weight: 1,
+          sharedAuthorship: false,
+          evidenceRequired: false,
+        },
+        {
+          code: 'OPEN',
+          group: 'TEACHING',
+          groupLabel: 'Окуу иши',
+          pointsPerUnit: 5,
+          maxPoints: 20,
+          weight: 1,
+          sharedAuthorship: false,
+          evidenceRequired: false,
+        },
+        {
+          code: 'SCOPUS',
+          group: 'RESEARCH',
+          groupLabel: 'Илимий иш',
+          pointsPerUnit: 10,
+          maxPoints: 50,
+          weight: 1,
+          sharedAuthorship: true,
+          evidenceRequired: true,
+        },
+        {
+          code: 'GRANT',
+          group: 'RESEARCH',
+          groupLabel: 'Илимий иш',
+          pointsPerUnit: 15,
+          maxPoints: 30,
+          weight: 1,
+          sharedAuthorship: false,
+          evidenceRequired: false,
+        },
+      ],
+    });
+
+    const before = await head();
+    const noAuthors = await send(
+      entryCommand('recordRatingScores'),
+      { campaignId: campaign2027, scores: [{ criterionCode: 'SCOPUS', quantity: 1, evidence: 'DOI' }] },
+      'aida',
+    );
+    expect(noAuthors).toMatchObject({ code: 'AUTHOR_COUNT_REQUIRED', message: expect.stringMatching(/^scores\.0\.authorCount: /) });
+    const noEvidence = await send(
+      entryCommand('recordRatingScores'),
+      { campaignId: campaign2027, scores: [{ criterionCode: 'SCOPUS', quantity: 1, authorCount: 1 }] },
+      'aida',
+    );
+    expect(noEvidence).toMatchObject({ code: 'EVIDENCE_REQUIRED' });
+    expect(await head()).toBe(before);
+
+    const expectedTotals = { aida: 60, bakyt: 40, chyngyz: 100, dinara: 60, emil: 40 };
+    for (const [teacher, scores] of teachers) {
+      const recorded = await send(entryCommand('recordRatingScores'), { campaignId: campaign2027, scores }, teacher);
+      expect(recorded.entry.total).toBe(expectedTotals[teacher]);
+      entry2027[teacher] = recorded.entry.entryId;
+    }
+    expect(await send(entryCommand('submitRatingEntry'), { entryId: entry2027.aida }, 'aida')).toMatchObject({ code: 'PROFILE_MISSING' });
+    const badRate = await send(entryCommand('recordRatingEntryProfile'), { entryId: entry2027.aida, profile: { ...teachers[0][2], rate: 0.3 } }, 'aida');
+    expect(badRate).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['profile', 'rate'] }] });
+    for (const [teacher, , profile] of teachers) {
+      // The head of the unit may record it too.
+      const as: Person = teacher === 'chyngyz' ? 'econHead' : teacher;
+      expect((await send(entryCommand('recordRatingEntryProfile'), { entryId: entry2027[teacher], profile }, as)).__typename).toBe('RatingEntryPayload');
+    }
+
+    const aida = await gql(
+      `query($id: ID!) { ratingEntry(id: $id) { staffPositionLabel(language: KY) degreeLabel(language: EN) rate normalisedTotal
+        scores { criterionCode quantity authorCount points capped weightedPoints }
+        groupTotals { group groupLabel(language: EN) points uncappedPoints cap capped } } }`,
+      { id: entry2027.aida },
+      { token: tokens.aida },
+    );
+    expect(aida.data?.ratingEntry).toEqual({
+      staffPositionLabel: 'Профессор',
+      degreeLabel: 'Doctor of sciences',
+      rate: 1,
+      normalisedTotal: 60,
+      scores: [
+        { criterionCode: 'LOAD', quantity: 40, authorCount: null, points: 40, capped: false, weightedPoints: 40 },
+        { criterionCode: 'OPEN', quantity: 4, authorCount: null, points: 20, capped: false, weightedPoints: 20 },
+        { criterionCode: 'SCOPUS', quantity: 3, authorCount: 3, points: 10, capped: false, weightedPoints: 10 },
+        { criterionCode: 'GRANT', quantity: 0, authorCount: null, points: 0, capped: false, weightedPoints: 0 },
+      ],
+      groupTotals: [
+        { group: 'TEACHING', groupLabel: 'Teaching', points: 50, uncappedPoints: 60, cap: 50, capped: true },
+        { group: 'RESEARCH', groupLabel: 'Research', points: 10, uncappedPoints: 10, cap: 60, capped: false },
+      ],
+    });
+  });
+
+  it('publishes ranks per full rate within the university, faculty, chair and position, ties sharing a rank', async () => {
+    for (const [teacher] of teachers)
+      expect((await send(entryCommand('submitRatingEntry'), { entryId: entry2027[teacher] }, teacher)).entry.status).toBe('SUBMITTED');
+    for (const [teacher] of teachers) {
+      const reviewer: Person = ['dinara', 'emil'].includes(teacher) ? 'lawHead' : teacher === 'chyngyz' ? 'methodist' : 'econHead';
+      expect((await send(entryCommand('verifyRatingEntry'), { entryId: entry2027[teacher] }, reviewer)).entry.status).toBe('VERIFIED');
+    }
+    expect((await results('divisionHead')).edges).toEqual([]);
+    await send(campaignCommand('closeRatingEntries'), { campaignId: campaign2027 }, 'divisionHead');
+    await send(campaignCommand('startRatingVerification'), { campaignId: campaign2027 }, 'divisionHead');
+    const published = await send(campaignCommand('publishRatingResults'), { campaignId: campaign2027, appealsUntil: '2099-12-31' }, 'divisionHead');
+    expect(published.campaign.status).toBe('PUBLISHED');
+
+    // Teacher, total, per full rate, ranks: university, faculty, chair, position.
+    expect(rows(await results('divisionHead'))).toEqual([
+      ['Bakyt', 40, 80, 1, 1, 1, 1],
+      ['Chyngyz', 100, 80, 1, 1, 1, 1],
+      ['Dinara', 60, 80, 1, 1, 1, 1],
+      ['Aida', 60, 60, 4, 3, 2, 1],
+      ['Emil', 40, 40, 5, 2, 2, 2],
+    ]);
+  });
+
+  it('serves the table a page at a time, filtered by faculty, chair or position, to its readers only', async () => {
+    const first = await results('divisionHead', {}, 2);
+    expect(rows(first).map((r) => r[0])).toEqual(['Bakyt', 'Chyngyz']);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = await results('divisionHead', {}, 2, first.pageInfo.endCursor);
+    expect(rows(second).map((r) => r[0])).toEqual(['Dinara', 'Aida']);
+    const third = await results('divisionHead', {}, 2, second.pageInfo.endCursor);
+    expect(rows(third).map((r) => r[0])).toEqual(['Emil']);
+    expect(third.pageInfo.hasNextPage).toBe(false);
+
+    expect(rows(await results('rector', { faculties: ['Economics'] })).map((r) => r[0])).toEqual(['Bakyt', 'Chyngyz', 'Aida']);
+    expect(rows(await results('auditor', { chairs: ['Civil law'] })).map((r) => r[0])).toEqual(['Dinara', 'Emil']);
+    expect(rows(await results('divisionHead', { positions: ['LECTURER'] })).map((r) => r[0])).toEqual(['Bakyt', 'Emil']);
+    expect(rows(await results('econHead')).map((r) => r[0])).toEqual(['Bakyt', 'Chyngyz', 'Aida']);
+    expect(rows(await results('bakyt')).map((r) => r[0])).toEqual(['Bakyt']);
+    expect((await results('integration')).edges).toEqual([]);
+  });
+
+  const TABLES = `query($id: ID!) { ratingCampaign(id: $id) {
+    chairTable { faculty chair rank rankedEntries totalSum rateSum perFullRate }
+    facultyTable { faculty chair rank rankedEntries totalSum rateSum perFullRate } } }`;
+
+  it('publishes the chair and faculty tables: sums and sums per full rate, ranked', async () => {
+    const res = await gql(TABLES, { id: campaign2027 }, { token: tokens.integration });
+    expect(res.data?.ratingCampaign).toEqual({
+      chairTable: [
+        { faculty: 'Economics', chair: 'Accounting', rank: 1, rankedEntries: 1, totalSum: 100, rateSum: 1.25, perFullRate: 80 },
+        { faculty: 'Economics', chair: 'Finance', rank: 2, rankedEntries: 2, totalSum: 100, rateSum: 1.5, perFullRate: 66.67 },
+        { faculty: 'Law', chair: 'Civil law', rank: 3, rankedEntries: 2, totalSum: 100, rateSum: 1.75, perFullRate: 57.14 },
+      ],
+      facultyTable: [
+        { faculty: 'Economics', chair: null, rank: 1, rankedEntries: 3, totalSum: 200, rateSum: 2.75, perFullRate: 72.73 },
+        { faculty: 'Law', chair: null, rank: 2, rankedEntries: 2, totalSum: 100, rateSum: 1.75, perFullRate: 57.14 },
+      ],
+    });
+    const law = await gql(TABLES, { id: campaign2027 }, { token: tokens.lawHead });
+    expect(law.data?.ratingCampaign.facultyTable.map((r: { faculty: string }) => r.faculty)).toEqual(['Law']);
+    const teacher = await gql(TABLES, { id: campaign2027 }, { token: tokens.aida });
+    expect(teacher.data?.ratingCampaign).toEqual({ chairTable: [], facultyTable: [] });
+  });
+
+  it('re-ranks the table and the chairs when an appeal correcting the number of authors is upheld', async () => {
+    const filed = await send(
+      entryCommand('fileRatingAppeal'),
+      { entryId: entry2027.aida, criteria: ['SCOPUS'], reason: 'I am the sole author of four' },
+      'aida',
+    );
+    expect(filed.__typename).toBe('RatingEntryPayload');
+    const upheld = await send(
+      entryCommand('resolveRatingAppeal'),
+      { entryId: entry2027.aida, decision: 'UPHELD', response: 'Confirmed', corrections: [{ criterionCode: 'SCOPUS', quantity: 4, authorCount: 1 }] },
+      'divisionHead',
+    );
+    expect(upheld.entry.total).toBe(90);
+    expect(rows(await results('divisionHead'))).toEqual([
+      ['Aida', 90, 90, 1, 1, 1, 1],
+      ['Bakyt', 40, 80, 2, 2, 2, 1],
+      ['Chyngyz', 100, 80, 2, 2, 1, 1],
+      ['Dinara', 60, 80, 2, 1, 1, 1],
+      ['Emil', 40, 40, 5, 2, 2, 2],
+    ]);
+    const tables = await gql(TABLES, { id: campaign2027 }, { token: tokens.divisionHead });
+    expect(tables.data?.ratingCampaign.chairTable.map((r: { chair: string; perFullRate: number; rank: number }) => [r.chair, r.perFullRate, r.rank])).toEqual([
+      ['Finance', 86.67, 1],
+      ['Accounting', 80, 2],
+      ['Civil law', 57.14, 3],
+    ]);
+    const appeal = await gql(
+      `query($id: ID!) { ratingEntry(id: $id) { appeal { corrections { criterionCode previousQuantity quantity previousAuthorCount authorCount } } } }`,
+      { id: entry2027.aida },
+      { token: tokens.aida },
+    );
+    expect(appeal.data?.ratingEntry.appeal.corrections).toEqual([
+      { criterionCode: 'SCOPUS', previousQuantity: 3, quantity: 4, previousAuthorCount: 3, authorCount: 1 },
+    ]);
   });
 });

@@ -86,8 +86,11 @@ describe('the hub closing the appeal window on its clock', () => {
 
   it('records the window closed by the system actor at the start of the day after appealsUntil, and not before', async () => {
     const title = { ky: 'Рейтинг 2025', ru: 'Рейтинг 2025', en: 'Rating 2025' };
-    const criteria = [{ code: 'TEACH', name: title, maxPoints: 40, weight: 1 }];
-    await decide({ type: 'createRatingCampaign', campaignId, year: 2025, title, criteria, entriesDue: '2026-04-30' }, '2026-03-01T04:00:00.000Z');
+    const criteria = [{ code: 'TEACH', name: title, pointsPerUnit: 1, maxPoints: 40, weight: 1, sharedAuthorship: false, evidenceRequired: false }];
+    await decide(
+      { type: 'createRatingCampaign', campaignId, year: 2025, title, criteria, groupCaps: [], entriesDue: '2026-04-30' },
+      '2026-03-01T04:00:00.000Z',
+    );
     await decide({ type: 'openRatingCampaign', campaignId }, '2026-03-01T04:00:00.000Z');
     await decide({ type: 'closeRatingEntries', campaignId }, '2026-05-01T04:00:00.000Z');
     await decide({ type: 'startRatingVerification', campaignId }, '2026-05-02T04:00:00.000Z');

@@ -12,6 +12,7 @@ import {
   type RatingCampaignEvent,
   type RatingCampaignFacts,
   type RatingCriterion,
+  type RatingGroupCap,
 } from '../src/domain/rating-campaigns.ts';
 import {
   ratingEntryCommands,
@@ -21,6 +22,7 @@ import {
   totalUnitsOf,
   type RatingEntryCommand,
   type RatingEntryEvent,
+  type RatingProfile,
 } from '../src/domain/rating-entries.ts';
 import { ratingsCommands, ratingsPermissions } from '../src/domain/ratings.ts';
 import { localDateOf } from '../src/domain/values.ts';
@@ -48,9 +50,33 @@ const entrySpec = (actor: Actor, now = NOW) => deciderSpec(ratingEntryDecider, c
 
 const title = { ky: '2025-жылдын рейтинги', ru: 'Рейтинг ППС 2025', en: 'Teaching staff rating 2025' };
 const criteria: RatingCriterion[] = [
-  { code: 'TEACH', name: { ky: 'Окутуу', ru: 'Учебная работа', en: 'Teaching' }, maxPoints: 40, weight: 1 },
-  { code: 'PUB', name: { ky: 'Басылмалар', ru: 'Публикации', en: 'Publications' }, maxPoints: 30, weight: 1.5 },
-  { code: 'METH', name: { ky: 'Усулдук иш', ru: 'Методическая работа', en: 'Methodical work' }, maxPoints: 20, weight: 0.5 },
+  {
+    code: 'TEACH',
+    name: { ky: 'Окутуу', ru: 'Учебная работа', en: 'Teaching' },
+    maxPoints: 40,
+    weight: 1,
+    pointsPerUnit: 1,
+    sharedAuthorship: false,
+    evidenceRequired: false,
+  },
+  {
+    code: 'PUB',
+    name: { ky: 'Басылмалар', ru: 'Публикации', en: 'Publications' },
+    maxPoints: 30,
+    weight: 1.5,
+    pointsPerUnit: 1,
+    sharedAuthorship: false,
+    evidenceRequired: false,
+  },
+  {
+    code: 'METH',
+    name: { ky: 'Усулдук иш', ru: 'Методическая работа', en: 'Methodical work' },
+    maxPoints: 20,
+    weight: 0.5,
+    pointsPerUnit: 1,
+    sharedAuthorship: false,
+    evidenceRequired: false,
+  },
 ];
 const ENTRIES_DUE = '2026-04-30';
 
@@ -62,7 +88,7 @@ type CCommand<Name extends RatingCampaignCommand['type']> = Extract<RatingCampai
 
 const created = (data: Partial<CEvent<'RatingCampaignCreated'>['data']> = {}): CEvent<'RatingCampaignCreated'> => ({
   type: 'RatingCampaignCreated',
-  data: { campaignId, year: 2025, title, criteria, entriesDue: ENTRIES_DUE, ...data },
+  data: { campaignId, year: 2025, title, criteria, groupCaps: [], entriesDue: ENTRIES_DUE, ...data },
 });
 const opened: CEvent<'RatingCampaignOpened'> = { type: 'RatingCampaignOpened', data: { campaignId, openedOn: '2026-02-01' } };
 const closed: CEvent<'RatingEntriesClosed'> = { type: 'RatingEntriesClosed', data: { campaignId, closedOn: '2026-05-01' } };
@@ -86,10 +112,16 @@ const create = (input: Partial<CCommand<'createRatingCampaign'>> = {}): CCommand
   year: 2025,
   title,
   criteria,
+  groupCaps: [],
   entriesDue: ENTRIES_DUE,
   ...input,
 });
-const revise = (list: RatingCriterion[]): CCommand<'reviseRatingCriteria'> => ({ type: 'reviseRatingCriteria', campaignId, criteria: list });
+const revise = (list: RatingCriterion[], groupCaps: RatingGroupCap[] = []): CCommand<'reviseRatingCriteria'> => ({
+  type: 'reviseRatingCriteria',
+  campaignId,
+  criteria: list,
+  groupCaps,
+});
 const open = (basis?: string): CCommand<'openRatingCampaign'> => ({ type: 'openRatingCampaign', campaignId, ...(basis ? { basis } : {}) });
 const extend = (entriesDue: string, reason?: string): CCommand<'extendRatingEntryDeadline'> => ({
   type: 'extendRatingEntryDeadline',
@@ -169,7 +201,7 @@ describe('rating campaign decider', () => {
       campaignSpec(methodist)
         .given(c.draft)
         .when(revise(revised))
-        .then([{ type: 'RatingCriteriaRevised', data: { campaignId, criteria: revised } }]);
+        .then([{ type: 'RatingCriteriaRevised', data: { campaignId, criteria: revised, groupCaps: [] } }]);
     });
 
     it.each([
@@ -392,7 +424,7 @@ describe('rating campaign decider', () => {
 
   it('folds a whole cycle into the facts its entries are decided with', () => {
     const extended: RatingCampaignEvent = { type: 'RatingEntryDeadlineExtended', data: { campaignId, entriesDue: '2026-05-10', previousDue: ENTRIES_DUE } };
-    const revised: RatingCampaignEvent = { type: 'RatingCriteriaRevised', data: { campaignId, criteria: criteria.slice(0, 2) } };
+    const revised: RatingCampaignEvent = { type: 'RatingCriteriaRevised', data: { campaignId, criteria: criteria.slice(0, 2), groupCaps: [] } };
     const state = fold(ratingCampaignDecider, [created(), revised, opened, extended, closed, verificationStarted, published]);
     expect(campaignFactsOf(state)).toStrictEqual({
       campaignId,
@@ -400,6 +432,7 @@ describe('rating campaign decider', () => {
       title,
       status: 'published',
       criteria: criteria.slice(0, 2),
+      groupCaps: [],
       entriesDue: '2026-05-10',
       appealsUntil: '2026-06-15',
       appealsClosedOn: null,
@@ -422,6 +455,7 @@ const facts = (status: RatingCampaignFacts['status'], overrides: Partial<RatingC
   title,
   status,
   criteria,
+  groupCaps: [],
   entriesDue: ENTRIES_DUE,
   appealsUntil: status === 'published' ? '2026-03-20' : null,
   appealsClosedOn: null,
@@ -436,9 +470,9 @@ const f = {
 };
 
 const fullScores = [
-  { criterionCode: 'TEACH', points: 36, evidence: 'Load fulfilled: 912 hours' },
-  { criterionCode: 'PUB', points: 24.5, evidence: 'Two Scopus Q3 articles (DOI 10.1000/x1, 10.1000/x2)' },
-  { criterionCode: 'METH', points: 12 },
+  { criterionCode: 'TEACH', quantity: 36, evidence: 'Load fulfilled: 912 hours' },
+  { criterionCode: 'PUB', quantity: 24.5, evidence: 'Two Scopus Q3 articles (DOI 10.1000/x1, 10.1000/x2)' },
+  { criterionCode: 'METH', quantity: 12 },
 ];
 
 const started = (teacher = { id: aida.id, name: aida.name }, unit = 'faculty-economics'): EEvent<'RatingEntryStarted'> => ({
@@ -449,6 +483,8 @@ const scored = (scores = fullScores, by: Actor = aida): EEvent<'RatingScoresReco
   type: 'RatingScoresRecorded',
   data: { entryId, campaignId, scores, recordedBy: { id: by.id, name: by.name } },
 });
+const profile = { faculty: 'Faculty of Economics', chair: 'Chair of Finance', position: 'senior_lecturer' as const, degree: 'candidate' as const, rate: 1 };
+const profiled: EEvent<'RatingEntryProfileRecorded'> = { type: 'RatingEntryProfileRecorded', data: { entryId, campaignId, profile } };
 const submitted = (submittedAs: 'teacher' | 'unit_head' = 'teacher'): EEvent<'RatingEntrySubmitted'> => ({
   type: 'RatingEntrySubmitted',
   data: { entryId, campaignId, submittedAs },
@@ -468,13 +504,14 @@ const appealRejected: EEvent<'RatingAppealRejected'> = {
 };
 
 const e = {
-  draft: [started(), scored()],
-  partial: [started(), scored(fullScores.slice(0, 2))],
-  submitted: [started(), scored(), submitted()],
-  verified: [started(), scored(), submitted(), verified],
-  returned: [started(), scored(), submitted(), returned],
-  appealed: [started(), scored(), submitted(), verified, appealFiled],
-  appealRejected: [started(), scored(), submitted(), verified, appealFiled, appealRejected],
+  draft: [started(), scored(), profiled],
+  unprofiled: [started(), scored()],
+  partial: [started(), scored(fullScores.slice(0, 2)), profiled],
+  submitted: [started(), scored(), profiled, submitted()],
+  verified: [started(), scored(), profiled, submitted(), verified],
+  returned: [started(), scored(), profiled, submitted(), returned],
+  appealed: [started(), scored(), profiled, submitted(), verified, appealFiled],
+  appealRejected: [started(), scored(), profiled, submitted(), verified, appealFiled, appealRejected],
 } satisfies Record<string, RatingEntryEvent[]>;
 
 const record = (scores = fullScores, campaign = f.open, teacher?: { id: string; name: string }): ECommand<'recordRatingScores'> => ({
@@ -507,7 +544,7 @@ const resolve = (input: Partial<ECommand<'resolveRatingAppeal'>> = {}): ECommand
   campaign: f.published,
   decision: 'upheld',
   response: 'The article counts',
-  corrections: [{ criterionCode: 'PUB', points: 28.5 }],
+  corrections: [{ criterionCode: 'PUB', quantity: 28.5 }],
   ...input,
 });
 
@@ -585,19 +622,22 @@ describe('rating entry decider', () => {
     });
 
     it('refuses a criterion the campaign does not have, naming the field → UNKNOWN_CRITERION', () => {
-      const scores = [fullScores[0]!, { criterionCode: 'SPORT', points: 3 }];
+      const scores = [fullScores[0]!, { criterionCode: 'SPORT', quantity: 3 }];
       expectRuleNaming(aida, [], record(scores), 'UNKNOWN_CRITERION', 'scores.1.criterionCode: the campaign has no criterion SPORT');
     });
 
-    it("refuses a score above the criterion's maximum, naming the field → SCORE_ABOVE_MAXIMUM", () => {
-      const scores = [fullScores[0]!, { criterionCode: 'PUB', points: 30.01 }];
-      expectRuleNaming(aida, [], record(scores), 'SCORE_ABOVE_MAXIMUM', 'scores.1.points: 30.01 is above the maximum of 30 points for criterion PUB');
+    it("records a quantity worth more than the criterion's cap: the points are capped, not refused", () => {
+      const scores = [fullScores[0]!, { criterionCode: 'PUB', quantity: 30.01 }];
+      entrySpec(aida)
+        .given([])
+        .when(record(scores))
+        .then([started(), scored(scores)]);
     });
 
     it('accepts the maximum itself and zero', () => {
       const scores = [
-        { criterionCode: 'PUB', points: 30 },
-        { criterionCode: 'METH', points: 0 },
+        { criterionCode: 'PUB', quantity: 30 },
+        { criterionCode: 'METH', quantity: 0 },
       ];
       entrySpec(aida)
         .given([])
@@ -607,7 +647,7 @@ describe('rating entry decider', () => {
   });
 
   describe('recordRatingScores on an existing entry', () => {
-    const change = [{ criterionCode: 'METH', points: 14, evidence: 'Syllabus for Microeconomics' }];
+    const change = [{ criterionCode: 'METH', quantity: 14, evidence: 'Syllabus for Microeconomics' }];
 
     it('records the changed scores only', () => {
       entrySpec(aida)
@@ -754,7 +794,7 @@ describe('rating entry decider', () => {
     });
 
     it('refuses the unit head who recorded scores in it (four eyes) → SCORES_ENTERED_BY_REVIEWER; the department verifies it', () => {
-      const headScored = [started(), scored(), scored([{ criterionCode: 'METH', points: 14 }], econHead), submitted('unit_head')];
+      const headScored = [started(), scored(), scored([{ criterionCode: 'METH', quantity: 14 }], econHead), submitted('unit_head')];
       entrySpec(econHead).given(headScored).when(verify()).thenThrows('SCORES_ENTERED_BY_REVIEWER');
       entrySpec(methodist)
         .given(headScored)
@@ -763,7 +803,7 @@ describe('rating entry decider', () => {
     });
 
     it('still lets the unit head who recorded scores return the entry for correction', () => {
-      const headScored = [started(), scored([{ criterionCode: 'METH', points: 14 }], econHead), scored(), submitted('unit_head')];
+      const headScored = [started(), scored([{ criterionCode: 'METH', quantity: 14 }], econHead), scored(), submitted('unit_head')];
       entrySpec(econHead).given(headScored).when(giveBack()).then([returned]);
     });
 
@@ -872,7 +912,7 @@ describe('rating entry decider', () => {
               campaignId,
               response: 'The article counts',
               decidedOn: TODAY,
-              corrections: [{ criterionCode: 'PUB', points: 28.5, previousPoints: 24.5 }],
+              corrections: [{ criterionCode: 'PUB', quantity: 28.5, previousQuantity: 24.5 }],
             },
           },
         ]);
@@ -896,33 +936,39 @@ describe('rating entry decider', () => {
       expectRuleNaming(
         divisionHead,
         e.appealed,
-        resolve({ corrections: [{ criterionCode: 'TEACH', points: 40 }] }),
+        resolve({ corrections: [{ criterionCode: 'TEACH', quantity: 40 }] }),
         'CRITERION_NOT_APPEALED',
         'corrections.0.criterionCode: criterion TEACH was not contested in the appeal (PUB)',
       );
     });
 
-    it('refuses an unknown criterion and a score above the maximum, naming the field', () => {
+    it('refuses an unknown criterion, naming the field; a quantity above the cap is capped, not refused', () => {
       expectRuleNaming(
         divisionHead,
         e.appealed,
-        resolve({ corrections: [{ criterionCode: 'SPORT', points: 1 }] }),
+        resolve({ corrections: [{ criterionCode: 'SPORT', quantity: 1 }] }),
         'UNKNOWN_CRITERION',
         'corrections.0.criterionCode: the campaign has no criterion SPORT',
       );
       expectRuleNaming(
         divisionHead,
         e.appealed,
-        resolve({ corrections: [{ criterionCode: 'PUB', points: 31 }] }),
-        'SCORE_ABOVE_MAXIMUM',
-        'corrections.0.points: 31 is above the maximum of 30 points for criterion PUB',
+        resolve({ corrections: [{ criterionCode: 'SPORT', quantity: 1 }] }),
+        'UNKNOWN_CRITERION',
+        'corrections.0.criterionCode: the campaign has no criterion SPORT',
       );
+      const upheld = ratingEntryDecider.decide(
+        resolve({ corrections: [{ criterionCode: 'PUB', quantity: 31 }] }),
+        fold(ratingEntryDecider, e.appealed),
+        contextOf(divisionHead),
+      );
+      expect(upheld.map((event) => event.type)).toStrictEqual(['RatingAppealUpheld']);
     });
 
     it('refuses an upheld appeal that changes no points → CORRECTION_CHANGES_NOTHING', () => {
       entrySpec(divisionHead)
         .given(e.appealed)
-        .when(resolve({ corrections: [{ criterionCode: 'PUB', points: 24.5, evidence: 'Rechecked' }] }))
+        .when(resolve({ corrections: [{ criterionCode: 'PUB', quantity: 24.5, evidence: 'Rechecked' }] }))
         .thenThrows('CORRECTION_CHANGES_NOTHING');
     });
 
@@ -940,11 +986,11 @@ describe('rating entry decider', () => {
   it('folds an entry through correction, verification and an upheld appeal', () => {
     const upheld: RatingEntryEvent = {
       type: 'RatingAppealUpheld',
-      data: { entryId, campaignId, response: 'ok', decidedOn: TODAY, corrections: [{ criterionCode: 'PUB', points: 28.5, previousPoints: 24.5 }] },
+      data: { entryId, campaignId, response: 'ok', decidedOn: TODAY, corrections: [{ criterionCode: 'PUB', quantity: 28.5, previousQuantity: 24.5 }] },
     };
     const state = fold(ratingEntryDecider, [
       ...e.returned,
-      scored([{ criterionCode: 'METH', points: 15 }], econHead),
+      scored([{ criterionCode: 'METH', quantity: 15 }], econHead),
       submitted(),
       verified,
       appealFiled,
@@ -958,10 +1004,11 @@ describe('rating entry decider', () => {
       unit: 'faculty-economics',
       status: 'verified',
       scores: {
-        TEACH: { points: 36, evidence: 'Load fulfilled: 912 hours' },
-        PUB: { points: 28.5, evidence: 'Two Scopus Q3 articles (DOI 10.1000/x1, 10.1000/x2)' },
-        METH: { points: 15 },
+        TEACH: { quantity: 36, evidence: 'Load fulfilled: 912 hours' },
+        PUB: { quantity: 28.5, evidence: 'Two Scopus Q3 articles (DOI 10.1000/x1, 10.1000/x2)' },
+        METH: { quantity: 15 },
       },
+      profile,
       scoredBy: [aida.id, econHead.id],
       appeal: { status: 'upheld', criteria: ['PUB'] },
     });
@@ -970,29 +1017,24 @@ describe('rating entry decider', () => {
 
 describe('rating scores and totals', () => {
   it('a recorded score replaces points and evidence; a correction keeps the evidence unless it brings new', () => {
-    const current = { PUB: { points: 10, evidence: 'DOI 10.1000/x1' } };
-    expect(scoresAfter(current, [{ criterionCode: 'PUB', points: 12 }], 'record')).toStrictEqual({ PUB: { points: 12 } });
-    expect(scoresAfter(current, [{ criterionCode: 'PUB', points: 12 }], 'correct')).toStrictEqual({ PUB: { points: 12, evidence: 'DOI 10.1000/x1' } });
-    expect(scoresAfter(current, [{ criterionCode: 'PUB', points: 12, evidence: 'new' }], 'correct')).toStrictEqual({ PUB: { points: 12, evidence: 'new' } });
+    const current = { PUB: { quantity: 10, evidence: 'DOI 10.1000/x1' } };
+    expect(scoresAfter(current, [{ criterionCode: 'PUB', quantity: 12 }], 'record')).toStrictEqual({ PUB: { quantity: 12 } });
+    expect(scoresAfter(current, [{ criterionCode: 'PUB', quantity: 12 }], 'correct')).toStrictEqual({ PUB: { quantity: 12, evidence: 'DOI 10.1000/x1' } });
+    expect(scoresAfter(current, [{ criterionCode: 'PUB', quantity: 12, evidence: 'new' }], 'correct')).toStrictEqual({
+      PUB: { quantity: 12, evidence: 'new' },
+    });
   });
 
   it('weights totals exactly, in units of 1/10 000 of a point', () => {
     // 36 × 1 + 24.5 × 1.5 + 12 × 0.5 = 78.75
-    expect(totalUnitsOf(fullScores, criteria)).toBe(787500);
+    expect(totalUnitsOf(scoresAfter({}, fullScores, 'record'), criteria, [])).toBe(787500);
     // 0.1 × 0.7 + 0.2 × 0.7 is 0.21 exactly, not 0.21000000000000002
+    const rule = { name: title, maxPoints: 1, weight: 0.7, pointsPerUnit: 1, sharedAuthorship: false, evidenceRequired: false };
     const tiny = [
-      { code: 'A', name: title, maxPoints: 1, weight: 0.7 },
-      { code: 'B', name: title, maxPoints: 1, weight: 0.7 },
+      { code: 'A', ...rule },
+      { code: 'B', ...rule },
     ];
-    expect(
-      totalUnitsOf(
-        [
-          { criterionCode: 'A', points: 0.1 },
-          { criterionCode: 'B', points: 0.2 },
-        ],
-        tiny,
-      ),
-    ).toBe(2100);
+    expect(totalUnitsOf({ A: { quantity: 0.1 }, B: { quantity: 0.2 } }, tiny, [])).toBe(2100);
   });
 });
 
@@ -1050,12 +1092,12 @@ const ec = ratingEntryCommands as unknown as Record<string, Schema>;
 const issues = (schema: Schema, input: unknown) =>
   (schema.safeParse(input).error?.issues ?? []).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 
-const validCreate = { year: 2025, title, criteria, entriesDue: ENTRIES_DUE };
+const validCreate = { year: 2025, title, criteria, groupCaps: [], entriesDue: ENTRIES_DUE };
 
 describe('rating command schemas', () => {
   it.each([
     ['createRatingCampaign', cc.createRatingCampaign!, validCreate],
-    ['reviseRatingCriteria', cc.reviseRatingCriteria!, { campaignId, criteria }],
+    ['reviseRatingCriteria', cc.reviseRatingCriteria!, { campaignId, criteria, groupCaps: [{ group: 'research', maxPoints: 50 }] }],
     ['openRatingCampaign', cc.openRatingCampaign!, { campaignId, basis: 'Order 45/1' }],
     ['extendRatingEntryDeadline', cc.extendRatingEntryDeadline!, { campaignId, entriesDue: '2026-05-15' }],
     ['closeRatingEntries', cc.closeRatingEntries!, { campaignId }],
@@ -1067,7 +1109,7 @@ describe('rating command schemas', () => {
     ['verifyRatingEntry', ec.verifyRatingEntry!, { entryId, note: 'ok' }],
     ['returnRatingEntry', ec.returnRatingEntry!, { entryId, reason: 'fix' }],
     ['fileRatingAppeal', ec.fileRatingAppeal!, { entryId, criteria: ['PUB'], reason: 'why' }],
-    ['resolveRatingAppeal', ec.resolveRatingAppeal!, { entryId, decision: 'upheld', response: 'ok', corrections: [{ criterionCode: 'PUB', points: 3 }] }],
+    ['resolveRatingAppeal', ec.resolveRatingAppeal!, { entryId, decision: 'upheld', response: 'ok', corrections: [{ criterionCode: 'PUB', quantity: 3 }] }],
   ] as const)('%s accepts a valid input unchanged', (_name, schema, input) => {
     expect(schema.safeParse(input)).toStrictEqual({ success: true, data: input });
   });
@@ -1081,7 +1123,7 @@ describe('rating command schemas', () => {
     expect(issues(cc.createRatingCampaign!, { ...validCreate, criteria: repeated })).toStrictEqual([
       { path: 'criteria.3.code', message: 'repeats the code TEACH of item 0' },
     ]);
-    const scores = [fullScores[0]!, fullScores[1]!, { criterionCode: 'TEACH', points: 1 }];
+    const scores = [fullScores[0]!, fullScores[1]!, { criterionCode: 'TEACH', quantity: 1 }];
     expect(issues(ec.recordRatingScores!, { campaignId, scores })).toStrictEqual([
       { path: 'scores.2.criterionCode', message: 'repeats the criterion TEACH of item 0' },
     ]);
@@ -1095,11 +1137,11 @@ describe('rating command schemas', () => {
   });
 
   it('refuses points and weights with more than two decimals, negative points, and zero maximum or weight', () => {
-    expect(issues(ec.recordRatingScores!, { campaignId, scores: [{ criterionCode: 'PUB', points: 1.005 }] })).toStrictEqual([
-      { path: 'scores.0.points', message: 'must have at most two decimal places' },
+    expect(issues(ec.recordRatingScores!, { campaignId, scores: [{ criterionCode: 'PUB', quantity: 1.005 }] })).toStrictEqual([
+      { path: 'scores.0.quantity', message: 'must have at most two decimal places' },
     ]);
-    expect(issues(ec.recordRatingScores!, { campaignId, scores: [{ criterionCode: 'PUB', points: -1 }] })).toStrictEqual([
-      { path: 'scores.0.points', message: 'must be zero or more' },
+    expect(issues(ec.recordRatingScores!, { campaignId, scores: [{ criterionCode: 'PUB', quantity: -1 }] })).toStrictEqual([
+      { path: 'scores.0.quantity', message: 'must be zero or more' },
     ]);
     expect(issues(cc.createRatingCampaign!, { ...validCreate, criteria: [{ ...criteria[0]!, maxPoints: 0, weight: 0 }] })).toStrictEqual([
       { path: 'criteria.0.maxPoints', message: 'must be more than zero' },
@@ -1124,7 +1166,7 @@ describe('rating command schemas', () => {
     const message = 'must give corrected scores when the appeal is upheld, and none when it is rejected';
     expect(issues(ec.resolveRatingAppeal!, { entryId, decision: 'upheld', response: 'ok' })).toStrictEqual([{ path: 'corrections', message }]);
     expect(
-      issues(ec.resolveRatingAppeal!, { entryId, decision: 'rejected', response: 'no', corrections: [{ criterionCode: 'PUB', points: 1 }] }),
+      issues(ec.resolveRatingAppeal!, { entryId, decision: 'rejected', response: 'no', corrections: [{ criterionCode: 'PUB', quantity: 1 }] }),
     ).toStrictEqual([{ path: 'corrections', message }]);
   });
 
@@ -1133,5 +1175,222 @@ describe('rating command schemas', () => {
     expect(issues(cc.createRatingCampaign!, { ...validCreate, entriesDue: '2026-02-30' }).map((i) => i.path)).toStrictEqual(['entriesDue']);
     expect(issues(ec.submitRatingEntry!, { entryId: 'entry-1' }).map((i) => i.path)).toStrictEqual(['entryId']);
     expect(issues(ec.returnRatingEntry!, { entryId, reason: '   ' })).toStrictEqual([{ path: 'reason', message: 'must not be empty' }]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The criteria catalogue (groups, points rules) and the teacher's profile
+// ---------------------------------------------------------------------------------------------
+const catalogue: RatingCriterion[] = [
+  { ...criteria[0]!, group: 'teaching' },
+  {
+    code: 'SCOPUS',
+    name: { ky: 'Scopus макалалары', ru: 'Статьи Scopus', en: 'Scopus articles' },
+    group: 'research',
+    pointsPerUnit: 10,
+    maxPoints: 50,
+    weight: 1,
+    sharedAuthorship: true,
+    evidenceRequired: true,
+  },
+  { ...criteria[2]!, group: 'methodical' },
+];
+const researchCap = [{ group: 'research' as const, maxPoints: 40 }];
+const fc = facts('open', { criteria: catalogue, groupCaps: researchCap });
+const catalogueScores = [
+  { criterionCode: 'TEACH', quantity: 36 },
+  { criterionCode: 'SCOPUS', quantity: 3, authorCount: 2, evidence: 'DOI 10.1000/x1, x2, x3' },
+  { criterionCode: 'METH', quantity: 12 },
+];
+
+describe('the criteria catalogue', () => {
+  it('creates a campaign with groups, points rules and group caps', () => {
+    campaignSpec()
+      .given([])
+      .when(create({ criteria: catalogue, groupCaps: researchCap }))
+      .then([created({ criteria: catalogue, groupCaps: researchCap })]);
+  });
+
+  it('revises the group caps of a draft campaign alone, and refuses a revision that changes nothing', () => {
+    const given = [created({ criteria: catalogue, groupCaps: researchCap })];
+    const caps = [{ group: 'research' as const, maxPoints: 45 }];
+    campaignSpec(methodist)
+      .given(given)
+      .when(revise(catalogue, caps))
+      .then([{ type: 'RatingCriteriaRevised', data: { campaignId, criteria: catalogue, groupCaps: caps } }]);
+    campaignSpec(methodist).given(given).when(revise(catalogue, researchCap)).thenThrows('CRITERIA_UNCHANGED');
+  });
+
+  it('refuses a cap on a group no criterion belongs to → GROUP_CAP_WITHOUT_CRITERIA, naming the field', () => {
+    const caps = [...researchCap, { group: 'social' as const, maxPoints: 10 }];
+    expect(() =>
+      ratingCampaignDecider.decide(create({ criteria: catalogue, groupCaps: caps }), fold(ratingCampaignDecider, []), contextOf(divisionHead)),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'GROUP_CAP_WITHOUT_CRITERIA',
+        message: 'groupCaps.1.group: no criterion belongs to the group social, so its cap caps nothing',
+      }),
+    );
+    campaignSpec().given(c.draft).when(revise(criteria, researchCap)).thenThrows('GROUP_CAP_WITHOUT_CRITERIA');
+  });
+
+  it('defaults a criterion given as before (maximum and weight) to one point per unit, unshared, no evidence required, no group', () => {
+    const parsed = ratingCampaignCommands.createRatingCampaign.parse({
+      year: 2025,
+      title,
+      criteria: [{ code: 'TEACH', name: title, maxPoints: 40 }],
+      entriesDue: ENTRIES_DUE,
+    });
+    expect(parsed.criteria).toStrictEqual([
+      { code: 'TEACH', name: title, pointsPerUnit: 1, maxPoints: 40, weight: 1, sharedAuthorship: false, evidenceRequired: false },
+    ]);
+    expect(parsed.groupCaps).toStrictEqual([]);
+  });
+
+  it('refuses a second cap on one group and a cap that is not positive', () => {
+    const cc = ratingCampaignCommands;
+    const base = { year: 2025, title, criteria: catalogue, entriesDue: ENTRIES_DUE };
+    const caps = [researchCap[0]!, { group: 'teaching', maxPoints: 0 }];
+    expect(cc.createRatingCampaign.safeParse({ ...base, groupCaps: caps }).error?.issues.map((i) => [i.path.join('.'), i.message])).toStrictEqual([
+      ['groupCaps.1.maxPoints', 'must be more than zero'],
+    ]);
+    const twice = [researchCap[0]!, { group: 'research', maxPoints: 10 }];
+    expect(cc.createRatingCampaign.safeParse({ ...base, groupCaps: twice }).error?.issues.map((i) => [i.path.join('.'), i.message])).toStrictEqual([
+      ['groupCaps.1.group', 'repeats the group research of item 0'],
+    ]);
+  });
+});
+
+describe('scores by the points rule', () => {
+  const recordIn = (scores: ECommand<'recordRatingScores'>['scores'], campaign = fc) => record(scores, campaign);
+
+  it('records quantities with the number of authors and evidence', () => {
+    entrySpec(aida)
+      .given([])
+      .when(recordIn(catalogueScores))
+      .then([started(), scored(catalogueScores)]);
+  });
+
+  it('wants the number of authors on a shared criterion → AUTHOR_COUNT_REQUIRED, naming the field', () => {
+    const scores = [{ criterionCode: 'SCOPUS', quantity: 1, evidence: 'DOI' }];
+    expectRuleNaming(
+      aida,
+      [],
+      recordIn(scores),
+      'AUTHOR_COUNT_REQUIRED',
+      'scores.0.authorCount: criterion SCOPUS is shared among co-authors; say how many authors there are (1 for a sole author)',
+    );
+  });
+
+  it('refuses a number of authors on a criterion that is not shared → AUTHOR_COUNT_NOT_SHARED', () => {
+    expectRuleNaming(
+      aida,
+      [],
+      recordIn([{ criterionCode: 'TEACH', quantity: 30, authorCount: 2 }]),
+      'AUTHOR_COUNT_NOT_SHARED',
+      'scores.0.authorCount: criterion TEACH is not shared among co-authors; leave authorCount out',
+    );
+  });
+
+  it('wants evidence where the criterion requires it and the quantity is above zero → EVIDENCE_REQUIRED', () => {
+    expectRuleNaming(
+      aida,
+      [],
+      recordIn([{ criterionCode: 'SCOPUS', quantity: 2, authorCount: 1 }]),
+      'EVIDENCE_REQUIRED',
+      'scores.0.evidence: criterion SCOPUS requires evidence for a quantity above zero',
+    );
+    const none = [{ criterionCode: 'SCOPUS', quantity: 0, authorCount: 1 }];
+    entrySpec(aida)
+      .given([])
+      .when(recordIn(none))
+      .then([started(), scored(none)]);
+  });
+
+  it('upholds an appeal correcting the number of authors, keeping the evidence already given', () => {
+    const given = [
+      started(),
+      scored(catalogueScores),
+      profiled,
+      submitted(),
+      verified,
+      { ...appealFiled, data: { ...appealFiled.data, criteria: ['SCOPUS'] } },
+    ];
+    const campaign = facts('published', { criteria: catalogue, groupCaps: researchCap });
+    const corrections = [{ criterionCode: 'SCOPUS', quantity: 3, authorCount: 1 }];
+    entrySpec(divisionHead)
+      .given(given)
+      .when(resolve({ campaign, corrections }))
+      .then([
+        {
+          type: 'RatingAppealUpheld',
+          data: {
+            entryId,
+            campaignId,
+            response: 'The article counts',
+            decidedOn: TODAY,
+            corrections: [{ criterionCode: 'SCOPUS', quantity: 3, authorCount: 1, previousQuantity: 3, previousAuthorCount: 2 }],
+          },
+        },
+      ]);
+    entrySpec(divisionHead)
+      .given(given)
+      .when(resolve({ campaign, corrections: [{ criterionCode: 'SCOPUS', quantity: 3, authorCount: 2 }] }))
+      .thenThrows('CORRECTION_CHANGES_NOTHING');
+  });
+});
+
+describe('recordRatingEntryProfile', () => {
+  const setProfile = (p: Partial<RatingProfile> = {}, campaign = f.open): ECommand<'recordRatingEntryProfile'> => ({
+    type: 'recordRatingEntryProfile',
+    entryId,
+    campaign,
+    profile: { ...profile, ...p },
+  });
+  const changed: RatingProfile = { ...profile, rate: 0.5, position: 'lecturer' };
+
+  it('records the teacher’s profile (the teacher, or the head of their unit)', () => {
+    entrySpec(aida).given(e.unprofiled).when(setProfile()).then([profiled]);
+    entrySpec(econHead)
+      .given(e.draft)
+      .when(setProfile(changed))
+      .then([{ type: 'RatingEntryProfileRecorded', data: { entryId, campaignId, profile: changed } }]);
+  });
+
+  it('records nothing when the profile is the same', () => {
+    entrySpec(aida).given(e.draft).when(setProfile()).then([]);
+  });
+
+  it('keeps others out (NOT_OWN_ENTRY, NOT_OWN_UNIT)', () => {
+    expectForbidden(bakyt, e.draft, setProfile(), 'NOT_OWN_ENTRY');
+    expectForbidden(lawHead, e.draft, setProfile(), 'NOT_OWN_UNIT');
+  });
+
+  it('refuses a locked entry and a closed campaign, but takes a returned entry’s correction', () => {
+    entrySpec(aida).given(e.submitted).when(setProfile(changed)).thenThrows('ENTRY_LOCKED');
+    entrySpec(aida).given(e.verified).when(setProfile(changed)).thenThrows('ENTRY_LOCKED');
+    entrySpec(aida).given(e.draft).when(setProfile(changed, f.closed)).thenThrows('CAMPAIGN_CLOSED_FOR_ENTRIES');
+    entrySpec(aida)
+      .given(e.returned)
+      .when(setProfile(changed, f.closed))
+      .then([{ type: 'RatingEntryProfileRecorded', data: { entryId, campaignId, profile: changed } }]);
+    entrySpec(aida).given([]).when(setProfile()).thenThrows('ENTRY_NOT_FOUND');
+  });
+
+  it('is needed before submission → PROFILE_MISSING', () => {
+    entrySpec(aida).given(e.unprofiled).when(submit()).thenThrows('PROFILE_MISSING');
+  });
+
+  it.each([0, 0.3, 1.75, 2])('refuses staff rate %s (path profile.rate)', (rate) => {
+    const result = ratingEntryCommands.recordRatingEntryProfile.safeParse({ entryId, profile: { ...profile, rate } });
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toStrictEqual(['profile.rate']);
+  });
+
+  it.each([0.25, 0.5, 0.75, 1, 1.25, 1.5])('takes staff rate %s', (rate) => {
+    expect(ratingEntryCommands.recordRatingEntryProfile.safeParse({ entryId, profile: { ...profile, rate } }).success).toBe(true);
+  });
+
+  it('is sent by the teacher and the head of their unit', () => {
+    expect(ratingsPermissions.recordRatingEntryProfile).toStrictEqual(['teacher', 'unit_head']);
   });
 });

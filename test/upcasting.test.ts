@@ -8,6 +8,7 @@ import { fold } from '../src/domain/decider.ts';
 import { ratingEntryDecider, type RatingEntryEvent } from '../src/domain/rating-entries.ts';
 import { upcastingStore } from '../src/eventstore/upcasting.ts';
 import { eventVersions } from '../src/modules.ts';
+import { entryIdFor } from '../schema/rating-mutations.ts';
 import { openSqliteEventStore } from '../src/eventstore/sqlite.ts';
 import type { EventMetadata, EventStore } from '../src/eventstore/types.ts';
 import { openHub, type Hub } from '../src/hub.ts';
@@ -171,6 +172,7 @@ describe('upcasting RatingScoresRecorded v1 to v2', () => {
         title: { ky: 'Рейтинг', ru: 'Рейтинг', en: 'Rating' },
         status: 'open' as const,
         criteria: [],
+        groupCaps: [],
         entriesDue: '2026-04-30',
         appealsUntil: null,
         appealsClosedOn: null,
@@ -184,6 +186,128 @@ describe('upcasting RatingScoresRecorded v1 to v2', () => {
       expect(verify).toThrow(expect.objectContaining({ code: 'SCORES_ENTERED_BY_REVIEWER' }));
     } finally {
       await raw.close();
+      dir.remove();
+    }
+  });
+});
+
+describe('upcasting a rating campaign and its entries from before the points rules', () => {
+  it('reads v1 criteria as one point per unit and v1/v2 points as quantities: the same totals, and new commands decide on them', async () => {
+    const dir = temporaryDirectory();
+    const raw = openSqliteEventStore({ path: join(dir.path, 'events.db') });
+    const campaignId = '9e4f3a2b-5c6d-4e7f-8a9b-1c2d3e4f5a6b';
+    // The id the hub derives for Aida's entry, so that her next command finds the stored one.
+    const entryId = entryIdFor(campaignId, 't-aida');
+    const title = { ky: 'Рейтинг 2024', ru: 'Рейтинг 2024', en: 'Rating 2024' };
+    const division = { id: 'd-head', name: 'Elmira Tashieva', roles: ['head_of_rating_division' as const] };
+    const aida = { id: 't-aida', name: 'Aida Mamytova', roles: ['teacher' as const], unit: 'faculty-economics' };
+    const old = (commandId: string, actor: EventMetadata['actor'], schemaVersion = 1) => ({ ...metadata(schemaVersion, commandId), actor });
+    await raw.append(
+      `ratingCampaign-${campaignId}`,
+      [
+        {
+          id: eventIdFor('old-campaign', 0),
+          type: 'RatingCampaignCreated',
+          data: {
+            campaignId,
+            year: 2024,
+            title,
+            criteria: [
+              { code: 'TEACH', name: title, maxPoints: 40, weight: 1 },
+              { code: 'PUB', name: title, maxPoints: 30, weight: 1.5 },
+            ],
+            entriesDue: '2099-04-30',
+          },
+          metadata: old('old-campaign', division),
+        },
+        {
+          id: eventIdFor('old-open', 0),
+          type: 'RatingCampaignOpened',
+          data: { campaignId, openedOn: '2024-03-01' },
+          metadata: old('old-open', division),
+        },
+      ],
+      'no_stream',
+    );
+    await raw.append(
+      `ratingEntry-${entryId}`,
+      [
+        {
+          id: eventIdFor('old-entry', 0),
+          type: 'RatingEntryStarted',
+          data: { entryId, campaignId, teacher: { id: aida.id, name: aida.name }, unit: aida.unit },
+          metadata: old('old-entry', aida),
+        },
+        {
+          id: eventIdFor('old-entry', 1),
+          type: 'RatingScoresRecorded',
+          data: { entryId, campaignId, scores: [{ criterionCode: 'TEACH', points: 30, evidence: 'Load report' }] },
+          metadata: old('old-entry', aida, 1),
+        },
+        {
+          id: eventIdFor('old-entry-2', 0),
+          type: 'RatingScoresRecorded',
+          data: { entryId, campaignId, scores: [{ criterionCode: 'PUB', points: 20 }], recordedBy: { id: aida.id, name: aida.name } },
+          metadata: old('old-entry-2', aida, 2),
+        },
+      ],
+      'no_stream',
+    );
+    await raw.close();
+    const hub = await openHub(testConfig(dir.path));
+    try {
+      const gql = yogaClient(createGraphQLHandler(hub, { secret: TEST_SECRET }));
+      const token = await tokenFor(aida);
+      // The read model folds the stored log in the background: wait until it has all of it.
+      await hub.projections.waitFor((await hub.store.headPosition())!, 10_000);
+      const read = await gql(
+        `query($c: ID!, $e: ID!) {
+          ratingCampaign(id: $c) { maximumTotal groupCaps { group } criteria { code group pointsPerUnit maxPoints weight sharedAuthorship evidenceRequired } }
+          ratingEntry(id: $e) { total rate normalisedTotal faculty staffPosition scores { criterionCode quantity points weightedPoints evidence } } }`,
+        { c: campaignId, e: entryId },
+        { token },
+      );
+      expect(read.errors).toBeUndefined();
+      expect(read.data).toEqual({
+        ratingCampaign: {
+          maximumTotal: 85,
+          groupCaps: [],
+          criteria: [
+            { code: 'TEACH', group: null, pointsPerUnit: 1, maxPoints: 40, weight: 1, sharedAuthorship: false, evidenceRequired: false },
+            { code: 'PUB', group: null, pointsPerUnit: 1, maxPoints: 30, weight: 1.5, sharedAuthorship: false, evidenceRequired: false },
+          ],
+        },
+        ratingEntry: {
+          total: 60,
+          rate: 1,
+          normalisedTotal: 60,
+          faculty: null,
+          staffPosition: null,
+          scores: [
+            { criterionCode: 'TEACH', quantity: 30, points: 30, weightedPoints: 30, evidence: 'Load report' },
+            { criterionCode: 'PUB', quantity: 20, points: 20, weightedPoints: 30, evidence: null },
+          ],
+        },
+      });
+
+      // The decider folds the upcast history: a new score is recorded against the old criteria, as version 3.
+      const recorded = await gql(
+        `mutation($input: RecordRatingScoresInput!) { recordRatingScores(input: $input) { __typename ... on RatingEntryPayload { entry { total } } } }`,
+        { input: { campaignId, scores: [{ criterionCode: 'PUB', quantity: 30 }] } },
+        { token },
+      );
+      expect(recorded.data?.recordRatingScores).toEqual({ __typename: 'RatingEntryPayload', entry: { total: 75 } });
+      const stored = [];
+      for await (const e of hub.rawStore.readStream(`ratingEntry-${entryId}`)) stored.push(e);
+      expect(stored.map((e) => [e.type, e.metadata.schemaVersion])).toEqual([
+        ['RatingEntryStarted', 1],
+        ['RatingScoresRecorded', 1],
+        ['RatingScoresRecorded', 2],
+        ['RatingScoresRecorded', 3],
+      ]);
+      expect(stored[1]!.data.scores).toEqual([{ criterionCode: 'TEACH', points: 30, evidence: 'Load report' }]);
+    } finally {
+      await hub.close();
       dir.remove();
     }
   });

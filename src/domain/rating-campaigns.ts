@@ -3,8 +3,10 @@
 // year, so a second campaign for the same year is the same stream and is refused.
 //
 // Lifecycle:  draft ──open──► open ──close──► closed_for_entries ──start──► verification ──publish──► published
-//   draft               criteria (code, name ky/ru/en, maximum points, weight) can still be revised;
-//                       no entries yet.
+//   draft               the criteria catalogue (code, name ky/ru/en, group, points rule: points per
+//                       unit of quantity, cap, weight, shared authorship, evidence required) and the
+//                       caps per group can still be revised; no entries yet. The computation is in
+//                       rating-computation.ts.
 //   open                teachers and their unit heads record scores and submit entries until the
 //                       entry deadline (inclusive); entries are verified or returned as they come.
 //   closed_for_entries  no new entries and no fresh scores ("a closed campaign takes no scores");
@@ -20,6 +22,7 @@
 // Deadlines are whole days in Kyrgyzstan time (UTC+6, no daylight saving), so an appeal sent at
 // 23:30 in Osh on the last day is in time. "Today" comes from the command context, never a clock.
 import { z } from 'zod';
+import type { Upcaster } from '../eventstore/upcasting.ts';
 import type { CommandContext, Decider } from './decider.ts';
 import { DomainRuleError } from './errors.ts';
 import { entityId, isoDate, localDateOf, multilingualName, text, type IsoDate, type Labels, type MultilingualName } from './values.ts';
@@ -50,16 +53,56 @@ export const criterionCode = z
 const decimal = (max: number, unit = '') => z.number().max(max, `must be at most ${max}${unit}`).multipleOf(0.01, 'must have at most two decimal places');
 
 export const ratingPoints = decimal(10000, ' points').min(0, 'must be zero or more');
+/** A quantity scored on a criterion: articles, hours, or points where a unit is a point. */
+export const ratingQuantity = decimal(10000).min(0, 'must be zero or more');
+
+const groups = ['teaching', 'research', 'methodical', 'educational', 'social'] as const;
+
+export const ratingCriterionGroupLabels: Labels<(typeof groups)[number]> = {
+  teaching: { ky: 'Окуу иши', ru: 'Учебная работа', en: 'Teaching' },
+  research: { ky: 'Илимий иш', ru: 'Научная работа', en: 'Research' },
+  methodical: { ky: 'Окуу-усулдук иш', ru: 'Учебно-методическая работа', en: 'Methodical work' },
+  educational: { ky: 'Тарбия иши', ru: 'Воспитательная работа', en: 'Educational work' },
+  social: { ky: 'Коомдук иш', ru: 'Общественная работа', en: 'Social work' },
+};
+
+export const ratingCriterionGroup = z.enum(groups).meta({
+  id: 'RatingCriterionGroup',
+  description: 'The group of work a rating criterion belongs to; a group may cap the points of its criteria together.',
+  labels: ratingCriterionGroupLabels,
+});
+export type RatingCriterionGroup = z.infer<typeof ratingCriterionGroup>;
 
 export const ratingCriterion = z
   .object({
     code: criterionCode.describe('Short stable code of the criterion, e.g. PUB-SCOPUS; scores and appeals name it.'),
     name: multilingualName.describe('Name of the criterion in Kyrgyz, Russian and English.'),
-    maxPoints: decimal(10000, ' points').positive('must be more than zero').describe('Most points a teacher can score on the criterion.'),
-    weight: decimal(100).positive('must be more than zero').describe('Weight of the criterion in the total: total = sum of points × weight.'),
+    group: ratingCriterionGroup.optional().describe('The group of work it belongs to; a criterion outside every group is not group-capped.'),
+    pointsPerUnit: decimal(10000, ' points')
+      .positive('must be more than zero')
+      .default(1)
+      .describe('Points per unit of quantity (per article, per hour, per certificate); 1 when the quantity is itself points.'),
+    maxPoints: decimal(10000, ' points').positive('must be more than zero').describe('Cap: the most points a teacher can score on the criterion.'),
+    weight: decimal(100).positive('must be more than zero').default(1).describe('Weight of the criterion in the total (1 unless set): points × weight.'),
+    sharedAuthorship: z
+      .boolean()
+      .default(false)
+      .describe('Whether the work can be shared (co-authored): the points are divided by the number of authors the score gives.'),
+    evidenceRequired: z.boolean().default(false).describe('Whether a score above zero must say what it rests on.'),
   })
-  .meta({ id: 'RatingCriterion', description: 'A criterion of the rating: what is scored, up to how many points, and its weight.' });
+  .meta({
+    id: 'RatingCriterion',
+    description: 'A criterion of the rating and its points rule: quantity × points per unit, split among co-authors where shared, capped, weighted.',
+  });
 export type RatingCriterion = z.infer<typeof ratingCriterion>;
+
+export const ratingGroupCap = z
+  .object({
+    group: ratingCriterionGroup.describe('The group capped.'),
+    maxPoints: decimal(100000, ' points').positive('must be more than zero').describe('The most weighted points the group adds to a total.'),
+  })
+  .meta({ id: 'RatingGroupCap', description: 'A cap on the points a group of criteria adds to a total, together.' });
+export type RatingGroupCap = z.infer<typeof ratingGroupCap>;
 
 /** A list whose items carry a code: each repeated code is reported at its own item. */
 export const uniqueCodes =
@@ -81,6 +124,13 @@ const criteria = z
   .superRefine(uniqueCodes((c: RatingCriterion) => c.code, 'code', 'the code'))
   .describe('The criteria, each with a unique code.');
 
+const groupCaps = z
+  .array(ratingGroupCap)
+  .max(groups.length, `must cap at most ${groups.length} groups`)
+  .superRefine(uniqueCodes((g: RatingGroupCap) => g.group, 'group', 'the group'))
+  .default([])
+  .describe('Caps per group of criteria, at most one per group; a group without a cap is not capped.');
+
 const campaignRef = { campaignId: entityId('rating campaign').describe('The rating campaign acted on.') };
 const basis = text(300).optional().describe("The decision it rests on, e.g. the rector's order or the commission's protocol number.");
 
@@ -90,9 +140,10 @@ export const ratingCampaignCommands = {
     year: z.int().min(2000, 'must be 2000 or later').max(2100, 'must be 2100 or earlier').describe('The year rated; there is one campaign per year.'),
     title: multilingualName.describe('Title of the campaign in Kyrgyz, Russian and English.'),
     criteria,
+    groupCaps,
     entriesDue: isoDate.describe('Last day (Kyrgyzstan time) on which entries can be submitted.'),
   }),
-  reviseRatingCriteria: z.object({ ...campaignRef, criteria }),
+  reviseRatingCriteria: z.object({ ...campaignRef, criteria, groupCaps }),
   openRatingCampaign: z.object({ ...campaignRef, basis }),
   extendRatingEntryDeadline: z.object({
     ...campaignRef,
@@ -127,7 +178,18 @@ export type RatingCampaignCommand = {
 
 // Events are read back as they were stored: their schemas check the shape, not today's input rules
 // (a criterion code pattern tightened later must not make a stored campaign unreadable).
-const storedCriterion = z.object({ code: z.string(), name: multilingualName, maxPoints: z.number(), weight: z.number() });
+// Version 2 of the campaign events carries the points rule and the group caps (see the upcasters).
+const storedCriterion = z.object({
+  code: z.string(),
+  name: multilingualName,
+  group: ratingCriterionGroup.optional(),
+  pointsPerUnit: z.number(),
+  maxPoints: z.number(),
+  weight: z.number(),
+  sharedAuthorship: z.boolean(),
+  evidenceRequired: z.boolean(),
+});
+const storedGroupCap = z.object({ group: ratingCriterionGroup, maxPoints: z.number() });
 
 export const ratingCampaignEventSchemas = {
   RatingCampaignCreated: z.object({
@@ -135,9 +197,10 @@ export const ratingCampaignEventSchemas = {
     year: z.number(),
     title: multilingualName,
     criteria: z.array(storedCriterion),
+    groupCaps: z.array(storedGroupCap),
     entriesDue: isoDate,
   }),
-  RatingCriteriaRevised: z.object({ campaignId: z.string(), criteria: z.array(storedCriterion) }),
+  RatingCriteriaRevised: z.object({ campaignId: z.string(), criteria: z.array(storedCriterion), groupCaps: z.array(storedGroupCap) }),
   RatingCampaignOpened: z.object({ campaignId: z.string(), openedOn: isoDate, basis: z.string().optional() }),
   RatingEntryDeadlineExtended: z.object({ campaignId: z.string(), entriesDue: isoDate, previousDue: isoDate, reason: z.string().optional() }),
   RatingEntriesClosed: z.object({ campaignId: z.string(), closedOn: isoDate }),
@@ -158,6 +221,23 @@ export type RatingCampaignEvent = {
 }[RatingCampaignEventType];
 export const ratingCampaignEventTypes = Object.keys(ratingCampaignEventSchemas) as RatingCampaignEventType[];
 
+/**
+ * Version history of the campaign events (src/eventstore/upcasting.ts). In v1 a criterion had a
+ * maximum and a weight and teachers entered points directly; v2 gives every criterion a points
+ * rule and the campaign group caps. A v1 criterion reads as the same rule: one point per unit (the
+ * quantity is the points), capped at its maximum, its weight, no group, no sharing, no evidence
+ * required; a v1 campaign has no group caps.
+ */
+const criteriaV1toV2 = (data: Record<string, unknown>) => ({
+  ...data,
+  criteria: (data.criteria as Record<string, unknown>[]).map((c) => ({ pointsPerUnit: 1, sharedAuthorship: false, evidenceRequired: false, ...c })),
+  groupCaps: [],
+});
+export const ratingCampaignUpcasters: Upcaster[] = [
+  { eventType: 'RatingCampaignCreated', fromVersion: 1, upcast: criteriaV1toV2 },
+  { eventType: 'RatingCriteriaRevised', fromVersion: 1, upcast: criteriaV1toV2 },
+];
+
 /** What a campaign is to the deciders of its entries, which get it with every command. */
 export type RatingCampaignFacts = {
   campaignId: string;
@@ -165,6 +245,7 @@ export type RatingCampaignFacts = {
   title: MultilingualName;
   status: RatingCampaignStatus;
   criteria: RatingCriterion[];
+  groupCaps: RatingGroupCap[];
   entriesDue: IsoDate;
   appealsUntil: IsoDate | null;
   /** Day the appeal window was recorded closed; null while it is open or before publication. */
@@ -177,13 +258,13 @@ const initialState: RatingCampaignState = { exists: false };
 
 function evolve(state: RatingCampaignState, event: RatingCampaignEvent): RatingCampaignState {
   if (event.type === 'RatingCampaignCreated') {
-    const { campaignId, year, title, criteria: list, entriesDue } = event.data;
-    return { exists: true, campaignId, year, title, status: 'draft', criteria: list, entriesDue, appealsUntil: null, appealsClosedOn: null };
+    const { campaignId, year, title, criteria: list, groupCaps: caps, entriesDue } = event.data;
+    return { exists: true, campaignId, year, title, status: 'draft', criteria: list, groupCaps: caps, entriesDue, appealsUntil: null, appealsClosedOn: null };
   }
   if (!state.exists) return state;
   switch (event.type) {
     case 'RatingCriteriaRevised':
-      return { ...state, criteria: event.data.criteria };
+      return { ...state, criteria: event.data.criteria, groupCaps: event.data.groupCaps };
     case 'RatingCampaignOpened':
       return { ...state, status: 'open' };
     case 'RatingEntryDeadlineExtended':
@@ -215,13 +296,39 @@ function existing(state: RatingCampaignState): Existing {
   return state;
 }
 
-const sameCriteria = (a: RatingCriterion[], b: RatingCriterion[]) => JSON.stringify(a) === JSON.stringify(b);
+/** Criteria and caps compared by content, not by the order of an object's keys. */
+const canonical = (criteria: RatingCriterion[], caps: RatingGroupCap[]) =>
+  JSON.stringify([
+    criteria.map((c) => [
+      c.code,
+      c.name.ky,
+      c.name.ru,
+      c.name.en,
+      c.group ?? null,
+      c.pointsPerUnit,
+      c.maxPoints,
+      c.weight,
+      c.sharedAuthorship,
+      c.evidenceRequired,
+    ]),
+    caps.map((g) => [g.group, g.maxPoints]),
+  ]);
+
+/** A cap on a group no criterion belongs to is a mistake in the catalogue, most likely a missing group. */
+function requireCappedGroupsUsed(list: RatingCriterion[], caps: RatingGroupCap[]): void {
+  caps.forEach((cap, index) => {
+    if (!list.some((c) => c.group === cap.group)) {
+      throw rule('GROUP_CAP_WITHOUT_CRITERIA', `groupCaps.${index}.group: no criterion belongs to the group ${cap.group}, so its cap caps nothing`);
+    }
+  });
+}
 
 function decide(command: RatingCampaignCommand, state: RatingCampaignState, context: CommandContext): RatingCampaignEvent[] {
   const today = localDateOf(context.now);
   if (command.type === 'createRatingCampaign') {
     if (state.exists) throw rule('CAMPAIGN_ALREADY_EXISTS', `a rating campaign for ${state.year} already exists; there is one campaign per year`);
     if (command.entriesDue < today) throw rule('ENTRY_DEADLINE_IN_PAST', `entriesDue (${command.entriesDue}) is before today (${today})`);
+    requireCappedGroupsUsed(command.criteria, command.groupCaps);
     const { type: _type, ...data } = command;
     return [{ type: 'RatingCampaignCreated', data }];
   }
@@ -230,8 +337,11 @@ function decide(command: RatingCampaignCommand, state: RatingCampaignState, cont
   switch (command.type) {
     case 'reviseRatingCriteria': {
       if (campaign.status !== 'draft') throw rule('CRITERIA_FIXED', 'the criteria are fixed once the campaign is open, because scores are given against them');
-      if (sameCriteria(campaign.criteria, command.criteria)) throw rule('CRITERIA_UNCHANGED', 'the revision changes nothing: the criteria are the same');
-      return [{ type: 'RatingCriteriaRevised', data: { campaignId, criteria: command.criteria } }];
+      if (canonical(campaign.criteria, campaign.groupCaps) === canonical(command.criteria, command.groupCaps)) {
+        throw rule('CRITERIA_UNCHANGED', 'the revision changes nothing: the criteria and group caps are the same');
+      }
+      requireCappedGroupsUsed(command.criteria, command.groupCaps);
+      return [{ type: 'RatingCriteriaRevised', data: { campaignId, criteria: command.criteria, groupCaps: command.groupCaps } }];
     }
     case 'openRatingCampaign': {
       if (campaign.status !== 'draft') throw rule('CAMPAIGN_ALREADY_OPENED', 'the campaign has already been opened');

@@ -4,8 +4,11 @@
 //
 // Entry lifecycle:  draft ──submit──► submitted ──verify──► verified ──(published)──► appeal
 //                                         └──return──► returned ──correct, resubmit──► submitted
-// - Scores (points per criterion with evidence notes) are recorded by the teacher themself or by
-//   the head of their unit, and submitted by either. The entry's unit is the `unit` claim of the
+// - Scores (a quantity per criterion, with the number of authors where the criterion is shared and
+//   evidence notes; the points follow from the criterion's rule, rating-computation.ts) and the
+//   teacher's profile (faculty, chair, position, degree, staff rate: what ranks and normalisation
+//   read) are recorded by the teacher themself or by the head of their unit, and submitted by
+//   either; submission needs a score on every criterion and the profile. The entry's unit is the `unit` claim of the
 //   teacher's own token, fixed when the teacher starts the entry: the hub learns a teacher's unit
 //   only from the teacher, so a unit head cannot start an entry (and so cannot enrol any id into
 //   their unit). Once the staff directory exists (the organisation issue), it will say the unit
@@ -24,7 +27,8 @@ import { z } from 'zod';
 import type { Actor, CommandContext, Decider, Role } from './decider.ts';
 import type { Upcaster } from '../eventstore/upcasting.ts';
 import { DomainRuleError, ForbiddenError } from './errors.ts';
-import { criterionCode, ratingPoints, uniqueCodes, type RatingCampaignFacts, type RatingCriterion } from './rating-campaigns.ts';
+import { computeEntry, type Quantity } from './rating-computation.ts';
+import { criterionCode, ratingQuantity, uniqueCodes, type RatingCampaignFacts, type RatingCriterion, type RatingGroupCap } from './rating-campaigns.ts';
 import { entityId, isoDate, localDateOf, text, type Labels } from './values.ts';
 
 export const ratingEntryCategory = 'ratingEntry';
@@ -86,15 +90,68 @@ export const ratingAppealDecision = z.enum(['upheld', 'rejected']).meta({
 });
 
 /** The department's staff who review entries: the Rating division and the director. */
+const positions = ['professor', 'associate_professor', 'senior_lecturer', 'lecturer', 'assistant'] as const;
+const degrees = ['none', 'candidate', 'doctor', 'phd'] as const;
+
+export const ratingPositionLabels: Labels<(typeof positions)[number]> = {
+  professor: { ky: 'Профессор', ru: 'Профессор', en: 'Professor' },
+  associate_professor: { ky: 'Доцент', ru: 'Доцент', en: 'Associate professor' },
+  senior_lecturer: { ky: 'Улук окутуучу', ru: 'Старший преподаватель', en: 'Senior lecturer' },
+  lecturer: { ky: 'Окутуучу', ru: 'Преподаватель', en: 'Lecturer' },
+  assistant: { ky: 'Ассистент', ru: 'Ассистент', en: 'Assistant' },
+};
+
+export const ratingDegreeLabels: Labels<(typeof degrees)[number]> = {
+  none: { ky: 'Илимий даражасы жок', ru: 'Без учёной степени', en: 'No academic degree' },
+  candidate: { ky: 'Илимдердин кандидаты', ru: 'Кандидат наук', en: 'Candidate of sciences' },
+  doctor: { ky: 'Илимдердин доктору', ru: 'Доктор наук', en: 'Doctor of sciences' },
+  phd: { ky: 'PhD доктору', ru: 'Доктор PhD', en: 'PhD' },
+};
+
+export const ratingPosition = z.enum(positions).meta({
+  id: 'RatingPosition',
+  description: "The teacher's position; teachers are also ranked within their position group.",
+  labels: ratingPositionLabels,
+});
+export type RatingPosition = z.infer<typeof ratingPosition>;
+
+export const ratingDegree = z.enum(degrees).meta({ id: 'RatingDegree', description: "The teacher's academic degree.", labels: ratingDegreeLabels });
+
+/** Staff rates the regulation knows: 0.25 to 1.5 in steps of 0.25. */
+export const ratingStaffRate = z
+  .number()
+  .min(0.25, 'must be at least 0.25')
+  .max(1.5, 'must be at most 1.5')
+  .multipleOf(0.25, 'must be a step of 0.25 (0.25, 0.5, 0.75, 1, 1.25 or 1.5)');
+
+export const ratingProfile = z
+  .object({
+    faculty: text(200).describe('The faculty or college the teacher works in.'),
+    chair: text(200).describe('The chair (department) or subject-cycle commission.'),
+    position: ratingPosition,
+    degree: ratingDegree,
+    rate: ratingStaffRate.describe('The staff rate the teacher holds, 0.25 to 1.5; scores are compared per full rate (total / rate).'),
+  })
+  .meta({ id: 'RatingProfile', description: 'Where a ranked teacher works and on what terms: what the ranks and the normalisation read.' });
+export type RatingProfile = z.infer<typeof ratingProfile>;
+
 export const ratingDepartmentRoles: Role[] = ['director', 'acting_director', 'head_of_rating_division', 'methodist', 'inspector'];
 
 export const ratingScore = z
   .object({
     criterionCode: criterionCode.describe('Code of the criterion scored.'),
-    points: ratingPoints.describe("Points on the criterion, from zero to the criterion's maximum, at most two decimal places."),
+    quantity: ratingQuantity.describe(
+      'How much of the criterion: articles, hours, certificates, or points where the criterion counts one point per unit; at most two decimal places.',
+    ),
+    authorCount: z
+      .int()
+      .min(1, 'must be at least 1 (a sole author)')
+      .max(500, 'must be at most 500')
+      .optional()
+      .describe('For a criterion with shared authorship: how many authors share the work, the teacher included; the points are divided by it.'),
     evidence: text(2000).optional().describe('What the points rest on: publications, certificates, links to documents.'),
   })
-  .meta({ id: 'RatingScore', description: 'Points on one criterion with the evidence they rest on.' });
+  .meta({ id: 'RatingScore', description: 'The quantity on one criterion, with the number of authors where shared and the evidence.' });
 export type RatingScore = z.infer<typeof ratingScore>;
 
 const scores = (what: string) =>
@@ -124,6 +181,7 @@ export const ratingEntryCommands = {
       ),
     scores: scores('score').describe('Scores to record; criteria not listed keep their points. Starts the entry if there is none.'),
   }),
+  recordRatingEntryProfile: z.object({ ...entryRef, profile: ratingProfile.describe("The teacher's faculty, chair, position, degree and staff rate.") }),
   submitRatingEntry: z.object({ ...entryRef }),
   verifyRatingEntry: z.object({ ...entryRef, note: text(2000).optional().describe("The reviewer's note.") }),
   returnRatingEntry: z.object({ ...entryRef, reason: text(2000).describe('What must be corrected.') }),
@@ -160,8 +218,9 @@ export type RatingEntryCommand = {
 }[RatingEntryCommandName];
 
 // Events are read back as they were stored: their schemas check the shape, not today's input rules.
-const storedScore = z.object({ criterionCode: z.string(), points: z.number(), evidence: z.string().optional() });
-const correction = storedScore.extend({ previousPoints: z.number() });
+const storedScore = z.object({ criterionCode: z.string(), quantity: z.number(), authorCount: z.number().optional(), evidence: z.string().optional() });
+const correction = storedScore.extend({ previousQuantity: z.number(), previousAuthorCount: z.number().optional() });
+const storedProfile = z.object({ faculty: z.string(), chair: z.string(), position: ratingPosition, degree: ratingDegree, rate: z.number() });
 
 export const ratingEntryEventSchemas = {
   RatingEntryStarted: z.object({
@@ -176,6 +235,7 @@ export const ratingEntryEventSchemas = {
     scores: z.array(storedScore),
     recordedBy: z.object({ id: z.string(), name: z.string() }),
   }),
+  RatingEntryProfileRecorded: z.object({ entryId: z.string(), campaignId: z.string(), profile: storedProfile }),
   RatingEntrySubmitted: z.object({ entryId: z.string(), campaignId: z.string(), submittedAs: ratingSubmitter }),
   RatingEntryVerified: z.object({ entryId: z.string(), campaignId: z.string(), level: ratingReviewLevel, note: z.string().optional() }),
   RatingEntryReturned: z.object({ entryId: z.string(), campaignId: z.string(), level: ratingReviewLevel, reason: z.string() }),
@@ -199,31 +259,59 @@ export const ratingEntryEventTypes = Object.keys(ratingEntryEventSchemas) as Rat
 /**
  * Version history of rating entry events (src/eventstore/upcasting.ts). RatingScoresRecorded v1
  * left who recorded the scores to the event's metadata; v2 says it in the data, where the
- * four-eyes rule of verification reads it.
+ * four-eyes rule of verification reads it. RatingScoresRecorded v2 and RatingAppealUpheld v1
+ * recorded points entered directly; since criteria have a points rule, scores are quantities, and
+ * an old campaign's criteria read as one point per unit (see ratingCampaignUpcasters), so the old
+ * points are the quantity.
  */
+type Stored = Record<string, unknown>;
 export const ratingEntryUpcasters: Upcaster[] = [
   {
     eventType: 'RatingScoresRecorded',
     fromVersion: 1,
     upcast: (data, event) => ({ ...data, recordedBy: { id: event.metadata.actor.id, name: event.metadata.actor.name } }),
   },
+  {
+    eventType: 'RatingScoresRecorded',
+    fromVersion: 2,
+    upcast: (data) => ({ ...data, scores: (data.scores as Stored[]).map(({ points, ...rest }) => ({ ...rest, quantity: points })) }),
+  },
+  {
+    eventType: 'RatingAppealUpheld',
+    fromVersion: 1,
+    upcast: (data) => ({
+      ...data,
+      corrections: (data.corrections as Stored[]).map(({ points, previousPoints, ...rest }) => ({
+        ...rest,
+        quantity: points,
+        previousQuantity: previousPoints,
+      })),
+    }),
+  },
 ];
 
-export type ScoreValue = { points: number; evidence?: string };
+export type ScoreValue = Quantity & { evidence?: string };
+
+type ScoreInput = { criterionCode: string; quantity: number; authorCount?: number | undefined; evidence?: string | undefined };
 
 /**
- * Scores after recording `list`: a recorded score replaces the criterion's points and evidence; a
- * correction on appeal replaces the points and keeps the evidence unless it brings new evidence.
+ * Scores after recording `list`: a recorded score replaces the criterion's quantity, number of
+ * authors and evidence; a correction on appeal replaces the quantity and number of authors and
+ * keeps the evidence unless it brings new evidence.
  */
 export function scoresAfter(
   current: Readonly<Record<string, ScoreValue>>,
-  list: readonly RatingScore[],
+  list: readonly ScoreInput[],
   mode: 'record' | 'correct',
 ): Record<string, ScoreValue> {
   const next = { ...current };
   for (const s of list) {
     const evidence = s.evidence ?? (mode === 'correct' ? current[s.criterionCode]?.evidence : undefined);
-    next[s.criterionCode] = evidence === undefined ? { points: s.points } : { points: s.points, evidence };
+    next[s.criterionCode] = {
+      quantity: s.quantity,
+      ...(s.authorCount !== undefined ? { authorCount: s.authorCount } : {}),
+      ...(evidence !== undefined ? { evidence } : {}),
+    };
   }
   return next;
 }
@@ -238,6 +326,7 @@ export type RatingEntryState =
       unit: string;
       status: RatingEntryStatus;
       scores: Record<string, ScoreValue>;
+      profile: RatingProfile | null;
       /** Ids of everyone who recorded scores in the entry: none of them verifies it. */
       scoredBy: string[];
       appeal: { status: z.infer<typeof ratingAppealStatus>; criteria: string[] } | null;
@@ -248,7 +337,7 @@ const initialState: RatingEntryState = { exists: false };
 function evolve(state: RatingEntryState, event: RatingEntryEvent): RatingEntryState {
   if (event.type === 'RatingEntryStarted') {
     const { entryId, campaignId, teacher, unit } = event.data;
-    return { exists: true, entryId, campaignId, teacher, unit, status: 'draft', scores: {}, scoredBy: [], appeal: null };
+    return { exists: true, entryId, campaignId, teacher, unit, status: 'draft', scores: {}, profile: null, scoredBy: [], appeal: null };
   }
   if (!state.exists) return state;
   switch (event.type) {
@@ -260,6 +349,8 @@ function evolve(state: RatingEntryState, event: RatingEntryEvent): RatingEntrySt
         scoredBy: state.scoredBy.includes(by) ? state.scoredBy : [...state.scoredBy, by],
       };
     }
+    case 'RatingEntryProfileRecorded':
+      return { ...state, profile: event.data.profile };
     case 'RatingEntrySubmitted':
       return { ...state, status: 'submitted' };
     case 'RatingEntryVerified':
@@ -275,15 +366,16 @@ function evolve(state: RatingEntryState, event: RatingEntryEvent): RatingEntrySt
   }
 }
 
-/**
- * The weighted total in exact units of 1/10 000: points and weights have at most two decimal
- * places, so Σ round(points·100) × round(weight·100) is an integer and ties are real ties.
- */
-export function totalUnitsOf(scoreList: readonly { criterionCode: string; points: number }[], criteria: readonly RatingCriterion[]): number {
-  const weights = new Map(criteria.map((c) => [c.code, Math.round(c.weight * 100)]));
-  return scoreList.reduce((sum, s) => sum + Math.round(s.points * 100) * (weights.get(s.criterionCode) ?? 0), 0);
-}
-export const TOTAL_UNITS_PER_POINT = 10000;
+/** The criteria of a campaign as rules of the computation (rating-computation.ts). */
+export const pointsRulesOf = (criteria: readonly RatingCriterion[]) => criteria.map((c) => ({ ...c, group: c.group ?? null }));
+
+/** The total of `scores` in exact units of 1/10 000 of a point, with the campaign's rules and caps. */
+export const totalUnitsOf = (
+  scores: Readonly<Record<string, ScoreValue>>,
+  criteria: readonly RatingCriterion[],
+  groupCaps: readonly RatingGroupCap[],
+): number => computeEntry(pointsRulesOf(criteria), groupCaps, scores).totalUnits;
+export { UNITS_PER_POINT as TOTAL_UNITS_PER_POINT } from './rating-computation.ts';
 
 /** The caller may not act on this entry; `code` says which scope rule refused it. */
 export class RatingScopeError extends ForbiddenError {
@@ -340,21 +432,32 @@ function requireScoresAccepted(campaign: RatingCampaignFacts, status: RatingEntr
   }
 }
 
-/** Every score names a criterion of the campaign and stays within its maximum; errors name the field. */
-function requireValidScores(list: RatingScore[], campaign: RatingCampaignFacts, field: string): void {
+/**
+ * Every score names a criterion of the campaign and follows its rule: a number of authors exactly
+ * where authorship is shared, evidence where the criterion requires it and the quantity is above
+ * zero (`current`: a correction may keep the evidence already given). A quantity above the cap is
+ * not an error: the points are capped. Errors name the field.
+ */
+function requireValidScores(list: RatingScore[], campaign: RatingCampaignFacts, field: string, current: Record<string, ScoreValue> = {}): void {
   list.forEach((s, index) => {
     const criterion = campaign.criteria.find((c) => c.code === s.criterionCode);
     if (!criterion) throw rule('UNKNOWN_CRITERION', `${field}.${index}.criterionCode: the campaign has no criterion ${s.criterionCode}`);
-    if (s.points > criterion.maxPoints) {
+    if (criterion.sharedAuthorship && s.authorCount === undefined) {
       throw rule(
-        'SCORE_ABOVE_MAXIMUM',
-        `${field}.${index}.points: ${s.points} is above the maximum of ${criterion.maxPoints} points for criterion ${criterion.code}`,
+        'AUTHOR_COUNT_REQUIRED',
+        `${field}.${index}.authorCount: criterion ${criterion.code} is shared among co-authors; say how many authors there are (1 for a sole author)`,
       );
+    }
+    if (!criterion.sharedAuthorship && s.authorCount !== undefined) {
+      throw rule('AUTHOR_COUNT_NOT_SHARED', `${field}.${index}.authorCount: criterion ${criterion.code} is not shared among co-authors; leave authorCount out`);
+    }
+    if (criterion.evidenceRequired && s.quantity > 0 && (s.evidence ?? current[s.criterionCode]?.evidence) === undefined) {
+      throw rule('EVIDENCE_REQUIRED', `${field}.${index}.evidence: criterion ${criterion.code} requires evidence for a quantity above zero`);
     }
   });
 }
 
-/** Whether recording `list` would change any score (points or evidence). */
+/** Whether recording `list` would change any score (quantity, authors or evidence). */
 const changesScores = (current: Record<string, ScoreValue>, list: RatingScore[]) => {
   const next = scoresAfter(current, list, 'record');
   return list.some((s) => JSON.stringify(next[s.criterionCode]) !== JSON.stringify(current[s.criterionCode]));
@@ -399,6 +502,17 @@ function decide(command: RatingEntryCommand, state: RatingEntryState, context: C
 
   const entry = existing(state, campaign);
   switch (command.type) {
+    case 'recordRatingEntryProfile': {
+      requireAuthor(actor, entry);
+      requireScoresAccepted(campaign, entry.status, today);
+      if (entry.status === 'submitted' || entry.status === 'verified') {
+        throw rule('ENTRY_LOCKED', `the entry is ${entry.status}; it can be changed only after it is returned for correction`);
+      }
+      const { faculty, chair, position, degree, rate } = command.profile;
+      const profile = { faculty, chair, position, degree, rate };
+      if (JSON.stringify(profile) === JSON.stringify(entry.profile)) return [];
+      return [{ type: 'RatingEntryProfileRecorded', data: { entryId, campaignId, profile } }];
+    }
     case 'submitRatingEntry': {
       const submittedAs = requireAuthor(actor, entry);
       if (entry.status === 'submitted') throw rule('ENTRY_ALREADY_SUBMITTED', 'the entry is already submitted');
@@ -406,6 +520,9 @@ function decide(command: RatingEntryCommand, state: RatingEntryState, context: C
       requireScoresAccepted(campaign, entry.status, today);
       const missing = campaign.criteria.filter((c) => entry.scores[c.code] === undefined).map((c) => c.code);
       if (missing.length > 0) throw rule('SCORES_INCOMPLETE', `every criterion needs a score (zero is a score); missing: ${missing.join(', ')}`);
+      if (entry.profile === null) {
+        throw rule('PROFILE_MISSING', "record the teacher's faculty, chair, position, degree and staff rate (recordRatingEntryProfile) before submitting");
+      }
       return [{ type: 'RatingEntrySubmitted', data: { entryId, campaignId, submittedAs } }];
     }
     case 'verifyRatingEntry': {
@@ -459,7 +576,7 @@ function decide(command: RatingEntryCommand, state: RatingEntryState, context: C
       }
       const corrections = command.corrections ?? [];
       const contested = entry.appeal.criteria;
-      requireValidScores(corrections, campaign, 'corrections');
+      requireValidScores(corrections, campaign, 'corrections', entry.scores);
       corrections.forEach((s, index) => {
         if (!contested.includes(s.criterionCode)) {
           throw rule(
@@ -468,8 +585,9 @@ function decide(command: RatingEntryCommand, state: RatingEntryState, context: C
           );
         }
       });
-      if (corrections.every((s) => entry.scores[s.criterionCode]?.points === s.points)) {
-        throw rule('CORRECTION_CHANGES_NOTHING', 'an upheld appeal must change the points of at least one contested criterion');
+      const same = (s: RatingScore) => entry.scores[s.criterionCode]?.quantity === s.quantity && entry.scores[s.criterionCode]?.authorCount === s.authorCount;
+      if (corrections.every(same)) {
+        throw rule('CORRECTION_CHANGES_NOTHING', 'an upheld appeal must change the quantity or the number of authors of at least one contested criterion');
       }
       return [
         {
@@ -479,7 +597,14 @@ function decide(command: RatingEntryCommand, state: RatingEntryState, context: C
             campaignId,
             response: command.response,
             decidedOn: today,
-            corrections: corrections.map((s) => ({ ...s, previousPoints: entry.scores[s.criterionCode]?.points ?? 0 })),
+            corrections: corrections.map((s) => {
+              const previous = entry.scores[s.criterionCode];
+              return {
+                ...s,
+                previousQuantity: previous?.quantity ?? 0,
+                ...(previous?.authorCount !== undefined ? { previousAuthorCount: previous.authorCount } : {}),
+              };
+            }),
           },
         },
       ];

@@ -15,8 +15,9 @@
 //   a campaign (criteria, status, deadlines, counts of entries by status): any signed-in caller;
 //   a rating entry (personal data: scores, evidence, total, ranks, appeal): its teacher, the head of
 //   its unit, the department (director, acting director, Rating division), the rector and auditors;
-//   published per-unit aggregates: the same readers of all entries and integrations for every
-//   unit, a unit head for their own unit. Integrations never read personal entries.
+//   published aggregates (per unit, and the chair and faculty tables): the same readers of all
+//   entries and integrations over every unit, a unit head over their own unit's entries.
+//   Integrations never read personal entries; the results table is entries, read as entries.
 import type { Role } from './decider.ts';
 import { ratingCampaignCommands, ratingCampaignEventTypes, type RatingCampaignCommandName } from './rating-campaigns.ts';
 import { ratingDepartmentRoles, ratingEntryCommands, ratingEntryEventTypes, type RatingEntryCommandName } from './rating-entries.ts';
@@ -40,6 +41,7 @@ export const ratingsPermissions: Record<RatingsCommandName, Role[]> = {
   publishRatingResults: ratingDecisions,
   closeRatingAppeals: ratingDecisions,
   recordRatingScores: entryAuthors,
+  recordRatingEntryProfile: entryAuthors,
   submitRatingEntry: entryAuthors,
   verifyRatingEntry: entryReviewers,
   returnRatingEntry: entryReviewers,
@@ -50,6 +52,7 @@ export const ratingsPermissions: Record<RatingsCommandName, Role[]> = {
 /** Limits that depend on the entry, checked by the entry decider; printed with the permission matrix. */
 export const ratingsScopes: Partial<Record<RatingsCommandName, string>> = {
   recordRatingScores: 'a teacher only their own entry, which they start; a unit head only entries of their own unit, once started',
+  recordRatingEntryProfile: 'a teacher only their own entry; a unit head only entries of their own unit',
   submitRatingEntry: 'a teacher only their own entry; a unit head only entries of their own unit',
   verifyRatingEntry: 'a unit head only entries of their own unit, never their own; nobody verifies an entry they recorded scores in',
   returnRatingEntry: 'a unit head only entries of their own unit, never their own',
