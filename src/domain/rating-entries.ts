@@ -288,10 +288,10 @@ export const TOTAL_UNITS_PER_POINT = 10000;
 /** The caller may not act on this entry; `code` says which scope rule refused it. */
 export class RatingScopeError extends ForbiddenError {
   constructor(
-    readonly code: 'NOT_OWN_ENTRY' | 'NOT_OWN_UNIT',
+    override readonly code: 'NOT_OWN_ENTRY' | 'NOT_OWN_UNIT',
     message: string,
   ) {
-    super(message);
+    super(message, code);
   }
 }
 
