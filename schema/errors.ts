@@ -17,18 +17,19 @@ import { issueMessage } from '../src/i18n/validation.ts';
 import { builder } from './builder.ts';
 import { languageArg } from './language.ts';
 
+const messageDescription =
+  'What went wrong, in a sentence a person can read, in the language asked for (Kyrgyz by default). In English it is the sentence with the facts of the case; in Kyrgyz and Russian, the sentence for the error’s code (README, “Languages”).';
+const messageEnDescription = 'The same in English with the facts of the case (dates, ids, roles), whatever the language: for logs and support.';
+
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'Something a client can act on went wrong. Every typed error implements it.',
   fields: (t) => ({
     message: t.string({
-      description:
-        'What went wrong, in a sentence a person can read, in the language asked for (Kyrgyz by default). In English it is the sentence with the facts of the case; in Kyrgyz and Russian, the sentence for the error’s code (README, “Languages”).',
+      description: messageDescription,
       args: { language: languageArg(t.arg) },
       resolve: (error, args, context) => messageIn(error, args.language ?? context.language),
     }),
-    messageEn: t.exposeString('message', {
-      description: 'The same in English with the facts of the case (dates, ids, roles), whatever the language: for logs and support.',
-    }),
+    messageEn: t.string({ description: messageEnDescription, resolve: (error) => error.message }),
   }),
 });
 
@@ -121,6 +122,28 @@ builder.objectType(ReadModelStoppedError, {
     readModels: t.exposeStringList('readModels', { description: 'The stopped read models, each with its version and the event it stopped at.' }),
   }),
 });
+
+// An object type answers an interface's field with its own resolver (the default reads the English
+// `message` property), so each typed error gets the localising one as well.
+for (const ErrorClass of [
+  ValidationError,
+  NotFoundError,
+  ConcurrencyError,
+  DomainRuleError,
+  ForbiddenError,
+  UnavailableError,
+  ReadModelLagError,
+  ReadModelStoppedError,
+]) {
+  builder.objectFields(ErrorClass as unknown as typeof UnavailableError, (t) => ({
+    message: t.string({
+      description: messageDescription,
+      args: { language: languageArg(t.arg) },
+      resolve: (error, args, context) => messageIn(error, args.language ?? context.language),
+    }),
+    messageEn: t.string({ description: messageEnDescription, resolve: (error) => error.message }),
+  }));
+}
 
 /** The errors every command mutation can answer with. */
 export const commandErrors = [

@@ -2,16 +2,7 @@
 // the facts of the case); Kyrgyz and Russian come from the catalogues by the error's code. A code
 // missing from a catalogue falls back to the English, which test/languages.test.ts prevents.
 import { roleLabels, type Role } from '../domain/decider.ts';
-import {
-  ConcurrencyError,
-  DomainRuleError,
-  ForbiddenError,
-  NotFoundError,
-  ReadModelLagError,
-  ReadModelStoppedError,
-  UnavailableError,
-  ValidationError,
-} from '../domain/errors.ts';
+import type { DomainRuleError, ForbiddenError, NotFoundError, ReadModelLagError, ReadModelStoppedError, ValidationError } from '../domain/errors.ts';
 import type { Language } from '../domain/values.ts';
 import { accessSentences } from './access.ts';
 import { fill, type Catalogue } from './catalogue.ts';
@@ -36,20 +27,36 @@ export function roleNames(roles: readonly string[], language: Language): string 
   return roles.map((role) => roleLabels[role as Role]?.[language] ?? role).join(', ');
 }
 
+// By name, not instanceof: a class loaded twice (as a test runner may) still names itself the same.
 function localised(error: Error, language: Language): string | undefined {
-  if (error instanceof DomainRuleError) return sentence(error.code, language, error.params);
-  if (error instanceof ValidationError) return error.issues.map((issue) => issueLine(issue, language)).join('; ');
-  if (error instanceof ForbiddenError) {
-    const roles = error.roles;
-    return sentence(error.code, language, roles ? { allowed: roleNames(roles.allowed, language), held: roleNames(roles.held, language) } : {});
+  switch (error.name) {
+    case 'DomainRuleError': {
+      const rule = error as DomainRuleError;
+      return sentence(rule.code, language, rule.params);
+    }
+    case 'ValidationError':
+      return (error as ValidationError).issues.map((issue) => issueLine(issue, language)).join('; ');
+    case 'ForbiddenError': {
+      const { code, roles } = error as ForbiddenError;
+      return sentence(code, language, roles ? { allowed: roleNames(roles.allowed, language), held: roleNames(roles.held, language) } : {});
+    }
+    case 'NotFoundError': {
+      const { entity, id } = error as NotFoundError;
+      return sentence('NOT_FOUND', language, { entity: entityNames[entity]?.[language] ?? entity, id });
+    }
+    case 'ConcurrencyError':
+      return sentence('CONFLICT', language);
+    case 'UnavailableError':
+      return sentence('UNAVAILABLE', language);
+    case 'ReadModelLagError':
+      return sentence('READ_MODEL_LAG', language, { position: (error as ReadModelLagError).position });
+    case 'ReadModelStoppedError': {
+      const { position, readModels } = error as ReadModelStoppedError;
+      return sentence('READ_MODEL_STOPPED', language, { position, readModels: readModels.join(', ') });
+    }
+    default:
+      return undefined;
   }
-  if (error instanceof NotFoundError) return sentence('NOT_FOUND', language, { entity: entityNames[error.entity]?.[language] ?? error.entity, id: error.id });
-  if (error instanceof ConcurrencyError) return sentence('CONFLICT', language);
-  if (error instanceof UnavailableError) return sentence('UNAVAILABLE', language);
-  if (error instanceof ReadModelLagError) return sentence('READ_MODEL_LAG', language, { position: error.position });
-  if (error instanceof ReadModelStoppedError)
-    return sentence('READ_MODEL_STOPPED', language, { position: error.position, readModels: error.readModels.join(', ') });
-  return undefined;
 }
 
 /** What the caller reads: the English message as written, or the catalogue's sentence in Kyrgyz or Russian. */
