@@ -28,7 +28,7 @@ const sourcesIn = (dir: string): { file: string; text: string }[] =>
  * Error codes written in source: by convention every upper-case snake-case string literal in
  * src/domain is one (`rule('CODE', …)`, a table of codes, a ForbiddenError's code).
  */
-export function errorCodesIn(text: string): string[] {
+function errorCodesIn(text: string): string[] {
   return [...text.matchAll(/['"`]([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)['"`]/g)].map((m) => m[1]!);
 }
 
