@@ -27,7 +27,8 @@ export function roleNames(roles: readonly string[], language: Language): string 
   return roles.map((role) => roleLabels[role as Role]?.[language] ?? role).join(', ');
 }
 
-// By name, not instanceof: a class loaded twice (as a test runner may) still names itself the same.
+// By name, not instanceof: a typed error reaches its fields wrapped in @pothos/plugin-errors' proxy,
+// whose prototype is not the error class's.
 function localised(error: Error, language: Language): string | undefined {
   switch (error.name) {
     case 'DomainRuleError': {
