@@ -15,7 +15,8 @@ function rootCause(error: GraphQLError): unknown {
 /** The sentence for an error by what it is, or by its code; undefined when no catalogue knows it. */
 function localisedMessage(error: GraphQLError, language: Language): string | undefined {
   const cause = rootCause(error);
-  if (cause instanceof DomainError) return messageIn(cause, language);
+  // GraphQL may have wrapped the cause with where it happened (a variable's path): keep that, say the cause.
+  if (cause instanceof DomainError) return error.message.replace(cause.message, () => messageIn(cause, language));
   const code = error.extensions.code;
   if (typeof code !== 'string') return undefined;
   const argument = error.extensions.argument;
