@@ -300,6 +300,10 @@ export const accreditationOrder = z.enum(['applied', 'valid_until']).meta({
     applied: 'By application, oldest first (the default).',
     valid_until: 'By the end of validity, soonest first; cases without one last.',
   },
+  labels: {
+    applied: { ky: 'Арыз берилген күнү боюнча', ru: 'По дате заявки', en: 'By application' },
+    valid_until: { ky: 'Жарактуулук мөөнөтү боюнча', ru: 'По сроку действия', en: 'By end of validity' },
+  },
 });
 export type AccreditationOrder = z.infer<typeof accreditationOrder>;
 

@@ -209,6 +209,11 @@ export const licenseOrder = z.enum(['applied', 'programme_code', 'valid_until'])
     programme_code: 'By programme code, ascending.',
     valid_until: 'By the last day of validity, soonest first; licences without a time limit, and those not yet granted, last.',
   },
+  labels: {
+    applied: { ky: 'Арыз берилген күнү боюнча', ru: 'По дате заявки', en: 'By application' },
+    programme_code: { ky: 'Программанын коду боюнча', ru: 'По коду программы', en: 'By programme code' },
+    valid_until: { ky: 'Жарактуулук мөөнөтү боюнча', ru: 'По сроку действия', en: 'By end of validity' },
+  },
 });
 export type LicenseOrder = z.infer<typeof licenseOrder>;
 

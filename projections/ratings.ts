@@ -396,6 +396,10 @@ export const ratingCampaignOrder = z.enum(['year_desc', 'year']).meta({
   id: 'RatingCampaignOrder',
   description: 'Order of the campaigns: newest year first (the default) or oldest first.',
   values: { year_desc: 'Newest year first (the default).', year: 'Oldest year first.' },
+  labels: {
+    year_desc: { ky: 'Жаңы жылдар биринчи', ru: 'Сначала новые годы', en: 'Newest year first' },
+    year: { ky: 'Эски жылдар биринчи', ru: 'Сначала старые годы', en: 'Oldest year first' },
+  },
 });
 export type RatingCampaignOrder = z.infer<typeof ratingCampaignOrder>;
 
@@ -408,6 +412,12 @@ export const ratingEntryOrder = z.enum(['started', 'teacher_name', 'rank', 'tota
     teacher_name: "By the teacher's name, alphabetically.",
     rank: 'By university rank, first place first; teachers sharing a rank by name, unranked entries last.',
     total: 'By total score, highest first.',
+  },
+  labels: {
+    started: { ky: 'Башталган тартиби боюнча', ru: 'По порядку начала', en: 'As started' },
+    teacher_name: { ky: 'Окутуучунун аты боюнча', ru: 'По имени преподавателя', en: 'By teacher’s name' },
+    rank: { ky: 'Университеттеги орду боюнча', ru: 'По месту в университете', en: 'By university rank' },
+    total: { ky: 'Жалпы упай боюнча', ru: 'По сумме баллов', en: 'By total score' },
   },
 });
 export type RatingEntryOrder = z.infer<typeof ratingEntryOrder>;

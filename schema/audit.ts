@@ -15,33 +15,44 @@ import {
 import { verifyLog, type BrokenLink, type CheckpointCheck, type CheckpointDiscrepancy, type IntegrityReport } from '../src/audit/verify.ts';
 import type { Role } from '../src/domain/decider.ts';
 import type { Hub } from '../src/hub.ts';
+import { z } from 'zod';
 import { builder } from './builder.ts';
+import { enumFor } from './zod-types.ts';
 
 const auditRoles: Role[] = ['auditor', 'director', 'acting_director', 'rector'];
 
-const ChainProblemEnum = builder.enumType('ChainProblem', {
+// Zod enums so that, like every enum of the schema, their values carry labels in the three languages.
+const chainProblem = z.enum(['revision_out_of_sequence', 'previous_hash_mismatch', 'content_hash_mismatch']).meta({
+  id: 'ChainProblem',
   description: 'Which check of a hash-chain link failed.',
   values: {
-    REVISION_OUT_OF_SEQUENCE: {
-      value: 'revision_out_of_sequence',
-      description: 'The revision is not the previous one plus 1 (0 for the first event): an event before it is missing or out of place.',
-    },
-    PREVIOUS_HASH_MISMATCH: {
-      value: 'previous_hash_mismatch',
-      description: "prevHash is not the hash of the stream's previous event: the chain was cut or spliced.",
-    },
-    CONTENT_HASH_MISMATCH: { value: 'content_hash_mismatch', description: 'The event no longer hashes to the hash it was stored with: it was edited.' },
-  } as const,
+    revision_out_of_sequence: 'The revision is not the previous one plus 1 (0 for the first event): an event before it is missing or out of place.',
+    previous_hash_mismatch: "prevHash is not the hash of the stream's previous event: the chain was cut or spliced.",
+    content_hash_mismatch: 'The event no longer hashes to the hash it was stored with: it was edited.',
+  },
+  labels: {
+    revision_out_of_sequence: { ky: 'Ревизиялардын тартиби бузулган', ru: 'Нарушен порядок ревизий', en: 'Revision out of sequence' },
+    previous_hash_mismatch: { ky: 'Мурунку хэш дал келбейт', ru: 'Не совпадает предыдущий хеш', en: 'Previous hash mismatch' },
+    content_hash_mismatch: { ky: 'Мазмундун хэши дал келбейт', ru: 'Не совпадает хеш содержимого', en: 'Content hash mismatch' },
+  },
 });
+const ChainProblemEnum = enumFor(chainProblem);
 
-const CheckpointProblemEnum = builder.enumType('CheckpointProblem', {
+const checkpointProblem = z.enum(['stream_missing', 'revision_missing', 'hash_differs']).meta({
+  id: 'CheckpointProblem',
   description: 'How a stream differs from the head a checkpoint recorded for it.',
   values: {
-    STREAM_MISSING: { value: 'stream_missing', description: 'The store no longer has the stream.' },
-    REVISION_MISSING: { value: 'revision_missing', description: 'The stream no longer reaches the checkpointed revision: its tail was cut off.' },
-    HASH_DIFFERS: { value: 'hash_differs', description: 'The event at the checkpointed revision has another hash: history was rewritten.' },
-  } as const,
+    stream_missing: 'The store no longer has the stream.',
+    revision_missing: 'The stream no longer reaches the checkpointed revision: its tail was cut off.',
+    hash_differs: 'The event at the checkpointed revision has another hash: history was rewritten.',
+  },
+  labels: {
+    stream_missing: { ky: 'Агым жок', ru: 'Поток отсутствует', en: 'Stream missing' },
+    revision_missing: { ky: 'Ревизия жок', ru: 'Ревизия отсутствует', en: 'Revision missing' },
+    hash_differs: { ky: 'Хэш башка', ru: 'Хеш отличается', en: 'Hash differs' },
+  },
 });
+const CheckpointProblemEnum = enumFor(checkpointProblem);
 
 const BrokenLinkRef = builder.objectRef<BrokenLink>('BrokenLink').implement({
   description: 'The first event of a stream whose hash-chain link does not hold.',

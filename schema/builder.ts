@@ -14,6 +14,8 @@ import WithInputPlugin from '@pothos/plugin-with-input';
 import type { Actor, Role } from '../src/domain/decider.ts';
 import type { Language } from '../src/domain/values.ts';
 import type { Hub } from '../src/hub.ts';
+import { roleNames } from '../src/i18n/errors.ts';
+import { localisedGraphQLError } from '../src/i18n/graphql-errors.ts';
 import { DEFAULT_PAGE, MAX_PAGE } from './connection.ts';
 
 export type GraphQLContext = {
@@ -77,13 +79,15 @@ export const builder = new SchemaBuilder<{
   scopeAuth: {
     // Subscriptions are checked when they start, not only when each value resolves (Pothos #1496).
     authorizeOnSubscribe: true,
-    unauthorizedError: (_parent, context, info) =>
-      new GraphQLError(
-        context.actor
-          ? `${info.parentType.name}.${info.fieldName} is not open to the roles ${context.actor.roles.join(', ') || '(none)'}`
-          : `${info.parentType.name}.${info.fieldName} needs a signed-in caller: send an Authorization: Bearer <token> header`,
-        { extensions: { code: context.actor ? 'FORBIDDEN' : 'UNAUTHENTICATED' } },
-      ),
+    unauthorizedError: (_parent, context, info) => {
+      const field = `${info.parentType.name}.${info.fieldName}`;
+      if (!context.actor) {
+        return localisedGraphQLError(`${field} needs a signed-in caller: send an Authorization: Bearer <token> header`, 'UNAUTHENTICATED', context.language);
+      }
+      const english = `${field} is not open to the roles ${context.actor.roles.join(', ') || '(none)'}`;
+      const localised = localisedGraphQLError(english, 'FORBIDDEN_FIELD', context.language, { field, held: roleNames(context.actor.roles, context.language) });
+      return new GraphQLError(localised.message, { extensions: { ...localised.extensions, code: 'FORBIDDEN' } });
+    },
     authScopes: (context) => ({
       authenticated: context.actor !== undefined,
       anyRole: (roles) => context.actor?.roles.some((r) => roles.includes(r)) ?? false,

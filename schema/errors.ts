@@ -12,12 +12,24 @@ import {
   ValidationError,
   type FieldIssue,
 } from '../src/domain/errors.ts';
+import { messageIn } from '../src/i18n/errors.ts';
+import { issueMessage } from '../src/i18n/validation.ts';
 import { builder } from './builder.ts';
+import { languageArg } from './language.ts';
+
+const messageDescription =
+  'What went wrong, in a sentence a person can read, in the language asked for (Kyrgyz by default). In English it is the sentence with the facts of the case; in Kyrgyz and Russian, the sentence for the error’s code (README, “Languages”).';
+const messageEnDescription = 'The same in English with the facts of the case (dates, ids, roles), whatever the language: for logs and support.';
 
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'Something a client can act on went wrong. Every typed error implements it.',
   fields: (t) => ({
-    message: t.exposeString('message', { description: 'What went wrong, in a sentence a person can read.' }),
+    message: t.string({
+      description: messageDescription,
+      args: { language: languageArg(t.arg) },
+      resolve: (error, args, context) => messageIn(error, args.language ?? context.language),
+    }),
+    messageEn: t.string({ description: messageEnDescription, resolve: (error) => error.message }),
   }),
 });
 
@@ -25,7 +37,12 @@ const FieldIssueRef = builder.objectRef<FieldIssue>('FieldIssue').implement({
   description: 'One field of the input and the rule it broke.',
   fields: (t) => ({
     path: t.exposeStringList('path', { description: 'Path of the field within the input, e.g. ["programme", "code"].' }),
-    message: t.exposeString('message', { description: 'The rule the value broke.' }),
+    message: t.string({
+      description: 'The rule the value broke, in the language asked for (Kyrgyz by default).',
+      args: { language: languageArg(t.arg) },
+      resolve: (issue, args, context) => issueMessage(issue, args.language ?? context.language),
+    }),
+    messageEn: t.exposeString('message', { description: 'The same rule in English, as the input’s schema states it.' }),
   }),
 });
 
@@ -71,6 +88,11 @@ builder.objectType(ForbiddenError, {
   name: 'ForbiddenError',
   description: 'The caller may not do this (not signed in, or lacking the role or unit); nothing was stored.',
   interfaces: [ErrorInterface],
+  fields: (t) => ({
+    code: t.exposeString('code', {
+      description: 'Which rule refused: SIGN_IN_REQUIRED, ROLE_REQUIRED, NOT_OWN_UNIT, NOT_OWN_ENTRY, or FORBIDDEN when nothing more specific applies.',
+    }),
+  }),
 });
 
 builder.objectType(UnavailableError, {
@@ -100,6 +122,28 @@ builder.objectType(ReadModelStoppedError, {
     readModels: t.exposeStringList('readModels', { description: 'The stopped read models, each with its version and the event it stopped at.' }),
   }),
 });
+
+// An object type answers an interface's field with its own resolver (the default reads the English
+// `message` property), so each typed error gets the localising one as well.
+for (const ErrorClass of [
+  ValidationError,
+  NotFoundError,
+  ConcurrencyError,
+  DomainRuleError,
+  ForbiddenError,
+  UnavailableError,
+  ReadModelLagError,
+  ReadModelStoppedError,
+]) {
+  builder.objectFields(ErrorClass as unknown as typeof UnavailableError, (t) => ({
+    message: t.string({
+      description: messageDescription,
+      args: { language: languageArg(t.arg) },
+      resolve: (error, args, context) => messageIn(error, args.language ?? context.language),
+    }),
+    messageEn: t.string({ description: messageEnDescription, resolve: (error) => error.message }),
+  }));
+}
 
 /** The errors every command mutation can answer with. */
 export const commandErrors = [

@@ -34,6 +34,7 @@ import './automation.ts';
 import './deadlines.ts';
 import './webhooks.ts';
 import './secretariat.ts';
+import './languages.ts';
 
 builder.queryType({ description: 'Read models of the department: registries, indicators, ratings and their history.' });
 builder.mutationType({ description: 'One mutation per departmental action (command). Each answers with the updated read model or a typed error.' });

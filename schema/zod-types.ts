@@ -30,6 +30,10 @@ const def = (schema: AnySchema) => schema._zod.def as z.core.$ZodTypeDef & Recor
 export const enumValueName = (value: string): string => value.toUpperCase();
 
 const enums = new Map<string, EnumRef<Types, string, string>>();
+const enumLabels = new Map<string, Labels<string> | undefined>();
+
+/** The labels of a GraphQL enum made by enumFor, by its name (test/languages.test.ts walks them all). */
+export const labelsOfEnum = (name: string): Labels<string> | undefined => enumLabels.get(name);
 
 /** A value's description: its labels in the three languages, then what it means, from the registry. */
 function valueDescription(meta: Meta, value: string): string {
@@ -53,6 +57,7 @@ export function enumFor<Value extends string>(schema: z.ZodEnum<Record<string, V
     values: Object.fromEntries(values.map((value) => [enumValueName(value), { value, description: valueDescription(meta, value) }])),
   }) as unknown as EnumRef<Types, Value, Value>;
   enums.set(meta.id, ref as unknown as EnumRef<Types, string, string>);
+  enumLabels.set(meta.id, meta.labels);
   return ref;
 }
 

@@ -20,6 +20,7 @@ import { createAdmission, type Admission, type Admitted } from './http/admission
 import { useRequestBodyLimit } from './http/body-limit.ts';
 import { graphiqlPage } from './http/graphiql.ts';
 import { useInputPathsInErrors } from './http/input-paths.ts';
+import { useLocalisedErrors } from './http/languages.ts';
 import { useCsrfPrevention } from './http/csrf.ts';
 import { createDrain, type Drain } from './http/drain.ts';
 import { correlationIdOf, currentExchange, openExchange, useExchangeRecording, withinExchange, type Exchange } from './http/exchange.ts';
@@ -121,6 +122,7 @@ function buildYoga(hub: Hub, parts: { logger: Logger; metrics: Metrics; drain: D
       useRequestBodyLimit(config.limits.bodyBytes),
       useExchangeRecording(),
       useInputPathsInErrors(),
+      useLocalisedErrors(),
       useDocumentLimits(config.limits, { introspection: config.introspection }),
       drain.plugin,
     ],

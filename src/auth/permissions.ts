@@ -86,10 +86,14 @@ export const commandScopes: Partial<Record<CommandName, string>> = {
 
 /** Throws ForbiddenError unless the actor holds one of the roles allowed to send the command. */
 export function authorizeCommand(actor: Actor | undefined, command: CommandName): Actor {
-  if (!actor) throw new ForbiddenError(`${command} needs a signed-in caller: send an Authorization: Bearer <token> header`);
+  if (!actor) throw new ForbiddenError(`${command} needs a signed-in caller: send an Authorization: Bearer <token> header`, 'SIGN_IN_REQUIRED');
   const allowed: Role[] = commandPermissions[command];
   if (!actor.roles.some((role) => allowed.includes(role))) {
-    throw new ForbiddenError(`${command} needs one of the roles ${allowed.join(', ')}; the caller has ${actor.roles.join(', ') || 'no role'}`);
+    throw new ForbiddenError(
+      `${command} needs one of the roles ${allowed.join(', ')}; the caller has ${actor.roles.join(', ') || 'no role'}`,
+      'ROLE_REQUIRED',
+      { allowed, held: actor.roles },
+    );
   }
   return actor;
 }

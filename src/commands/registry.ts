@@ -5,12 +5,38 @@
 import { z } from 'zod';
 import { authorizeCommand, type CommandName } from '../auth/permissions.ts';
 import type { Actor } from '../domain/decider.ts';
-import { ValidationError } from '../domain/errors.ts';
+import { ValidationError, type IssueRule } from '../domain/errors.ts';
 import { newCommandId } from './ids.ts';
 
-/** Zod issues as field paths and messages, the shape ValidationError carries to clients. */
+/**
+ * The kind of rule a zod issue reports, with its bounds, so the message can be said in another
+ * language. A missing field is `required` (zod reports it as invalid_type with no input, which it
+ * includes only when parsing with `reportInput`).
+ */
+export function issueRuleOf(issue: z.core.$ZodIssue): IssueRule {
+  switch (issue.code) {
+    case 'invalid_type':
+      return 'input' in issue && issue.input === undefined ? { kind: 'required' } : { kind: issue.code, expected: issue.expected };
+    case 'too_small':
+      return { kind: issue.code, origin: issue.origin, minimum: Number(issue.minimum), inclusive: issue.inclusive ?? true };
+    case 'too_big':
+      return { kind: issue.code, origin: issue.origin, maximum: Number(issue.maximum), inclusive: issue.inclusive ?? true };
+    case 'invalid_format':
+      return { kind: issue.code, format: issue.format };
+    case 'invalid_value':
+      return { kind: issue.code, values: issue.values.map(String) };
+    case 'not_multiple_of':
+      return { kind: issue.code, divisor: Number(issue.divisor) };
+    case 'unrecognized_keys':
+      return { kind: issue.code, keys: issue.keys };
+    default:
+      return { kind: issue.code };
+  }
+}
+
+/** Zod issues as field paths, messages and rules, the shape ValidationError carries to clients. */
 export function validationErrorOf(error: z.ZodError): ValidationError {
-  return new ValidationError(error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })));
+  return new ValidationError(error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message, rule: issueRuleOf(issue) })));
 }
 
 const envelope = z.object({
@@ -62,8 +88,11 @@ export function createCommandRegistry<Context>(): CommandRegistry<Context> {
       const actor = authorizeCommand(command.actor, route.name);
       const raw = withoutNulls(command.input);
       const body = route.prepare ? route.prepare(raw) : raw;
-      const parsedEnvelope = envelope.safeParse(withoutNulls({ commandId: command.commandId, expectedRevision: command.expectedRevision }));
-      const parsed = route.schema.safeParse(body);
+      // reportInput: a missing field is then told apart from a value of the wrong type (issueRuleOf).
+      const parsedEnvelope = envelope.safeParse(withoutNulls({ commandId: command.commandId, expectedRevision: command.expectedRevision }), {
+        reportInput: true,
+      });
+      const parsed = route.schema.safeParse(body, { reportInput: true });
       const issues = [...(parsedEnvelope.error?.issues ?? []), ...(parsed.error?.issues ?? [])];
       if (issues.length > 0 || !parsed.success || !parsedEnvelope.success) throw validationErrorOf(new z.ZodError(issues));
       return route.run({

@@ -127,7 +127,7 @@ const rule = (code: string, message: string) => new DomainRuleError(code, messag
 function requireActor(actor: Actor, action: Existing): void {
   if (actor.roles.some((r) => strategyStaff.includes(r))) return;
   if (actor.roles.includes('unit_head') && actor.unit === action.ownerUnit) return;
-  throw new ForbiddenError(`a unit head acts only on the corrective actions of their own unit; this one belongs to ${action.ownerUnit}`);
+  throw new ForbiddenError(`a unit head acts only on the corrective actions of their own unit; this one belongs to ${action.ownerUnit}`, 'NOT_OWN_UNIT');
 }
 
 function requireNotBefore(action: Existing, date: IsoDate, field: string): void {

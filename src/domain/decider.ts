@@ -2,8 +2,9 @@
 // events fold into state. No I/O, clock or randomness here: time, ids and the actor arrive in the
 // command context, which is what makes deciders replayable and their tests plain given/when/then.
 import { z } from 'zod';
+import type { Labels } from './values.ts';
 
-export const roleSchema = z.enum([
+const roles = [
   'rector',
   'director',
   'acting_director',
@@ -19,7 +20,35 @@ export const roleSchema = z.enum([
   'integration',
   // The hub itself, sending follow-ups of reactors and the clock; never given in a token.
   'system',
-]);
+] as const;
+
+/** Each role as a person reads it, in the three languages (the `me` query and error messages show them). */
+export const roleLabels: Labels<(typeof roles)[number]> = {
+  rector: { ky: 'Ректор', ru: 'Ректор', en: 'Rector' },
+  director: { ky: 'Департаменттин директору', ru: 'Директор департамента', en: 'Director of the department' },
+  acting_director: { ky: 'Директордун милдетин аткаруучу', ru: 'Исполняющий обязанности директора', en: 'Acting director' },
+  head_of_accreditation_sector: { ky: 'Аккредитация секторунун башчысы', ru: 'Заведующий сектором аккредитации', en: 'Head of the accreditation sector' },
+  senior_inspector: { ky: 'Улук инспектор', ru: 'Старший инспектор', en: 'Senior inspector' },
+  specialist: { ky: 'Адис', ru: 'Специалист', en: 'Specialist' },
+  inspector: { ky: 'Инспектор', ru: 'Инспектор', en: 'Inspector' },
+  head_of_rating_division: { ky: 'Рейтинг бөлүмүнүн башчысы', ru: 'Начальник отдела рейтинга', en: 'Head of the rating division' },
+  methodist: { ky: 'Методист', ru: 'Методист', en: 'Methodologist' },
+  unit_head: {
+    ky: 'Бөлүмдүн жетекчиси (факультет, институт, колледж, кафедра)',
+    ru: 'Руководитель подразделения (факультет, институт, колледж, кафедра)',
+    en: 'Head of a unit (faculty, institute, college, chair)',
+  },
+  teacher: { ky: 'Окутуучу', ru: 'Преподаватель', en: 'Teacher' },
+  auditor: { ky: 'Аудитор', ru: 'Аудитор', en: 'Auditor' },
+  integration: { ky: 'Интеграция (тышкы система)', ru: 'Интеграция (внешняя система)', en: 'Integration (an outside system)' },
+  system: { ky: 'Хаб өзү (автоматтык аракеттер)', ru: 'Сам хаб (автоматические действия)', en: 'The hub itself (automatic follow-ups)' },
+};
+
+export const roleSchema = z.enum(roles).meta({
+  id: 'Role',
+  description: "A role of the department's staffing (and the university around it) that a token grants; it decides which commands a caller may send.",
+  labels: roleLabels,
+});
 export type Role = z.infer<typeof roleSchema>;
 
 export const actorSchema = z.object({

@@ -4,7 +4,24 @@
 
 export class DomainError extends Error {}
 
-export type FieldIssue = { path: string[]; message: string };
+/**
+ * Which kind of rule a field broke, as zod reports it, with the bounds it names: what lets the hub
+ * say the same rule in Kyrgyz and Russian (src/i18n/validation.ts) while `message` keeps the English.
+ */
+export type IssueRule = {
+  kind: string;
+  origin?: string;
+  minimum?: number | string;
+  maximum?: number | string;
+  inclusive?: boolean;
+  format?: string;
+  values?: string[];
+  expected?: string;
+  divisor?: number;
+  keys?: string[];
+};
+
+export type FieldIssue = { path: string[]; message: string; rule?: IssueRule };
 
 /** Input broke a rule; `issues` name each offending field and the rule it broke. */
 export class ValidationError extends DomainError {
@@ -40,18 +57,31 @@ export class ConcurrencyError extends DomainError {
 /** A rule of the regulation refuses the command; `code` is stable for clients to branch on. */
 export class DomainRuleError extends DomainError {
   override readonly name = 'DomainRuleError';
+  /**
+   * `message` is the English sentence with the facts of the case; the Kyrgyz and Russian sentences
+   * come from src/i18n by `code`, filled with `params` where the catalogue's sentence names them.
+   */
   constructor(
     readonly code: string,
     message: string,
+    readonly params: Record<string, string> = {},
   ) {
     super(message);
   }
 }
 
-/** The caller is known but may not do this. */
+/**
+ * The caller is not signed in, or may not do this. `code` says which rule refused (SIGN_IN_REQUIRED,
+ * ROLE_REQUIRED, NOT_OWN_UNIT, …; FORBIDDEN when nothing more specific applies) and picks the
+ * sentence in the caller's language; `roles` names the roles that may, and those the caller has.
+ */
 export class ForbiddenError extends DomainError {
   override readonly name = 'ForbiddenError';
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly code: string = 'FORBIDDEN',
+    readonly roles?: { allowed: readonly string[]; held: readonly string[] },
+  ) {
     super(message);
   }
 }

@@ -337,7 +337,7 @@ const isStaff = (actor: Actor) => actor.roles.some((r) => strategyStaff.includes
 function requireReporter(actor: Actor, indicator: Existing): void {
   if (isStaff(actor)) return;
   if (actor.roles.includes('unit_head') && actor.unit === indicator.passport.ownerUnit) return;
-  throw new ForbiddenError(`a unit head reports only the indicators their unit owns; this one is owned by ${indicator.passport.ownerUnit}`);
+  throw new ForbiddenError(`a unit head reports only the indicators their unit owns; this one is owned by ${indicator.passport.ownerUnit}`, 'NOT_OWN_UNIT');
 }
 
 function requirePeriodOfFrequency(indicator: Existing, p: string): void {

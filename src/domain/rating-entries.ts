@@ -380,10 +380,10 @@ export { UNITS_PER_POINT as TOTAL_UNITS_PER_POINT } from './rating-computation.t
 /** The caller may not act on this entry; `code` says which scope rule refused it. */
 export class RatingScopeError extends ForbiddenError {
   constructor(
-    readonly code: 'NOT_OWN_ENTRY' | 'NOT_OWN_UNIT',
+    override readonly code: 'NOT_OWN_ENTRY' | 'NOT_OWN_UNIT',
     message: string,
   ) {
-    super(message);
+    super(message, code);
   }
 }
 

@@ -19,6 +19,9 @@ export function graphqlClient(fetchFn: Fetch, url: string) {
       headers: {
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
+        // The suite reads messages in English, the language the rules are written in; the hub's
+        // default is Kyrgyz (test/languages.test.ts checks it and the other languages).
+        'accept-language': 'en',
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
         ...options.headers,
       },
@@ -48,7 +51,7 @@ export async function sseSubscription(
 ) {
   const response = await yoga.fetch('http://hub.test/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'accept-language': 'en', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
   const reader = response.body!.getReader();
