@@ -21,6 +21,7 @@ import { qualityPlanPermissions } from '../domain/quality-plans.ts';
 import { swotAnalysisPermissions } from '../domain/swot-analyses.ts';
 import { strategicPlanPermissions } from '../domain/strategic-plan.ts';
 import { webhookPermissions, webhookScopes } from '../domain/webhooks.ts';
+import { organisationFollowUpCommands, organisationPermissions, organisationScopes } from '../domain/organisation.ts';
 
 const staffPermissions = {
   ...licensingPermissions,
@@ -38,6 +39,7 @@ const staffPermissions = {
   ...qualityPlanPermissions,
   ...webhookPermissions,
   ...accreditationPermissions,
+  ...organisationPermissions,
 } satisfies Record<string, Role[]>;
 
 /**
@@ -55,6 +57,7 @@ const followUpCommands: readonly string[] = [
   'markRecommendationActionOverdue',
   'recordAccreditationRenewal',
   ...ratingFollowUpCommands,
+  ...organisationFollowUpCommands,
 ];
 
 export const commandPermissions = Object.fromEntries(
@@ -63,7 +66,7 @@ export const commandPermissions = Object.fromEntries(
 export type CommandName = keyof typeof commandPermissions;
 
 /** Limits on a permitted role that depend on the entity (own unit, own entry). */
-export const commandScopes: Partial<Record<CommandName, string>> = { ...ratingsScopes, ...indicatorScopes, ...correctiveActionScopes, ...webhookScopes };
+export const commandScopes: Partial<Record<CommandName, string>> = { ...ratingsScopes, ...indicatorScopes, ...correctiveActionScopes, ...webhookScopes, ...organisationScopes };
 
 /** Throws ForbiddenError unless the actor holds one of the roles allowed to send the command. */
 export function authorizeCommand(actor: Actor | undefined, command: CommandName): Actor {

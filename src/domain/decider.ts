@@ -12,6 +12,9 @@ export const roleSchema = z.enum([
   'specialist',
   'inspector',
   'head_of_rating_division',
+  // The Rating division's inspector: `inspector` is the sector's (licensing, accreditation), so a
+  // licensing inspector does not review rating entries.
+  'rating_inspector',
   'methodist',
   'unit_head',
   'teacher',

@@ -86,7 +86,7 @@ export const ratingAppealDecision = z.enum(['upheld', 'rejected']).meta({
 });
 
 /** The department's staff who review entries: the Rating division and the director. */
-export const ratingDepartmentRoles: Role[] = ['director', 'acting_director', 'head_of_rating_division', 'methodist', 'inspector'];
+export const ratingDepartmentRoles: Role[] = ['director', 'acting_director', 'head_of_rating_division', 'methodist', 'rating_inspector'];
 
 export const ratingScore = z
   .object({
