@@ -22,6 +22,7 @@ import { createProposalQueries, type ProposalQueries } from '../projections/prop
 import { createQualityPlanQueries, type QualityPlanQueries } from '../projections/quality-plans.ts';
 import { createSwotAnalysisQueries, type SwotAnalysisQueries } from '../projections/swot-analyses.ts';
 import { createStrategicPlanQueries, type StrategicPlanQueries } from '../projections/strategic-plans.ts';
+import { createOrganisationQueries, type OrganisationQueries } from '../projections/organisation.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../projections/runner.ts';
 import { systemClock, type Clock } from './automation/clock.ts';
@@ -69,6 +70,8 @@ export type Hub = {
   accreditations: AccreditationQueries;
   evidence: EvidenceQueries;
   programmes: ProgrammeQueries;
+  /** The department's staffing, acting designations, tasks, working time and motivation proposals. */
+  organisation: OrganisationQueries;
   /** Runs a command and, when it stored events, waits until the read models include them. */
   execute<Command, Event extends DomainEvent, State>(request: CommandRequest<Command, Event, State>): Promise<CommandOutcome<State>>;
   close(): Promise<void>;
@@ -118,6 +121,7 @@ export async function openHub(
     accreditations: createAccreditationQueries(readModels),
     evidence: createEvidenceQueries(readModels),
     programmes: createProgrammeQueries(readModels),
+    organisation: createOrganisationQueries(readModels),
     async execute(request) {
       const outcome = await handleCommand(store, { schemaVersionOf: eventVersions.currentVersion, ...request });
       if (outcome.position) {

@@ -21,6 +21,10 @@ import { ratingsProjection } from '../projections/ratings.ts';
 import { strategicPlansProjection } from '../projections/strategic-plans.ts';
 import { swotAnalysesProjection } from '../projections/swot-analyses.ts';
 import { webhooksProjection } from '../projections/webhooks.ts';
+import { organisationStaffingProjection } from '../projections/organisation-staffing.ts';
+import { organisationWorkProjection } from '../projections/organisation-work.ts';
+import { actingDirectorClock } from './domain/acting-director.ts';
+import { organisationTaskDueDates, organisationTaskOverdueRule } from './domain/organisation-tasks.ts';
 import type { ClockRule, DueDateSource, Reactor } from './automation/contracts.ts';
 import { accreditationClock, accreditationDueDates, accreditationReactors } from './domain/accreditation-automation.ts';
 import { correctiveActionDueDates, correctiveActionOverdueRule } from './domain/corrective-actions.ts';
@@ -48,6 +52,7 @@ export const dueDateSources: DueDateSource[] = [
   monitoringDueDates,
   qualityPlanDueDates,
   accreditationDueDates,
+  organisationTaskDueDates,
 ];
 
 export const allProjections: ProjectionDefinition[] = [
@@ -67,6 +72,8 @@ export const allProjections: ProjectionDefinition[] = [
   accreditationsProjection,
   evidenceProjection,
   programmesProjection,
+  organisationStaffingProjection,
+  organisationWorkProjection,
   deadlinesProjection(dueDateSources),
   webhooksProjection,
 ] as ProjectionDefinition[];
@@ -82,6 +89,8 @@ export const clockRules: ClockRule[] = [
   correctiveActionOverdueRule,
   ratingAppealsClock,
   ...accreditationClock,
+  actingDirectorClock,
+  organisationTaskOverdueRule,
 ];
 
 /** Follow-up commands modules send in answer to events (src/automation/reactors.ts). */

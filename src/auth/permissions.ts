@@ -21,7 +21,7 @@ import { qualityPlanPermissions } from '../domain/quality-plans.ts';
 import { swotAnalysisPermissions } from '../domain/swot-analyses.ts';
 import { strategicPlanPermissions } from '../domain/strategic-plan.ts';
 import { webhookPermissions, webhookScopes } from '../domain/webhooks.ts';
-import { organisationFollowUpCommands, organisationPermissions, organisationScopes } from '../domain/organisation.ts';
+import { organisationFollowUpCommands, organisationCommandRoles, organisationScopes } from '../domain/organisation.ts';
 
 const staffPermissions = {
   ...licensingPermissions,
@@ -39,7 +39,7 @@ const staffPermissions = {
   ...qualityPlanPermissions,
   ...webhookPermissions,
   ...accreditationPermissions,
-  ...organisationPermissions,
+  ...organisationCommandRoles,
 } satisfies Record<string, Role[]>;
 
 /**

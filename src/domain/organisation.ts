@@ -6,7 +6,8 @@ import { organisationTaskPermissions, organisationTaskScopes } from './organisat
 import { staffingPermissions, staffingScopes } from './staffing.ts';
 import { workingTimePermissions } from './working-time.ts';
 
-export const organisationPermissions = {
+/** Not named …Permissions: each row is owned by the file that declares it (test/modules.names.test.ts). */
+export const organisationCommandRoles = {
   ...staffingPermissions,
   ...actingDirectorPermissions,
   ...organisationTaskPermissions,
