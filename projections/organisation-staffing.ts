@@ -38,7 +38,9 @@ export const organisationStaffingProjection: ProjectionDefinition<Table> = {
     const upsertTable = db.prepare(`INSERT INTO ${t.staffing_table} (id, basis, order_number, order_date, revision, position, updated_at)
       VALUES ('department', @basis, @orderNumber, @orderDate, @revision, @position, @updatedAt)
       ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, position = excluded.position, updated_at = excluded.updated_at`);
-    const slotCount = db.prepare<[string], { n: number; top: number | null }>(`SELECT COUNT(*) AS n, MAX(slot) AS top FROM ${t.staffing_positions} WHERE staff_position = ?`);
+    const slotCount = db.prepare<[string], { n: number; top: number | null }>(
+      `SELECT COUNT(*) AS n, MAX(slot) AS top FROM ${t.staffing_positions} WHERE staff_position = ?`,
+    );
     const addSlot = db.prepare(`INSERT INTO ${t.staffing_positions} (staff_position, slot, unit) VALUES (?, ?, ?)`);
     const dropVacant = db.prepare(`DELETE FROM ${t.staffing_positions} WHERE rowid IN
       (SELECT rowid FROM ${t.staffing_positions} WHERE staff_position = ? AND person_id IS NULL ORDER BY slot DESC LIMIT ?)`);
@@ -47,10 +49,15 @@ export const organisationStaffingProjection: ProjectionDefinition<Table> = {
       (SELECT rowid FROM ${t.staffing_positions} WHERE staff_position = @position AND person_id IS NULL ORDER BY slot LIMIT 1)`);
     const vacate = db.prepare(`UPDATE ${t.staffing_positions} SET person_id = NULL, person_name = NULL, since = NULL, order_number = NULL, case_id = NULL
       WHERE staff_position = @position AND person_id = @personId`);
-    const insertCase = db.prepare(`INSERT INTO ${t.staff_cases} (id, kind, person_id, person_name, staff_position, unit, status, proposed_by, proposed_on, reason, updated_at)
+    const insertCase =
+      db.prepare(`INSERT INTO ${t.staff_cases} (id, kind, person_id, person_name, staff_position, unit, status, proposed_by, proposed_on, reason, updated_at)
       VALUES (@caseId, @kind, @personId, @personName, @position, @unit, 'proposed', @proposedBy, @proposedOn, @reason, @updatedAt)`);
-    const decideCase = db.prepare(`UPDATE ${t.staff_cases} SET status = @status, decided_by = @by, decided_on = @on, decline_reason = @reason, updated_at = @updatedAt WHERE id = @caseId`);
-    const orderCase = db.prepare(`UPDATE ${t.staff_cases} SET status = 'ordered', order_number = @orderNumber, order_date = @orderDate, updated_at = @updatedAt WHERE id = @caseId`);
+    const decideCase = db.prepare(
+      `UPDATE ${t.staff_cases} SET status = @status, decided_by = @by, decided_on = @on, decline_reason = @reason, updated_at = @updatedAt WHERE id = @caseId`,
+    );
+    const orderCase = db.prepare(
+      `UPDATE ${t.staff_cases} SET status = 'ordered', order_number = @orderNumber, order_date = @orderDate, updated_at = @updatedAt WHERE id = @caseId`,
+    );
     const insertDesignation = db.prepare(`INSERT INTO ${t.acting_designations} (id, person_id, person_name, starts_on, ends_on, order_number, reason, status,
       revision, position, updated_at) VALUES (@designationId, @personId, @personName, @startsOn, @endsOn, @orderNumber, @reason, 'designated', @revision, @position, @updatedAt)`);
     const endDesignation = db.prepare(`UPDATE ${t.acting_designations} SET status = @status, ended_on = @endedOn, recall_reason = @reason,
@@ -168,7 +175,9 @@ const positionOrder = Object.keys(regulationRates);
 
 export function createStaffingQueries(db: ReadModelDatabase) {
   const slots = db.prepare('SELECT * FROM staffing_positions');
-  const ofPerson = db.prepare<[string], { staff_position: StaffPosition; unit: string }>('SELECT staff_position, unit FROM staffing_positions WHERE person_id = ?');
+  const ofPerson = db.prepare<[string], { staff_position: StaffPosition; unit: string }>(
+    'SELECT staff_position, unit FROM staffing_positions WHERE person_id = ?',
+  );
   const slotsOfPerson = db.prepare<[string], unknown>('SELECT * FROM staffing_positions WHERE person_id = ?');
   const actingInForce = db.prepare<[string, string, string], { id: string }>(
     "SELECT id FROM acting_designations WHERE person_id = ? AND status = 'designated' AND starts_on <= ? AND ends_on >= ? LIMIT 1",
@@ -187,7 +196,16 @@ export function createStaffingQueries(db: ReadModelDatabase) {
           ? rows
           : Object.entries(regulationRates).flatMap(([position, rates]) =>
               Array.from({ length: rates }, (_, i) =>
-                staffingSlotRow.parse({ staff_position: position, slot: i + 1, unit: unitOfPosition[position as StaffPosition], person_id: null, person_name: null, since: null, order_number: null, case_id: null }),
+                staffingSlotRow.parse({
+                  staff_position: position,
+                  slot: i + 1,
+                  unit: unitOfPosition[position as StaffPosition],
+                  person_id: null,
+                  person_name: null,
+                  since: null,
+                  order_number: null,
+                  case_id: null,
+                }),
               ),
             );
       return all.sort((a, b) => positionOrder.indexOf(a.staff_position) - positionOrder.indexOf(b.staff_position) || a.slot - b.slot);

@@ -2,8 +2,19 @@
 // feedback, the working schedule's versions, each person's overtime, time off in lieu and balance,
 // and the director's motivation proposals.
 import { z } from 'zod';
-import { motivationAddressee, motivationProposalEventSchemas, motivationProposalEventTypes, motivationProposalStatus, type MotivationProposalEvent } from '../src/domain/motivation-proposals.ts';
-import { organisationTaskEventSchemas, organisationTaskEventTypes, organisationTaskStatus, type OrganisationTaskEvent } from '../src/domain/organisation-tasks.ts';
+import {
+  motivationAddressee,
+  motivationProposalEventSchemas,
+  motivationProposalEventTypes,
+  motivationProposalStatus,
+  type MotivationProposalEvent,
+} from '../src/domain/motivation-proposals.ts';
+import {
+  organisationTaskEventSchemas,
+  organisationTaskEventTypes,
+  organisationTaskStatus,
+  type OrganisationTaskEvent,
+} from '../src/domain/organisation-tasks.ts';
 import { organisationUnit } from '../src/domain/organisation-units.ts';
 import {
   overtimeStatus,
@@ -21,16 +32,36 @@ import type { ReadModelDatabase } from './database.ts';
 import { inList, keysetPage, type Conditions, type PageRequest } from './keyset.ts';
 import type { ProjectionDefinition, TableNames } from './projection.ts';
 
-type Table = 'organisation_tasks' | 'organisation_task_notes' | 'working_schedules' | 'time_off_balances' | 'overtime_entries' | 'time_off_entries' | 'motivation_proposals';
+type Table =
+  | 'organisation_tasks'
+  | 'organisation_task_notes'
+  | 'working_schedules'
+  | 'time_off_balances'
+  | 'overtime_entries'
+  | 'time_off_entries'
+  | 'motivation_proposals';
 type Event = OrganisationTaskEvent | WorkingScheduleEvent | TimeOffEvent | MotivationProposalEvent;
 
-const schemas: Record<string, z.ZodType> = { ...organisationTaskEventSchemas, ...workingScheduleEventSchemas, ...timeOffEventSchemas, ...motivationProposalEventSchemas };
+const schemas: Record<string, z.ZodType> = {
+  ...organisationTaskEventSchemas,
+  ...workingScheduleEventSchemas,
+  ...timeOffEventSchemas,
+  ...motivationProposalEventSchemas,
+};
 const parse = (event: RecordedEvent) => ({ type: event.type, data: schemas[event.type]!.parse(event.data) }) as Event;
 
 export const organisationWorkProjection: ProjectionDefinition<Table> = {
   name: 'organisation-work',
   version: 1,
-  tables: ['organisation_tasks', 'organisation_task_notes', 'working_schedules', 'time_off_balances', 'overtime_entries', 'time_off_entries', 'motivation_proposals'],
+  tables: [
+    'organisation_tasks',
+    'organisation_task_notes',
+    'working_schedules',
+    'time_off_balances',
+    'overtime_entries',
+    'time_off_entries',
+    'motivation_proposals',
+  ],
   eventTypes: [...organisationTaskEventTypes, ...workingScheduleEventTypes, ...timeOffEventTypes, ...motivationProposalEventTypes],
   open(db, t: TableNames<Table>) {
     db.exec(`CREATE TABLE IF NOT EXISTS ${t.organisation_tasks} (id TEXT PRIMARY KEY, title TEXT NOT NULL, details TEXT, assignee_person_id TEXT,
@@ -60,7 +91,9 @@ export const organisationWorkProjection: ProjectionDefinition<Table> = {
         assigned_by, status, revision, position, updated_at) VALUES (@taskId, @title, @details, @assigneePersonId, @assigneePersonName, @assigneeUnit,
         @assignedOn, @dueOn, @assignedBy, 'assigned', @revision, @position, @updatedAt)`),
       update: (set: string) => db.prepare(`UPDATE ${t.organisation_tasks} SET ${set}, ${stampSql} WHERE id = @taskId`),
-      note: db.prepare(`INSERT INTO ${t.organisation_task_notes} (task_id, revision, kind, note, on_date, author) VALUES (@taskId, @revision, @kind, @note, @on, @by)`),
+      note: db.prepare(
+        `INSERT INTO ${t.organisation_task_notes} (task_id, revision, kind, note, on_date, author) VALUES (@taskId, @revision, @kind, @note, @on, @by)`,
+      ),
     };
     const taskUpdates = {
       progress: task.update(`status = 'in_progress'`),
@@ -72,7 +105,9 @@ export const organisationWorkProjection: ProjectionDefinition<Table> = {
       set: db.prepare(`INSERT INTO ${t.working_schedules} (version, weekday_start, weekday_end, lunch_start, lunch_end, saturday_start, saturday_end,
         effective_from, set_by, revision, position) VALUES (@version, @weekdayStart, @weekdayEnd, @lunchStart, @lunchEnd, @saturdayStart, @saturdayEnd,
         @effectiveFrom, @setBy, @revision, @position)`),
-      approved: db.prepare(`UPDATE ${t.working_schedules} SET approved_on = @approvedOn, approved_by = @approvedBy, revision = @revision, position = @position WHERE version = @version`),
+      approved: db.prepare(
+        `UPDATE ${t.working_schedules} SET approved_on = @approvedOn, approved_by = @approvedBy, revision = @revision, position = @position WHERE version = @version`,
+      ),
     };
     const ledger = {
       touch: db.prepare(`INSERT INTO ${t.time_off_balances} (person_id, person_name, earned_hours, granted_hours, revision, position, updated_at)
@@ -80,13 +115,16 @@ export const organisationWorkProjection: ProjectionDefinition<Table> = {
         ON CONFLICT (person_id) DO UPDATE SET revision = excluded.revision, position = excluded.position, updated_at = excluded.updated_at`),
       earned: db.prepare(`UPDATE ${t.time_off_balances} SET earned_hours = earned_hours + @hours WHERE person_id = @personId`),
       granted: db.prepare(`UPDATE ${t.time_off_balances} SET granted_hours = granted_hours + @hours WHERE person_id = @personId`),
-      overtime: db.prepare(`INSERT INTO ${t.overtime_entries} (id, person_id, event, worked_on, hours, status) VALUES (@overtimeId, @personId, @event, @workedOn, @hours, 'recorded')`),
+      overtime: db.prepare(
+        `INSERT INTO ${t.overtime_entries} (id, person_id, event, worked_on, hours, status) VALUES (@overtimeId, @personId, @event, @workedOn, @hours, 'recorded')`,
+      ),
       approve: db.prepare(`UPDATE ${t.overtime_entries} SET status = 'approved', approved_on = @approvedOn WHERE id = @overtimeId`),
       grant: db.prepare(`INSERT INTO ${t.time_off_entries} (id, person_id, off_on, hours, status) VALUES (@timeOffId, @personId, @offOn, @hours, 'granted')`),
       take: db.prepare(`UPDATE ${t.time_off_entries} SET status = 'taken', taken_on = @takenOn WHERE id = @timeOffId`),
     };
     const motivation = {
-      insert: db.prepare(`INSERT INTO ${t.motivation_proposals} (id, addressee, subject, justification, submitted_on, submitted_by, status, revision, position, updated_at)
+      insert:
+        db.prepare(`INSERT INTO ${t.motivation_proposals} (id, addressee, subject, justification, submitted_on, submitted_by, status, revision, position, updated_at)
         VALUES (@proposalId, @addressee, @subject, @justification, @submittedOn, @submittedBy, 'submitted', @revision, @position, @updatedAt)`),
       decided: db.prepare(`UPDATE ${t.motivation_proposals} SET status = @decision, note = @note, decided_on = @decidedOn, ${stampSql} WHERE id = @proposalId`),
     };
@@ -174,7 +212,14 @@ export const organisationTaskRow = z.object({
   updated_at: z.string(),
 });
 export type OrganisationTaskRow = z.infer<typeof organisationTaskRow>;
-export const taskNoteRow = z.object({ task_id: z.string(), revision: z.number(), kind: z.enum(['progress', 'completion', 'feedback']), note: z.string(), on_date: z.string(), author: z.string() });
+export const taskNoteRow = z.object({
+  task_id: z.string(),
+  revision: z.number(),
+  kind: z.enum(['progress', 'completion', 'feedback']),
+  note: z.string(),
+  on_date: z.string(),
+  author: z.string(),
+});
 export type TaskNoteRow = z.infer<typeof taskNoteRow>;
 export const workingScheduleRow = z.object({
   version: z.number(),
@@ -202,9 +247,24 @@ export const balanceRow = z.object({
   updated_at: z.string(),
 });
 export type BalanceRow = z.infer<typeof balanceRow>;
-export const overtimeRow = z.object({ id: z.string(), person_id: z.string(), event: z.string(), worked_on: z.string(), hours: z.number(), status: overtimeStatus, approved_on: z.string().nullable() });
+export const overtimeRow = z.object({
+  id: z.string(),
+  person_id: z.string(),
+  event: z.string(),
+  worked_on: z.string(),
+  hours: z.number(),
+  status: overtimeStatus,
+  approved_on: z.string().nullable(),
+});
 export type OvertimeRow = z.infer<typeof overtimeRow>;
-export const timeOffRow = z.object({ id: z.string(), person_id: z.string(), off_on: z.string(), hours: z.number(), status: timeOffStatus, taken_on: z.string().nullable() });
+export const timeOffRow = z.object({
+  id: z.string(),
+  person_id: z.string(),
+  off_on: z.string(),
+  hours: z.number(),
+  status: timeOffStatus,
+  taken_on: z.string().nullable(),
+});
 export type TimeOffRow = z.infer<typeof timeOffRow>;
 export const motivationProposalRow = z.object({
   id: z.string(),

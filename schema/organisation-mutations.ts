@@ -12,7 +12,12 @@ import {
   motivationProposalDecider,
   type MotivationProposalCommandName,
 } from '../src/domain/motivation-proposals.ts';
-import { organisationTaskCategory, organisationTaskCommands, organisationTaskDecider, type OrganisationTaskCommandName } from '../src/domain/organisation-tasks.ts';
+import {
+  organisationTaskCategory,
+  organisationTaskCommands,
+  organisationTaskDecider,
+  type OrganisationTaskCommandName,
+} from '../src/domain/organisation-tasks.ts';
 import { staffingCategory, staffingCommands, staffingDecider, staffingStreamId, type StaffingCommandName } from '../src/domain/staffing.ts';
 import {
   timeOffCategory,
@@ -30,14 +35,30 @@ import { builder } from './builder.ts';
 import { commandMutation, type CommandCall } from './command.ts';
 import { entityPayload, type EntityPayloadShape } from './entity-command.ts';
 import { plainIdOf } from './ids.ts';
-import { ActingDirectorDesignation, MotivationProposal, OrganisationTask, StaffCase, StaffingPosition, TimeOffBalance, WorkingSchedule } from './organisation.ts';
+import {
+  ActingDirectorDesignation,
+  MotivationProposal,
+  OrganisationTask,
+  StaffCase,
+  StaffingPosition,
+  TimeOffBalance,
+  WorkingSchedule,
+} from './organisation.ts';
 
 type Call = CommandCall<Record<string, unknown>>;
 
 /** Runs one command on one stream at the hub clock's moment; `fields` are what the hub adds to the command (ids it derived). */
 async function runOn<Command, Event extends DomainEvent, State>(
   call: Call,
-  options: { name: string; decider: Decider<Command, Event, State>; stream: string; entity: string; id: string; creates: boolean; fields?: Record<string, unknown> },
+  options: {
+    name: string;
+    decider: Decider<Command, Event, State>;
+    stream: string;
+    entity: string;
+    id: string;
+    creates: boolean;
+    fields?: Record<string, unknown>;
+  },
 ): Promise<{ revision: bigint | undefined; position: string | undefined; replayed: boolean }> {
   const { hub, correlationId } = call.context;
   const outcome = await hub.execute({
@@ -58,7 +79,15 @@ async function runOn<Command, Event extends DomainEvent, State>(
 /** A command on a kind of entity with a stream each; answers with the entity as the read model shows it. */
 async function runEntity<Command, Event extends DomainEvent, State>(
   call: Call,
-  options: { name: string; decider: Decider<Command, Event, State>; category: string; entity: string; idField: string; creates: boolean; stamp: (id: string) => { revision: number; position: string } | undefined },
+  options: {
+    name: string;
+    decider: Decider<Command, Event, State>;
+    category: string;
+    entity: string;
+    idField: string;
+    creates: boolean;
+    stamp: (id: string) => { revision: number; position: string } | undefined;
+  },
 ): Promise<EntityPayloadShape> {
   const id = options.creates ? entityIdFor(options.category, call.commandId) : String(call.input[options.idField]);
   const ran = await runOn(call, { ...options, stream: `${options.category}-${id}`, id, fields: { [options.idField]: id } });
@@ -74,18 +103,33 @@ type StreamPayloadShape = { key: string | null; revision: bigint | undefined; po
 const StaffingPayload = builder.objectRef<StreamPayloadShape>('StaffingPayload').implement({
   description: 'The staffing table after the command, and the case it concerned, with where the command landed in the log.',
   fields: (t) => ({
-    staffCase: t.field({ type: StaffCase, nullable: true, description: 'The appointment or dismissal case the command concerned, if any.', resolve: (p, _a, c) => (p.key ? (c.hub.organisation.caseById(p.key) ?? null) : null) }),
-    staffingTable: t.field({ type: [StaffingPosition], description: 'The staffing table now, including this command.', resolve: (_p, _a, c) => c.hub.organisation.slots() }),
-    revision: t.int({ nullable: true, description: 'Revision of the staffing stream after the command.', resolve: (p) => (p.revision === undefined ? null : Number(p.revision)) }),
+    staffCase: t.field({
+      type: StaffCase,
+      nullable: true,
+      description: 'The appointment or dismissal case the command concerned, if any.',
+      resolve: (p, _a, c) => (p.key ? (c.hub.organisation.caseById(p.key) ?? null) : null),
+    }),
+    staffingTable: t.field({
+      type: [StaffingPosition],
+      description: 'The staffing table now, including this command.',
+      resolve: (_p, _a, c) => c.hub.organisation.slots(),
+    }),
+    revision: t.int({
+      nullable: true,
+      description: 'Revision of the staffing stream after the command.',
+      resolve: (p) => (p.revision === undefined ? null : Number(p.revision)),
+    }),
     position: t.exposeString('position', { description: 'Position of the command’s last event in the global log.' }),
     replayed: t.exposeBoolean('replayed', { description: 'True when this commandId was handled before and its first answer is returned.' }),
   }),
 });
 
 const staffingDescriptions: Record<StaffingCommandName, string> = {
-  establishStaffingTable: 'Records the rector’s order establishing the department’s staffing table as the regulation sets it (otherwise the first other staffing command seeds it).',
+  establishStaffingTable:
+    'Records the rector’s order establishing the department’s staffing table as the regulation sets it (otherwise the first other staffing command seeds it).',
   changeStaffingRates: 'Changes the number of rates of a position by the rector’s order; never below those filled or in appointment.',
-  proposeStaffAppointment: 'The unit’s head proposes a person for a vacant rate (the director proposes the heads of units, consenting by proposing). Creates a staffing case.',
+  proposeStaffAppointment:
+    'The unit’s head proposes a person for a vacant rate (the director proposes the heads of units, consenting by proposing). Creates a staffing case.',
   proposeStaffDismissal: 'The unit’s head proposes to dismiss a holder from their position. Creates a staffing case.',
   consentToStaffCase: 'The director consents to a proposed appointment or dismissal.',
   declineStaffCase: 'The director declines a proposed appointment or dismissal, with the reason.',
@@ -209,8 +253,16 @@ for (const name of Object.keys(motivationProposalCommands) as MotivationProposal
 const SchedulePayload = builder.objectRef<StreamPayloadShape>('WorkingSchedulePayload').implement({
   description: 'The working schedule after the command, with where the command landed in the log.',
   fields: (t) => ({
-    schedule: t.field({ type: WorkingSchedule, description: 'The latest version of the schedule, including this command.', resolve: (_p, _a, c) => c.hub.organisation.schedules()[0]! }),
-    revision: t.int({ nullable: true, description: 'Revision of the schedule stream after the command.', resolve: (p) => (p.revision === undefined ? null : Number(p.revision)) }),
+    schedule: t.field({
+      type: WorkingSchedule,
+      description: 'The latest version of the schedule, including this command.',
+      resolve: (_p, _a, c) => c.hub.organisation.schedules()[0]!,
+    }),
+    revision: t.int({
+      nullable: true,
+      description: 'Revision of the schedule stream after the command.',
+      resolve: (p) => (p.revision === undefined ? null : Number(p.revision)),
+    }),
     position: t.exposeString('position', { description: 'Position of the command’s last event in the global log.' }),
     replayed: t.exposeBoolean('replayed', { description: 'True when this commandId was handled before and its first answer is returned.' }),
   }),
@@ -235,7 +287,12 @@ for (const name of Object.keys(workingScheduleCommands) as WorkingScheduleComman
         id: workingScheduleStreamId,
         creates: true,
       });
-      return { key: null, revision: ran.revision, position: ran.position ?? call.context.hub.organisation.schedules()[0]?.position ?? '', replayed: ran.replayed };
+      return {
+        key: null,
+        revision: ran.revision,
+        position: ran.position ?? call.context.hub.organisation.schedules()[0]?.position ?? '',
+        replayed: ran.replayed,
+      };
     },
   });
 }
@@ -243,9 +300,17 @@ for (const name of Object.keys(workingScheduleCommands) as WorkingScheduleComman
 const TimeOffPayload = builder.objectRef<StreamPayloadShape & { personId: string }>('TimeOffPayload').implement({
   description: 'A person’s overtime and time off after the command, with the id of what it recorded.',
   fields: (t) => ({
-    balance: t.field({ type: TimeOffBalance, description: 'The person’s account now, including this command.', resolve: (p, _a, c) => c.hub.organisation.balanceOf(p.personId)! }),
+    balance: t.field({
+      type: TimeOffBalance,
+      description: 'The person’s account now, including this command.',
+      resolve: (p, _a, c) => c.hub.organisation.balanceOf(p.personId)!,
+    }),
     recordedId: t.exposeString('key', { nullable: true, description: 'The id of the overtime or time off this command recorded, if it recorded one.' }),
-    revision: t.int({ nullable: true, description: 'Revision of the person’s stream after the command.', resolve: (p) => (p.revision === undefined ? null : Number(p.revision)) }),
+    revision: t.int({
+      nullable: true,
+      description: 'Revision of the person’s stream after the command.',
+      resolve: (p) => (p.revision === undefined ? null : Number(p.revision)),
+    }),
     position: t.exposeString('position', { description: 'Position of the command’s last event in the global log.' }),
     replayed: t.exposeBoolean('replayed', { description: 'True when this commandId was handled before and its first answer is returned.' }),
   }),

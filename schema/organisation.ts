@@ -3,7 +3,15 @@
 // of time off in lieu, and motivation proposals. Mutations are in organisation-mutations.ts.
 import type { z } from 'zod';
 import type { ActingDesignationRow, StaffCaseRow, StaffingSlotRow } from '../projections/organisation-staffing.ts';
-import type { BalanceRow, MotivationProposalRow, OrganisationTaskRow, OvertimeRow, TaskNoteRow, TimeOffRow, WorkingScheduleRow } from '../projections/organisation-work.ts';
+import type {
+  BalanceRow,
+  MotivationProposalRow,
+  OrganisationTaskRow,
+  OvertimeRow,
+  TaskNoteRow,
+  TimeOffRow,
+  WorkingScheduleRow,
+} from '../projections/organisation-work.ts';
 import { actingDesignationStatus, actingDirectorCategory } from '../src/domain/acting-director.ts';
 import { motivationAddressee, motivationProposalCategory, motivationProposalStatus } from '../src/domain/motivation-proposals.ts';
 import { organisationTaskCategory, organisationTaskStatus } from '../src/domain/organisation-tasks.ts';
@@ -119,11 +127,18 @@ export const OrganisationTask = builder.loadableNode('OrganisationTask', {
     assignedBy: t.exposeString('assigned_by', { description: 'Who gave it.' }),
     status: t.field({ type: TaskStatusEnum, description: 'Where it stands.', resolve: (r) => r.status }),
     statusLabel: labelField(t, labelsOf(organisationTaskStatus), (r) => r.status),
-    overdue: t.boolean({ description: 'True while it is open and the clock has recorded its due date passed.', resolve: (r) => r.overdue_on !== null && r.status !== 'done' }),
+    overdue: t.boolean({
+      description: 'True while it is open and the clock has recorded its due date passed.',
+      resolve: (r) => r.overdue_on !== null && r.status !== 'done',
+    }),
     overdueOn: t.field({ type: 'Date', nullable: true, description: 'Day it was recorded overdue.', resolve: (r) => r.overdue_on }),
     completedOn: t.field({ type: 'Date', nullable: true, description: 'Date it was done.', resolve: (r) => r.completed_on }),
     result: t.exposeString('result', { nullable: true, description: 'What was done.' }),
-    notes: t.field({ type: [TaskNote], description: 'Reports and feedback, oldest first.', resolve: (r, _a, context) => context.hub.organisation.taskNotes(r.id) }),
+    notes: t.field({
+      type: [TaskNote],
+      description: 'Reports and feedback, oldest first.',
+      resolve: (r, _a, context) => context.hub.organisation.taskNotes(r.id),
+    }),
     revision: t.exposeInt('revision', { description: 'Revision of the task stream; pass it as expectedRevision.' }),
   }),
 });
@@ -173,9 +188,20 @@ export const TimeOffBalance = builder.objectRef<BalanceRow>('TimeOffBalance').im
     personName: t.exposeString('person_name', { description: 'Their name.' }),
     earnedHours: t.exposeFloat('earned_hours', { description: 'Approved overtime hours.' }),
     grantedHours: t.exposeFloat('granted_hours', { description: 'Hours of time off granted.' }),
-    balanceHours: t.float({ description: 'Hours still owed as time off: approved overtime less time off granted; never negative.', resolve: (r) => r.earned_hours - r.granted_hours }),
-    overtime: t.field({ type: [Overtime], description: 'Overtime recorded, by date.', resolve: (r, _a, context) => context.hub.organisation.overtimeOf(r.person_id) }),
-    timeOff: t.field({ type: [TimeOff], description: 'Time off granted, by date.', resolve: (r, _a, context) => context.hub.organisation.timeOffOf(r.person_id) }),
+    balanceHours: t.float({
+      description: 'Hours still owed as time off: approved overtime less time off granted; never negative.',
+      resolve: (r) => r.earned_hours - r.granted_hours,
+    }),
+    overtime: t.field({
+      type: [Overtime],
+      description: 'Overtime recorded, by date.',
+      resolve: (r, _a, context) => context.hub.organisation.overtimeOf(r.person_id),
+    }),
+    timeOff: t.field({
+      type: [TimeOff],
+      description: 'Time off granted, by date.',
+      resolve: (r, _a, context) => context.hub.organisation.timeOffOf(r.person_id),
+    }),
     revision: t.exposeInt('revision', { description: 'Revision of the person’s time-off stream.' }),
   }),
 });
@@ -205,8 +231,17 @@ const MyOrganisation = builder.objectRef<{ personId: string; unit: string | null
     personId: t.exposeString('personId', { description: 'Their id (the `sub` of their token).' }),
     roles: t.exposeStringList('roles', { description: 'Their rights now: the token’s roles, their positions’ and an acting designation’s in force.' }),
     unit: t.exposeString('unit', { nullable: true, description: 'Their unit: their position’s, else their token’s.' }),
-    positions: t.field({ type: [StaffingPosition], description: 'Positions they hold now.', resolve: (me, _a, context) => context.hub.organisation.slotsOfPerson(me.personId) }),
-    timeOffBalance: t.field({ type: TimeOffBalance, nullable: true, description: 'Their overtime and time off, if any.', resolve: (me, _a, context) => context.hub.organisation.balanceOf(me.personId) ?? null }),
+    positions: t.field({
+      type: [StaffingPosition],
+      description: 'Positions they hold now.',
+      resolve: (me, _a, context) => context.hub.organisation.slotsOfPerson(me.personId),
+    }),
+    timeOffBalance: t.field({
+      type: TimeOffBalance,
+      nullable: true,
+      description: 'Their overtime and time off, if any.',
+      resolve: (me, _a, context) => context.hub.organisation.balanceOf(me.personId) ?? null,
+    }),
     tasks: t.connection(
       {
         type: OrganisationTask,

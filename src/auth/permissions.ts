@@ -66,7 +66,13 @@ export const commandPermissions = Object.fromEntries(
 export type CommandName = keyof typeof commandPermissions;
 
 /** Limits on a permitted role that depend on the entity (own unit, own entry). */
-export const commandScopes: Partial<Record<CommandName, string>> = { ...ratingsScopes, ...indicatorScopes, ...correctiveActionScopes, ...webhookScopes, ...organisationScopes };
+export const commandScopes: Partial<Record<CommandName, string>> = {
+  ...ratingsScopes,
+  ...indicatorScopes,
+  ...correctiveActionScopes,
+  ...webhookScopes,
+  ...organisationScopes,
+};
 
 /** Throws ForbiddenError unless the actor holds one of the roles allowed to send the command. */
 export function authorizeCommand(actor: Actor | undefined, command: CommandName): Actor {

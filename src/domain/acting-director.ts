@@ -85,14 +85,21 @@ function decide(command: ActingDirectorCommand, state: ActingDirectorState, cont
   if (state.status !== 'designated') throw rule('DESIGNATION_NOT_IN_FORCE', `the designation is already ${state.status}`);
   if (command.type === 'recallActingDirector') {
     return [
-      { type: 'ActingDirectorRecalled', data: { designationId: command.designationId, reason: command.reason, recalledOn: localDateOf(context.now), recalledBy: context.actor.id } },
+      {
+        type: 'ActingDirectorRecalled',
+        data: { designationId: command.designationId, reason: command.reason, recalledOn: localDateOf(context.now), recalledBy: context.actor.id },
+      },
     ];
   }
   if (command.endedOn <= state.endsOn) throw rule('DESIGNATION_PERIOD_NOT_OVER', `endedOn: the designation runs to ${state.endsOn} inclusive`);
   return [{ type: 'ActingDirectorDesignationEnded', data: { designationId: command.designationId, endedOn: command.endedOn } }];
 }
 
-export const actingDirectorDecider: Decider<ActingDirectorCommand, ActingDirectorEvent, ActingDirectorState> = { initialState: { exists: false }, evolve, decide };
+export const actingDirectorDecider: Decider<ActingDirectorCommand, ActingDirectorEvent, ActingDirectorState> = {
+  initialState: { exists: false },
+  evolve,
+  decide,
+};
 
 export const actingDirectorPermissions: Record<ActingDirectorCommandName, Role[]> = {
   designateActingDirector: ['rector'],
@@ -113,7 +120,12 @@ export const actingDirectorClock: ClockRule = {
     if (event.type !== 'ActingDirectorDesignated') return [{ action: 'cancel', key: endKey(id) }];
     const endedOn = dayAfter(String(event.data.endsOn));
     return [
-      { action: 'at', key: endKey(id), at: `${endedOn}T00:00:00+06:00`, followUp: { command: 'endActingDirectorDesignation', input: { designationId: id, endedOn } } },
+      {
+        action: 'at',
+        key: endKey(id),
+        at: `${endedOn}T00:00:00+06:00`,
+        followUp: { command: 'endActingDirectorDesignation', input: { designationId: id, endedOn } },
+      },
     ];
   },
 };

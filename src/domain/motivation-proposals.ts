@@ -66,7 +66,13 @@ export const motivationProposalEventSchemas = {
     submittedOn: isoDate,
     submittedBy: z.string(),
   }),
-  MotivationProposalDecided: z.object({ proposalId: z.string(), decision: motivationDecision, note: z.string().nullable(), decidedOn: isoDate, recordedBy: z.string() }),
+  MotivationProposalDecided: z.object({
+    proposalId: z.string(),
+    decision: motivationDecision,
+    note: z.string().nullable(),
+    decidedOn: isoDate,
+    recordedBy: z.string(),
+  }),
 } as const;
 export type MotivationProposalEvent = {
   [Type in keyof typeof motivationProposalEventSchemas]: { type: Type; data: z.infer<(typeof motivationProposalEventSchemas)[Type]> };
@@ -93,11 +99,18 @@ export const motivationProposalDecider: Decider<MotivationProposalCommand, Motiv
     }
     if (!state.exists) throw rule('MOTIVATION_PROPOSAL_NOT_FOUND', 'proposalId: no motivation proposal with this id');
     if (state.status !== 'submitted') throw rule('MOTIVATION_PROPOSAL_DECIDED', `the proposal is already ${state.status}`);
-    if (command.decidedOn < state.submittedOn) throw rule('DATE_BEFORE_SUBMISSION', `decidedOn (${command.decidedOn}) cannot be before submission (${state.submittedOn})`);
+    if (command.decidedOn < state.submittedOn)
+      throw rule('DATE_BEFORE_SUBMISSION', `decidedOn (${command.decidedOn}) cannot be before submission (${state.submittedOn})`);
     return [
       {
         type: 'MotivationProposalDecided',
-        data: { proposalId: command.proposalId, decision: command.decision, note: command.note ?? null, decidedOn: command.decidedOn, recordedBy: context.actor.id },
+        data: {
+          proposalId: command.proposalId,
+          decision: command.decision,
+          note: command.note ?? null,
+          decidedOn: command.decidedOn,
+          recordedBy: context.actor.id,
+        },
       },
     ];
   },

@@ -45,9 +45,17 @@ export const organisationTaskCommands = {
       message: 'is required with assigneePersonId',
     })
     .refine((c) => c.dueOn >= c.assignedOn, { path: ['dueOn'], message: 'must not be before assignedOn' }),
-  reportOrganisationTaskProgress: z.object({ ...ref, note: text(4000).describe('What has been done so far.'), reportedOn: isoDate.describe('Date of the report.') }),
+  reportOrganisationTaskProgress: z.object({
+    ...ref,
+    note: text(4000).describe('What has been done so far.'),
+    reportedOn: isoDate.describe('Date of the report.'),
+  }),
   completeOrganisationTask: z.object({ ...ref, result: text(4000).describe('What was done.'), completedOn: isoDate.describe('Date it was done.') }),
-  giveOrganisationTaskFeedback: z.object({ ...ref, feedback: text(4000).describe('The director’s feedback.'), givenOn: isoDate.describe('Date of the feedback.') }),
+  giveOrganisationTaskFeedback: z.object({
+    ...ref,
+    feedback: text(4000).describe('The director’s feedback.'),
+    givenOn: isoDate.describe('Date of the feedback.'),
+  }),
   markOrganisationTaskOverdue: z.object({ ...ref, overdueOn: isoDate.describe('The first day after the due date on which it was still open.') }),
 } as const;
 
@@ -170,7 +178,11 @@ function decide(command: OrganisationTaskCommand, state: OrganisationTaskState, 
   }
 }
 
-export const organisationTaskDecider: Decider<OrganisationTaskCommand, OrganisationTaskEvent, OrganisationTaskState> = { initialState: { exists: false }, evolve, decide };
+export const organisationTaskDecider: Decider<OrganisationTaskCommand, OrganisationTaskEvent, OrganisationTaskState> = {
+  initialState: { exists: false },
+  evolve,
+  decide,
+};
 
 const directorRoles: Role[] = ['director', 'acting_director'];
 /** Everyone on the department's staffing table. */
@@ -234,6 +246,13 @@ export const organisationTaskOverdueRule: ClockRule = {
     const id = String(event.data.taskId);
     if (event.type !== 'OrganisationTaskAssigned') return [{ action: 'cancel', key: overdueKey(id) }];
     const overdueOn = dayAfter(String(event.data.dueOn));
-    return [{ action: 'at', key: overdueKey(id), at: `${overdueOn}T00:00:00+06:00`, followUp: { command: 'markOrganisationTaskOverdue', input: { taskId: id, overdueOn } } }];
+    return [
+      {
+        action: 'at',
+        key: overdueKey(id),
+        at: `${overdueOn}T00:00:00+06:00`,
+        followUp: { command: 'markOrganisationTaskOverdue', input: { taskId: id, overdueOn } },
+      },
+    ];
   },
 };

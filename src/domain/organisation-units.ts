@@ -10,13 +10,21 @@ export type OrganisationUnit = (typeof units)[number];
 
 export const organisationUnitLabels: Labels<OrganisationUnit> = {
   department: { ky: 'Бөлүм (директор)', ru: 'Отдел (директор)', en: 'The department (director)' },
-  accreditation_sector: { ky: 'Аккредитациялоо жана лицензиялоо сектору', ru: 'Сектор аккредитации и лицензирования', en: 'Accreditation and Licensing sector' },
+  accreditation_sector: {
+    ky: 'Аккредитациялоо жана лицензиялоо сектору',
+    ru: 'Сектор аккредитации и лицензирования',
+    en: 'Accreditation and Licensing sector',
+  },
   rating_division: { ky: 'Рейтинг бөлүмчөсү', ru: 'Отдел рейтинга', en: 'Rating division' },
 };
 
 export const organisationUnit = z
   .enum(units)
-  .meta({ id: 'OrganisationUnit', description: 'A unit of the department: the department itself, its sector or its division.', labels: organisationUnitLabels });
+  .meta({
+    id: 'OrganisationUnit',
+    description: 'A unit of the department: the department itself, its sector or its division.',
+    labels: organisationUnitLabels,
+  });
 
 const positions = [
   'director',

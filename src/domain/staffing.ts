@@ -95,7 +95,12 @@ const holding = {
 };
 
 export const staffingEventSchemas = {
-  StaffingTableEstablished: z.object({ basis: z.enum(['regulation', 'order']), orderNumber: z.string().nullable(), orderDate: isoDate.nullable(), rates: ratesSchema }),
+  StaffingTableEstablished: z.object({
+    basis: z.enum(['regulation', 'order']),
+    orderNumber: z.string().nullable(),
+    orderDate: isoDate.nullable(),
+    rates: ratesSchema,
+  }),
   StaffingRatesChanged: z.object({ position: staffPosition, rates: z.number().int(), orderNumber: z.string(), orderDate: isoDate }),
   StaffCaseProposed: z.object({
     caseId: z.string(),
@@ -119,7 +124,15 @@ export type StaffingEvent = { [Type in StaffingEventType]: { type: Type; data: z
 export const staffingEventTypes = Object.keys(staffingEventSchemas) as StaffingEventType[];
 
 type Holder = { personId: string; personName: string; position: StaffPosition };
-type StaffCase = { kind: StaffCaseKind; personId: string; personName: string; position: StaffPosition; unit: OrganisationUnit; status: StaffCaseStatus; proposedOn: IsoDate };
+type StaffCase = {
+  kind: StaffCaseKind;
+  personId: string;
+  personName: string;
+  position: StaffPosition;
+  unit: OrganisationUnit;
+  status: StaffCaseStatus;
+  proposedOn: IsoDate;
+};
 export type StaffingState = {
   established: boolean;
   rates: Record<StaffPosition, number>;
@@ -169,7 +182,11 @@ const openCases = (state: StaffingState) => Object.values(state.cases).filter((c
  * heads of units. The director's own position is the rector's alone.
  */
 function requireProposer(actor: Actor, position: StaffPosition): void {
-  if (position === 'director') throw rule('DIRECTOR_APPOINTED_BY_RECTOR', 'position: the director is appointed and dismissed by the rector’s order (appointDirector, dismissDirector), not proposed');
+  if (position === 'director')
+    throw rule(
+      'DIRECTOR_APPOINTED_BY_RECTOR',
+      'position: the director is appointed and dismissed by the rector’s order (appointDirector, dismissDirector), not proposed',
+    );
   const unit = unitOfPosition[position] as Exclude<OrganisationUnit, 'department'>;
   if (isHeadPosition(position)) {
     if (!isDirector(actor)) throw new ForbiddenError(`position: the director proposes the ${position}; a head proposes only their own unit’s staff`);
@@ -183,14 +200,25 @@ function decideStaffing(command: StaffingCommand, state: StaffingState, context:
   const { actor } = context;
   switch (command.type) {
     case 'establishStaffingTable':
-      if (state.established) throw rule('STAFFING_TABLE_ALREADY_ESTABLISHED', 'the staffing table is already established; change its rates with changeStaffingRates');
-      return [{ type: 'StaffingTableEstablished', data: { basis: 'order', orderNumber: command.orderNumber, orderDate: command.orderDate, rates: { ...regulationRates } } }];
+      if (state.established)
+        throw rule('STAFFING_TABLE_ALREADY_ESTABLISHED', 'the staffing table is already established; change its rates with changeStaffingRates');
+      return [
+        {
+          type: 'StaffingTableEstablished',
+          data: { basis: 'order', orderNumber: command.orderNumber, orderDate: command.orderDate, rates: { ...regulationRates } },
+        },
+      ];
     case 'changeStaffingRates': {
-      const filled = holdersOf(state, command.position).length + openCases(state).filter((c) => c.kind === 'appointment' && c.position === command.position).length;
-      if (command.position === 'director' && command.rates !== 1) throw rule('DIRECTOR_RATE_FIXED', 'rates: the department has exactly one director (regulation 1.1)');
+      const filled =
+        holdersOf(state, command.position).length + openCases(state).filter((c) => c.kind === 'appointment' && c.position === command.position).length;
+      if (command.position === 'director' && command.rates !== 1)
+        throw rule('DIRECTOR_RATE_FIXED', 'rates: the department has exactly one director (regulation 1.1)');
       if (command.rates === state.rates[command.position]) throw rule('RATES_UNCHANGED', `rates: ${command.position} already has ${command.rates} rate(s)`);
       if (command.rates < filled)
-        throw rule('RATES_BELOW_FILLED', `rates: ${command.position} has ${filled} rate(s) filled or in appointment; dismiss or decline before cutting to ${command.rates}`);
+        throw rule(
+          'RATES_BELOW_FILLED',
+          `rates: ${command.position} has ${filled} rate(s) filled or in appointment; dismiss or decline before cutting to ${command.rates}`,
+        );
       const { type: _type, ...data } = command;
       return [{ type: 'StaffingRatesChanged', data }];
     }
@@ -201,7 +229,8 @@ function decideStaffing(command: StaffingCommand, state: StaffingState, context:
         throw rule('ALREADY_HOLDS_POSITION', `personId: ${command.personId} already holds the position ${command.position}`);
       if (openCases(state).some((c) => c.personId === command.personId && c.position === command.position))
         throw rule('CASE_ALREADY_OPEN', `personId: a case for ${command.personId} as ${command.position} is already open`);
-      const taken = holdersOf(state, command.position).length + openCases(state).filter((c) => c.kind === 'appointment' && c.position === command.position).length;
+      const taken =
+        holdersOf(state, command.position).length + openCases(state).filter((c) => c.kind === 'appointment' && c.position === command.position).length;
       if (taken >= state.rates[command.position])
         throw rule('NO_VACANT_RATE', `position: all ${state.rates[command.position]} rate(s) of ${command.position} are filled or in appointment`);
       const proposed: StaffingEvent = {
@@ -264,7 +293,8 @@ function decideStaffing(command: StaffingCommand, state: StaffingState, context:
       if (!found) throw rule('CASE_NOT_FOUND', `caseId: no staffing case ${command.caseId}`);
       if (found.status === 'proposed') throw rule('CASE_NOT_CONSENTED', 'the rector’s order follows the director’s consent, which this case has not had yet');
       if (found.status !== 'consented') throw rule('CASE_CLOSED', `the case is ${found.status}; no order can be recorded for it`);
-      if (command.orderDate < found.proposedOn) throw rule('DATE_BEFORE_PROPOSAL', `orderDate (${command.orderDate}) cannot be before the proposal (${found.proposedOn})`);
+      if (command.orderDate < found.proposedOn)
+        throw rule('DATE_BEFORE_PROPOSAL', `orderDate (${command.orderDate}) cannot be before the proposal (${found.proposedOn})`);
       const data = {
         caseId: command.caseId,
         personId: found.personId,
@@ -286,7 +316,12 @@ function decideStaffing(command: StaffingCommand, state: StaffingState, context:
       const current = holdersOf(state, 'director')[0];
       if (!current) throw rule('DIRECTOR_POSITION_VACANT', 'the director’s position is vacant; there is nobody to dismiss');
       const { type: _type, ...order } = command;
-      return [{ type: 'StaffDismissed', data: { ...order, personId: current.personId, personName: current.personName, position: 'director', unit: 'department', caseId: null } }];
+      return [
+        {
+          type: 'StaffDismissed',
+          data: { ...order, personId: current.personId, personName: current.personName, position: 'director', unit: 'department', caseId: null },
+        },
+      ];
     }
   }
 }
@@ -294,7 +329,10 @@ function decideStaffing(command: StaffingCommand, state: StaffingState, context:
 /** Before anything else happens to the table, it is the regulation's (seeded by the first command). */
 function decide(command: StaffingCommand, state: StaffingState, context: CommandContext): StaffingEvent[] {
   if (state.established || command.type === 'establishStaffingTable') return decideStaffing(command, state, context);
-  const seed: StaffingEvent = { type: 'StaffingTableEstablished', data: { basis: 'regulation', orderNumber: null, orderDate: null, rates: { ...regulationRates } } };
+  const seed: StaffingEvent = {
+    type: 'StaffingTableEstablished',
+    data: { basis: 'regulation', orderNumber: null, orderDate: null, rates: { ...regulationRates } },
+  };
   return [seed, ...decideStaffing(command, evolve(state, seed), context)];
 }
 

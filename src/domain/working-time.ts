@@ -31,7 +31,10 @@ export const workingScheduleCommands = {
     })
     .refine((s) => s.weekdayStart < s.weekdayEnd, { path: ['weekdayEnd'], message: 'must be after weekdayStart' })
     .refine((s) => s.lunchStart < s.lunchEnd, { path: ['lunchEnd'], message: 'must be after lunchStart' })
-    .refine((s) => s.weekdayStart <= s.lunchStart && s.lunchEnd <= s.weekdayEnd, { path: ['lunchStart'], message: 'the lunch break must fall within the working day' })
+    .refine((s) => s.weekdayStart <= s.lunchStart && s.lunchEnd <= s.weekdayEnd, {
+      path: ['lunchStart'],
+      message: 'the lunch break must fall within the working day',
+    })
     .refine((s) => s.saturdayStart < s.saturdayEnd, { path: ['saturdayEnd'], message: 'must be after saturdayStart' }),
   approveWorkingSchedule: z.object({
     version: z.number().int().min(1, 'must be a version the director set').describe('The version of the schedule approved.'),
@@ -40,7 +43,9 @@ export const workingScheduleCommands = {
 } as const;
 
 export type WorkingScheduleCommandName = keyof typeof workingScheduleCommands;
-export type WorkingScheduleCommand = { [Name in WorkingScheduleCommandName]: { type: Name } & z.infer<(typeof workingScheduleCommands)[Name]> }[WorkingScheduleCommandName];
+export type WorkingScheduleCommand = {
+  [Name in WorkingScheduleCommandName]: { type: Name } & z.infer<(typeof workingScheduleCommands)[Name]>;
+}[WorkingScheduleCommandName];
 
 const scheduleFields = z.object({
   weekdayStart: z.string(),
@@ -116,9 +121,17 @@ export const timeOffCommands = {
     workedOn: isoDate.describe('Date the overtime was worked.'),
     hours: hours('Hours worked beyond the schedule (whole or half hours).'),
   }),
-  approveOvertime: z.object({ ...personRef, overtimeId: z.uuid({ error: 'must be the id of recorded overtime' }).describe('The overtime approved.'), approvedOn: isoDate.describe('Date of approval.') }),
+  approveOvertime: z.object({
+    ...personRef,
+    overtimeId: z.uuid({ error: 'must be the id of recorded overtime' }).describe('The overtime approved.'),
+    approvedOn: isoDate.describe('Date of approval.'),
+  }),
   grantTimeOffInLieu: z.object({ ...personRef, offOn: isoDate.describe('The day off.'), hours: hours('Hours of time off (whole or half hours).') }),
-  recordTimeOffTaken: z.object({ ...personRef, timeOffId: z.uuid({ error: 'must be the id of granted time off' }).describe('The time off taken.'), takenOn: isoDate.describe('Date it was taken.') }),
+  recordTimeOffTaken: z.object({
+    ...personRef,
+    timeOffId: z.uuid({ error: 'must be the id of granted time off' }).describe('The time off taken.'),
+    takenOn: isoDate.describe('Date it was taken.'),
+  }),
 } as const;
 
 export type TimeOffCommandName = keyof typeof timeOffCommands;
@@ -126,12 +139,22 @@ export type TimeOffCommandName = keyof typeof timeOffCommands;
 export type TimeOffCommand = { [Name in TimeOffCommandName]: { type: Name; entryId: string } & z.infer<(typeof timeOffCommands)[Name]> }[TimeOffCommandName];
 
 export const timeOffEventSchemas = {
-  OvertimeRecorded: z.object({ overtimeId: z.string(), personId: z.string(), personName: z.string(), event: z.string(), workedOn: isoDate, hours: z.number(), recordedBy: z.string() }),
+  OvertimeRecorded: z.object({
+    overtimeId: z.string(),
+    personId: z.string(),
+    personName: z.string(),
+    event: z.string(),
+    workedOn: isoDate,
+    hours: z.number(),
+    recordedBy: z.string(),
+  }),
   OvertimeApproved: z.object({ overtimeId: z.string(), personId: z.string(), hours: z.number(), approvedOn: isoDate, approvedBy: z.string() }),
   TimeOffInLieuGranted: z.object({ timeOffId: z.string(), personId: z.string(), offOn: isoDate, hours: z.number(), grantedBy: z.string() }),
   TimeOffInLieuTaken: z.object({ timeOffId: z.string(), personId: z.string(), takenOn: isoDate }),
 } as const;
-export type TimeOffEvent = { [Type in keyof typeof timeOffEventSchemas]: { type: Type; data: z.infer<(typeof timeOffEventSchemas)[Type]> } }[keyof typeof timeOffEventSchemas];
+export type TimeOffEvent = {
+  [Type in keyof typeof timeOffEventSchemas]: { type: Type; data: z.infer<(typeof timeOffEventSchemas)[Type]> };
+}[keyof typeof timeOffEventSchemas];
 export const timeOffEventTypes = Object.keys(timeOffEventSchemas) as TimeOffEvent['type'][];
 
 export type TimeOffState = {
@@ -144,13 +167,20 @@ export type TimeOffState = {
 function evolveTimeOff(state: TimeOffState, event: TimeOffEvent): TimeOffState {
   switch (event.type) {
     case 'OvertimeRecorded':
-      return { ...state, overtime: { ...state.overtime, [event.data.overtimeId]: { hours: event.data.hours, approved: false, workedOn: event.data.workedOn } } };
+      return {
+        ...state,
+        overtime: { ...state.overtime, [event.data.overtimeId]: { hours: event.data.hours, approved: false, workedOn: event.data.workedOn } },
+      };
     case 'OvertimeApproved': {
       const entry = state.overtime[event.data.overtimeId]!;
       return { ...state, overtime: { ...state.overtime, [event.data.overtimeId]: { ...entry, approved: true } }, balance: state.balance + event.data.hours };
     }
     case 'TimeOffInLieuGranted':
-      return { ...state, timeOff: { ...state.timeOff, [event.data.timeOffId]: { taken: false, offOn: event.data.offOn } }, balance: state.balance - event.data.hours };
+      return {
+        ...state,
+        timeOff: { ...state.timeOff, [event.data.timeOffId]: { taken: false, offOn: event.data.offOn } },
+        balance: state.balance - event.data.hours,
+      };
     case 'TimeOffInLieuTaken':
       return { ...state, timeOff: { ...state.timeOff, [event.data.timeOffId]: { ...state.timeOff[event.data.timeOffId]!, taken: true } } };
   }
@@ -165,15 +195,26 @@ function decideTimeOff(command: TimeOffCommand, state: TimeOffState, context: Co
       return [
         {
           type: 'OvertimeRecorded',
-          data: { overtimeId: command.entryId, personId, personName: command.personName, event: command.event, workedOn: command.workedOn, hours: command.hours, recordedBy: by },
+          data: {
+            overtimeId: command.entryId,
+            personId,
+            personName: command.personName,
+            event: command.event,
+            workedOn: command.workedOn,
+            hours: command.hours,
+            recordedBy: by,
+          },
         },
       ];
     case 'approveOvertime': {
       const entry = state.overtime[command.overtimeId];
       if (!entry) throw rule('OVERTIME_NOT_FOUND', `overtimeId: ${personId} has no recorded overtime ${command.overtimeId}`);
       if (entry.approved) throw rule('OVERTIME_ALREADY_APPROVED', 'overtimeId: this overtime is already approved');
-      if (command.approvedOn < entry.workedOn) throw rule('DATE_BEFORE_OVERTIME', `approvedOn (${command.approvedOn}) cannot be before the day worked (${entry.workedOn})`);
-      return [{ type: 'OvertimeApproved', data: { overtimeId: command.overtimeId, personId, hours: entry.hours, approvedOn: command.approvedOn, approvedBy: by } }];
+      if (command.approvedOn < entry.workedOn)
+        throw rule('DATE_BEFORE_OVERTIME', `approvedOn (${command.approvedOn}) cannot be before the day worked (${entry.workedOn})`);
+      return [
+        { type: 'OvertimeApproved', data: { overtimeId: command.overtimeId, personId, hours: entry.hours, approvedOn: command.approvedOn, approvedBy: by } },
+      ];
     }
     case 'grantTimeOffInLieu':
       if (state.timeOff[command.entryId]) throw rule('TIME_OFF_ALREADY_GRANTED', 'this time off is already granted');
