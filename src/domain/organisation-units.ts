@@ -18,13 +18,11 @@ export const organisationUnitLabels: Labels<OrganisationUnit> = {
   rating_division: { ky: 'Рейтинг бөлүмчөсү', ru: 'Отдел рейтинга', en: 'Rating division' },
 };
 
-export const organisationUnit = z
-  .enum(units)
-  .meta({
-    id: 'OrganisationUnit',
-    description: 'A unit of the department: the department itself, its sector or its division.',
-    labels: organisationUnitLabels,
-  });
+export const organisationUnit = z.enum(units).meta({
+  id: 'OrganisationUnit',
+  description: 'A unit of the department: the department itself, its sector or its division.',
+  labels: organisationUnitLabels,
+});
 
 const positions = [
   'director',
