@@ -32,5 +32,12 @@ export const withDerivedRoles =
   (verify: TokenVerifier, held: HeldPositions, clock: Clock): TokenVerifier =>
   async (authorization) => {
     const actor = await verify(authorization);
-    return actor ? actorWithDerivedRoles(actor, held, clock.now()) : actor;
+    if (!actor) return actor;
+    try {
+      return actorWithDerivedRoles(actor, held, clock.now());
+    } catch {
+      // An unreadable read model fails closed: the token's own roles only, and the request's own
+      // reads then fail where they are masked and logged (src/http/masking.ts).
+      return actor;
+    }
   };
