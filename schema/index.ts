@@ -35,6 +35,8 @@ import './deadlines.ts';
 import './webhooks.ts';
 import './secretariat.ts';
 import './languages.ts';
+import './organisation.ts';
+import './organisation-mutations.ts';
 
 builder.queryType({ description: 'Read models of the department: registries, indicators, ratings and their history.' });
 builder.mutationType({ description: 'One mutation per departmental action (command). Each answers with the updated read model or a typed error.' });

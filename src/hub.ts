@@ -26,6 +26,7 @@ import { createQualityPlanQueries, type QualityPlanQueries } from '../projection
 import { createSwotAnalysisQueries, type SwotAnalysisQueries } from '../projections/swot-analyses.ts';
 import { createSurveyQueries, type SurveyQueries } from '../projections/surveys.ts';
 import { createStrategicPlanQueries, type StrategicPlanQueries } from '../projections/strategic-plans.ts';
+import { createOrganisationQueries, type OrganisationQueries } from '../projections/organisation.ts';
 import type { ProjectionDefinition } from '../projections/projection.ts';
 import { createProjectionRunner, type ProjectionRunner } from '../projections/runner.ts';
 import { systemClock, type Clock } from './automation/clock.ts';
@@ -79,6 +80,8 @@ export type Hub = {
   rankingCooperation: RankingCooperationQueries;
   /** Data requests, meetings, UMO sessions, analytical reports and publications. */
   secretariat: SecretariatQueries;
+  /** The department's staffing, acting designations, tasks, working time and motivation proposals. */
+  organisation: OrganisationQueries;
   /** Runs a command and, when it stored events, waits until the read models include them. */
   execute<Command, Event extends DomainEvent, State>(request: CommandRequest<Command, Event, State>): Promise<CommandOutcome<State>>;
   close(): Promise<void>;
@@ -132,6 +135,7 @@ export async function openHub(
     rankings: createRankingQueries(readModels),
     rankingCooperation: createRankingCooperationQueries(readModels),
     secretariat: createSecretariatQueries(readModels),
+    organisation: createOrganisationQueries(readModels),
     async execute(request) {
       const outcome = await handleCommand(store, { schemaVersionOf: eventVersions.currentVersion, ...request });
       if (outcome.position) {

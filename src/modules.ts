@@ -26,6 +26,10 @@ import { swotAnalysesProjection } from '../projections/swot-analyses.ts';
 import { webhooksProjection } from '../projections/webhooks.ts';
 import { secretariatProjections } from '../projections/secretariat.ts';
 import { secretariatClock, secretariatDueDates } from './domain/secretariat-automation.ts';
+import { organisationStaffingProjection } from '../projections/organisation-staffing.ts';
+import { organisationWorkProjection } from '../projections/organisation-work.ts';
+import { actingDirectorClock } from './domain/acting-director.ts';
+import { organisationTaskDueDates, organisationTaskOverdueRule } from './domain/organisation-tasks.ts';
 import type { ClockRule, DueDateSource, Reactor } from './automation/contracts.ts';
 import { accreditationClock, accreditationDueDates, accreditationReactors } from './domain/accreditation-automation.ts';
 import { correctiveActionDueDates, correctiveActionOverdueRule } from './domain/corrective-actions.ts';
@@ -60,6 +64,7 @@ export const dueDateSources: DueDateSource[] = [
   rankingCooperationDueDates,
   rankingSubmissionDueDates,
   ...secretariatDueDates,
+  organisationTaskDueDates,
 ];
 
 export const allProjections: ProjectionDefinition[] = [
@@ -83,6 +88,8 @@ export const allProjections: ProjectionDefinition[] = [
   rankingsProjection,
   rankingCooperationPlansProjection,
   ...secretariatProjections,
+  organisationStaffingProjection,
+  organisationWorkProjection,
   deadlinesProjection(dueDateSources),
   webhooksProjection,
 ] as ProjectionDefinition[];
@@ -101,6 +108,8 @@ export const clockRules: ClockRule[] = [
   ...accreditationClock,
   rankingCooperationOverdueRule,
   ...secretariatClock,
+  actingDirectorClock,
+  organisationTaskOverdueRule,
 ];
 
 /** Follow-up commands modules send in answer to events (src/automation/reactors.ts). */

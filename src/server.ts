@@ -11,6 +11,7 @@ import { createYoga, useReadinessCheck, type YogaInitialContext } from 'graphql-
 import { WebSocketServer } from 'ws';
 import { schema } from '../schema/index.ts';
 import type { GraphQLContext } from '../schema/builder.ts';
+import { withDerivedRoles } from './auth/derived-roles.ts';
 import { createTokenVerifier, type TokenVerifier } from './auth/tokens.ts';
 import type { Config } from './config.ts';
 import { languageSchema, type Language } from './domain/values.ts';
@@ -149,7 +150,7 @@ function assemble(hub: Hub, options: HandlerOptions): Parts {
   const drain = createDrain();
   const metrics = createMetrics(hub, { token: hub.config.metricsToken, commandsInFlight: drain.commandsInFlight, liveSubscriptions: drain.liveSubscriptions });
   const admission = createAdmission({
-    verify: tokenVerifierFor(hub.config, options.secret),
+    verify: withDerivedRoles(tokenVerifierFor(hub.config, options.secret), hub.organisation, hub.clock),
     limiter: createRateLimiter(hub.config.limits.requestsPerMinute),
     perMinute: hub.config.limits.requestsPerMinute,
     logger,

@@ -121,7 +121,7 @@ describe('the settings', () => {
 
   it('name a mapping entry that is not provider=hub role, and a path that is not one', () => {
     expect(settingsError({ SAPAT_JWT_ROLE_MAP: 'quality-director=dean' })).toBe(
-      'invalid configuration:\n  SAPAT_JWT_ROLE_MAP: "quality-director=dean" must be <provider role>=<hub role>, the hub role one of rector, director, acting_director, head_of_accreditation_sector, senior_inspector, specialist, inspector, head_of_rating_division, methodist, unit_head, teacher, auditor, integration',
+      'invalid configuration:\n  SAPAT_JWT_ROLE_MAP: "quality-director=dean" must be <provider role>=<hub role>, the hub role one of rector, director, acting_director, head_of_accreditation_sector, senior_inspector, specialist, inspector, head_of_rating_division, rating_inspector, methodist, unit_head, teacher, auditor, integration',
     );
     expect(settingsError({ SAPAT_JWT_ROLES_CLAIM: 'realm_access..roles' })).toBe(
       'invalid configuration:\n  SAPAT_JWT_ROLES_CLAIM: must be a claim name or a dotted path of them, e.g. roles or realm_access.roles',

@@ -11,9 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandRegistry } from '../schema/command.ts';
 import { schema } from '../schema/index.ts';
 import { systemActor } from '../src/automation/follow-up.ts';
+import { actorWithDerivedRoles } from '../src/auth/derived-roles.ts';
 import { permissionMatrixMarkdown } from '../src/auth/matrix.ts';
-import { commandPermissions, type CommandName } from '../src/auth/permissions.ts';
-import { roleSchema, type Role } from '../src/domain/decider.ts';
+import { authorizeCommand, commandPermissions, type CommandName } from '../src/auth/permissions.ts';
+import { actingDirectorDecider } from '../src/domain/acting-director.ts';
+import { roleSchema, type Actor, type Role } from '../src/domain/decider.ts';
+import { headOfUnit, isHeadPosition, staffPositions, unitOfPosition, type StaffPosition } from '../src/domain/organisation-units.ts';
+import { staffingDecider, type StaffingCommand } from '../src/domain/staffing.ts';
+import { localDateOf } from '../src/domain/values.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import { openHub, type Hub } from '../src/hub.ts';
 import { createGraphQLHandler } from '../src/server.ts';
@@ -130,5 +135,90 @@ describe('the permission matrix', () => {
     );
     expect(res.status).toBe(401);
     expect(JSON.stringify(res.errors)).toMatch(/system role/);
+  });
+});
+
+// Rights that come from the hub's records rather than a token: every position's holder gets exactly
+// the matrix row of the position's role, and an acting director in force the director's rows too.
+describe('the permission matrix for derived roles', () => {
+  const run = (command: StaffingCommand, actor: Actor) =>
+    hub.execute({
+      decider: staffingDecider,
+      stream: 'staffing-department',
+      input: command,
+      command,
+      target: { kind: 'new', entity: 'staffing table', id: 'department' },
+      actor,
+      commandId: randomUUID(),
+      correlationId: randomUUID(),
+      now: new Date().toISOString(),
+    });
+  const as = (role: Role): Actor => ({ id: `u-${role}`, name: role, roles: [role] });
+  const holderOf = (position: StaffPosition) => `holder-${position}`;
+  const allowed = (actor: Actor, command: CommandName) => {
+    try {
+      authorizeCommand(actor, command);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  beforeAll(async () => {
+    for (const position of staffPositions) {
+      const personId = holderOf(position);
+      if (position === 'director') {
+        await run({ type: 'appointDirector', personId, personName: 'Holder', orderNumber: '1', orderDate: '2026-01-01' }, as('rector'));
+        continue;
+      }
+      const caseId = randomUUID();
+      const proposer = isHeadPosition(position) ? as('director') : as(headOfUnit[unitOfPosition[position] as 'accreditation_sector' | 'rating_division']);
+      await run({ type: 'proposeStaffAppointment', caseId, personId, personName: 'Holder', position, proposedOn: '2026-01-01' }, proposer);
+      if (!isHeadPosition(position)) await run({ type: 'consentToStaffCase', caseId, consentedOn: '2026-01-01' }, as('director'));
+      await run({ type: 'recordStaffCaseOrder', caseId, orderNumber: '2', orderDate: '2026-01-02' }, as('rector'));
+    }
+    const today = localDateOf(new Date(hub.clock.now()).toISOString());
+    const designationId = randomUUID();
+    const command = {
+      type: 'designateActingDirector' as const,
+      designationId,
+      personId: 'holder-acting',
+      personName: 'Acting',
+      startsOn: today,
+      endsOn: today,
+      orderNumber: '3',
+      reason: 'Leave',
+    };
+    await hub.execute({
+      decider: actingDirectorDecider,
+      stream: `actingDirector-${designationId}`,
+      input: command,
+      command,
+      target: { kind: 'new', entity: 'acting director designation', id: designationId },
+      actor: as('rector'),
+      commandId: randomUUID(),
+      correlationId: randomUUID(),
+      now: new Date().toISOString(),
+    });
+  });
+
+  it.each(staffPositions)('the holder of %s, with no role in their token, passes the role check exactly where that role does', (position) => {
+    const actor = actorWithDerivedRoles({ id: holderOf(position), name: 'Holder', roles: [] }, hub.organisation, hub.clock.now());
+    expect(actor).toMatchObject({ roles: [position], unit: unitOfPosition[position] });
+    const outcomes = Object.fromEntries(commands.map((command) => [command, allowed(actor, command)]));
+    expect(outcomes).toEqual(Object.fromEntries(commands.map((command) => [command, (commandPermissions[command] as readonly Role[]).includes(position)])));
+  });
+
+  it('an acting director in force passes where the acting director or the director does, and a token with neither nowhere', async () => {
+    const actor = actorWithDerivedRoles({ id: 'holder-acting', name: 'Acting', roles: [] }, hub.organisation, hub.clock.now());
+    expect(actor.roles).toEqual(['acting_director', 'director']);
+    const expected = (command: CommandName) => (commandPermissions[command] as readonly Role[]).some((r) => r === 'acting_director' || r === 'director');
+    expect(Object.fromEntries(commands.map((c) => [c, allowed(actor, c)]))).toEqual(Object.fromEntries(commands.map((c) => [c, expected(c)])));
+    const nobody = actorWithDerivedRoles({ id: 'holder-none', name: 'Nobody', roles: [] }, hub.organisation, hub.clock.now());
+    expect(commands.filter((c) => allowed(nobody, c))).toEqual([]);
+    // The same rights reach a request: the token names the holder, the hub adds the position's role.
+    const token = await tokenFor({ id: holderOf('rating_inspector'), name: 'Holder', roles: [] });
+    const res = await gql('{ myOrganisation { roles unit } }', {}, { token });
+    expect(res.data!.myOrganisation).toEqual({ roles: ['rating_inspector'], unit: 'rating_division' });
   });
 });

@@ -1059,7 +1059,7 @@ describe('rating permissions', () => {
     ] as const) {
       expect(ratingsPermissions[name]).toStrictEqual(decisions);
     }
-    const staff = [...decisions, 'methodist', 'inspector'];
+    const staff = [...decisions, 'methodist', 'rating_inspector'];
     expect(ratingsPermissions.createRatingCampaign).toStrictEqual(staff);
     expect(ratingsPermissions.reviseRatingCriteria).toStrictEqual(staff);
   });
@@ -1073,7 +1073,7 @@ describe('rating permissions', () => {
       'acting_director',
       'head_of_rating_division',
       'methodist',
-      'inspector',
+      'rating_inspector',
     ]);
     expect(ratingsPermissions.returnRatingEntry).toStrictEqual(ratingsPermissions.verifyRatingEntry);
     expect(ratingsPermissions.fileRatingAppeal).toStrictEqual(['teacher']);

@@ -26,6 +26,7 @@ import { strategicPlanPermissions } from '../domain/strategic-plan.ts';
 import { webhookPermissions, webhookScopes } from '../domain/webhooks.ts';
 import { secretariatCommandRoles, secretariatScopes } from '../domain/secretariat.ts';
 import { secretariatFollowUpCommands } from '../domain/secretariat-automation.ts';
+import { organisationFollowUpCommands, organisationCommandRoles, organisationScopes } from '../domain/organisation.ts';
 
 const staffPermissions = {
   ...licensingPermissions,
@@ -47,6 +48,7 @@ const staffPermissions = {
   ...accreditationPermissions,
   ...rankingsPermissions,
   ...secretariatCommandRoles,
+  ...organisationCommandRoles,
 } satisfies Record<string, Role[]>;
 
 /**
@@ -67,6 +69,7 @@ const followUpCommands: readonly string[] = [
   ...ratingFollowUpCommands,
   ...rankingsFollowUpCommands,
   ...secretariatFollowUpCommands,
+  ...organisationFollowUpCommands,
 ];
 
 export const commandPermissions = Object.fromEntries(
@@ -82,6 +85,7 @@ export const commandScopes: Partial<Record<CommandName, string>> = {
   ...webhookScopes,
   ...rankingsScopes,
   ...secretariatScopes,
+  ...organisationScopes,
 };
 
 /** Throws ForbiddenError unless the actor holds one of the roles allowed to send the command. */

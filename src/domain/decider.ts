@@ -13,6 +13,9 @@ const roles = [
   'specialist',
   'inspector',
   'head_of_rating_division',
+  // The Rating division's inspector: `inspector` is the sector's (licensing, accreditation), so a
+  // licensing inspector does not review rating entries.
+  'rating_inspector',
   'methodist',
   'unit_head',
   'teacher',
@@ -30,7 +33,8 @@ export const roleLabels: Labels<(typeof roles)[number]> = {
   head_of_accreditation_sector: { ky: 'Аккредитация секторунун башчысы', ru: 'Заведующий сектором аккредитации', en: 'Head of the accreditation sector' },
   senior_inspector: { ky: 'Улук инспектор', ru: 'Старший инспектор', en: 'Senior inspector' },
   specialist: { ky: 'Адис', ru: 'Специалист', en: 'Specialist' },
-  inspector: { ky: 'Инспектор', ru: 'Инспектор', en: 'Inspector' },
+  inspector: { ky: 'Аккредитация секторунун инспектору', ru: 'Инспектор сектора аккредитации', en: 'Inspector of the accreditation sector' },
+  rating_inspector: { ky: 'Рейтинг бөлүмүнүн инспектору', ru: 'Инспектор отдела рейтинга', en: 'Inspector of the rating division' },
   head_of_rating_division: { ky: 'Рейтинг бөлүмүнүн башчысы', ru: 'Начальник отдела рейтинга', en: 'Head of the rating division' },
   methodist: { ky: 'Методист', ru: 'Методист', en: 'Methodologist' },
   unit_head: {

@@ -135,7 +135,7 @@ export const ratingProfile = z
   .meta({ id: 'RatingProfile', description: 'Where a ranked teacher works and on what terms: what the ranks and the normalisation read.' });
 export type RatingProfile = z.infer<typeof ratingProfile>;
 
-export const ratingDepartmentRoles: Role[] = ['director', 'acting_director', 'head_of_rating_division', 'methodist', 'inspector'];
+export const ratingDepartmentRoles: Role[] = ['director', 'acting_director', 'head_of_rating_division', 'methodist', 'rating_inspector'];
 
 export const ratingScore = z
   .object({

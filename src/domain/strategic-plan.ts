@@ -154,6 +154,7 @@ export const strategyStaff: Role[] = [
   'specialist',
   'inspector',
   'head_of_rating_division',
+  'rating_inspector',
   'methodist',
 ];
 /** Decisions of the director (or acting director): adopting the plan, revising targets, cancelling actions. */
