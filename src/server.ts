@@ -22,6 +22,7 @@ import { graphiqlPage } from './http/graphiql.ts';
 import { useInputPathsInErrors } from './http/input-paths.ts';
 import { useCsrfPrevention } from './http/csrf.ts';
 import { createDrain, type Drain } from './http/drain.ts';
+import { useDownloads } from './http/downloads.ts';
 import { correlationIdOf, currentExchange, openExchange, useExchangeRecording, withinExchange, type Exchange } from './http/exchange.ts';
 import { useDocumentLimits } from './http/limits.ts';
 import { createLogger, errorFields, yogaLogger, type Logger, type LogSink } from './http/logging.ts';
@@ -116,6 +117,8 @@ function buildYoga(hub: Hub, parts: { logger: Logger; metrics: Metrics; drain: D
         },
       }),
       metrics.plugin,
+      // GET /export/… and /report/…: answered here, before the GraphQL pipeline (src/http/downloads.ts).
+      useDownloads(hub, parts),
       useCsrfPrevention(),
       admission.plugin,
       useRequestBodyLimit(config.limits.bodyBytes),
