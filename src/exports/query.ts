@@ -98,7 +98,7 @@ function parametersOf(field: GraphQLField<unknown, unknown>): Parameter[] {
 }
 
 /** One query-string value as its GraphQL type reads it: numbers, booleans, enum values (any case), lists by commas or repeats. */
-function valueOf(parameter: Parameter, raw: string[]): unknown {
+function parameterValue(parameter: Parameter, raw: string[]): unknown {
   const type = isNonNullType(parameter.type) ? parameter.type.ofType : parameter.type;
   const named = getNamedType(type);
   const scalar = (text: string): unknown => {
@@ -164,7 +164,7 @@ export function exportQuery(schema: GraphQLSchema, definition: ExportDefinition)
           const known = parameters.map((p) => p.name).join(', ') || 'none';
           throw new ExportParameterError(`parameter ${name}: export ${definition.name} has no such filter (it takes: ${known}, language)`);
         }
-        parameter.into(variables, valueOf(parameter, params.getAll(name)));
+        parameter.into(variables, parameterValue(parameter, params.getAll(name)));
       }
       return variables;
     },

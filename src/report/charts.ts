@@ -45,7 +45,9 @@ export function drawTrend(
   doc.font('body').fontSize(6).fillColor(chartColours.axis);
   doc.text(formatNumber(high), x, yAt(high) - 3, { width: 27, align: 'right', lineBreak: false });
   doc.text(formatNumber(low), x, bottom - 3, { width: 27, align: 'right', lineBreak: false });
-  points.forEach((p, i) => doc.text(String(p.year), xAt(i) - 12, bottom + 3, { width: 24, align: 'center', lineBreak: false }));
+  points.forEach((p, i) => {
+    doc.text(String(p.year), xAt(i) - 12, bottom + 3, { width: 24, align: 'center', lineBreak: false });
+  });
 
   const line = (values: (number | null)[], colour: string, dashed: boolean) => {
     doc.lineWidth(1.5).strokeColor(colour);
