@@ -2,7 +2,7 @@
 // to PNG pages with poppler's pdftoppm, its text read back with pdftotext (headings in the language
 // asked for, Kyrgyz letters from the embedded font), and the charts found on the rendered pages by
 // their colours. Without poppler-utils these tests say that they skipped; they never pass unseen.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { createGraphQLHandler } from '../src/server.ts';
 import { aida, seedYear } from './support/annual-data.ts';
 import { director, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
 import { yogaClient } from './support/graphql.ts';
+import { repository } from './support/hub-process.ts';
 
 const poppler = existsSync('/usr/bin/pdftoppm') && existsSync('/usr/bin/pdftotext');
 const missing = 'pdftoppm/pdftotext (Debian package poppler-utils) are not installed; .ci/run installs them';
@@ -30,13 +31,13 @@ beforeAll(async () => {
   token = await tokenFor(director);
   await seedYear(yogaClient(yoga));
 });
+let closed = false;
 afterAll(async () => {
-  await hub.close();
+  if (!closed) await hub.close();
   dir.remove();
 });
 
-const report = (path: string, as: string | undefined = token) =>
-  yoga.fetch(`http://hub.test${path}`, { headers: as ? { authorization: `Bearer ${as}` } : {} });
+const report = (path: string, as: string | undefined = token) => yoga.fetch(`http://hub.test${path}`, { headers: as ? { authorization: `Bearer ${as}` } : {} });
 
 async function savedReport(language: string): Promise<string> {
   const response = await report(`/report/annual/2026.pdf?language=${language}`);
@@ -98,20 +99,23 @@ describe('GET /report/annual/<year>.pdf', () => {
     expect(text).not.toContain(reportLabels.title.ru);
     if (process.env.KEEP_REPORT) writeFileSync(process.env.KEEP_REPORT, readFileSync(file));
 
-    // Charts: the values' blue line and the targets' red dashes, found on the rendered pages.
-    execFileSync('/usr/bin/pdftoppm', ['-r', '60', file, join(pages, 'raw')]);
+    // Charts: the values' blue lines, the targets' red dashes and the grey count bars, found on the rendered pages.
+    execFileSync('/usr/bin/pdftoppm', ['-r', '100', file, join(pages, 'raw')]);
     const ppms = readdirSync(pages)
       .filter((f) => f.endsWith('.ppm'))
       .map((f) => join(pages, f));
-    expect(pixelsOf(ppms, chartColours.value)).toBeGreaterThan(200);
-    expect(pixelsOf(ppms, chartColours.target)).toBeGreaterThan(20);
+    // The legends alone make about 90 pixels of each colour; the lines add hundreds more.
+    expect(pixelsOf(ppms, chartColours.value)).toBeGreaterThan(150);
+    expect(pixelsOf(ppms, chartColours.target)).toBeGreaterThan(150);
+    expect(pixelsOf(ppms, chartColours.bar)).toBeGreaterThan(1000);
   });
 
   it('answers in Russian and English when asked, headings and labels alike', async ({ skip }) => {
     if (!poppler) skip(missing);
     for (const language of ['ru', 'en'] as const) {
       const text = execFileSync('/usr/bin/pdftotext', [await savedReport(language), '-'], { encoding: 'utf8' });
-      for (const key of ['title', 'licences', 'indicators', 'rating', 'noRankings'] as const) expect(text, `${language} ${key}`).toContain(reportLabels[key][language]);
+      for (const key of ['title', 'licences', 'indicators', 'rating', 'noRankings'] as const)
+        expect(text, `${language} ${key}`).toContain(reportLabels[key][language]);
       expect(text).not.toContain(reportLabels.title.ky);
     }
   });
@@ -130,4 +134,24 @@ describe('GET /report/annual/<year>.pdf', () => {
     const auditor = await tokenFor({ id: 'a-1', name: 'Internal Audit', roles: ['auditor'] });
     expect((await report('/report/annual/2026.pdf', auditor)).status).toBe(200);
   });
+
+  it('is written by `npm run report` from the data directory, with no hub running, in the language asked for', async ({ skip }) => {
+    if (!poppler) skip(missing);
+    // The CLI opens the data directory itself: this test's hub lets go of it first.
+    await hub.close();
+    closed = true;
+    const out = join(dir.path, 'cli-report.pdf');
+    const outcome = await new Promise<{ code: number; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/report.ts', '--year', '2026', '--language', 'ru', '--out', out],
+        { cwd: repository, env: { ...process.env, SAPAT_DATA_DIR: dir.path, SAPAT_JWT_SECRET: '' } },
+        (error, _stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stderr }),
+      );
+    });
+    expect(outcome, outcome.stderr).toMatchObject({ code: 0 });
+    const text = execFileSync('/usr/bin/pdftotext', [out, '-'], { encoding: 'utf8' });
+    expect(text).toContain(reportLabels.title.ru);
+    expect(text).toContain('Доля преподавателей с учёной степенью');
+  }, 120_000);
 });

@@ -39,7 +39,7 @@ function check(context: GraphQLContext, year: number) {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new ReportRefusedError(400, `year ${year}: must be between 2000 and 2100`);
 }
 
-const inYear = (date: string | null, year: number): date is string => date !== null && date.startsWith(`${year}-`);
+const inYear = (date: string | null, year: number): date is string => (date ?? '').startsWith(`${year}-`);
 
 function countBy<T>(items: T[], key: (item: T) => string): { label: string; count: number }[] {
   const counts = new Map<string, number>();
@@ -175,26 +175,27 @@ function render(doc: Doc, data: AnnualData, language: Language, today: string) {
     const chartHeight = 110;
     data.indicators.forEach((row, i) => {
       const column = i % 2;
-      if (column === 0) r.room(chartHeight + 30);
+      if (column === 0) r.room(chartHeight + 40);
       const top = doc.y;
       const x = doc.page.margins.left + column * (chartWidth + gap);
-      doc
-        .font('bold')
-        .fontSize(8)
-        .fillColor('#000000')
-        .text(`${row.indicator.code} ${row.indicator.name.text}`, x, top, { width: chartWidth, height: 10, ellipsis: true, lineBreak: false });
+      // Code, name and this year's status above the chart, one line each.
+      const caption = { width: chartWidth, height: 10, ellipsis: true, lineBreak: false };
+      doc.font('bold').fontSize(8).fillColor('#000000').text(row.indicator.code, x, top, caption);
       doc
         .font('body')
+        .fontSize(7.5)
+        .text(row.indicator.name.text, x, top + 10, caption);
+      doc
         .fontSize(7)
         .fillColor('#555555')
-        .text(`${row.statusLabel} · ${row.indicator.unitLabel}`, x, top + 10, { width: chartWidth, height: 9, ellipsis: true, lineBreak: false });
+        .text(`${row.statusLabel} · ${row.indicator.unitLabel}`, x, top + 20, caption);
       drawTrend(
         doc,
-        { x, y: top + 22, width: chartWidth, height: chartHeight },
+        { x, y: top + 32, width: chartWidth, height: chartHeight },
         row.indicator.series.map((s) => ({ year: s.year, value: s.value, target: s.expected?.value ?? null })),
         { value: label('value'), target: label('target') },
       );
-      doc.y = column === 1 || i === data.indicators.length - 1 ? top + chartHeight + 30 : top;
+      doc.y = column === 1 || i === data.indicators.length - 1 ? top + chartHeight + 40 : top;
       doc.x = MARGIN;
     });
   }

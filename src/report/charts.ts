@@ -5,7 +5,7 @@ import type PDFDocument from 'pdfkit';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-export const chartColours = { value: '#1f5fa8', target: '#c0392b', bar: '#1f5fa8', axis: '#555555', grid: '#dddddd' };
+export const chartColours = { value: '#1f5fa8', target: '#c0392b', bar: '#8e9aa6', axis: '#555555', grid: '#dddddd' };
 
 export type TrendPoint = { year: number; value: number | null; target: number | null };
 
