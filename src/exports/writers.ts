@@ -23,8 +23,16 @@ function csvField(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** Waits while the reader is behind; stops (throws) when the download was abandoned, instead of waiting for ever. */
+async function keepPace(out: Writable): Promise<void> {
+  if (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+  if (out.destroyed) throw new Error('the download was abandoned by the client');
+}
+
 async function write(out: Writable, chunk: string): Promise<void> {
-  if (!out.write(chunk)) await once(out, 'drain');
+  if (out.destroyed) throw new Error('the download was abandoned by the client');
+  out.write(chunk);
+  await keepPace(out);
 }
 
 export async function writeCsv(out: Writable, definition: ExportDefinition, language: Language, rows: AsyncIterable<unknown[]>): Promise<void> {
@@ -61,6 +69,7 @@ export async function writeXlsx(out: Writable, definition: ExportDefinition, lan
   sheet.getRow(1).font = { bold: true };
   for await (const row of rows) {
     sheet.addRow(row.map((value, i) => cellOf(definition.columns[i]!.kind, value))).commit();
+    await keepPace(out);
   }
   sheet.commit();
   await workbook.commit();
