@@ -3,6 +3,7 @@
 // admission (token, rate limit) as GraphQL and answer through yoga.fetch in tests; their data comes
 // from the schema executed in process with the caller's own context, so what a caller may read is
 // decided by the resolvers, as for a query. Every refusal is JSON with a message and a 4xx status.
+import type { IncomingMessage } from 'node:http';
 import { PassThrough, Readable } from 'node:stream';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -70,9 +71,10 @@ function refusalOf(error: unknown, logger: Logger): Refusal {
 
 type Caller = { context: GraphQLContext; language: Language };
 
-async function callerOf(hub: Hub, admission: Admission, request: Request, url: URL): Promise<Caller> {
+async function callerOf(hub: Hub, admission: Admission, request: Request, url: URL, remoteAddress: string | undefined): Promise<Caller> {
   const language = languageOf(request, url);
-  const { actor } = await admission.admit(request.headers.get('authorization'), undefined);
+  // One allowance of the rate limit for the whole download, however many pages it reads.
+  const { actor } = await admission.admit(request.headers.get('authorization'), remoteAddress);
   const correlationId = currentExchange()?.correlationId ?? correlationIdOf(request.headers.get('x-correlation-id'));
   return { language, context: { actor, correlationId, language, hub } };
 }
@@ -85,7 +87,14 @@ const queryOf = (name: string): ExportQuery | undefined => {
   return queries.get(name);
 };
 
-async function exportResponse(hub: Hub, admission: Admission, logger: Logger, request: Request, url: URL): Promise<Response> {
+async function exportResponse(
+  hub: Hub,
+  admission: Admission,
+  logger: Logger,
+  request: Request,
+  url: URL,
+  remoteAddress: string | undefined,
+): Promise<Response> {
   const match = /^\/export\/([a-z0-9-]+)\.(csv|xlsx)$/.exec(url.pathname);
   const query = match ? queryOf(match[1]!) : undefined;
   if (!match || !query) {
@@ -93,7 +102,7 @@ async function exportResponse(hub: Hub, admission: Admission, logger: Logger, re
     throw new Refusal(404, `no export at ${url.pathname}: ask for /export/<registry>.csv or .xlsx, where <registry> is one of ${known}`);
   }
   const format = match[2] as ExportFormat;
-  const { context, language } = await callerOf(hub, admission, request, url);
+  const { context, language } = await callerOf(hub, admission, request, url, remoteAddress);
   const variables = query.variablesFor(url.searchParams);
   // The first page runs before the status is sent, so a refusal (no token, a role that may not read
   // the list, a filter value a resolver rejects) is a 4xx, not a truncated file.
@@ -117,13 +126,13 @@ async function exportResponse(hub: Hub, admission: Admission, logger: Logger, re
   });
 }
 
-async function reportResponse(hub: Hub, admission: Admission, request: Request, url: URL): Promise<Response> {
+async function reportResponse(hub: Hub, admission: Admission, request: Request, url: URL, remoteAddress: string | undefined): Promise<Response> {
   const match = /^\/report\/annual\/(\d{4})\.pdf$/.exec(url.pathname);
   if (!match) throw new Refusal(404, `no report at ${url.pathname}: ask for /report/annual/<year>.pdf, e.g. /report/annual/2026.pdf`);
   for (const name of url.searchParams.keys()) {
     if (name !== 'language') throw new Refusal(400, `parameter ${name}: the annual report takes only language (ky, ru or en)`);
   }
-  const { context, language } = await callerOf(hub, admission, request, url);
+  const { context, language } = await callerOf(hub, admission, request, url, remoteAddress);
   const pdf = await renderAnnualReport(context, { year: Number(match[1]), language });
   return new Response(new Uint8Array(pdf), {
     status: 200,
@@ -138,7 +147,7 @@ async function reportResponse(hub: Hub, admission: Admission, request: Request, 
 export function useDownloads(hub: Hub, parts: { admission: Admission; logger: Logger }): Plugin {
   const { admission, logger } = parts;
   return {
-    async onRequest({ request, endResponse }) {
+    async onRequest({ request, serverContext, endResponse }) {
       const url = new URL(request.url);
       const isExport = url.pathname.startsWith('/export/');
       if (!isExport && !url.pathname.startsWith('/report/')) return;
@@ -147,7 +156,12 @@ export function useDownloads(hub: Hub, parts: { admission: Admission; logger: Lo
         return;
       }
       try {
-        endResponse(isExport ? await exportResponse(hub, admission, logger, request, url) : await reportResponse(hub, admission, request, url));
+        const remoteAddress = (serverContext as { req?: IncomingMessage } | undefined)?.req?.socket.remoteAddress;
+        endResponse(
+          isExport
+            ? await exportResponse(hub, admission, logger, request, url, remoteAddress)
+            : await reportResponse(hub, admission, request, url, remoteAddress),
+        );
       } catch (error) {
         const refusal = refusalOf(error, logger);
         endResponse(json(refusal.status, refusal.message, refusal.headers));
