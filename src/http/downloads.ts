@@ -12,7 +12,7 @@ import type { GraphQLContext } from '../../schema/builder.ts';
 import { languageSchema, type Language } from '../domain/values.ts';
 import { exportNamed, exportDefinitions } from '../exports/registry.ts';
 import { cellsOf, ExportParameterError, ExportQueryError, exportQuery, type ExportQuery } from '../exports/query.ts';
-import { contentTypes, writers, type ExportFormat } from '../exports/writers.ts';
+import type { ExportFormat } from '../exports/writers.ts';
 import { renderAnnualReport, ReportRefusedError } from '../report/annual.ts';
 import type { Hub } from '../hub.ts';
 import type { Admission } from './admission.ts';
@@ -102,6 +102,8 @@ async function exportResponse(
     throw new Refusal(404, `no export at ${url.pathname}: ask for /export/<registry>.csv or .xlsx, where <registry> is one of ${known}`);
   }
   const format = match[2] as ExportFormat;
+  // exceljs loads on the first export, not at every start of the hub.
+  const { contentTypes, writers } = await import('../exports/writers.ts');
   const { context, language } = await callerOf(hub, admission, request, url, remoteAddress);
   const variables = query.variablesFor(url.searchParams);
   // The first page runs before the status is sent, so a refusal (no token, a role that may not read

@@ -4,7 +4,7 @@
 // DejaVu Sans (from the npm package dejavu-fonts-ttf) is embedded: it has ң, ө and ү.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import type { GraphQLContext } from '../../schema/builder.ts';
 import type { Role } from '../domain/decider.ts';
 import { departmentStaff } from '../domain/staff.ts';
@@ -262,7 +262,9 @@ export async function renderAnnualReport(context: GraphQLContext, options: { yea
   check(context, options.year);
   const data = await annualData(context, options.year);
   const today = localDateOf(new Date(context.hub.clock.now()).toISOString());
-  const doc = new PDFDocument({
+  // pdfkit loads on the first report, not at every start of the hub.
+  const { default: PDFDocumentClass } = await import('pdfkit');
+  const doc = new PDFDocumentClass({
     size: 'A4',
     margin: MARGIN,
     bufferPages: true,
