@@ -24,6 +24,7 @@ import { useInputPathsInErrors } from './http/input-paths.ts';
 import { useLocalisedErrors } from './http/languages.ts';
 import { useCsrfPrevention } from './http/csrf.ts';
 import { createDrain, type Drain } from './http/drain.ts';
+import { useDownloads } from './http/downloads.ts';
 import { correlationIdOf, currentExchange, openExchange, useExchangeRecording, withinExchange, type Exchange } from './http/exchange.ts';
 import { useDocumentLimits } from './http/limits.ts';
 import { createLogger, errorFields, yogaLogger, type Logger, type LogSink } from './http/logging.ts';
@@ -118,6 +119,8 @@ function buildYoga(hub: Hub, parts: { logger: Logger; metrics: Metrics; drain: D
         },
       }),
       metrics.plugin,
+      // GET /export/… and /report/…: answered here, before the GraphQL pipeline (src/http/downloads.ts).
+      useDownloads(hub, parts),
       useCsrfPrevention(),
       admission.plugin,
       useRequestBodyLimit(config.limits.bodyBytes),
