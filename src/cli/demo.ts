@@ -2,10 +2,7 @@
 // the hub's own command pipeline, then exits; `npm start` then serves it. It refuses, with exit
 // status 2 and one line, a data directory whose event store already holds events.
 import { DataDirectoryLockedError, lockDataDirectory } from '../data-directory-lock.ts';
-import { DEFAULT_DEMO_SEED, DemoRefusedError, loadDemo } from '../demo/load.ts';
-import { join } from 'node:path';
-import { openSqliteEventStore } from '../eventstore/sqlite.ts';
-import { openHub } from '../hub.ts';
+import { DEFAULT_DEMO_SEED, DemoRefusedError, loadDemo, openDemoHub } from '../demo/load.ts';
 import { parseFlags, runTool, toolConfig, UsageError } from './tool.ts';
 
 const usage = `Usage: npm run demo -- [--seed <n>]
@@ -26,10 +23,7 @@ async function main(argv: string[]): Promise<number> {
   const config = toolConfig();
   const lock = lockDataDirectory(config.dataDir, 'the demo loader');
   try {
-    // A load that stops half-way is loaded again into a fresh directory, so it need not wait for the
-    // disk after every command (the hub itself writes with synchronous FULL).
-    const store = config.store === 'sqlite' ? openSqliteEventStore({ path: join(config.dataDir, 'events.db'), synchronous: 'NORMAL' }) : undefined;
-    const hub = await openHub(config, store ? { store } : {});
+    const hub = await openDemoHub(config);
     try {
       const report = await loadDemo(hub, { seed, onModule: (name) => process.stderr.write(`demo: loading ${name}\n`) });
       console.log(

@@ -10,10 +10,22 @@ import { unitName } from './university.ts';
 const { specialist, accreditationHead, director } = demoActors;
 
 const criteria = [
-  { code: '1.1', standard: '1. Сапатты камсыздоо саясаты / Политика обеспечения качества', title: 'Миссия, стратегия жана сапат саясаты / Миссия, стратегия и политика качества' },
-  { code: '2.1', standard: '2. Программаларды иштеп чыгуу / Разработка программ', title: 'Билим берүү программасынын мазмуну жана натыйжалары / Содержание и результаты обучения программы' },
+  {
+    code: '1.1',
+    standard: '1. Сапатты камсыздоо саясаты / Политика обеспечения качества',
+    title: 'Миссия, стратегия жана сапат саясаты / Миссия, стратегия и политика качества',
+  },
+  {
+    code: '2.1',
+    standard: '2. Программаларды иштеп чыгуу / Разработка программ',
+    title: 'Билим берүү программасынын мазмуну жана натыйжалары / Содержание и результаты обучения программы',
+  },
   { code: '3.1', standard: '3. Студентке багытталган окутуу / Студентоцентрированное обучение', title: 'Окутуу жана баалоо / Обучение и оценивание' },
-  { code: '4.1', standard: '4. Профессордук-окутуучулук курам / Профессорско-преподавательский состав', title: 'Окутуучулардын квалификациясы / Квалификация преподавателей' },
+  {
+    code: '4.1',
+    standard: '4. Профессордук-окутуучулук курам / Профессорско-преподавательский состав',
+    title: 'Окутуучулардын квалификациясы / Квалификация преподавателей',
+  },
   { code: '5.1', standard: '5. Ресурстар / Ресурсы', title: 'Окуу ресурстары жана студенттерди колдоо / Учебные ресурсы и поддержка студентов' },
 ];
 
@@ -31,7 +43,15 @@ type Stage =
   | 'expired'
   | 'withdrawn';
 
-type CaseSpec = { key: string; stage: Stage; agency: 'iaar' | 'ednet' | 'aaepo'; programmes: string[]; unit: string; institutional?: boolean; startDaysAgo: number };
+type CaseSpec = {
+  key: string;
+  stage: Stage;
+  agency: 'iaar' | 'ednet' | 'aaepo';
+  programmes: string[];
+  unit: string;
+  institutional?: boolean;
+  startDaysAgo: number;
+};
 
 const cases: CaseSpec[] = [
   { key: 'institutional', stage: 'accredited', agency: 'iaar', programmes: [], unit: 'medicine', institutional: true, startDaysAgo: 1400 },
@@ -56,9 +76,29 @@ const reached = (spec: CaseSpec, stage: Stage) => {
 
 async function registerAgencies(demo: DemoContext): Promise<Record<CaseSpec['agency'], string>> {
   const agencies = [
-    { key: 'iaar', name: 'Независимое агентство аккредитации и рейтинга (IAAR)', kind: 'international', country: 'Kazakhstan', memberships: ['eqar', 'enqa', 'inqaahe'], website: 'https://iaar.agency' },
-    { key: 'ednet', name: 'Агентство по обеспечению качества в сфере образования «EdNet»', kind: 'national', country: 'Kyrgyzstan', memberships: ['apqn'], website: 'https://ednet.kg' },
-    { key: 'aaepo', name: 'Агентство аккредитации образовательных программ и организаций (AAEPO)', kind: 'national', country: 'Kyrgyzstan', memberships: ['ceenqa'] },
+    {
+      key: 'iaar',
+      name: 'Независимое агентство аккредитации и рейтинга (IAAR)',
+      kind: 'international',
+      country: 'Kazakhstan',
+      memberships: ['eqar', 'enqa', 'inqaahe'],
+      website: 'https://iaar.agency',
+    },
+    {
+      key: 'ednet',
+      name: 'Агентство по обеспечению качества в сфере образования «EdNet»',
+      kind: 'national',
+      country: 'Kyrgyzstan',
+      memberships: ['apqn'],
+      website: 'https://ednet.kg',
+    },
+    {
+      key: 'aaepo',
+      name: 'Агентство аккредитации образовательных программ и организаций (AAEPO)',
+      kind: 'national',
+      country: 'Kyrgyzstan',
+      memberships: ['ceenqa'],
+    },
   ] as const;
   const ids: Record<string, string> = {};
   for (const { key, ...agency } of agencies) {
@@ -74,7 +114,10 @@ async function registerAgencies(demo: DemoContext): Promise<Record<CaseSpec['age
         {
           agencyId: id,
           framework,
-          title: framework === 'institutional' ? 'Институционалдык аккредитациянын стандарттары / Стандарты институциональной аккредитации' : 'Программалык аккредитациянын стандарттары / Стандарты программной аккредитации',
+          title:
+            framework === 'institutional'
+              ? 'Институционалдык аккредитациянын стандарттары / Стандарты институциональной аккредитации'
+              : 'Программалык аккредитациянын стандарттары / Стандарты программной аккредитации',
           adoptedOn: demo.daysAgo(7 * 365),
           criteria,
         },
@@ -90,10 +133,30 @@ async function registerAgencies(demo: DemoContext): Promise<Record<CaseSpec['age
 
 async function registerEvidence(demo: DemoContext): Promise<string[]> {
   const documents = [
-    { title: 'ОшМУнун 2021–2030-жылдарга өнүгүү стратегиясы / Стратегия развития ОшГУ', kind: 'regulation', reference: 'ОшГУ, Учёный совет, протокол № 4', ownerUnit: 'Rector’s office' },
-    { title: 'Сапатты камсыздоонун ички системасы жөнүндө жобо / Положение о внутренней системе обеспечения качества', kind: 'regulation', reference: 'oshsu.kg/quality/policy', ownerUnit: 'Department of Strategic Planning' },
-    { title: 'Бүтүрүүчүлөрдү жумушка орноштуруу боюнча отчёт / Отчёт о трудоустройстве выпускников', kind: 'report', reference: 'Центр карьеры, отчёт за учебный год', ownerUnit: 'Career Centre' },
-    { title: 'Студенттердин сурамжылоосунун жыйынтыктары / Результаты анкетирования студентов', kind: 'dataset', reference: 'AVN, выгрузка анкет', ownerUnit: 'Department of Strategic Planning' },
+    {
+      title: 'ОшМУнун 2021–2030-жылдарга өнүгүү стратегиясы / Стратегия развития ОшГУ',
+      kind: 'regulation',
+      reference: 'ОшГУ, Учёный совет, протокол № 4',
+      ownerUnit: 'Rector’s office',
+    },
+    {
+      title: 'Сапатты камсыздоонун ички системасы жөнүндө жобо / Положение о внутренней системе обеспечения качества',
+      kind: 'regulation',
+      reference: 'oshsu.kg/quality/policy',
+      ownerUnit: 'Department of Strategic Planning',
+    },
+    {
+      title: 'Бүтүрүүчүлөрдү жумушка орноштуруу боюнча отчёт / Отчёт о трудоустройстве выпускников',
+      kind: 'report',
+      reference: 'Центр карьеры, отчёт за учебный год',
+      ownerUnit: 'Career Centre',
+    },
+    {
+      title: 'Студенттердин сурамжылоосунун жыйынтыктары / Результаты анкетирования студентов',
+      kind: 'dataset',
+      reference: 'AVN, выгрузка анкет',
+      ownerUnit: 'Department of Strategic Planning',
+    },
     { title: 'Окумуштуулар кеңешинин протоколу / Протокол Учёного совета', kind: 'minutes', reference: 'Протокол № 7', ownerUnit: 'Academic Council' },
     { title: 'Эмгек менен камсыздоо буйругу / Приказ о кадровом обеспечении', kind: 'order', reference: 'Приказ № 412-к', ownerUnit: 'HR office' },
   ];
@@ -148,7 +211,11 @@ async function runCase(demo: DemoContext, spec: CaseSpec, agencies: Record<CaseS
   if (spec.stage === 'withdrawn') {
     await send(
       'withdrawAccreditation',
-      { ...ref, reason: 'Программа кайра иштелип чыгууда; арыз кийинки жылга жылдырылды. / Программа перерабатывается, заявка перенесена.', withdrawnOn: step(30) },
+      {
+        ...ref,
+        reason: 'Программа кайра иштелип чыгууда; арыз кийинки жылга жылдырылды. / Программа перерабатывается, заявка перенесена.',
+        withdrawnOn: step(30),
+      },
       accreditationHead,
       `${key}:withdraw`,
     );
@@ -171,7 +238,11 @@ async function runCase(demo: DemoContext, spec: CaseSpec, agencies: Record<CaseS
     if (inProgress && i === 2) {
       await send(
         'returnSelfAssessmentSection',
-        { ...c, comments: 'Окутуучулардын илимий жарыяланган эмгектери боюнча маалыматтарды кошуңуз. / Добавьте данные о публикациях преподавателей.', returnedOn: step(1) },
+        {
+          ...c,
+          comments: 'Окутуучулардын илимий жарыяланган эмгектери боюнча маалыматтарды кошуңуз. / Добавьте данные о публикациях преподавателей.',
+          returnedOn: step(1),
+        },
         accreditationHead,
         `${key}:return:${criterion.code}`,
       );
@@ -219,14 +290,23 @@ async function runCase(demo: DemoContext, spec: CaseSpec, agencies: Record<CaseS
   step(20);
   await send(
     'recordVisitHeld',
-    { ...ref, heldFrom: visitFrom, heldTo: step(2), notes: 'Ректор, деканлар, студенттер жана иш берүүчүлөр менен жолугушуулар. / Встречи с ректором, деканами, студентами и работодателями.' },
+    {
+      ...ref,
+      heldFrom: visitFrom,
+      heldTo: step(2),
+      notes: 'Ректор, деканлар, студенттер жана иш берүүчүлөр менен жолугушуулар. / Встречи с ректором, деканами, студентами и работодателями.',
+    },
     specialist,
     `${key}:visit`,
   );
   if (spec.stage === 'visit_held') return id;
   await send(
     'recordExpertReport',
-    { ...ref, receivedOn: step(14), summary: 'Программа стандарттарга жооп берет, үч сунуш менен. / Программа соответствует стандартам, с тремя рекомендациями.' },
+    {
+      ...ref,
+      receivedOn: step(14),
+      summary: 'Программа стандарттарга жооп берет, үч сунуш менен. / Программа соответствует стандартам, с тремя рекомендациями.',
+    },
     specialist,
     `${key}:expert-report`,
   );
@@ -239,7 +319,10 @@ async function runCase(demo: DemoContext, spec: CaseSpec, agencies: Record<CaseS
     ? []
     : [
         { text: 'Мониторингдин жыйынтыктарын жарыялоо / Публиковать результаты мониторинга', dueOn: demo.daysAgo(Math.max(1, daysAgo - 180)) },
-        { text: 'Иш берүүчүлөрдү окуу планын иштеп чыгууга тартуу / Вовлечь работодателей в разработку учебного плана', dueOn: demo.daysAgo(Math.max(1, daysAgo - 200)) },
+        {
+          text: 'Иш берүүчүлөрдү окуу планын иштеп чыгууга тартуу / Вовлечь работодателей в разработку учебного плана',
+          dueOn: demo.daysAgo(Math.max(1, daysAgo - 200)),
+        },
         { text: 'Scopus журналдарындагы жарыяларды көбөйтүү / Увеличить число публикаций в журналах Scopus' },
       ];
   await send(
@@ -249,7 +332,8 @@ async function runCase(demo: DemoContext, spec: CaseSpec, agencies: Record<CaseS
       outcome: denied ? 'denied' : spec.stage === 'conditional' ? 'conditionally_accredited' : 'accredited',
       decidedOn,
       ...(denied ? {} : { validFrom: decidedOn, validUntil }),
-      conditions: spec.stage === 'conditional' ? ['Илимий даражасы бар окутуучулардын үлүшүн 40%га жеткирүү / Довести долю преподавателей со степенью до 40%'] : [],
+      conditions:
+        spec.stage === 'conditional' ? ['Илимий даражасы бар окутуучулардын үлүшүн 40%га жеткирүү / Довести долю преподавателей со степенью до 40%'] : [],
       recommendations,
       ...(denied ? {} : { interimReportDueOn: demo.daysAgo(Math.max(1, daysAgo - 365)) }),
     },
@@ -295,7 +379,12 @@ async function runCase(demo: DemoContext, spec: CaseSpec, agencies: Record<CaseS
   if (spec.stage === 'accredited') {
     await send(
       'submitInterimReport',
-      { ...ref, summary: 'Сунуштардын аткарылышы жөнүндө аралык отчёт / Промежуточный отчёт о выполнении рекомендаций', submittedOn: step(60), nextDueOn: demo.daysAhead(200) },
+      {
+        ...ref,
+        summary: 'Сунуштардын аткарылышы жөнүндө аралык отчёт / Промежуточный отчёт о выполнении рекомендаций',
+        submittedOn: step(60),
+        nextDueOn: demo.daysAhead(200),
+      },
       specialist,
       `${key}:interim`,
     );

@@ -9,14 +9,65 @@ const { director, specialist, methodist } = demoActors;
 const n = (ky: string, ru: string, en: string) => ({ ky, ru, en });
 
 const documents = [
-  { tag: 'QA-REG', code: 'ОшМУ-Ж-001', type: 'regulation', title: n('Билим берүүнүн сапатын стратегиялык пландоо бөлүмү жөнүндө жобо', 'Положение об отделе стратегического планирования качества образования', 'Regulation of the Department of Strategic Planning for the Quality of Education') },
+  {
+    tag: 'QA-REG',
+    code: 'ОшМУ-Ж-001',
+    type: 'regulation',
+    title: n(
+      'Билим берүүнүн сапатын стратегиялык пландоо бөлүмү жөнүндө жобо',
+      'Положение об отделе стратегического планирования качества образования',
+      'Regulation of the Department of Strategic Planning for the Quality of Education',
+    ),
+  },
   { tag: 'QA-POLICY', code: 'ОшМУ-С-002', type: 'policy', title: n('Сапатты камсыздоо саясаты', 'Политика обеспечения качества', 'Quality assurance policy') },
-  { tag: 'QA-STD', code: 'ОшМУ-Ст-003', type: 'standard', title: n('Билим берүү программаларын иштеп чыгуу стандарты', 'Стандарт разработки образовательных программ', 'Standard for designing educational programmes') },
-  { tag: 'RATING', code: 'ОшМУ-Ж-004', type: 'regulation', title: n('ПОКтун рейтинги жөнүндө жобо', 'Положение о рейтинге ППС', 'Regulation on the teaching-staff rating') },
-  { tag: 'MONITOR', code: 'ОшМУ-Н-005', type: 'instruction', title: n('Ички мониторинг боюнча нускама', 'Инструкция по внутреннему мониторингу', 'Instruction on internal monitoring') },
-  { tag: 'ORDER', code: 'ОшМУ-Б-006', type: 'order', title: n('Өзүн-өзү баалоо боюнча жумушчу топту түзүү жөнүндө буйрук', 'Приказ о создании рабочей группы по самооценке', 'Order forming the self-assessment working group') },
-  { tag: 'JOB', code: 'ОшМУ-К-007', type: 'job_description', title: n('Аккредитация секторунун башчысынын кызматтык нускамасы', 'Должностная инструкция заведующего сектором аккредитации', 'Job description of the head of the accreditation sector') },
-  { tag: 'SURVEY', code: 'ОшМУ-Н-008', type: 'instruction', title: n('Студенттерди сурамжылоо тартиби', 'Порядок анкетирования студентов', 'Procedure for student surveys') },
+  {
+    tag: 'QA-STD',
+    code: 'ОшМУ-Ст-003',
+    type: 'standard',
+    title: n(
+      'Билим берүү программаларын иштеп чыгуу стандарты',
+      'Стандарт разработки образовательных программ',
+      'Standard for designing educational programmes',
+    ),
+  },
+  {
+    tag: 'RATING',
+    code: 'ОшМУ-Ж-004',
+    type: 'regulation',
+    title: n('ПОКтун рейтинги жөнүндө жобо', 'Положение о рейтинге ППС', 'Regulation on the teaching-staff rating'),
+  },
+  {
+    tag: 'MONITOR',
+    code: 'ОшМУ-Н-005',
+    type: 'instruction',
+    title: n('Ички мониторинг боюнча нускама', 'Инструкция по внутреннему мониторингу', 'Instruction on internal monitoring'),
+  },
+  {
+    tag: 'ORDER',
+    code: 'ОшМУ-Б-006',
+    type: 'order',
+    title: n(
+      'Өзүн-өзү баалоо боюнча жумушчу топту түзүү жөнүндө буйрук',
+      'Приказ о создании рабочей группы по самооценке',
+      'Order forming the self-assessment working group',
+    ),
+  },
+  {
+    tag: 'JOB',
+    code: 'ОшМУ-К-007',
+    type: 'job_description',
+    title: n(
+      'Аккредитация секторунун башчысынын кызматтык нускамасы',
+      'Должностная инструкция заведующего сектором аккредитации',
+      'Job description of the head of the accreditation sector',
+    ),
+  },
+  {
+    tag: 'SURVEY',
+    code: 'ОшМУ-Н-008',
+    type: 'instruction',
+    title: n('Студенттерди сурамжылоо тартиби', 'Порядок анкетирования студентов', 'Procedure for student surveys'),
+  },
 ] as const;
 
 export const documentsDemo: DemoModule = {
@@ -65,7 +116,13 @@ export const documentsDemo: DemoModule = {
         const reviewDue = doc.tag === 'MONITOR' ? demo.daysAgo(40) : demo.daysAhead(random.int(60, 700));
         await send(
           'approveDocumentVersion',
-          { ...ref, version, approvedOn: approved, approvingBody: `Окумуштуулар кеңеши / Учёный совет (протокол № ${random.int(1, 12)})`, nextReviewDue: reviewDue },
+          {
+            ...ref,
+            version,
+            approvedOn: approved,
+            approvingBody: `Окумуштуулар кеңеши / Учёный совет (протокол № ${random.int(1, 12)})`,
+            nextReviewDue: reviewDue,
+          },
           director,
           `${key}:approve:${version}`,
         );
@@ -75,13 +132,24 @@ export const documentsDemo: DemoModule = {
       if (doc.tag === 'QA-STD') {
         await send(
           'recordDocumentReview',
-          { ...ref, reviewedOn: demo.daysAgo(30), outcome: 'revision_needed', notes: 'Жаңы мамлекеттик стандарттарга ылайыкташтыруу керек / Требуется привести в соответствие с новыми ГОС', nextReviewDue: demo.daysAhead(150) },
+          {
+            ...ref,
+            reviewedOn: demo.daysAgo(30),
+            outcome: 'revision_needed',
+            notes: 'Жаңы мамлекеттик стандарттарга ылайыкташтыруу керек / Требуется привести в соответствие с новыми ГОС',
+            nextReviewDue: demo.daysAhead(150),
+          },
           specialist,
           `${key}:review`,
         );
       }
       if (doc.tag === 'JOB') {
-        await send('retireDocument', { ...ref, retiredOn: demo.daysAgo(15), reason: 'Сектордун түзүмү өзгөрдү / Изменилась структура сектора' }, director, `${key}:retire`);
+        await send(
+          'retireDocument',
+          { ...ref, retiredOn: demo.daysAgo(15), reason: 'Сектордун түзүмү өзгөрдү / Изменилась структура сектора' },
+          director,
+          `${key}:retire`,
+        );
       }
     }
   },

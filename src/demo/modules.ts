@@ -5,8 +5,9 @@ import { accreditationDemo } from './accreditation.ts';
 import { documentsDemo } from './documents.ts';
 import { licensingDemo } from './licensing.ts';
 import { qualityDemo } from './quality.ts';
+import { ratingsDemo } from './ratings.ts';
 import { strategyDemo } from './strategy.ts';
 
 export type DemoModule = { name: string; load(demo: DemoContext): Promise<void> };
 
-export const demoModules: DemoModule[] = [licensingDemo, accreditationDemo, strategyDemo, documentsDemo, qualityDemo];
+export const demoModules: DemoModule[] = [licensingDemo, accreditationDemo, strategyDemo, ratingsDemo, documentsDemo, qualityDemo];

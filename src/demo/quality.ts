@@ -9,7 +9,13 @@ import { unitName } from './university.ts';
 const { director, specialist, seniorInspector } = demoActors;
 
 const monitorings = [
-  { unit: 'economics', kind: 'faculty', title: 'Студенттердин окутуунун сапатына канааттануусу / Удовлетворённость студентов качеством преподавания', startDaysAgo: 420, close: true },
+  {
+    unit: 'economics',
+    kind: 'faculty',
+    title: 'Студенттердин окутуунун сапатына канааттануусу / Удовлетворённость студентов качеством преподавания',
+    startDaysAgo: 420,
+    close: true,
+  },
   { unit: 'medical-college', kind: 'college', title: 'Практикалык сабактардын уюштурулушу / Организация практических занятий', startDaysAgo: 250, close: true },
   { unit: 'mathematics-it', kind: 'faculty', title: 'Электрондук курстардын сапаты / Качество электронных курсов', startDaysAgo: 90, close: false },
   { unit: 'law', kind: 'programme', title: 'Бүтүрүүчүлөрдүн компетенциялары / Компетенции выпускников', startDaysAgo: 30, close: false, onlyPlanned: true },
@@ -24,7 +30,14 @@ export const qualityDemo: DemoModule = {
       const objectName = m.kind === 'programme' ? '530500 Юриспруденция / Law' : unitName(m.unit);
       const { id: monitoringId } = await send(
         'planMonitoring',
-        { objectKind: m.kind, objectName, title: m.title, procedure: 'Анкета v2, фокус-топ / Анкета v2, фокус-группа', startsOn: demo.daysAgo(m.startDaysAgo), endsOn: demo.daysAgo(m.startDaysAgo - 60) },
+        {
+          objectKind: m.kind,
+          objectName,
+          title: m.title,
+          procedure: 'Анкета v2, фокус-топ / Анкета v2, фокус-группа',
+          startsOn: demo.daysAgo(m.startDaysAgo),
+          endsOn: demo.daysAgo(m.startDaysAgo - 60),
+        },
         specialist,
         `${key}:plan`,
       );
@@ -57,14 +70,26 @@ export const qualityDemo: DemoModule = {
         const code = `R${r + 1}`;
         await send(
           'issueMonitoringRecommendation',
-          { ...ref, findingCode, code, text: 'Силлабустарды жана критерийлерди AVNге жарыялоо / Опубликовать силлабусы и критерии в AVN', responsibleUnit: unitName(m.unit), dueOn: demo.daysAgo(m.startDaysAgo - 120), issuedOn: demo.daysAgo(m.startDaysAgo - 62) },
+          {
+            ...ref,
+            findingCode,
+            code,
+            text: 'Силлабустарды жана критерийлерди AVNге жарыялоо / Опубликовать силлабусы и критерии в AVN',
+            responsibleUnit: unitName(m.unit),
+            dueOn: demo.daysAgo(m.startDaysAgo - 120),
+            issuedOn: demo.daysAgo(m.startDaysAgo - 62),
+          },
           seniorInspector,
           `${key}:recommendation:${code}`,
         );
         // A closed monitoring has a final follow-up for each recommendation; an open one, work in progress.
         if (m.close || r === 0) {
           const followUp = !m.close ? 'in_progress' : r === 0 ? 'implemented' : 'not_implemented';
-          const note = { implemented: 'Аткарылды / Выполнено', in_progress: 'Аткарылууда / В работе', not_implemented: 'Аткарылган жок: ресурстар жок / Не выполнено: нет ресурсов' }[followUp];
+          const note = {
+            implemented: 'Аткарылды / Выполнено',
+            in_progress: 'Аткарылууда / В работе',
+            not_implemented: 'Аткарылган жок: ресурстар жок / Не выполнено: нет ресурсов',
+          }[followUp];
           await send(
             'recordRecommendationFollowUp',
             { ...ref, recommendationCode: code, followUp, note, recordedOn: demo.daysAgo(Math.max(1, m.startDaysAgo - 125)) },
@@ -76,7 +101,11 @@ export const qualityDemo: DemoModule = {
       if (m.close) {
         await send(
           'closeMonitoring',
-          { ...ref, conclusion: 'Сапат жалпысынан талаптарга жооп берет; эки сунуш көзөмөлдө / Качество в целом соответствует; две рекомендации на контроле', closedOn: demo.daysAgo(m.startDaysAgo - 130) },
+          {
+            ...ref,
+            conclusion: 'Сапат жалпысынан талаптарга жооп берет; эки сунуш көзөмөлдө / Качество в целом соответствует; две рекомендации на контроле',
+            closedOn: demo.daysAgo(m.startDaysAgo - 130),
+          },
           director,
           `${key}:close`,
         );
@@ -111,21 +140,43 @@ export const qualityDemo: DemoModule = {
 
     const proposals = [
       { title: 'Силлабустардын бирдиктүү шаблону / Единый шаблон силлабуса', bases: ['monitoring_data'], outcome: 'accepted', daysAgo: 280 },
-      { title: 'Жарыялар үчүн сыйлык фонду / Премиальный фонд за публикации', bases: ['swot_analysis', 'stakeholder_suggestion'], outcome: 'accepted', daysAgo: 200 },
+      {
+        title: 'Жарыялар үчүн сыйлык фонду / Премиальный фонд за публикации',
+        bases: ['swot_analysis', 'stakeholder_suggestion'],
+        outcome: 'accepted',
+        daysAgo: 200,
+      },
       { title: 'Кечки окуу формасын жабуу / Закрыть вечернюю форму обучения', bases: ['societal_challenge'], outcome: 'rejected', daysAgo: 150 },
-      { title: 'Иш берүүчүлөр кеңешин түзүү / Создать совет работодателей', bases: ['monitoring_data', 'stakeholder_suggestion'], outcome: undefined, daysAgo: 20 },
+      {
+        title: 'Иш берүүчүлөр кеңешин түзүү / Создать совет работодателей',
+        bases: ['monitoring_data', 'stakeholder_suggestion'],
+        outcome: undefined,
+        daysAgo: 20,
+      },
     ] as const;
     for (const [i, p] of proposals.entries()) {
       const { id: proposalId } = await send(
         'submitProposal',
-        { title: p.title, summary: `${p.title}: сунуш жана негиздеме / предложение и обоснование.`, bases: [...p.bases], addressedTo: 'Ректор / Rector', submittedOn: demo.daysAgo(p.daysAgo) },
+        {
+          title: p.title,
+          summary: `${p.title}: сунуш жана негиздеме / предложение и обоснование.`,
+          bases: [...p.bases],
+          addressedTo: 'Ректор / Rector',
+          submittedOn: demo.daysAgo(p.daysAgo),
+        },
         specialist,
         `proposal:${i}:submit`,
       );
       if (p.outcome) {
         await send(
           'decideProposal',
-          { proposalId, outcome: p.outcome, reason: p.outcome === 'accepted' ? 'Колдоого алынды / Поддержано' : 'Абитуриенттердин суроо-талабы сакталууда / Спрос абитуриентов сохраняется', decidedBy: 'Ректорат / Rectorate', decidedOn: demo.daysAgo(p.daysAgo - 21) },
+          {
+            proposalId,
+            outcome: p.outcome,
+            reason: p.outcome === 'accepted' ? 'Колдоого алынды / Поддержано' : 'Абитуриенттердин суроо-талабы сакталууда / Спрос абитуриентов сохраняется',
+            decidedBy: 'Ректорат / Rectorate',
+            decidedOn: demo.daysAgo(p.daysAgo - 21),
+          },
           director,
           `proposal:${i}:decide`,
         );
@@ -134,7 +185,12 @@ export const qualityDemo: DemoModule = {
 
     const { id: qualityPlanId } = await send(
       'draftQualityPlan',
-      { title: `Сапатты жогорулатуу планы / План повышения качества ${year}–${year + 1}`, startYear: year, endYear: year + 1, basis: 'Мониторингдер, SWOT-анализ, индикаторлор / Мониторинги, SWOT-анализ, индикаторы' },
+      {
+        title: `Сапатты жогорулатуу планы / План повышения качества ${year}–${year + 1}`,
+        startYear: year,
+        endYear: year + 1,
+        basis: 'Мониторингдер, SWOT-анализ, индикаторлор / Мониторинги, SWOT-анализ, индикаторы',
+      },
       specialist,
       'quality-plan:draft',
     );
@@ -152,8 +208,23 @@ export const qualityDemo: DemoModule = {
         `quality-plan:action:${a.code}`,
       );
     }
-    await send('adoptQualityPlan', { qualityPlanId, adoptedOn: demo.daysAgo(100), decision: 'Окумуштуулар кеңешинин № 3 протоколу / Протокол Учёного совета № 3' }, director, 'quality-plan:adopt');
-    await send('completeQualityPlanAction', { qualityPlanId, code: '1.1', completedOn: demo.daysAgo(50), evidence: 'AVN: 412 силлабус жарыяланды / опубликовано 412 силлабусов' }, specialist, 'quality-plan:complete:1.1');
-    await send('cancelQualityPlanAction', { qualityPlanId, code: '2.2', reason: 'Каржылоо кийинки жылга жылдырылды / Финансирование перенесено', cancelledOn: demo.daysAgo(10) }, director, 'quality-plan:cancel:2.2');
+    await send(
+      'adoptQualityPlan',
+      { qualityPlanId, adoptedOn: demo.daysAgo(100), decision: 'Окумуштуулар кеңешинин № 3 протоколу / Протокол Учёного совета № 3' },
+      director,
+      'quality-plan:adopt',
+    );
+    await send(
+      'completeQualityPlanAction',
+      { qualityPlanId, code: '1.1', completedOn: demo.daysAgo(50), evidence: 'AVN: 412 силлабус жарыяланды / опубликовано 412 силлабусов' },
+      specialist,
+      'quality-plan:complete:1.1',
+    );
+    await send(
+      'cancelQualityPlanAction',
+      { qualityPlanId, code: '2.2', reason: 'Каржылоо кийинки жылга жылдырылды / Финансирование перенесено', cancelledOn: demo.daysAgo(10) },
+      director,
+      'quality-plan:cancel:2.2',
+    );
   },
 };

@@ -4,7 +4,7 @@
 // actions at every step for those.
 import type { Actor } from '../domain/decider.ts';
 import type { IsoDate } from '../domain/values.ts';
-import { demoActors, type DemoContext } from './context.ts';
+import { demoActors } from './context.ts';
 import type { DemoModule } from './modules.ts';
 import { personName } from './people.ts';
 
@@ -63,26 +63,190 @@ type IndicatorSpec = {
 };
 
 const indicators: IndicatorSpec[] = [
-  { code: 'SD1-G1-KPI01', goal: '1.1', name: n('Илимий даражасы бар окутуучулардын үлүшү', 'Доля преподавателей с учёной степенью', 'Share of teaching staff with a degree'), unit: 'percent', direction: 'increase', baseline: 38, final: 50, owner: 'HR office', source: 'HR register', performance: 0.86 },
-  { code: 'SD1-G1-KPI02', goal: '1.1', name: n('Квалификациясын жогорулаткан окутуучулар', 'Преподаватели, повысившие квалификацию', 'Teaching staff who completed professional development'), unit: 'percent', direction: 'at_least', baseline: 60, final: 80, owner: 'HR office', source: 'HR register', performance: 1.04 },
-  { code: 'SD1-G2-KPI03', goal: '1.2', name: n('Аккредитацияланган программалар', 'Аккредитованные программы', 'Accredited programmes'), unit: 'count', direction: 'increase', baseline: 12, final: 40, owner: 'Department of Strategic Planning', source: 'Accreditation registry', performance: 1.02 },
-  { code: 'SD1-G2-KPI04', goal: '1.2', name: n('Бүтүрүүчүлөрдүн жумушка орношуусу', 'Трудоустройство выпускников', 'Graduate employment rate'), unit: 'percent', direction: 'increase', baseline: 62, final: 75, owner: 'Career Centre', source: 'Graduate survey', performance: 0.95 },
-  { code: 'SD1-G2-KPI05', goal: '1.2', name: n('Студенттердин канааттануусу', 'Удовлетворённость студентов', 'Student satisfaction'), unit: 'score', direction: 'at_least', baseline: 3.6, final: 4.2, owner: 'Department of Strategic Planning', source: 'Student survey (AVN)', performance: 1.01 },
-  { code: 'SD2-G1-KPI01', goal: '2.1', name: n('Scopus жана WoS жарыялары', 'Публикации в Scopus и WoS', 'Scopus and WoS publications'), unit: 'count', direction: 'increase', baseline: 95, final: 300, owner: 'Research department', source: 'Scopus, Web of Science', performance: 0.82, ranking: ['QS Asia: Papers per Faculty'] },
-  { code: 'SD2-G1-KPI02', goal: '2.1', name: n('Бир окутуучуга цитаталар', 'Цитирования на преподавателя', 'Citations per teacher'), unit: 'ratio', direction: 'increase', baseline: 0.8, final: 2, owner: 'Research department', source: 'Scopus', performance: 0.97, ranking: ['QS Asia: Citations per Paper'] },
-  { code: 'SD2-G2-KPI03', goal: '2.2', name: n('Илимий долбоорлордун каржылоосу', 'Финансирование научных проектов', 'Research funding'), unit: 'som', direction: 'increase', baseline: 18_000_000, final: 60_000_000, owner: 'Research department', source: 'Finance office', performance: 1.08 },
-  { code: 'SD2-G2-KPI04', goal: '2.2', name: n('Патенттер жана күбөлүктөр', 'Патенты и свидетельства', 'Patents and certificates'), unit: 'count', direction: 'increase', baseline: 6, final: 25, owner: 'Research department', source: 'Kyrgyzpatent', performance: 0.8 },
-  { code: 'SD3-G1-KPI01', goal: '3.1', name: n('Чет элдик студенттер', 'Иностранные студенты', 'International students'), unit: 'count', direction: 'increase', baseline: 2100, final: 5000, owner: 'International office', source: 'Registrar', performance: 1.05, ranking: ['QS Asia: International Student Ratio'] },
-  { code: 'SD3-G1-KPI02', goal: '3.1', name: n('Чыгуучу академиялык мобилдүүлүк', 'Исходящая академическая мобильность', 'Outbound academic mobility'), unit: 'count', direction: 'increase', baseline: 400, final: 1000, owner: 'International office', source: 'Mobility register', performance: 0.88, ranking: ['QS Asia: Outbound exchange'] },
-  { code: 'SD3-G2-KPI03', goal: '3.2', name: n('QS Asia рейтингиндеги орун', 'Позиция в рейтинге QS Asia', 'Position in the QS Asia ranking'), unit: 'rank_position', direction: 'decrease', baseline: 551, final: 250, owner: 'Department of Strategic Planning', source: 'QS Asia', performance: 1.03, ranking: ['QS Asia: overall'] },
-  { code: 'SD4-G1-KPI01', goal: '4.1', name: n('Электрондук курстар', 'Электронные курсы', 'Courses with an e-learning module'), unit: 'percent', direction: 'increase', baseline: 35, final: 90, owner: 'Digital Transformation Centre', source: 'LMS', performance: 1.1 },
-  { code: 'SD4-G2-KPI02', goal: '4.2', name: n('Окуудан чыгып калуу', 'Отсев студентов', 'Student dropout rate'), unit: 'percent', direction: 'at_most', baseline: 9, final: 5, owner: 'Registrar', source: 'AVN', performance: 0.84 },
+  {
+    code: 'SD1-G1-KPI01',
+    goal: '1.1',
+    name: n('Илимий даражасы бар окутуучулардын үлүшү', 'Доля преподавателей с учёной степенью', 'Share of teaching staff with a degree'),
+    unit: 'percent',
+    direction: 'increase',
+    baseline: 38,
+    final: 50,
+    owner: 'HR office',
+    source: 'HR register',
+    performance: 0.86,
+  },
+  {
+    code: 'SD1-G1-KPI02',
+    goal: '1.1',
+    name: n('Квалификациясын жогорулаткан окутуучулар', 'Преподаватели, повысившие квалификацию', 'Teaching staff who completed professional development'),
+    unit: 'percent',
+    direction: 'at_least',
+    baseline: 60,
+    final: 80,
+    owner: 'HR office',
+    source: 'HR register',
+    performance: 1.04,
+  },
+  {
+    code: 'SD1-G2-KPI03',
+    goal: '1.2',
+    name: n('Аккредитацияланган программалар', 'Аккредитованные программы', 'Accredited programmes'),
+    unit: 'count',
+    direction: 'increase',
+    baseline: 12,
+    final: 40,
+    owner: 'Department of Strategic Planning',
+    source: 'Accreditation registry',
+    performance: 1.02,
+  },
+  {
+    code: 'SD1-G2-KPI04',
+    goal: '1.2',
+    name: n('Бүтүрүүчүлөрдүн жумушка орношуусу', 'Трудоустройство выпускников', 'Graduate employment rate'),
+    unit: 'percent',
+    direction: 'increase',
+    baseline: 62,
+    final: 75,
+    owner: 'Career Centre',
+    source: 'Graduate survey',
+    performance: 0.95,
+  },
+  {
+    code: 'SD1-G2-KPI05',
+    goal: '1.2',
+    name: n('Студенттердин канааттануусу', 'Удовлетворённость студентов', 'Student satisfaction'),
+    unit: 'score',
+    direction: 'at_least',
+    baseline: 3.6,
+    final: 4.2,
+    owner: 'Department of Strategic Planning',
+    source: 'Student survey (AVN)',
+    performance: 1.01,
+  },
+  {
+    code: 'SD2-G1-KPI01',
+    goal: '2.1',
+    name: n('Scopus жана WoS жарыялары', 'Публикации в Scopus и WoS', 'Scopus and WoS publications'),
+    unit: 'count',
+    direction: 'increase',
+    baseline: 95,
+    final: 300,
+    owner: 'Research department',
+    source: 'Scopus, Web of Science',
+    performance: 0.82,
+    ranking: ['QS Asia: Papers per Faculty'],
+  },
+  {
+    code: 'SD2-G1-KPI02',
+    goal: '2.1',
+    name: n('Бир окутуучуга цитаталар', 'Цитирования на преподавателя', 'Citations per teacher'),
+    unit: 'ratio',
+    direction: 'increase',
+    baseline: 0.8,
+    final: 2,
+    owner: 'Research department',
+    source: 'Scopus',
+    performance: 0.97,
+    ranking: ['QS Asia: Citations per Paper'],
+  },
+  {
+    code: 'SD2-G2-KPI03',
+    goal: '2.2',
+    name: n('Илимий долбоорлордун каржылоосу', 'Финансирование научных проектов', 'Research funding'),
+    unit: 'som',
+    direction: 'increase',
+    baseline: 18_000_000,
+    final: 60_000_000,
+    owner: 'Research department',
+    source: 'Finance office',
+    performance: 1.08,
+  },
+  {
+    code: 'SD2-G2-KPI04',
+    goal: '2.2',
+    name: n('Патенттер жана күбөлүктөр', 'Патенты и свидетельства', 'Patents and certificates'),
+    unit: 'count',
+    direction: 'increase',
+    baseline: 6,
+    final: 25,
+    owner: 'Research department',
+    source: 'Kyrgyzpatent',
+    performance: 0.8,
+  },
+  {
+    code: 'SD3-G1-KPI01',
+    goal: '3.1',
+    name: n('Чет элдик студенттер', 'Иностранные студенты', 'International students'),
+    unit: 'count',
+    direction: 'increase',
+    baseline: 2100,
+    final: 5000,
+    owner: 'International office',
+    source: 'Registrar',
+    performance: 1.05,
+    ranking: ['QS Asia: International Student Ratio'],
+  },
+  {
+    code: 'SD3-G1-KPI02',
+    goal: '3.1',
+    name: n('Чыгуучу академиялык мобилдүүлүк', 'Исходящая академическая мобильность', 'Outbound academic mobility'),
+    unit: 'count',
+    direction: 'increase',
+    baseline: 400,
+    final: 1000,
+    owner: 'International office',
+    source: 'Mobility register',
+    performance: 0.88,
+    ranking: ['QS Asia: Outbound exchange'],
+  },
+  {
+    code: 'SD3-G2-KPI03',
+    goal: '3.2',
+    name: n('QS Asia рейтингиндеги орун', 'Позиция в рейтинге QS Asia', 'Position in the QS Asia ranking'),
+    unit: 'rank_position',
+    direction: 'decrease',
+    baseline: 551,
+    final: 250,
+    owner: 'Department of Strategic Planning',
+    source: 'QS Asia',
+    performance: 1.03,
+    ranking: ['QS Asia: overall'],
+  },
+  {
+    code: 'SD4-G1-KPI01',
+    goal: '4.1',
+    name: n('Электрондук курстар', 'Электронные курсы', 'Courses with an e-learning module'),
+    unit: 'percent',
+    direction: 'increase',
+    baseline: 35,
+    final: 90,
+    owner: 'Digital Transformation Centre',
+    source: 'LMS',
+    performance: 1.1,
+  },
+  {
+    code: 'SD4-G2-KPI02',
+    goal: '4.2',
+    name: n('Окуудан чыгып калуу', 'Отсев студентов', 'Student dropout rate'),
+    unit: 'percent',
+    direction: 'at_most',
+    baseline: 9,
+    final: 5,
+    owner: 'Registrar',
+    source: 'AVN',
+    performance: 0.84,
+  },
 ];
 
 const round = (value: number, unit: IndicatorSpec['unit']) =>
   unit === 'count' || unit === 'rank_position' || unit === 'som' ? Math.round(value) : Number(value.toFixed(unit === 'ratio' || unit === 'score' ? 2 : 1));
 
-const unitHead = (unit: string): Actor => ({ id: `demo-head-${unit.toLowerCase().replace(/[^a-z]+/g, '-')}`, name: `Head of ${unit}`, roles: ['unit_head'], unit });
+const unitHead = (unit: string): Actor => ({
+  id: `demo-head-${unit.toLowerCase().replace(/[^a-z]+/g, '-')}`,
+  name: `Head of ${unit}`,
+  roles: ['unit_head'],
+  unit,
+});
 
 export const strategyDemo: DemoModule = {
   name: 'strategy',
@@ -111,7 +275,12 @@ export const strategyDemo: DemoModule = {
         await send('addStrategicGoal', { planId, directionCode: direction.code, code: goal.code, name: goal.name }, specialist, `strategy:goal:${goal.code}`);
       }
     }
-    await send('adoptStrategicPlan', { planId, adoptedOn: `${startYear - 1}-12-26`, decision: 'Окумуштуулар кеңешинин № 5 протоколу / Протокол Учёного совета № 5' }, director, 'strategy:adopt');
+    await send(
+      'adoptStrategicPlan',
+      { planId, adoptedOn: `${startYear - 1}-12-26`, decision: 'Окумуштуулар кеңешинин № 5 протоколу / Протокол Учёного совета № 5' },
+      director,
+      'strategy:adopt',
+    );
 
     const clamp = (date: IsoDate): IsoDate => (date > demo.today ? demo.today : date);
     for (const spec of indicators) {
@@ -160,13 +329,25 @@ export const strategyDemo: DemoModule = {
         if (y === year - 1 && spec.code === 'SD3-G1-KPI02') {
           await send(
             'rejectIndicatorMeasurement',
-            { indicatorId, period, reason: 'Мобилдүүлүк реестриндеги маалыматтар менен дал келбейт / Не совпадает с реестром мобильности', rejectedOn: clamp(`${y + 1}-02-01`) },
+            {
+              indicatorId,
+              period,
+              reason: 'Мобилдүүлүк реестриндеги маалыматтар менен дал келбейт / Не совпадает с реестром мобильности',
+              rejectedOn: clamp(`${y + 1}-02-01`),
+            },
             seniorInspector,
             `${key}:reject`,
           );
           await send(
             'correctIndicatorMeasurement',
-            { indicatorId, period, value: round(value * 0.97, spec.unit), evidence: 'Реестр мобильности, исправленная выгрузка', reason: 'Кайталанган жазуулар алынып салынды / Удалены дубли', correctedOn: clamp(`${y + 1}-02-05`) },
+            {
+              indicatorId,
+              period,
+              value: round(value * 0.97, spec.unit),
+              evidence: 'Реестр мобильности, исправленная выгрузка',
+              reason: 'Кайталанган жазуулар алынып салынды / Удалены дубли',
+              correctedOn: clamp(`${y + 1}-02-05`),
+            },
             reporter,
             `${key}:correct`,
           );
@@ -204,10 +385,20 @@ export const strategyDemo: DemoModule = {
       await send('startCorrectiveAction', { ...ref, startedOn: demo.daysAgo(180 - i * 20) }, unitHead(spec.owner), `${key}:start`);
       if (i === 1) continue;
       if (i === 2) {
-        await send('cancelCorrectiveAction', { ...ref, reason: 'Индикатордун паспорту кайра каралууда / Паспорт индикатора пересматривается', cancelledOn: demo.daysAgo(20) }, director, `${key}:cancel`);
+        await send(
+          'cancelCorrectiveAction',
+          { ...ref, reason: 'Индикатордун паспорту кайра каралууда / Паспорт индикатора пересматривается', cancelledOn: demo.daysAgo(20) },
+          director,
+          `${key}:cancel`,
+        );
         continue;
       }
-      await send('completeCorrectiveAction', { ...ref, completedOn: demo.daysAgo(60), evidence: 'Аткаруу жөнүндө отчёт / Отчёт о выполнении' }, unitHead(spec.owner), `${key}:complete`);
+      await send(
+        'completeCorrectiveAction',
+        { ...ref, completedOn: demo.daysAgo(60), evidence: 'Аткаруу жөнүндө отчёт / Отчёт о выполнении' },
+        unitHead(spec.owner),
+        `${key}:complete`,
+      );
       if (i === 3) continue;
       await send(
         'verifyCorrectiveActionEffectiveness',
