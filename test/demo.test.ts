@@ -9,8 +9,11 @@ import { demoModules } from '../src/demo/modules.ts';
 import { DemoRefusedError, loadDemo, openDemoHub, type DemoReport } from '../src/demo/load.ts';
 import { licenseStatus } from '../src/domain/licensing.ts';
 import { accreditationStage } from '../src/domain/accreditation-terms.ts';
+import { exampleOperations } from '../src/http/graphiql-examples.ts';
 import type { Hub } from '../src/hub.ts';
-import { temporaryDirectory, testConfig } from './support/fixtures.ts';
+import { createGraphQLHandler } from '../src/server.ts';
+import { director, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
+import { yogaClient } from './support/graphql.ts';
 import { repository } from './support/hub-process.ts';
 
 let dir: ReturnType<typeof temporaryDirectory>;
@@ -95,6 +98,20 @@ describe('the demo university', () => {
     expect([...actors.values()].filter((roles) => roles.includes('teacher')).length).toBeGreaterThanOrEqual(200);
     // Nothing the automation sent in answer was refused.
     expect(hub.automation.prepare('SELECT count(*) AS n FROM follow_up_refusals').get()).toEqual({ n: 0 });
+  });
+
+  it('answers every GraphiQL example with data, as the director', async () => {
+    const gql = yogaClient(createGraphQLHandler(hub, { secret: TEST_SECRET }));
+    const token = await tokenFor(director);
+    for (const example of exampleOperations) {
+      const answer = await gql(example.query, example.variables ?? {}, { token });
+      expect(answer.errors, example.title).toBeUndefined();
+      for (const [field, value] of Object.entries(answer.data!)) {
+        const rows = (value as { edges?: unknown[]; events?: unknown[] }).edges ?? (value as { events?: unknown[] }).events;
+        if (rows) expect(rows.length, `${example.title}: ${field}`).toBeGreaterThan(0);
+        else expect((value as { __typename: string }).__typename, example.title).toMatch(/Payload$/);
+      }
+    }
   });
 
   it('refuses to load into a log that holds events, and changes nothing', async () => {

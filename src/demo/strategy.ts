@@ -313,27 +313,29 @@ export const strategyDemo: DemoModule = {
       );
       const reporter = unitHead(spec.owner);
       const lowerIsBetter = spec.direction === 'decrease' || spec.direction === 'at_most';
-      for (let y = startYear; y < year; y++) {
+      // Each year's value is reported in January after it; this year's so far, a few weeks ago.
+      for (let y = startYear; y <= year; y++) {
+        const on = (monthDay: string, days: number) => (y === year ? demo.daysAgo(days) : clamp(`${y + 1}-${monthDay}`));
         const performance = y === startYear ? Math.max(spec.performance, 1.01) : spec.performance * random.decimal(0.98, 1.02, 3);
         const value = round(lowerIsBetter ? targetOf(y) / performance : targetOf(y) * performance, spec.unit);
         const period = String(y);
         const key = `strategy:measure:${spec.code}:${period}`;
         await send(
           'reportIndicatorMeasurement',
-          { indicatorId, period, value, evidence: `${spec.source}, ${y}`, reportedOn: clamp(`${y + 1}-01-20`) },
+          { indicatorId, period, value, evidence: `${spec.source}, ${y}`, reportedOn: on('01-20', 20) },
           reporter,
           `${key}:report`,
         );
-        // Last year's values: one still waits for the department, one was sent back and corrected.
-        if (y === year - 1 && spec.code === 'SD1-G2-KPI05') continue;
-        if (y === year - 1 && spec.code === 'SD3-G1-KPI02') {
+        // This year's values: one still waits for the department, one was sent back and corrected.
+        if (y === year && spec.code === 'SD1-G2-KPI05') continue;
+        if (y === year && spec.code === 'SD3-G1-KPI02') {
           await send(
             'rejectIndicatorMeasurement',
             {
               indicatorId,
               period,
               reason: 'Мобилдүүлүк реестриндеги маалыматтар менен дал келбейт / Не совпадает с реестром мобильности',
-              rejectedOn: clamp(`${y + 1}-02-01`),
+              rejectedOn: on('02-01', 16),
             },
             seniorInspector,
             `${key}:reject`,
@@ -346,13 +348,13 @@ export const strategyDemo: DemoModule = {
               value: round(value * 0.97, spec.unit),
               evidence: 'Реестр мобильности, исправленная выгрузка',
               reason: 'Кайталанган жазуулар алынып салынды / Удалены дубли',
-              correctedOn: clamp(`${y + 1}-02-05`),
+              correctedOn: on('02-05', 14),
             },
             reporter,
             `${key}:correct`,
           );
         }
-        await send('verifyIndicatorMeasurement', { indicatorId, period, verifiedOn: clamp(`${y + 1}-02-10`) }, seniorInspector, `${key}:verify`);
+        await send('verifyIndicatorMeasurement', { indicatorId, period, verifiedOn: on('02-10', 10) }, seniorInspector, `${key}:verify`);
       }
       demo.facts.ids.set(`indicator:${spec.code}`, indicatorId);
     }
