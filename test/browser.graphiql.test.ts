@@ -25,19 +25,24 @@ let page: Page;
 /** The operation name GraphiQL shows as a tab's title. */
 const operationName = (query: string) => /\b(?:query|mutation)\s+(\w+)/.exec(query)![1]!;
 
-/** What the result pane shows, as text (Monaco draws spaces as no-break spaces). */
-const resultText = (p: Page) =>
-  p
-    .locator('.graphiql-response')
-    .innerText()
-    .then((text) => text.replace(/\u00a0/g, ' '));
+/**
+ * What a pane shows, as the lines a person reads (Monaco draws spaces as no-break spaces). The
+ * rendered text is the point here, so Playwright's innerText, not the DOM's textContent.
+ */
+async function shown(p: Page, selector: string): Promise<string> {
+  const pane = p.locator(selector);
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator, read as rendered
+  const text = await pane.innerText();
+  return text.replace(/\u00a0/g, ' ');
+}
+const resultText = (p: Page) => shown(p, '.graphiql-response');
 
 async function runTab(p: Page, name: string, expected: string): Promise<string> {
   // The tabs are drag-to-reorder items that move while the page settles, and a pointer press on one
   // starts a drag; a person using the keyboard (Tab to it, Enter) opens it without one.
   await p.locator('.graphiql-tab-button', { hasText: name }).press('Enter');
   // The tab is open once the query editor shows its operation.
-  await expect.poll(() => p.locator('.graphiql-query-editor').innerText(), { timeout: UI_TIMEOUT }).toMatch(new RegExp(`(query|mutation)\\s+${name}\\b`));
+  await expect.poll(() => shown(p, '.graphiql-query-editor'), { timeout: UI_TIMEOUT }).toMatch(new RegExp(`(query|mutation)\\s+${name}\\b`));
   await p.locator('.graphiql-execute-button').click();
   await expect.poll(() => resultText(p), { timeout: UI_TIMEOUT }).toContain(expected);
   return resultText(p);
