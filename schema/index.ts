@@ -37,11 +37,12 @@ import './secretariat.ts';
 import './languages.ts';
 import './organisation.ts';
 import './organisation-mutations.ts';
+import { withExamples } from './examples.ts';
 
 builder.queryType({ description: 'Read models of the department: registries, indicators, ratings and their history.' });
 builder.mutationType({ description: 'One mutation per departmental action (command). Each answers with the updated read model or a typed error.' });
 
-export const schema: GraphQLSchema = builder.toSchema();
+export const schema: GraphQLSchema = withExamples(builder.toSchema());
 
 /** The SDL as committed in schema/schema.graphql: sorted, so that diffs show real changes only. */
 export const printedSchema = (): string => `${printSchema(lexicographicSortSchema(schema))}\n`;

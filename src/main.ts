@@ -19,6 +19,7 @@ Every setting is an environment variable; the README's settings table lists them
 SIGTERM or SIGINT stops it gracefully; exit status 0 after a clean stop, 1 when it cannot start.`;
 import { automationParts } from '../schema/follow-up.ts';
 import { startAutomation, type Automation } from './automation/index.ts';
+import { demoRequested, loadDemoOnStart } from './demo/on-start.ts';
 
 async function main(): Promise<void> {
   if (process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) {
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
         )
       : undefined;
   try {
+    if (demoRequested(process.env)) await loadDemoOnStart(hub, announce);
     server = await startServer(hub, { port: config.port, host: config.host, secret, graphiqlToken: token });
   } catch (error) {
     await closeHub(hub, lock);
