@@ -5,8 +5,12 @@ import { accreditationRules } from './accreditation.ts';
 import { commonRules } from './common.ts';
 import { documentRules } from './documents.ts';
 import { licensingRules } from './licensing.ts';
+import { organisationRules } from './organisation.ts';
+import { rankingRules } from './rankings.ts';
 import { ratingRules } from './ratings.ts';
+import { secretariatRules } from './secretariat.ts';
 import { strategyRules } from './strategy.ts';
+import { surveyRules } from './surveys.ts';
 
 /** The module catalogues, kept apart so the test can tell a code defined twice. */
 export const ruleCatalogues: Record<string, Catalogue> = {
@@ -16,6 +20,10 @@ export const ruleCatalogues: Record<string, Catalogue> = {
   licensing: licensingRules,
   ratings: ratingRules,
   strategy: strategyRules,
+  rankings: rankingRules,
+  secretariat: secretariatRules,
+  organisation: organisationRules,
+  surveys: surveyRules,
 };
 
 export const ruleSentences: Catalogue = Object.assign({}, ...Object.values(ruleCatalogues));

@@ -107,10 +107,30 @@ export const ratingRules: Catalogue = {
     ru: 'Никто не может проверять, возвращать или решать по собственной рейтинговой анкете.',
     en: 'Nobody may verify, return or decide on their own rating entry.',
   },
-  SCORE_ABOVE_MAXIMUM: {
-    ky: 'Упай критерийдин эң жогорку упайынан ашып кетти.',
-    ru: 'Балл превышает максимум баллов по критерию.',
-    en: 'A score is above the maximum points of its criterion.',
+  GROUP_CAP_WITHOUT_CRITERIA: {
+    ky: 'Бул топко бир да критерий кирбейт, ошондуктан анын эң жогорку чеги эч нерсени чектебейт.',
+    ru: 'К этой группе не относится ни один критерий, поэтому её предел ничего не ограничивает.',
+    en: 'No criterion belongs to this group, so its cap caps nothing.',
+  },
+  AUTHOR_COUNT_REQUIRED: {
+    ky: 'Бул критерий боюнча упай авторлордун ортосунда бөлүштүрүлөт; авторлордун санын көрсөтүңүз (жалгыз автор болсо 1).',
+    ru: 'Баллы по этому критерию делятся между соавторами; укажите число авторов (1 для единственного автора).',
+    en: 'This criterion is shared among co-authors; give the number of authors (1 for a sole author).',
+  },
+  AUTHOR_COUNT_NOT_SHARED: {
+    ky: 'Бул критерий боюнча упай авторлордун ортосунда бөлүштүрүлбөйт; авторлордун санын көрсөтпөңүз.',
+    ru: 'Баллы по этому критерию не делятся между соавторами; число авторов не указывайте.',
+    en: 'This criterion is not shared among co-authors; leave the number of authors out.',
+  },
+  EVIDENCE_REQUIRED: {
+    ky: 'Бул критерий боюнча нөлдөн жогору сан үчүн далил керек.',
+    ru: 'Для количества больше нуля по этому критерию нужно подтверждение.',
+    en: 'This criterion requires evidence for a quantity above zero.',
+  },
+  PROFILE_MISSING: {
+    ky: 'Баракты тапшыруудан мурун окутуучунун факультетин, кафедрасын, кызматын, илимий даражасын жана штаттык бирдигин жазыңыз.',
+    ru: 'Перед подачей анкеты запишите факультет, кафедру, должность, учёную степень и ставку преподавателя.',
+    en: 'Record the teacher’s faculty, chair, position, degree and staff rate before submitting the entry.',
   },
   TEACHER_UNIT_UNKNOWN: {
     ky: 'Окутуучунун бөлүмү али белгисиз: окутуучу биринчи упайларын жазып баракты өзү баштайт, андан кийин анын бөлүмүнүн жетекчиси иштей алат.',

@@ -50,6 +50,11 @@ export const strategyRules: Catalogue = {
     ru: 'Целевое значение на этот год уже равно указанному в пересмотре.',
     en: 'The target for that year already is what the revision gives.',
   },
+  PERIOD_NOT_DUE: {
+    ky: 'Бул мезгилдин маанисин тапшыруу мөөнөтү али өтө элек; мөөнөтү өткөндөн кийин гана ал тапшырылган эмес деп белгиленет.',
+    ru: 'Срок подачи значения за этот период ещё не прошёл; отметить его неподанным можно только после этой даты.',
+    en: 'The value for this period is not due yet; it can be recorded missed only after its due date.',
+  },
   MEASUREMENT_NOT_FOUND: {
     ky: 'Бул мезгил үчүн маани берилген эмес.',
     ru: 'За этот период значение не представлено.',
