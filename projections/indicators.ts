@@ -47,8 +47,8 @@ function horizon(state: Extract<IndicatorState, { exists: true }>): number[] {
 
 export const indicatorsProjection: ProjectionDefinition<Table> = {
   name: 'indicators',
-  // 2: missed periods (IndicatorPeriodMissed) and the awaiting-data status.
-  version: 2,
+  // 2: missed periods (IndicatorPeriodMissed) and the awaiting-data status; 3: the data request a value came from.
+  version: 3,
   tables: ['indicators', 'indicator_years', 'indicator_measurements', 'indicator_target_revisions', 'indicator_deviations', 'indicator_action_links'],
   eventTypes: [...indicatorEventTypes, ...correctiveActionEventTypes],
   open(db, t: TableNames<Table>) {
@@ -65,7 +65,7 @@ export const indicatorsProjection: ProjectionDefinition<Table> = {
         expected TEXT, value REAL, period TEXT, ratio REAL, progress REAL, status TEXT NOT NULL, missed_periods TEXT NOT NULL DEFAULT '[]',
         PRIMARY KEY (id, year));
       CREATE TABLE IF NOT EXISTS ${t.indicator_measurements} (
-        indicator_id TEXT NOT NULL, period TEXT NOT NULL, value REAL NOT NULL, evidence TEXT NOT NULL, status TEXT NOT NULL,
+        indicator_id TEXT NOT NULL, period TEXT NOT NULL, value REAL NOT NULL, evidence TEXT NOT NULL, data_request_id TEXT, status TEXT NOT NULL,
         reported_on TEXT NOT NULL, reported_by TEXT NOT NULL, corrections INTEGER NOT NULL DEFAULT 0,
         verified_on TEXT, rejected_on TEXT, rejection_reason TEXT, PRIMARY KEY (indicator_id, period));
       CREATE TABLE IF NOT EXISTS ${t.indicator_target_revisions} (
@@ -89,9 +89,11 @@ export const indicatorsProjection: ProjectionDefinition<Table> = {
     const insertYear = db.prepare(`INSERT INTO ${t.indicator_years} (id, year, plan_id, goal_code, direction_code, owner_unit, code, direction,
       expected, value, period, ratio, progress, status, missed_periods) VALUES (@id, @year, @planId, @goalCode, @directionCode, @ownerUnit, @code,
       @direction, @expected, @value, @period, @ratio, @progress, @status, @missedPeriods)`);
-    const insertMeasurement = db.prepare(`INSERT INTO ${t.indicator_measurements} (indicator_id, period, value, evidence, status, reported_on, reported_by)
-      VALUES (@id, @period, @value, @evidence, 'reported', @reportedOn, @by)`);
-    const correctMeasurement = db.prepare(`UPDATE ${t.indicator_measurements} SET value = @value, evidence = @evidence, status = 'reported',
+    const insertMeasurement =
+      db.prepare(`INSERT INTO ${t.indicator_measurements} (indicator_id, period, value, evidence, data_request_id, status, reported_on, reported_by)
+      VALUES (@id, @period, @value, @evidence, @dataRequestId, 'reported', @reportedOn, @by)`);
+    const correctMeasurement =
+      db.prepare(`UPDATE ${t.indicator_measurements} SET value = @value, evidence = @evidence, data_request_id = @dataRequestId, status = 'reported',
       corrections = corrections + 1, verified_on = NULL, rejected_on = NULL, rejection_reason = NULL WHERE indicator_id = @id AND period = @period`);
     const verifyMeasurement = db.prepare(
       `UPDATE ${t.indicator_measurements} SET status = 'verified', verified_on = @verifiedOn WHERE indicator_id = @id AND period = @period`,
@@ -219,12 +221,19 @@ export const indicatorsProjection: ProjectionDefinition<Table> = {
               period: event.data.period,
               value: event.data.value,
               evidence: event.data.evidence,
+              dataRequestId: event.data.dataRequestId ?? null,
               reportedOn: event.data.reportedOn,
               by: recorded.metadata.actor.name,
             });
             break;
           case 'IndicatorMeasurementCorrected':
-            correctMeasurement.run({ id, period: event.data.period, value: event.data.value, evidence: event.data.evidence });
+            correctMeasurement.run({
+              id,
+              period: event.data.period,
+              value: event.data.value,
+              evidence: event.data.evidence,
+              dataRequestId: event.data.dataRequestId ?? null,
+            });
             break;
           case 'IndicatorMeasurementVerified':
             verifyMeasurement.run({ id, period: event.data.period, verifiedOn: event.data.verifiedOn });
@@ -295,6 +304,7 @@ export const measurementRow = z.object({
   period: z.string(),
   value: z.number(),
   evidence: z.string(),
+  data_request_id: z.string().nullable(),
   status: measurementStatus,
   reported_on: z.string(),
   reported_by: z.string(),

@@ -16,6 +16,7 @@ import {
   indicatorFrequency,
   indicatorUnit,
   measurementStatus,
+  requireAcceptedDataRequest,
   type IndicatorCommandName,
   type IndicatorPassport,
 } from '../src/domain/indicators.ts';
@@ -98,6 +99,10 @@ const IndicatorMeasurementRef = builder.objectRef<MeasurementRow>('IndicatorMeas
     period: t.exposeString('period', { description: 'The period: 2026, 2026-S1 or 2026-Q3.' }),
     value: t.exposeFloat('value', { description: 'The value as last reported or corrected.' }),
     evidence: t.exposeString('evidence', { description: 'Where the value can be checked.' }),
+    dataRequestId: t.exposeID('data_request_id', {
+      nullable: true,
+      description: 'The data request whose accepted answer the value comes from, if it was gathered through one (dataRequest(id:) shows it).',
+    }),
     status: t.field({ type: MeasurementStatusEnum, description: 'Reported, verified or rejected.', resolve: (m) => m.status }),
     statusLabel: t.string({
       description: 'The status in Kyrgyz, Russian or English.',
@@ -418,6 +423,12 @@ async function runIndicatorCommand(name: IndicatorCommandName, call: CommandCall
     const goal = hub.strategicPlans.goal(planId, goalCode);
     if (!goal) throw new NotFoundError('strategic goal', goalCode);
     extra = { directionCode: goal.direction_code };
+  }
+  const dataRequestId = call.input.dataRequestId;
+  if ((name === 'reportIndicatorMeasurement' || name === 'correctIndicatorMeasurement') && typeof dataRequestId === 'string') {
+    const request = hub.secretariat.dataRequests.byIds([dataRequestId])[0];
+    if (!request) throw new NotFoundError('data request', dataRequestId);
+    requireAcceptedDataRequest(dataRequestId, request.state.status);
   }
   return runStrategyCommand({
     name,

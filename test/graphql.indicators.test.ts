@@ -368,3 +368,60 @@ describe('refusals', () => {
     expect((await send(VERIFY_MEASUREMENT, { indicatorId: id, period: '2026', verifiedOn: '2027-01-16' }, own)).__typename).toBe('ForbiddenError');
   });
 });
+
+describe('where a value came from', () => {
+  const MEASUREMENTS = `query($id: ID!) { indicator(id: $id) { measurements { period value dataRequestId } } }`;
+  const dataRequest = (name: string, input: Record<string, unknown>, as: string) =>
+    gql(
+      `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename ... on DataRequestPayload { dataRequest { id dataRequestId status } } } }`,
+      { input },
+      { token: as },
+    );
+
+  it('names the data request whose accepted answer it is, and refuses one not accepted or not there', async () => {
+    const dean = await tokenFor({ id: 'u-dean-econ', name: 'Dean of Economics', roles: ['unit_head'], unit: 'faculty-economics' });
+    const sent = await dataRequest(
+      'sendDataRequest',
+      {
+        subject: 'Teachers with degrees',
+        question: 'How many of the faculty’s teachers hold a degree?',
+        figures: [{ name: 'With a degree', unit: 'percent' }],
+        unitKind: 'FACULTY',
+        unit: 'faculty-economics',
+        sentOn: '2026-11-02',
+        dueOn: '2026-11-20',
+      },
+      token,
+    );
+    const requestId: string = sent.data!.sendDataRequest.dataRequest.dataRequestId;
+    const id = await indicator({ code: 'SD1-G1-KPI09' });
+    const citing = (period: string) => ({
+      indicatorId: id,
+      period,
+      value: 41,
+      evidence: 'Answer of the faculty',
+      dataRequestId: requestId,
+      reportedOn: '2026-11-25',
+    });
+
+    // Not answered yet: no value can come from it.
+    expect(await send(REPORT_MEASUREMENT, citing('2026'))).toMatchObject({ __typename: 'DomainRuleError', code: 'DATA_REQUEST_NOT_ACCEPTED' });
+    const answered = await dataRequest(
+      'answerDataRequest',
+      { dataRequestId: requestId, answeredOn: '2026-11-10', values: [{ name: 'With a degree', value: 41 }] },
+      dean,
+    );
+    expect(answered.data!.answerDataRequest.__typename).toBe('DataRequestPayload');
+    expect(await send(REPORT_MEASUREMENT, citing('2026'))).toMatchObject({ __typename: 'DomainRuleError', code: 'DATA_REQUEST_NOT_ACCEPTED' });
+    const acceptedAnswer = await dataRequest('acceptDataRequestResponse', { dataRequestId: requestId, acceptedOn: '2026-11-15' }, token);
+    expect(acceptedAnswer.data!.acceptDataRequestResponse.dataRequest.status).toBe('ACCEPTED');
+
+    expect(await send(REPORT_MEASUREMENT, { ...citing('2026'), dataRequestId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
+      __typename: 'NotFoundError',
+      entity: 'data request',
+    });
+    await accepted(REPORT_MEASUREMENT, citing('2026'));
+    const read = await gql(MEASUREMENTS, { id }, { token });
+    expect(read.data!.indicator.measurements).toEqual([{ period: '2026', value: 41, dataRequestId: requestId }]);
+  });
+});

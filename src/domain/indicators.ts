@@ -165,6 +165,9 @@ export const indicatorCommands = {
     period: period.describe('The period measured: 2026, 2026-S1 or 2026-Q3, as the indicator’s frequency says.'),
     value: amount.describe('The measured value.'),
     evidence: text(2000).describe('Where the value can be checked: a document, a system extract, a link.'),
+    dataRequestId: entityId('data request')
+      .optional()
+      .describe('The data request whose accepted answer the value comes from, when it was gathered through one (the secretariat’s dataRequests).'),
     reportedOn: isoDate.describe('Date the value was reported.'),
   }),
   correctIndicatorMeasurement: z.object({
@@ -172,6 +175,9 @@ export const indicatorCommands = {
     period: period.describe('The period whose value is corrected.'),
     value: amount.describe('The corrected value.'),
     evidence: text(2000).describe('Evidence of the corrected value.'),
+    dataRequestId: entityId('data request')
+      .optional()
+      .describe('The data request whose accepted answer the value comes from, when it was gathered through one (the secretariat’s dataRequests).'),
     reason: text(2000).describe('Why the value is corrected.'),
     correctedOn: isoDate.describe('Date of the correction.'),
   }),
@@ -221,13 +227,22 @@ export const indicatorEventSchemas = {
     reason: z.string(),
     revisedOn: isoDate,
   }),
-  IndicatorMeasurementReported: z.object({ indicatorId: z.string(), period: z.string(), value: z.number(), evidence: z.string(), reportedOn: isoDate }),
+  IndicatorMeasurementReported: z.object({
+    indicatorId: z.string(),
+    period: z.string(),
+    value: z.number(),
+    evidence: z.string(),
+    /** Added later: values reported before could not name a data request, which is true of them. */
+    dataRequestId: z.string().optional(),
+    reportedOn: isoDate,
+  }),
   IndicatorMeasurementCorrected: z.object({
     indicatorId: z.string(),
     period: z.string(),
     value: z.number(),
     previousValue: z.number(),
     evidence: z.string(),
+    dataRequestId: z.string().optional(),
     reason: z.string(),
     correctedOn: isoDate,
   }),
@@ -330,6 +345,20 @@ export function missedAfterLatest(state: Pick<Existing, 'measurements' | 'missed
 
 type Existing = Extract<IndicatorState, { exists: true }>;
 const rule = (code: string, message: string) => new DomainRuleError(code, message);
+
+/**
+ * A value said to come from a data request must come from an answer the department accepted: a
+ * request still open, returned or withdrawn has given no value yet. The request lives in another
+ * stream, so the pipeline passes its status here before the command is decided.
+ */
+export function requireAcceptedDataRequest(dataRequestId: string, status: string): void {
+  if (status !== 'accepted') {
+    throw rule(
+      'DATA_REQUEST_NOT_ACCEPTED',
+      `dataRequestId: data request ${dataRequestId} is ${status}; a value can cite only a request whose answer was accepted`,
+    );
+  }
+}
 
 const isStaff = (actor: Actor) => actor.roles.some((r) => strategyStaff.includes(r));
 
