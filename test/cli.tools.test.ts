@@ -37,7 +37,7 @@ describe('--help', () => {
     'prints the usage of every tool and of the hub, and touches no data',
     async () => {
       const dataDir = join(newDir(), 'never-made');
-      const programs = ['verify', 'export', 'import', 'replay', 'permissions', 'token'].map((tool) => `src/cli/${tool}.ts`).concat('src/main.ts');
+      const programs = ['verify', 'export', 'import', 'replay', 'permissions', 'token', 'report'].map((tool) => `src/cli/${tool}.ts`).concat('src/main.ts');
       const runs = await Promise.all(programs.map((file) => run(file, ['--help'], { SAPAT_DATA_DIR: dataDir, NODE_ENV: 'production' })));
       for (const [index, outcome] of runs.entries()) {
         expect({ program: programs[index], code: outcome.code, stderr: outcome.stderr }).toEqual({ program: programs[index], code: 0, stderr: '' });

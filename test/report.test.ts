@@ -13,6 +13,7 @@ import { createGraphQLHandler } from '../src/server.ts';
 import { aida, seedYear } from './support/annual-data.ts';
 import { director, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
 import { yogaClient } from './support/graphql.ts';
+import { seedRankings } from './support/registers-data.ts';
 import { repository } from './support/hub-process.ts';
 
 const poppler = existsSync('/usr/bin/pdftoppm') && existsSync('/usr/bin/pdftotext');
@@ -30,6 +31,8 @@ beforeAll(async () => {
   yoga = createGraphQLHandler(hub, { secret: TEST_SECRET });
   token = await tokenFor(director);
   await seedYear(yogaClient(yoga));
+  // QS by band, better in 2026 than in 2025; the Ministry's rating by rank, 4th in 2025 and 6th in 2026.
+  await seedRankings(yogaClient(yoga));
 });
 let closed = false;
 afterAll(async () => {
@@ -87,9 +90,24 @@ describe('GET /report/annual/<year>.pdf', () => {
     for (const png of pngs) expect([...readFileSync(join(pages, png)).subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
 
     const text = execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    for (const key of ['title', 'licences', 'accreditations', 'indicators', 'correctiveActions', 'rating', 'rankings', 'noRankings'] as const) {
+    for (const key of [
+      'title',
+      'licences',
+      'accreditations',
+      'indicators',
+      'correctiveActions',
+      'rating',
+      'rankings',
+      'position',
+      'lastYear',
+      'trend',
+    ] as const) {
       expect(text, key).toContain(reportLabels[key].ky);
     }
+    // The rankings recorded through GraphQL, each row with the year's position, last year's and the trend.
+    expect(text).not.toContain(reportLabels.noRankings.ky);
+    expect(text).toMatch(/QS WUR \(QS WUR 2026\) +801-1000 +18\.7 +1001-1200 +\+200 +Жакшырды/);
+    expect(text).toMatch(/rating\.kg \(rating\.kg 2026\) +6 +410\.1 +4 +-2 +Төмөндөдү/);
     // Kyrgyz letters survive only if the embedded font has them (ң, ө, ү), in labels and in the data.
     expect(text).toMatch(/ң/);
     expect(text).toMatch(/ө/);
@@ -114,8 +132,10 @@ describe('GET /report/annual/<year>.pdf', () => {
     if (!poppler) skip(missing);
     for (const language of ['ru', 'en'] as const) {
       const text = execFileSync('/usr/bin/pdftotext', [await savedReport(language), '-'], { encoding: 'utf8' });
-      for (const key of ['title', 'licences', 'indicators', 'rating', 'noRankings'] as const)
+      for (const key of ['title', 'licences', 'indicators', 'rating', 'rankings', 'position', 'lastYear', 'change'] as const)
         expect(text, `${language} ${key}`).toContain(reportLabels[key][language]);
+      expect(text).toContain({ ru: 'Улучшилась', en: 'Improved' }[language]);
+      expect(text).toContain({ ru: 'Ухудшилась', en: 'Declined' }[language]);
       expect(text).not.toContain(reportLabels.title.ky);
     }
   });

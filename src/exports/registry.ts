@@ -15,6 +15,18 @@ import { proposalsExport } from './registries/proposals.ts';
 import { qualityPlansExport } from './registries/quality-plans.ts';
 import { ratingResultsExport } from './registries/rating-results.ts';
 import { swotAnalysesExport } from './registries/swot-analyses.ts';
+import { analyticalReportsExport } from './registries/analytical-reports.ts';
+import { assessmentInstrumentsExport } from './registries/assessment-instruments.ts';
+import { cooperationPlansExport } from './registries/cooperation-plans.ts';
+import { dataRequestsExport } from './registries/data-requests.ts';
+import { meetingsExport } from './registries/meetings.ts';
+import { organisationTasksExport } from './registries/organisation-tasks.ts';
+import { publicationsExport } from './registries/publications.ts';
+import { rankingsExport } from './registries/rankings.ts';
+import { ratingTableExport } from './registries/rating-table.ts';
+import { staffingTableExport } from './registries/staffing-table.ts';
+import { surveysExport } from './registries/surveys.ts';
+import { umoSessionsExport } from './registries/umo-sessions.ts';
 
 export const exportDefinitions: ExportDefinition[] = [
   licensesExport,
@@ -31,6 +43,18 @@ export const exportDefinitions: ExportDefinition[] = [
   swotAnalysesExport,
   deadlinesExport,
   ratingResultsExport,
+  ratingTableExport,
+  rankingsExport,
+  cooperationPlansExport,
+  dataRequestsExport,
+  meetingsExport,
+  umoSessionsExport,
+  analyticalReportsExport,
+  publicationsExport,
+  surveysExport,
+  assessmentInstrumentsExport,
+  organisationTasksExport,
+  staffingTableExport,
 ];
 
 export const exportNamed = (name: string): ExportDefinition | undefined => exportDefinitions.find((d) => d.name === name);

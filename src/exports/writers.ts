@@ -16,10 +16,24 @@ export const contentTypes: Record<ExportFormat, string> = {
 
 const joined = (value: unknown): unknown => (Array.isArray(value) ? value.join('; ') : value);
 
+/** A decimal number written as text, such as "-12.5": a spreadsheet reads it as that number, never as a formula. */
+const numeric = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Text a spreadsheet would run as a formula (=, +, -, @) or whose leading tab or CR it would strip
+ * and then read as one gets a leading single quote, so a value someone typed into the hub cannot
+ * run in the reader's Excel (CSV formula injection). Numbers, negative ones included, stay numbers.
+ */
+export function neutralised(value: unknown): string {
+  const text = String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || numeric.test(text)) return text;
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 function csvField(value: unknown): string {
   const v = joined(value);
   if (v === null || v === undefined) return '';
-  const text = String(v);
+  const text = neutralised(v);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

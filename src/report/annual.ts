@@ -233,17 +233,27 @@ function render(doc: Doc, data: AnnualData, language: Language, today: string) {
     );
   }
 
-  // The rankings module fills data.rankings (see AnnualData); until then this section says so.
+  // The rankings read model's results of the year, each with last year's position and the trend.
   r.heading('rankings');
   if (data.rankings.length === 0) r.paragraph(label('noRankings'));
   else
     r.table(
       [
-        { header: label('kind'), share: 0.5 },
-        { header: label('year'), share: 0.25 },
-        { header: '#', share: 0.25 },
+        { header: label('ranking'), share: 0.26 },
+        { header: label('position'), share: 0.12 },
+        { header: label('score'), share: 0.09 },
+        { header: label('lastYear'), share: 0.15 },
+        { header: label('change'), share: 0.14 },
+        { header: label('trend'), share: 0.24 },
       ],
-      data.rankings.map((p) => [p.ranking, p.edition, p.position]),
+      data.rankings.map((p) => [
+        `${p.ranking} (${p.edition})`,
+        p.position,
+        p.score === null ? '—' : Number(p.score.toFixed(2)).toString(),
+        p.previousPosition ?? '—',
+        p.rankChange === null ? '—' : p.rankChange > 0 ? `+${p.rankChange}` : String(p.rankChange),
+        p.trendLabel,
+      ]),
     );
 
   // Page numbers, once every page exists.

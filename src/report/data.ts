@@ -54,6 +54,51 @@ export type RatingCampaignRow = {
   unitSummaries: { unit: string; rankedEntries: number; averageTotal: number; highestTotal: number; lowestTotal: number }[];
 };
 
+/** One ranking's edition of the year, as the report prints it. */
+export type RankingRow = {
+  ranking: string;
+  edition: string;
+  /** The rank, or the band when the ranking publishes bands (e.g. 801-1000). */
+  position: string;
+  score: number | null;
+  /** The previous year's position, when there is one. */
+  previousPosition: string | null;
+  /** Places gained (positive) or lost (negative) since the previous result, as the rankings read model computes it. */
+  rankChange: number | null;
+  trend: string;
+  trendLabel: string;
+};
+
+type RankingResultNode = { rank: number | null; band: string | null; score: number | null; rankChange: number | null; trend: string; trendLabel: string };
+type RankingNode = {
+  name: string;
+  shortName: string;
+  editions: { year: number; title: string; result: (RankingResultNode & { previous: RankingResultNode | null }) | null }[];
+};
+
+const positionOf = (result: { rank: number | null; band: string | null }): string => (result.rank !== null ? String(result.rank) : (result.band ?? '—'));
+
+/** The rankings read model's organisations reduced to the year's results, best position first. */
+function rankingRows(organisations: RankingNode[], year: number): RankingRow[] {
+  return organisations.flatMap((organisation) =>
+    organisation.editions
+      .filter((edition) => edition.year === year && edition.result !== null)
+      .map((edition) => {
+        const result = edition.result!;
+        return {
+          ranking: organisation.shortName || organisation.name,
+          edition: edition.title,
+          position: positionOf(result),
+          score: result.score,
+          previousPosition: result.previous ? positionOf(result.previous) : null,
+          rankChange: result.rankChange,
+          trend: result.trend,
+          trendLabel: result.trendLabel,
+        };
+      }),
+  );
+}
+
 export type AnnualData = {
   year: number;
   licences: LicenceRow[];
@@ -61,11 +106,8 @@ export type AnnualData = {
   indicators: IndicatorRow[];
   correctiveActions: CorrectiveActionRow[];
   ratingCampaigns: RatingCampaignRow[];
-  /**
-   * Ranking positions: the hook for the rankings module. Until it lands this is always empty and the
-   * report prints its "no ranking data" section; the module fills it here from its own query.
-   */
-  rankings: { ranking: string; edition: string; position: string }[];
+  /** The university's position in each ranking whose edition of the year has a result, with the change since last year. */
+  rankings: RankingRow[];
 };
 
 async function run<T>(context: GraphQLContext, source: string, variables: Record<string, unknown>): Promise<T> {
@@ -91,7 +133,7 @@ type Connection<T> = { pageInfo: { hasNextPage: boolean; endCursor: string | nul
 const page = 'pageInfo { hasNextPage endCursor } edges { node {';
 
 export async function annualData(context: GraphQLContext, year: number): Promise<AnnualData> {
-  const [licences, accreditations, indicators, correctiveActions, ratingCampaigns] = await Promise.all([
+  const [licences, accreditations, indicators, correctiveActions, ratingCampaigns, rankingOrganisations] = await Promise.all([
     all<LicenceRow>(
       context,
       `query($first: Int, $after: String) { list: licenses(first: $first, after: $after, orderBy: VALID_UNTIL) { ${page} programmeCode programmeName { text } faculty status statusLabel validUntil } } } }`,
@@ -114,6 +156,11 @@ export async function annualData(context: GraphQLContext, year: number): Promise
       `query($first: Int, $after: String, $years: [Int!]) { list: ratingCampaigns(first: $first, after: $after, filter: { years: $years }) { ${page} title { text } year statusLabel maximumTotal entryCounts { draft submitted returned verified } unitSummaries { unit rankedEntries averageTotal highestTotal lowestTotal } } } } }`,
       { years: [year] },
     ),
+    all<RankingNode>(
+      context,
+      `query($first: Int, $after: String) { list: rankings(first: $first, after: $after) { ${page} name shortName editions { year title result { rank band score rankChange trend trendLabel previous { rank band score rankChange trend trendLabel } } } } } } }`,
+    ),
   ]);
-  return { year, licences, accreditations, indicators, correctiveActions, ratingCampaigns, rankings: [] };
+  const rankings = rankingRows(rankingOrganisations, year);
+  return { year, licences, accreditations, indicators, correctiveActions, ratingCampaigns, rankings };
 }

@@ -30,7 +30,8 @@ export async function seedYear(gql: Gql): Promise<void> {
   const send = async (operation: string, input: Record<string, unknown>, as = token) => {
     const res = await gql(operation, { input }, { token: as });
     const payload = Object.values(res.data ?? {})[0] as Record<string, any>;
-    expect(payload?.__typename, JSON.stringify(res)).toMatch(/Payload$/);
+    if (!payload?.__typename) throw new Error(JSON.stringify(res));
+    expect(payload.__typename).toMatch(/Payload$/);
     return payload;
   };
 
@@ -125,8 +126,8 @@ export async function seedYear(gql: Gql): Promise<void> {
       {
         campaignId: campaign.campaignId,
         scores: [
-          { criterionCode: 'TEACH', points: teach, evidence: 'Teaching load report' },
-          { criterionCode: 'PUB', points: pub },
+          { criterionCode: 'TEACH', quantity: teach, evidence: 'Teaching load report' },
+          { criterionCode: 'PUB', quantity: pub },
         ],
       },
       await tokenFor(teacher),
