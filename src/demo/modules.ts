@@ -5,9 +5,10 @@ import { accreditationDemo } from './accreditation.ts';
 import { documentsDemo } from './documents.ts';
 import { licensingDemo } from './licensing.ts';
 import { qualityDemo } from './quality.ts';
+import { rankingsDemo } from './rankings.ts';
 import { ratingsDemo } from './ratings.ts';
 import { strategyDemo } from './strategy.ts';
 
 export type DemoModule = { name: string; load(demo: DemoContext): Promise<void> };
 
-export const demoModules: DemoModule[] = [licensingDemo, accreditationDemo, strategyDemo, ratingsDemo, documentsDemo, qualityDemo];
+export const demoModules: DemoModule[] = [licensingDemo, accreditationDemo, strategyDemo, ratingsDemo, documentsDemo, qualityDemo, rankingsDemo];
