@@ -4,6 +4,7 @@ import type { DemoContext } from './context.ts';
 import { accreditationDemo } from './accreditation.ts';
 import { documentsDemo } from './documents.ts';
 import { licensingDemo } from './licensing.ts';
+import { organisationDemo } from './organisation.ts';
 import { qualityDemo } from './quality.ts';
 import { rankingsDemo } from './rankings.ts';
 import { ratingsDemo } from './ratings.ts';
@@ -11,4 +12,13 @@ import { strategyDemo } from './strategy.ts';
 
 export type DemoModule = { name: string; load(demo: DemoContext): Promise<void> };
 
-export const demoModules: DemoModule[] = [licensingDemo, accreditationDemo, strategyDemo, ratingsDemo, documentsDemo, qualityDemo, rankingsDemo];
+export const demoModules: DemoModule[] = [
+  organisationDemo,
+  licensingDemo,
+  accreditationDemo,
+  strategyDemo,
+  ratingsDemo,
+  documentsDemo,
+  qualityDemo,
+  rankingsDemo,
+];
