@@ -8,7 +8,9 @@ import { organisationDemo } from './organisation.ts';
 import { qualityDemo } from './quality.ts';
 import { rankingsDemo } from './rankings.ts';
 import { ratingsDemo } from './ratings.ts';
+import { secretariatDemo } from './secretariat.ts';
 import { strategyDemo } from './strategy.ts';
+import { surveysDemo } from './surveys.ts';
 
 export type DemoModule = { name: string; load(demo: DemoContext): Promise<void> };
 
@@ -21,4 +23,6 @@ export const demoModules: DemoModule[] = [
   documentsDemo,
   qualityDemo,
   rankingsDemo,
+  secretariatDemo,
+  surveysDemo,
 ];

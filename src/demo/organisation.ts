@@ -98,7 +98,9 @@ export const organisationDemo: DemoModule = {
     );
     await send('approveWorkingSchedule', { version: 1, approvedOn: demo.daysAgo(305) }, rector, 'org:schedule:approve');
 
-    // The director's tasks: done (with feedback), in progress, overdue.
+    // The director's tasks: done (with feedback), in progress, overdue. Those done were done before
+    // their due date, still ahead: the hub's clock, running beside the load, marks a task overdue as
+    // soon as it sees a past due date, before the completion that follows reaches it.
     type DemoTask = {
       key: string;
       title: string;
@@ -116,17 +118,17 @@ export const organisationDemo: DemoModule = {
         title: 'Медицина факультетинин өзүн-өзү баалоо отчетун текшерүү',
         assigneePersonId: seniorInspector.id,
         assigneePersonName: seniorInspector.name,
-        assignedOn: demo.daysAgo(60),
-        dueOn: demo.daysAgo(30),
-        done: demo.daysAgo(33),
+        assignedOn: demo.daysAgo(20),
+        dueOn: demo.daysAhead(5),
+        done: demo.daysAgo(3),
       },
       {
         key: 'licences',
         title: 'Лицензиялардын реестрин жаңылоо / Актуализировать реестр лицензий',
         assigneeUnit: 'accreditation_sector',
-        assignedOn: demo.daysAgo(45),
-        dueOn: demo.daysAgo(15),
-        done: demo.daysAgo(16),
+        assignedOn: demo.daysAgo(15),
+        dueOn: demo.daysAhead(10),
+        done: demo.daysAgo(1),
       },
       {
         key: 'qs-lists',

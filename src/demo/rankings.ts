@@ -254,9 +254,9 @@ export const rankingsDemo: DemoModule = {
       'ranking:qs:plan',
     );
     const activities = [
-      { code: 'A1', activity: 'QS HUB вебинары: маалыматтарды тапшыруу эрежелери', responsible: ratingHead.name, dueOn: demo.daysAgo(200) },
-      { code: 'A2', activity: 'Академиялык жана иш берүүчүлөрдүн тизмелерин QS га жөнөтүү', responsible: methodist.name, dueOn: demo.daysAgo(150) },
-      { code: 'A3', activity: 'QS өкүлүнүн Ош мамлекеттик университетине сапары', responsible: director.name, dueOn: demo.daysAgo(90) },
+      { code: 'A1', activity: 'QS HUB вебинары: маалыматтарды тапшыруу эрежелери', responsible: ratingHead.name, dueOn: demo.daysAhead(20) },
+      { code: 'A2', activity: 'Академиялык жана иш берүүчүлөрдүн тизмелерин QS га жөнөтүү', responsible: methodist.name, dueOn: demo.daysAhead(25) },
+      { code: 'A3', activity: 'QS өкүлүнүн Ош мамлекеттик университетине сапары', responsible: director.name, dueOn: demo.daysAhead(45) },
       {
         code: 'A4',
         activity: 'QS Stars аудитине даярдык: өзүн-өзү баалоо',
@@ -278,7 +278,7 @@ export const rankingsDemo: DemoModule = {
       {
         rankingCooperationPlanId: planId,
         code: 'A1',
-        completedOn: demo.daysAgo(205),
+        completedOn: demo.daysAgo(120),
         outcome: 'Вебинарга 14 кызматкер катышты / 14 сотрудников прошли вебинар',
       },
       ratingHead,
@@ -286,7 +286,7 @@ export const rankingsDemo: DemoModule = {
     );
     await send(
       'completeRankingCooperationActivity',
-      { rankingCooperationPlanId: planId, code: 'A2', completedOn: demo.daysAgo(152), outcome: '312 академиялык жана 148 иш берүүчү байланыштары жөнөтүлдү' },
+      { rankingCooperationPlanId: planId, code: 'A2', completedOn: demo.daysAgo(30), outcome: '312 академиялык жана 148 иш берүүчү байланыштары жөнөтүлдү' },
       methodist,
       'ranking:qs:plan:A2:done',
     );
@@ -295,13 +295,14 @@ export const rankingsDemo: DemoModule = {
       {
         rankingCooperationPlanId: planId,
         code: 'A3',
-        cancelledOn: demo.daysAgo(100),
+        cancelledOn: demo.daysAgo(14),
         reason: 'QS сапарды онлайн жолугушууга алмаштырды / QS заменил визит онлайн-встречей',
       },
       director,
       'ranking:qs:plan:A3:cancel',
     );
-    // A4 stays planned past its due date: the hub's clock marks it overdue.
+    // A4 stays planned past its due date: the hub's clock marks it overdue. The others fall due later
+    // (the clock would otherwise see their past due dates before it sees them done or cancelled).
 
     // Editions of the last three years; this year's stand at different steps of the submission.
     for (const r of rankings) {
