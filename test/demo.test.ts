@@ -22,7 +22,7 @@ let hub: Hub;
 let report: DemoReport;
 let closed = false;
 
-// About 1,400 commands; a few seconds alone, longer on a machine shared by several test runs.
+// About two thousand commands; some seconds alone, longer on a machine shared by several test runs.
 const LOAD_TIMEOUT = 180_000;
 
 beforeAll(async () => {
