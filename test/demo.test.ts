@@ -10,6 +10,7 @@ import { DemoRefusedError, loadDemo, openDemoHub, type DemoReport } from '../src
 import { licenseStatus } from '../src/domain/licensing.ts';
 import { accreditationStage } from '../src/domain/accreditation-terms.ts';
 import { exampleOperations } from '../src/http/graphiql-examples.ts';
+import { localDateOf } from '../src/domain/values.ts';
 import type { Hub } from '../src/hub.ts';
 import { createGraphQLHandler } from '../src/server.ts';
 import { director, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
@@ -21,7 +22,7 @@ let hub: Hub;
 let report: DemoReport;
 let closed = false;
 
-// About 1,400 commands; a few seconds alone, longer on a machine shared by several test runs.
+// About two thousand commands; some seconds alone, longer on a machine shared by several test runs.
 const LOAD_TIMEOUT = 180_000;
 
 beforeAll(async () => {
@@ -81,6 +82,54 @@ describe('the demo university', () => {
     expect(countsBy('rating_campaigns', 'status')).toEqual({ draft: 1, published: 1 });
     expect(Object.keys(countsBy('rating_entries', 'status')).sort()).toEqual(['draft', 'returned', 'verified']);
     expect(Object.keys(countsBy('documents', 'status')).sort()).toEqual(['draft', 'in_force', 'retired']);
+  });
+
+  it('has rankings with three years of editions, a submission at every step, results with a trend and a measure', () => {
+    expect(count('ranking_organisations')).toBe(4);
+    expect(countsBy('ranking_organisations', 'kind')).toEqual({ international: 3, national_ministry: 1 });
+    expect(count('ranking_agreements')).toBe(1);
+    const year = Number(localDateOf(new Date(hub.clock.now()).toISOString()).slice(0, 4));
+    expect(countsBy('ranking_editions', 'year')).toEqual({ [year - 2]: 4, [year - 1]: 4, [year]: 4 });
+    expect(Object.keys(countsBy('ranking_editions', 'submission_status')).sort()).toEqual([
+      'acknowledged',
+      'approved',
+      'not_required',
+      'submitted',
+      'verified',
+    ]);
+    expect(Object.keys(countsBy('ranking_editions', 'trend')).sort()).toEqual(expect.arrayContaining(['declined', 'first_result', 'improved', 'unchanged']));
+    expect(countsBy('ranking_values', 'status')).toEqual({ verified: count('ranking_values') });
+    expect(hub.readModels.prepare('SELECT strategy_indicator_id FROM ranking_measures').all()).toEqual([{ strategy_indicator_id: expect.any(String) }]);
+    expect(countsBy('ranking_cooperation_activities', 'status')).toEqual({ cancelled: 1, done: 2, planned: 2 });
+    expect(count('ranking_cooperation_activities WHERE overdue_on IS NOT NULL')).toBe(1);
+  });
+
+  it('staffs the department by proposal, consent and order, with one vacancy, an acting director in the past, tasks and working time', () => {
+    expect(count('staffing_positions WHERE person_id IS NOT NULL')).toBe(9);
+    expect(count('staffing_positions WHERE person_id IS NULL')).toBe(1);
+    expect(countsBy('staff_cases', 'status')).toEqual({ declined: 1, ordered: 8 });
+    expect(countsBy('acting_designations', 'status')).toEqual({ ended: 1 });
+    expect(countsBy('organisation_tasks', 'status')).toEqual({ assigned: 2, done: 2, in_progress: 1 });
+    expect(count('organisation_tasks WHERE overdue_on IS NOT NULL')).toBe(2);
+    expect(count('working_schedules')).toBe(1);
+    expect(count('overtime_entries')).toBe(3);
+    expect(count('time_off_entries')).toBe(2);
+  });
+
+  it('keeps the secretariat’s records and surveys with results', () => {
+    const requests = hub.readModels.prepare('SELECT state FROM data_requests').all() as { state: string }[];
+    const statuses = requests.map((r) => JSON.parse(r.state) as { status: string; overdueOn: string | null });
+    expect(statuses.map((r) => r.status).sort()).toEqual(['accepted', 'accepted', 'accepted', 'returned', 'sent', 'sent']);
+    expect(statuses.filter((r) => r.overdueOn !== null)).toHaveLength(1);
+    expect(count('umo_sessions')).toBe(1);
+    expect(count('meetings')).toBe(1);
+    expect(count('analytical_reports')).toBe(1);
+    expect(count('publications')).toBe(1);
+    expect(hub.readModels.prepare('SELECT latest_version, published_version FROM assessment_instruments').all()).toEqual([
+      { latest_version: 2, published_version: 2 },
+    ]);
+    expect(countsBy('survey_rounds', 'status')).toEqual({ cancelled: 1, closed: 3, open: 1, planned: 1 });
+    expect(count("survey_rounds WHERE results IS NOT NULL AND results <> '[]'")).toBe(3);
   });
 
   it('writes a log whose hash chains hold, as the department’s people and the hub’s automation', async () => {

@@ -7,9 +7,10 @@ import { parseFlags, runTool, toolConfig, UsageError } from './tool.ts';
 
 const usage = `Usage: npm run demo -- [--seed <n>]
 
-Loads a demo Osh State University (units, programmes and licences, accreditation cases, the strategy's
-indicators and corrective actions, a teaching-staff rating, documents, monitoring, SWOT, proposals and a
-quality plan) into the empty data directory SAPAT_DATA_DIR (default ./data), as the department's staff
+Loads a demo Osh State University (the department's staffing, tasks and working time, units, programmes
+and licences, accreditation cases, the strategy's indicators and corrective actions, a teaching-staff
+rating, documents, monitoring, SWOT, proposals, a quality plan, rankings, the secretariat's records and
+surveys) into the empty data directory SAPAT_DATA_DIR (default ./data), as the department's staff
 would enter it. Then: npm start, and open GraphiQL.
 
   --seed <n>   another demo university (default ${DEFAULT_DEMO_SEED}); the same seed loads the same records

@@ -73,7 +73,9 @@ export function demoContext(hub: Hub, random: Random, settle: () => Promise<void
           { name, input, actor, commandId: `demo:${key}` },
           { actor, correlationId: `demo:${key}`, language: 'en', hub: clocked },
         );
-        return { id: String((payload as { id?: unknown }).id) };
+        // Entity payloads carry `id`; payloads of one-stream registers (staffing, time off) carry the `key` of what they recorded.
+        const { id, key: recorded } = payload as { id?: unknown; key?: unknown };
+        return { id: String(id ?? recorded) };
       } catch (error) {
         const detail = (error as { issues?: unknown }).issues ? JSON.stringify((error as { issues: unknown }).issues) : '';
         throw new DemoCommandError(`demo command ${name} (${key}) was refused: ${(error as Error).message} ${detail}`.trim());

@@ -4,10 +4,25 @@ import type { DemoContext } from './context.ts';
 import { accreditationDemo } from './accreditation.ts';
 import { documentsDemo } from './documents.ts';
 import { licensingDemo } from './licensing.ts';
+import { organisationDemo } from './organisation.ts';
 import { qualityDemo } from './quality.ts';
+import { rankingsDemo } from './rankings.ts';
 import { ratingsDemo } from './ratings.ts';
+import { secretariatDemo } from './secretariat.ts';
 import { strategyDemo } from './strategy.ts';
+import { surveysDemo } from './surveys.ts';
 
 export type DemoModule = { name: string; load(demo: DemoContext): Promise<void> };
 
-export const demoModules: DemoModule[] = [licensingDemo, accreditationDemo, strategyDemo, ratingsDemo, documentsDemo, qualityDemo];
+export const demoModules: DemoModule[] = [
+  organisationDemo,
+  licensingDemo,
+  accreditationDemo,
+  strategyDemo,
+  ratingsDemo,
+  documentsDemo,
+  qualityDemo,
+  rankingsDemo,
+  secretariatDemo,
+  surveysDemo,
+];

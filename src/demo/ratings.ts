@@ -1,8 +1,10 @@
 // The teaching-staff rating: last year's campaign with two hundred teachers of every faculty,
-// institute and college, who scored themselves against the criteria; their deans verified or
+// institute and college, who recorded their profile (faculty, chair, position, degree, staff rate) and the quantities
+// they did against the criteria catalogue; their deans verified or
 // returned the entries, the results are published, and a few teachers appealed. This year's
 // campaign is being prepared (a draft).
 import type { Actor } from '../domain/decider.ts';
+import type { RatingPosition, RatingProfile } from '../domain/rating-entries.ts';
 import { demoActors } from './context.ts';
 import type { DemoModule } from './modules.ts';
 import { personName } from './people.ts';
@@ -11,33 +13,93 @@ import { units } from './university.ts';
 const { ratingHead, methodist } = demoActors;
 const n = (ky: string, ru: string, en: string) => ({ ky, ru, en });
 
+// The criteria catalogue: quantities (articles, courses, certificates) times points per unit, each
+// criterion capped, in groups of work whose points are capped together.
 const criteria = [
-  { code: 'TEACH-LOAD', name: n('Окуу жүгүн аткаруу', 'Выполнение учебной нагрузки', 'Teaching load fulfilled'), maxPoints: 20, weight: 1 },
+  {
+    code: 'TEACH-LOAD',
+    group: 'teaching',
+    name: n('Окуу жүгүн аткаруу (%)', 'Выполнение учебной нагрузки (%)', 'Teaching load fulfilled (%)'),
+    pointsPerUnit: 0.2,
+    maxPoints: 20,
+  },
   {
     code: 'STUDENT-SURVEY',
-    name: n('«Студенттин көзү менен окутуучу»', '«Преподаватель глазами студентов»', 'Teacher as students see them'),
+    group: 'teaching',
+    name: n('«Студенттин көзү менен окутуучу» (балл)', '«Преподаватель глазами студентов» (балл)', 'Teacher as students see them (score)'),
     maxPoints: 15,
-    weight: 1,
   },
-  { code: 'E-COURSE', name: n('Электрондук курстар', 'Электронные курсы', 'E-learning courses'), maxPoints: 10, weight: 1 },
-  { code: 'TEXTBOOK', name: n('Окуу китептери жана колдонмолор', 'Учебники и пособия', 'Textbooks and manuals'), maxPoints: 15, weight: 1.5 },
-  { code: 'PUB-SCOPUS', name: n('Scopus/WoS жарыялары', 'Публикации Scopus/WoS', 'Scopus/WoS publications'), maxPoints: 30, weight: 2 },
+  { code: 'E-COURSE', group: 'methodical', name: n('Электрондук курстар', 'Электронные курсы', 'E-learning courses'), pointsPerUnit: 5, maxPoints: 10 },
+  {
+    code: 'TEXTBOOK',
+    group: 'methodical',
+    name: n('Окуу китептери жана колдонмолор', 'Учебники и пособия', 'Textbooks and manuals'),
+    pointsPerUnit: 7.5,
+    maxPoints: 15,
+    weight: 1.5,
+    sharedAuthorship: true,
+  },
+  {
+    code: 'PUB-SCOPUS',
+    group: 'research',
+    name: n('Scopus/WoS жарыялары', 'Публикации Scopus/WoS', 'Scopus/WoS publications'),
+    pointsPerUnit: 10,
+    maxPoints: 30,
+    weight: 2,
+    sharedAuthorship: true,
+    evidenceRequired: true,
+  },
   {
     code: 'PUB-NATIONAL',
+    group: 'research',
     name: n('Улуттук журналдардагы жарыялар', 'Публикации в национальных журналах', 'National journal publications'),
+    pointsPerUnit: 3,
     maxPoints: 15,
-    weight: 1,
+    sharedAuthorship: true,
   },
-  { code: 'GRANTS', name: n('Гранттар жана келишимдер', 'Гранты и договоры', 'Grants and contracts'), maxPoints: 20, weight: 1.5 },
-  { code: 'MOBILITY', name: n('Академиялык мобилдүүлүк', 'Академическая мобильность', 'Academic mobility'), maxPoints: 10, weight: 1 },
-  { code: 'PROF-DEV', name: n('Квалификацияны жогорулатуу', 'Повышение квалификации', 'Professional development'), maxPoints: 10, weight: 1 },
+  {
+    code: 'GRANTS',
+    group: 'research',
+    name: n('Гранттар жана келишимдер', 'Гранты и договоры', 'Grants and contracts'),
+    pointsPerUnit: 10,
+    maxPoints: 20,
+    weight: 1.5,
+  },
+  { code: 'MOBILITY', group: 'social', name: n('Академиялык мобилдүүлүк', 'Академическая мобильность', 'Academic mobility'), pointsPerUnit: 5, maxPoints: 10 },
+  {
+    code: 'PROF-DEV',
+    group: 'methodical',
+    name: n('Квалификацияны жогорулатуу', 'Повышение квалификации', 'Professional development'),
+    pointsPerUnit: 2.5,
+    maxPoints: 10,
+  },
   {
     code: 'COMMUNITY',
+    group: 'educational',
     name: n('Тарбия иштери жана коомдук иш', 'Воспитательная и общественная работа', 'Mentoring and community work'),
+    pointsPerUnit: 2,
     maxPoints: 10,
     weight: 0.5,
   },
 ];
+/** Research may add at most 100 weighted points and methodical work 40, whatever the criteria add up to. */
+const groupCaps = [
+  { group: 'research', maxPoints: 100 },
+  { group: 'methodical', maxPoints: 40 },
+];
+
+/** Positions with the degree they usually go with, in the proportions of a chair. */
+const profiles: { position: RatingPosition; degrees: RatingProfile['degree'][] }[] = [
+  { position: 'professor', degrees: ['doctor', 'doctor', 'candidate'] },
+  { position: 'associate_professor', degrees: ['candidate', 'candidate', 'phd'] },
+  { position: 'associate_professor', degrees: ['candidate', 'phd'] },
+  { position: 'senior_lecturer', degrees: ['none', 'candidate', 'none'] },
+  { position: 'senior_lecturer', degrees: ['none'] },
+  { position: 'lecturer', degrees: ['none'] },
+  { position: 'lecturer', degrees: ['none', 'phd'] },
+  { position: 'assistant', degrees: ['none'] },
+];
+const rates = [1, 1, 1, 1, 1.5, 1.25, 0.75, 0.5, 0.25] as const;
 
 const TEACHERS = 200;
 
@@ -49,7 +111,7 @@ export const ratingsDemo: DemoModule = {
     const title = (y: number) => n(`${y}-жылдын ПОК рейтинги`, `Рейтинг ППС за ${y} год`, `Teaching-staff rating ${y}`);
     const { id: campaignId } = await send(
       'createRatingCampaign',
-      { year: rated, title: title(rated), criteria, entriesDue: demo.daysAhead(21) },
+      { year: rated, title: title(rated), criteria, groupCaps, entriesDue: demo.daysAhead(21) },
       methodist,
       `rating:${rated}:create`,
     );
@@ -61,6 +123,7 @@ export const ratingsDemo: DemoModule = {
       const weighted = units.flatMap((u) => u.chairs.map(() => u));
       return weighted[i % weighted.length]!;
     };
+    const chairOf = (i: number) => units.flatMap((u) => u.chairs)[i % units.flatMap((u) => u.chairs).length]!;
     const heads = new Map<string, Actor>();
     const headOf = (unit: string): Actor => {
       let head = heads.get(unit);
@@ -72,13 +135,31 @@ export const ratingsDemo: DemoModule = {
       const unit = unitOf(i).name.en;
       const teacher: Actor = { id: `demo-teacher-${String(i + 1).padStart(3, '0')}`, name: personName(random), roles: ['teacher'], unit };
       const strength = random.decimal(0.2, 0.95, 2);
-      const scores = criteria.map((c) => ({
-        criterionCode: c.code,
-        points: Math.min(c.maxPoints, Number((c.maxPoints * strength * random.decimal(0.6, 1.2, 2)).toFixed(2))),
-        ...(c.code === 'PUB-SCOPUS' ? { evidence: `https://doi.org/10.${random.int(1000, 9999)}/oshsu.${rated}.${i}` } : {}),
-      }));
+      // A quantity in the criterion's own unit: up to what reaches its cap, by the teacher's strength.
+      const scores = criteria.map((c) => {
+        const toCap = c.maxPoints / (c.pointsPerUnit ?? 1);
+        const quantity =
+          c.pointsPerUnit && c.pointsPerUnit >= 2
+            ? Math.round(toCap * strength * random.decimal(0.4, 1.3, 2))
+            : Number((toCap * strength * random.decimal(0.6, 1.2, 2)).toFixed(2));
+        return {
+          criterionCode: c.code,
+          quantity: Math.min(quantity, toCap * 2),
+          ...(c.sharedAuthorship ? { authorCount: quantity > 0 ? random.int(1, 4) : 1 } : {}),
+          ...(c.evidenceRequired && quantity > 0 ? { evidence: `https://doi.org/10.${random.int(1000, 9999)}/oshsu.${rated}.${i}` } : {}),
+        };
+      });
       const key = `rating:${rated}:teacher:${i}`;
       const { id: entryId } = await send('recordRatingScores', { campaignId, scores }, teacher, `${key}:record`);
+      const kind = profiles[i % profiles.length]!;
+      const profile: RatingProfile = {
+        faculty: unitOf(i).name.ru,
+        chair: chairOf(i).ru,
+        position: kind.position,
+        degree: random.pick(kind.degrees),
+        rate: random.pick(rates),
+      };
+      await send('recordRatingEntryProfile', { entryId, profile }, teacher, `${key}:profile`);
       // A few never submitted; a few were returned for correction; the rest are verified by their unit head.
       if (i % 25 === 7) continue;
       await send('submitRatingEntry', { entryId }, teacher, `${key}:submit`);
@@ -114,7 +195,7 @@ export const ratingsDemo: DemoModule = {
               entryId,
               decision: 'upheld',
               response: 'Макала эсепке алынды / Статья учтена',
-              corrections: [{ criterionCode: 'PUB-SCOPUS', points: 30, evidence: 'Scopus EID 2-s2.0-85' }],
+              corrections: [{ criterionCode: 'PUB-SCOPUS', quantity: 3, authorCount: 1, evidence: 'Scopus EID 2-s2.0-85' }],
             }
           : { entryId, decision: 'rejected', response: 'Макала рейтинг жылынан кийин жарыяланган / Статья опубликована после отчётного года' },
         ratingHead,
@@ -122,6 +203,6 @@ export const ratingsDemo: DemoModule = {
       );
     }
     // This year's campaign, prepared but not opened yet.
-    await send('createRatingCampaign', { year, title: title(year), criteria, entriesDue: demo.daysAhead(120) }, methodist, `rating:${year}:create`);
+    await send('createRatingCampaign', { year, title: title(year), criteria, groupCaps, entriesDue: demo.daysAhead(120) }, methodist, `rating:${year}:create`);
   },
 };
