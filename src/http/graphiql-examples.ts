@@ -200,6 +200,48 @@ query QualityImprovement {
 `,
   },
   {
+    title: 'Rankings',
+    field: 'Query.rankings',
+    query: `# The university in national and international rankings: the latest position, the trend, the current submission.
+query Rankings {
+  rankings(first: 10) {
+    edges { node { shortName kindLabel(language: EN) trend currentSubmissionStatus latestResult { publishedOn rank band rankChange } } }
+  }
+}
+`,
+  },
+  {
+    title: 'Staffing table',
+    field: 'Query.staffingTable',
+    query: `# The department's positions as the regulation sets them: who holds each, since when, or vacant.
+query StaffingTable {
+  staffingTable { unitLabel(language: EN) positionLabel(language: EN) rate filled personName since orderNumber }
+}
+`,
+  },
+  {
+    title: 'Data requests',
+    field: 'Query.dataRequests',
+    query: `# What the department asked the faculties and offices for, soonest due first; overdue ones flagged by the clock.
+query DataRequests {
+  dataRequests(first: 10) {
+    edges { node { subject unit dueOn statusLabel(language: EN) overdue responses { answeredOn late } } }
+  }
+}
+`,
+  },
+  {
+    title: 'Surveys',
+    field: 'Query.surveys',
+    query: `# Survey rounds of the assessment instruments: who was asked, how many answered, and the results.
+query Surveys {
+  surveys(first: 10) {
+    edges { node { title targetGroupLabel(language: EN) statusLabel(language: EN) invitedCount responseCount responseRate } }
+  }
+}
+`,
+  },
+  {
     title: 'Deadlines',
     field: 'Query.deadlines',
     query: `# What falls due across every module (licences, accreditation, documents, actions, ratings), soonest first.
