@@ -14,19 +14,20 @@ const dataOf = (event: RecordedEvent): EvidenceEvent =>
 
 export const evidenceProjection: ProjectionDefinition<Table> = {
   name: 'evidence',
-  version: 1,
+  // 2: the data request a document came from.
+  version: 2,
   tables: ['evidence', 'evidence_versions'],
   eventTypes: evidenceEventTypes,
   open(db, t: TableNames<Table>) {
     db.exec(`CREATE TABLE IF NOT EXISTS ${t.evidence} (
-        id TEXT PRIMARY KEY, title TEXT NOT NULL, kind TEXT NOT NULL, reference TEXT NOT NULL, owner_unit TEXT NOT NULL,
+        id TEXT PRIMARY KEY, title TEXT NOT NULL, kind TEXT NOT NULL, reference TEXT NOT NULL, owner_unit TEXT NOT NULL, data_request_id TEXT,
         version INTEGER NOT NULL, registered_on TEXT NOT NULL, revised_on TEXT, applied_position INTEGER NOT NULL,
         revision INTEGER NOT NULL, position TEXT NOT NULL, updated_at TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS ${t.evidence_versions} (
         evidence_id TEXT NOT NULL, version INTEGER NOT NULL, reference TEXT NOT NULL, note TEXT, dated_on TEXT NOT NULL, PRIMARY KEY (evidence_id, version));`);
     const insert =
-      db.prepare(`INSERT INTO ${t.evidence} (id, title, kind, reference, owner_unit, version, registered_on, applied_position, revision, position, updated_at)
-      VALUES (@id, @title, @kind, @reference, @ownerUnit, 1, @registeredOn, @appliedPosition, @revision, @position, @updatedAt)`);
+      db.prepare(`INSERT INTO ${t.evidence} (id, title, kind, reference, owner_unit, data_request_id, version, registered_on, applied_position, revision, position, updated_at)
+      VALUES (@id, @title, @kind, @reference, @ownerUnit, @dataRequestId, 1, @registeredOn, @appliedPosition, @revision, @position, @updatedAt)`);
     const revise = db.prepare(`UPDATE ${t.evidence} SET reference = @reference, version = @version, revised_on = @revisedOn,
       revision = @revision, position = @position, updated_at = @updatedAt WHERE id = @id`);
     const version = db.prepare(`INSERT INTO ${t.evidence_versions} (evidence_id, version, reference, note, dated_on) VALUES (?, ?, ?, ?, ?)`);
@@ -47,6 +48,7 @@ export const evidenceProjection: ProjectionDefinition<Table> = {
             kind: d.kind,
             reference: d.reference,
             ownerUnit: d.ownerUnit,
+            dataRequestId: d.dataRequestId ?? null,
             registeredOn: d.registeredOn,
             appliedPosition: recorded.position.commit,
           });
@@ -67,6 +69,7 @@ export const evidenceRow = z.object({
   kind: evidenceKind,
   reference: z.string(),
   owner_unit: z.string(),
+  data_request_id: z.string().nullable(),
   version: z.number(),
   registered_on: z.string(),
   revised_on: z.string().nullable(),

@@ -4,6 +4,7 @@ import type { EvidenceRow, EvidenceVersionRow } from '../projections/evidence.ts
 import { evidenceCategory, evidenceCommands, evidenceDecider, evidenceKind, type EvidenceCommandName } from '../src/domain/evidence.ts';
 import { builder, type GraphQLContext } from './builder.ts';
 import { labelField } from './accreditation-commands.ts';
+import { checkCitedDataRequest } from './data-request-citation.ts';
 import { entityPayload, runEntityCommand } from './entity-command.ts';
 import { commandMutation, type CommandCall } from './command.ts';
 import { connectionOf, encodeCursor, pageComplexity, pageRequest } from './connection.ts';
@@ -36,6 +37,10 @@ export const Evidence = builder.loadableNode('Evidence', {
     kindLabel: labelField(t, evidenceKind, (e) => e.kind, 'The kind in Kyrgyz, Russian or English.'),
     reference: t.exposeString('reference', { description: 'Where its latest version is.' }),
     ownerUnit: t.exposeString('owner_unit', { description: 'Unit that keeps it.' }),
+    dataRequestId: t.exposeID('data_request_id', {
+      nullable: true,
+      description: 'The data request whose accepted answer supplied it, if it was gathered through one.',
+    }),
     version: t.exposeInt('version', { description: 'Its latest version number.' }),
     registeredOn: t.field({ type: 'Date', description: 'Date of its first version.', resolve: (e) => e.registered_on }),
     versions: t.field({
@@ -101,8 +106,9 @@ for (const name of Object.keys(evidenceCommands) as EvidenceCommandName[]) {
     payload: EvidencePayload,
     acceptsExpectedRevision: name !== 'registerEvidence',
     prepare: (raw) => (typeof raw.evidenceId === 'string' ? { ...raw, evidenceId: evidenceIdOf(raw.evidenceId) } : raw),
-    run: (call) =>
-      runEntityCommand({
+    run: (call) => {
+      if (name === 'registerEvidence') checkCitedDataRequest(call.context.hub, call.input);
+      return runEntityCommand({
         call: call as CommandCall<Record<string, unknown>>,
         name,
         decider: evidenceDecider,
@@ -111,7 +117,8 @@ for (const name of Object.keys(evidenceCommands) as EvidenceCommandName[]) {
         idField: 'evidenceId',
         creates: name === 'registerEvidence',
         stamp: (id) => call.context.hub.evidence.byIds([id])[0],
-      }),
+      });
+    },
   });
 }
 

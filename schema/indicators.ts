@@ -7,6 +7,7 @@ import { foldAsOf } from '../projections/time-travel.ts';
 import { correctiveActionsProjection } from '../projections/corrective-actions.ts';
 import { correctiveActionCategory } from '../src/domain/corrective-actions.ts';
 import { NotFoundError } from '../src/domain/errors.ts';
+import { checkCitedDataRequest } from './data-request-citation.ts';
 import { DEFAULT_REPORTING_DAYS } from '../src/domain/indicator-periods.ts';
 import { indicatorDirection, indicatorStatus, type TargetLevel } from '../src/domain/indicator-status.ts';
 import {
@@ -16,7 +17,6 @@ import {
   indicatorFrequency,
   indicatorUnit,
   measurementStatus,
-  requireAcceptedDataRequest,
   type IndicatorCommandName,
   type IndicatorPassport,
 } from '../src/domain/indicators.ts';
@@ -424,12 +424,7 @@ async function runIndicatorCommand(name: IndicatorCommandName, call: CommandCall
     if (!goal) throw new NotFoundError('strategic goal', goalCode);
     extra = { directionCode: goal.direction_code };
   }
-  const dataRequestId = call.input.dataRequestId;
-  if ((name === 'reportIndicatorMeasurement' || name === 'correctIndicatorMeasurement') && typeof dataRequestId === 'string') {
-    const request = hub.secretariat.dataRequests.byIds([dataRequestId])[0];
-    if (!request) throw new NotFoundError('data request', dataRequestId);
-    requireAcceptedDataRequest(dataRequestId, request.state.status);
-  }
+  if (name === 'reportIndicatorMeasurement' || name === 'correctIndicatorMeasurement') checkCitedDataRequest(hub, call.input);
   return runStrategyCommand({
     name,
     call,

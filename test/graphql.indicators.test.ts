@@ -423,5 +423,21 @@ describe('where a value came from', () => {
     await accepted(REPORT_MEASUREMENT, citing('2026'));
     const read = await gql(MEASUREMENTS, { id }, { token });
     expect(read.data!.indicator.measurements).toEqual([{ period: '2026', value: 41, dataRequestId: requestId }]);
+
+    // Accreditation evidence cites an answered request the same way.
+    const REGISTER = `mutation($input: RegisterEvidenceInput!) { registerEvidence(input: $input) {
+      __typename ... on EvidencePayload { evidence { dataRequestId } } ... on DomainRuleError { code } ... on NotFoundError { entity } } }`;
+    const evidence = (dataRequestId: string) => ({
+      title: 'Staff qualifications, faculty of economics',
+      kind: 'REPORT',
+      reference: 'Answer to the data request',
+      ownerUnit: 'faculty-economics',
+      dataRequestId,
+      registeredOn: '2026-11-16',
+    });
+    const registered = await gql(REGISTER, { input: evidence(requestId) }, { token });
+    expect(registered.data!.registerEvidence).toEqual({ __typename: 'EvidencePayload', evidence: { dataRequestId: requestId } });
+    const unknown = await gql(REGISTER, { input: evidence('00000000-0000-4000-8000-000000000001') }, { token });
+    expect(unknown.data!.registerEvidence).toEqual({ __typename: 'NotFoundError', entity: 'data request' });
   });
 });

@@ -199,6 +199,17 @@ function evolve(state: DataRequestState, event: DataRequestEvent): DataRequestSt
 type Existing = Extract<DataRequestState, { exists: true }>;
 const rule = (code: string, message: string) => new DomainRuleError(code, message);
 
+/**
+ * A value or a document said to come from a data request must come from an answer the department
+ * accepted: a request still open, returned or withdrawn has given nothing yet. The request lives in
+ * another stream, so the pipeline passes its status here before the command is decided.
+ */
+export function requireAcceptedDataRequest(dataRequestId: string, status: string): void {
+  if (status !== 'accepted') {
+    throw rule('DATA_REQUEST_NOT_ACCEPTED', `dataRequestId: data request ${dataRequestId} is ${status}; only a request whose answer was accepted can be cited`);
+  }
+}
+
 /** A unit head answers only the requests addressed to their own unit. */
 function requireOwnUnit(actor: Actor, request: Existing): void {
   if (actor.unit === request.unit) return;

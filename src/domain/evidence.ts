@@ -31,6 +31,9 @@ export const evidenceCommands = {
     kind: evidenceKind,
     reference: text(1000).describe('Where it is: a registry number, a file reference or a link.'),
     ownerUnit: text(200).describe('Unit that keeps the document and answers for it.'),
+    dataRequestId: entityId('data request')
+      .optional()
+      .describe('The data request whose accepted answer supplied the document, when it was gathered through one.'),
     registeredOn: isoDate.describe('Date of this first version.'),
   }),
   reviseEvidence: z.object({
@@ -53,6 +56,8 @@ export const evidenceEventSchemas = {
     kind: evidenceKind,
     reference: z.string(),
     ownerUnit: z.string(),
+    /** Added later: documents registered before could not name a data request, which is true of them. */
+    dataRequestId: z.string().optional(),
     registeredOn: isoDate,
   }),
   EvidenceRevised: z.object({ evidenceId: z.string(), version: z.number(), reference: z.string(), note: z.string(), revisedOn: isoDate }),

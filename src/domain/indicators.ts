@@ -346,20 +346,6 @@ export function missedAfterLatest(state: Pick<Existing, 'measurements' | 'missed
 type Existing = Extract<IndicatorState, { exists: true }>;
 const rule = (code: string, message: string) => new DomainRuleError(code, message);
 
-/**
- * A value said to come from a data request must come from an answer the department accepted: a
- * request still open, returned or withdrawn has given no value yet. The request lives in another
- * stream, so the pipeline passes its status here before the command is decided.
- */
-export function requireAcceptedDataRequest(dataRequestId: string, status: string): void {
-  if (status !== 'accepted') {
-    throw rule(
-      'DATA_REQUEST_NOT_ACCEPTED',
-      `dataRequestId: data request ${dataRequestId} is ${status}; a value can cite only a request whose answer was accepted`,
-    );
-  }
-}
-
 const isStaff = (actor: Actor) => actor.roles.some((r) => strategyStaff.includes(r));
 
 /** A unit reports only for the indicators it owns; the department for any. */

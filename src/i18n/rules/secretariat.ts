@@ -48,6 +48,11 @@ export const secretariatRules: Catalogue = {
     ru: 'Срок исправления не может быть раньше даты возврата ответа.',
     en: 'The correction due date cannot be before the day the answer was returned.',
   },
+  DATA_REQUEST_NOT_ACCEPTED: {
+    ky: 'Жообу кабыл алынган маалымат суроо-талабына гана шилтеме берүүгө болот.',
+    ru: 'Ссылаться можно только на запрос данных, ответ на который принят.',
+    en: 'Only a data request whose answer was accepted can be cited.',
+  },
   DATA_REQUEST_CLOSED: {
     ky: 'Жообу кабыл алынган же мурунтан эле кайтарылып алынган суроо-талапты кайтарып алууга болбойт.',
     ru: 'Запрос, ответ на который принят, или уже отозванный запрос отозвать нельзя.',

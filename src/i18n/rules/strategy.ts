@@ -60,11 +60,6 @@ export const strategyRules: Catalogue = {
     ru: 'За этот период значение не представлено.',
     en: 'No value has been reported for this period.',
   },
-  DATA_REQUEST_NOT_ACCEPTED: {
-    ky: 'Маани жообу кабыл алынган маалымат суроо-талабына гана шилтеме бере алат.',
-    ru: 'Значение может ссылаться только на запрос данных, ответ на который принят.',
-    en: 'A value can cite only a data request whose answer was accepted.',
-  },
   MEASUREMENT_ALREADY_REPORTED: {
     ky: 'Бул мезгил үчүн маани мурунтан эле берилген; анын ордуна оңдоо жөнөтүңүз.',
     ru: 'Значение за этот период уже представлено; вместо этого отправьте исправление.',
