@@ -1,31 +1,20 @@
 // SWOT analyses and proposals to management through GraphQL (yoga.fetch) on a real embedded store:
 // recorded, published, listed with filters; submitted and decided, by whom the matrix allows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openHub, type Hub } from '../src/hub.ts';
-import { createGraphQLHandler } from '../src/server.ts';
-import { director, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
-import { yogaClient } from './support/graphql.ts';
+import { tokenFor } from './support/fixtures.ts';
+import { openDirectorHub, type DirectorHub } from './support/director-hub.ts';
 
 const RECORD = `mutation($input: RecordSwotAnalysisInput!) { recordSwotAnalysis(input: $input) { __typename ... on SwotAnalysisPayload { swotAnalysis { id status } } ... on Error { message } } }`;
 const PUBLISH = `mutation($input: PublishSwotAnalysisInput!) { publishSwotAnalysis(input: $input) { __typename ... on SwotAnalysisPayload { swotAnalysis { status publishedOn } } ... on DomainRuleError { code } ... on Error { message } } }`;
 const SUBMIT = `mutation($input: SubmitProposalInput!) { submitProposal(input: $input) { __typename ... on ProposalPayload { proposal { id status } } ... on Error { message } } }`;
 const DECIDE = `mutation($input: DecideProposalInput!) { decideProposal(input: $input) { __typename ... on ProposalPayload { proposal { status statusLabel(language: RU) reason decidedBy } } ... on DomainRuleError { code } ... on Error { message } } }`;
 
-let dir: ReturnType<typeof temporaryDirectory>;
-let hub: Hub;
-let gql: ReturnType<typeof yogaClient>;
+let gql: DirectorHub['gql'];
 let token: string;
+let close: DirectorHub['close'];
 
-beforeAll(async () => {
-  dir = temporaryDirectory();
-  hub = await openHub(testConfig(dir.path));
-  gql = yogaClient(createGraphQLHandler(hub, { secret: TEST_SECRET }));
-  token = await tokenFor(director);
-});
-afterAll(async () => {
-  await hub.close();
-  dir.remove();
-});
+beforeAll(async () => ({ gql, token, close } = await openDirectorHub()));
+afterAll(() => close());
 
 const result = async (operation: string, input: Record<string, unknown>, as = token) => {
   const res = await gql(operation, { input }, { token: as });

@@ -3,31 +3,19 @@
 // states (planned, in progress, done, cancelled, overdue), listed soonest due first with every
 // filter of the register, and paged forwards and backwards with stable cursors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openHub, type Hub } from '../src/hub.ts';
-import { createGraphQLHandler } from '../src/server.ts';
-import { director, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
-import { yogaClient } from './support/graphql.ts';
 import { CANCEL_ACTION, COMPLETE_ACTION, MARK_OVERDUE, PLAN_ACTION, START_ACTION } from './support/strategy-operations.ts';
+import { openDirectorHub, type DirectorHub } from './support/director-hub.ts';
 
 const REGISTER = `query($filter: CorrectiveActionFilter, $first: Int, $after: String, $last: Int, $before: String) {
   correctiveActions(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
     edges { node { action } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
 
-let dir: ReturnType<typeof temporaryDirectory>;
-let hub: Hub;
-let gql: ReturnType<typeof yogaClient>;
+let gql: DirectorHub['gql'];
 let token: string;
+let close: DirectorHub['close'];
 
-beforeAll(async () => {
-  dir = temporaryDirectory();
-  hub = await openHub(testConfig(dir.path));
-  gql = yogaClient(createGraphQLHandler(hub, { secret: TEST_SECRET }));
-  token = await tokenFor(director);
-});
-afterAll(async () => {
-  await hub.close();
-  dir.remove();
-});
+beforeAll(async () => ({ gql, token, close } = await openDirectorHub()));
+afterAll(() => close());
 
 async function send(operation: string, input: Record<string, unknown>) {
   const res = await gql(operation, { input }, { token });

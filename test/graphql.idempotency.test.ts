@@ -3,28 +3,18 @@
 // a ValidationError on `commandId` that stores nothing, whatever the timing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePosition } from '../src/eventstore/position.ts';
-import { openHub, type Hub } from '../src/hub.ts';
-import { createGraphQLHandler } from '../src/server.ts';
-import { director, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
-import { yogaClient } from './support/graphql.ts';
+import type { Hub } from '../src/hub.ts';
 import { applicationInput, expertGroupInput } from './support/licensing.ts';
 import { APPLY, FORM_GROUP } from './support/licensing-operations.ts';
+import { openDirectorHub, type DirectorHub } from './support/director-hub.ts';
 
-let dir: ReturnType<typeof temporaryDirectory>;
 let hub: Hub;
-let gql: ReturnType<typeof yogaClient>;
+let gql: DirectorHub['gql'];
 let token: string;
+let close: DirectorHub['close'];
 
-beforeAll(async () => {
-  dir = temporaryDirectory();
-  hub = await openHub(testConfig(dir.path));
-  gql = yogaClient(createGraphQLHandler(hub, { secret: TEST_SECRET }));
-  token = await tokenFor(director);
-});
-afterAll(async () => {
-  await hub.close();
-  dir.remove();
-});
+beforeAll(async () => ({ hub, gql, token, close } = await openDirectorHub()));
+afterAll(() => close());
 
 const head = async () => {
   const position = await hub.store.headPosition();

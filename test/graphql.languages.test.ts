@@ -2,29 +2,18 @@
 // language from Accept-Language or the `language` argument, Kyrgyz when neither says, the code the
 // same in every language and the English always at hand for logs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openHub, type Hub } from '../src/hub.ts';
 import { ruleSentences } from '../src/i18n/rules/index.ts';
-import { createGraphQLHandler } from '../src/server.ts';
-import { director, teacher, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
-import { yogaClient } from './support/graphql.ts';
+import { teacher, tokenFor } from './support/fixtures.ts';
 import { applicationInput } from './support/licensing.ts';
 import { APPLY } from './support/licensing-operations.ts';
+import { openDirectorHub, type DirectorHub } from './support/director-hub.ts';
 
-let dir: ReturnType<typeof temporaryDirectory>;
-let hub: Hub;
-let gql: ReturnType<typeof yogaClient>;
+let gql: DirectorHub['gql'];
 let token: string;
+let close: DirectorHub['close'];
 
-beforeAll(async () => {
-  dir = temporaryDirectory();
-  hub = await openHub(testConfig(dir.path));
-  gql = yogaClient(createGraphQLHandler(hub, { secret: TEST_SECRET }));
-  token = await tokenFor(director);
-});
-afterAll(async () => {
-  await hub.close();
-  dir.remove();
-});
+beforeAll(async () => ({ gql, token, close } = await openDirectorHub()));
+afterAll(() => close());
 
 const GRANT = `mutation($input: GrantLicenseInput!) { grantLicense(input: $input) {
   __typename ... on Error { message messageEn } ... on DomainRuleError { code } ... on ForbiddenError { code }

@@ -4,11 +4,9 @@
 // paging; and refusals that store nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePosition } from '../src/eventstore/position.ts';
-import { openHub, type Hub } from '../src/hub.ts';
-import { createGraphQLHandler } from '../src/server.ts';
-import { director, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
-import { yogaClient } from './support/graphql.ts';
+import type { Hub } from '../src/hub.ts';
 import { PLAN_ACTION } from './support/strategy-operations.ts';
+import { openDirectorHub, type DirectorHub } from './support/director-hub.ts';
 
 const mutation = (name: string) => `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) {
   __typename
@@ -28,21 +26,13 @@ const REGISTER = `query($filter: MonitoringFilter, $first: Int, $after: String) 
   monitorings(filter: $filter, first: $first, after: $after) { edges { node { objectName status openRecommendations } } pageInfo { hasNextPage endCursor } }
 }`;
 
-let dir: ReturnType<typeof temporaryDirectory>;
 let hub: Hub;
-let gql: ReturnType<typeof yogaClient>;
+let gql: DirectorHub['gql'];
 let token: string;
+let close: DirectorHub['close'];
 
-beforeAll(async () => {
-  dir = temporaryDirectory();
-  hub = await openHub(testConfig(dir.path));
-  gql = yogaClient(createGraphQLHandler(hub, { secret: TEST_SECRET }));
-  token = await tokenFor(director);
-});
-afterAll(async () => {
-  await hub.close();
-  dir.remove();
-});
+beforeAll(async () => ({ hub, gql, token, close } = await openDirectorHub()));
+afterAll(() => close());
 
 async function send(operation: string, input: Record<string, unknown>) {
   const res = await gql(operation, { input }, { token });

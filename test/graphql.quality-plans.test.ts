@@ -1,30 +1,18 @@
 // The quality development plan through GraphQL (yoga.fetch) on a real embedded store: drafted,
 // its actions added, adopted, completed and cancelled, and its completion in the list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openHub, type Hub } from '../src/hub.ts';
-import { createGraphQLHandler } from '../src/server.ts';
-import { director, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
-import { yogaClient } from './support/graphql.ts';
+import { openDirectorHub, type DirectorHub } from './support/director-hub.ts';
 
 const mutation = (name: string) => `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) {
   __typename ... on QualityPlanPayload { qualityPlan { id status completion } } ... on DomainRuleError { code } ... on Error { message }
 } }`;
 
-let dir: ReturnType<typeof temporaryDirectory>;
-let hub: Hub;
-let gql: ReturnType<typeof yogaClient>;
+let gql: DirectorHub['gql'];
 let token: string;
+let close: DirectorHub['close'];
 
-beforeAll(async () => {
-  dir = temporaryDirectory();
-  hub = await openHub(testConfig(dir.path));
-  gql = yogaClient(createGraphQLHandler(hub, { secret: TEST_SECRET }));
-  token = await tokenFor(director);
-});
-afterAll(async () => {
-  await hub.close();
-  dir.remove();
-});
+beforeAll(async () => ({ gql, token, close } = await openDirectorHub()));
+afterAll(() => close());
 
 const send = async (name: string, input: Record<string, unknown>) => {
   const res = await gql(mutation(name), { input }, { token });
