@@ -19,5 +19,10 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Tests that start servers and child processes share two cores; more workers only thrash.
     maxWorkers: 2,
+    // Each test file used to load the whole hub (every module, the Pothos schema) afresh: 170 s of a
+    // 310 s run was imports. Files in one worker now share those modules. Nothing in the product keeps
+    // per-process state a test depends on (each test opens its own hub on its own directory), and the
+    // one test that fakes timers restores them in a finally.
+    isolate: false,
   },
 });
