@@ -14,6 +14,7 @@ import {
   type RankingOrganisationCommandName,
 } from '../src/domain/ranking-organisations.ts';
 import { commandMutation, type CommandCall } from './command.ts';
+import { checkCitedDataRequest } from './data-request-citation.ts';
 import { entityPayload, runEntityCommand } from './entity-command.ts';
 import { plainIdOf } from './ids.ts';
 import { RankingEdition, RankingOrganisation } from './rankings.ts';
@@ -89,6 +90,7 @@ async function runEditionCommand(name: RankingEditionCommandName, call: CommandC
       creates: name === 'announceRankingEdition',
       stamp: (id) => hub.rankings.editionsByIds([id])[0],
     });
+  if (name === 'recordRankingDataValue') checkCitedDataRequest(hub, call.input);
   if (name === 'decideRankingImprovementMeasure' && typeof call.input.strategyIndicatorId === 'string') {
     const indicatorId = call.input.strategyIndicatorId;
     if (!hub.indicators.byIds([indicatorId])[0]) throw new NotFoundError('strategy indicator', indicatorId);

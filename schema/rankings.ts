@@ -90,7 +90,7 @@ const Value = builder.objectRef<RankingValueRow>('RankingDataValue').implement({
     breakdowns: t.field({ type: [Breakdown], description: 'Its parts, by name.', resolve: (v) => v.breakdowns }),
     evidence: t.exposeString('evidence', { description: 'What proves it.' }),
     supplyingUnit: t.exposeString('supplying_unit', { description: 'The unit that supplied it.' }),
-    dataRequestId: t.exposeString('data_request_id', { nullable: true, description: 'Reference of the data request it answers, if any.' }),
+    dataRequestId: t.exposeID('data_request_id', { nullable: true, description: 'The data request whose accepted answer the value comes from, if any.' }),
     recordedBy: t.exposeString('recorded_by', { description: 'Id of the person who recorded it.' }),
     recordedAt: t.field({ type: 'DateTime', description: 'When it was recorded.', resolve: (v) => v.recorded_at }),
     status: t.field({ type: ValueStatusEnum, description: 'Where the division’s check stands.', resolve: (v) => v.status }),

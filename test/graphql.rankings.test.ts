@@ -76,6 +76,33 @@ const query = async (q: string, variables: Record<string, unknown> = {}, as: Per
   return res.data as Record<string, any>;
 };
 
+/** A data request from the division to the HR office, answered; accepted too unless `accept` is false. */
+const dataRequestToHr = async (accept = true) => {
+  const dataRequest = async (name: string, input: Record<string, unknown>, as: Person) => {
+    const res = await gql(
+      `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename ... on DataRequestPayload { dataRequest { dataRequestId } } } }`,
+      { input },
+      { token: tokens[as] },
+    );
+    expect(res.data?.[name].__typename, JSON.stringify(res)).toBe('DataRequestPayload');
+    return res.data![name].dataRequest.dataRequestId as string;
+  };
+  const figures = [{ name: 'Academic staff FTE', unit: 'FTE' }];
+  const ask = {
+    subject: 'Staff for QS',
+    question: 'Academic staff, full-time equivalent',
+    figures,
+    unitKind: 'OFFICE',
+    unit: 'hr-office',
+    sentOn: '2026-01-12',
+    dueOn: '2026-01-30',
+  };
+  const id = await dataRequest('sendDataRequest', ask, 'head');
+  await dataRequest('answerDataRequest', { dataRequestId: id, answeredOn: '2026-01-20', values: [{ name: 'Academic staff FTE', value: 1020 }] }, 'hrHead');
+  if (accept) await dataRequest('acceptDataRequestResponse', { dataRequestId: id, acceptedOn: '2026-01-21' }, 'head');
+  return id;
+};
+
 const name = (en: string) => ({ ky: en, ru: en, en });
 const qsIndicators = [
   { code: 'AR', name: name('Academic reputation'), weight: 30, unit: 'score', computation: 'Academic survey', source: 'SURVEY' },
@@ -232,8 +259,16 @@ describe('rankings through GraphQL', () => {
       ],
       evidence: 'HR export',
       supplyingUnit: 'hr-office',
-      dataRequestId: 'DR-2026-014',
+      dataRequestId: await dataRequestToHr(),
     };
+    // A value can only come from a data request whose answer the division accepted.
+    expect(await call('recordRankingDataValue', { ...value, dataRequestId: await dataRequestToHr(false) }, 'hrHead')).toMatchObject({
+      code: 'DATA_REQUEST_NOT_ACCEPTED',
+    });
+    expect(await call('recordRankingDataValue', { ...value, dataRequestId: 'DR-2026-014' }, 'hrHead')).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ path: ['dataRequestId'], message: 'must be the id of an existing data request' }],
+    });
     expect(await call('recordRankingDataValue', value, 'lawHead')).toMatchObject({ __typename: 'ForbiddenError', message: expect.stringMatching(/own unit/) });
     expect(await call('recordRankingDataValue', value, 'teacher')).toMatchObject({ __typename: 'ForbiddenError' });
     expect((await send('recordRankingDataValue', value, 'hrHead')).rankingEdition.submissionStatus).toBe('COLLECTING');
@@ -297,7 +332,7 @@ describe('rankings through GraphQL', () => {
             { name: 'part-time', value: 180 },
           ],
           supplyingUnit: 'hr-office',
-          dataRequestId: 'DR-2026-014',
+          dataRequestId: value.dataRequestId,
           status: 'VERIFIED',
           verifiedOn: '2026-02-12',
           returnedOn: null,
@@ -309,7 +344,7 @@ describe('rankings through GraphQL', () => {
           value: 3.2,
           breakdowns: [],
           supplyingUnit: 'international-office',
-          dataRequestId: 'DR-2026-014',
+          dataRequestId: value.dataRequestId,
           status: 'VERIFIED',
           verifiedOn: '2026-02-13',
           returnedOn: null,

@@ -126,7 +126,6 @@ describe('a ranking edition over HTTP, in a hub process of its own', () => {
       breakdowns: [{ name: 'full-time', value: 1020 }],
       evidence: 'HR export',
       supplyingUnit: 'hr-office',
-      dataRequestId: 'DR-2026-014',
     };
     expect((await send('recordRankingDataValue', 'RankingEditionPayload', value, 'hrHead')).submissionStatus).toBe('COLLECTING');
     expect(
@@ -185,7 +184,7 @@ describe('a ranking edition over HTTP, in a hub process of its own', () => {
         ],
       },
       rankingEdition: {
-        values: [{ indicatorCode: 'FSR', value: 0.068, supplyingUnit: 'hr-office', status: 'VERIFIED', dataRequestId: 'DR-2026-014' }],
+        values: [{ indicatorCode: 'FSR', value: 0.068, supplyingUnit: 'hr-office', status: 'VERIFIED', dataRequestId: null }],
         result: {
           band: '801-1000',
           trend: 'IMPROVED',

@@ -329,8 +329,8 @@ describe('a ranking edition', () => {
       .then([{ type: 'RankingDataValueRecorded', data: { ...value, recordedBy: 'u-unit-head' } }]);
     deciderSpec(rankingEditionDecider, methodist)
       .given([announced])
-      .when({ ...record, dataRequestId: 'DR-2026-014' })
-      .then([{ type: 'RankingDataValueRecorded', data: { ...value, dataRequestId: 'DR-2026-014', recordedBy: 'u-methodist' } }]);
+      .when({ ...record, dataRequestId: '7b0c4c1e-2f4a-4f43-9d52-2d1f3c5e8a10' })
+      .then([{ type: 'RankingDataValueRecorded', data: { ...value, dataRequestId: '7b0c4c1e-2f4a-4f43-9d52-2d1f3c5e8a10', recordedBy: 'u-methodist' } }]);
     const other = context(['unit_head'], 'u-other', 'faculty-law');
     expect(() => rankingEditionDecider.decide(record, rankingEditionDecider.evolve(rankingEditionDecider.initialState, announced), other)).toThrow(
       ForbiddenError,

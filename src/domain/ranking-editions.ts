@@ -109,7 +109,9 @@ const valueFields = z.object({
   breakdowns: z.array(rankingBreakdown).max(40, 'must list at most 40 parts').optional().describe('Parts of the value, each by name.'),
   evidence: text(2000).describe('What proves it: a document, an export, a link.'),
   supplyingUnit: text(200).describe('The unit that supplied it; a unit head records values of their own unit only.'),
-  dataRequestId: text(100).optional().describe('Reference of the data request the value answers, when there was one.'),
+  dataRequestId: entityId('data request')
+    .optional()
+    .describe('The data request whose accepted answer the value comes from, when it was gathered through one (the secretariat’s dataRequests).'),
 });
 
 export const rankingEditionCommands = {
@@ -187,7 +189,8 @@ export type RankingEditionCommand = {
 const id = { rankingEditionId: z.string() };
 export const rankingEditionEventSchemas = {
   RankingEditionAnnounced: announceFields.extend(id),
-  RankingDataValueRecorded: valueFields.extend({ ...id, recordedBy: z.string() }),
+  // Values recorded before data requests were checked cited them as free text; those events stay readable.
+  RankingDataValueRecorded: valueFields.extend({ ...id, dataRequestId: z.string().optional(), recordedBy: z.string() }),
   RankingDataValueVerified: z.object({ ...id, indicatorCode: z.string(), verifiedOn: isoDate }),
   RankingDataValueReturned: z.object({ ...id, indicatorCode: z.string(), returnedOn: isoDate, reason: z.string() }),
   RankingSubmissionApproved: z.object({ ...id, approvedOn: isoDate, decision: z.string().optional() }),
