@@ -1,3 +1,5 @@
+// The fuzzing of every mutation, shared out over the test files fuzz.mutations.<n>.test.ts so that
+// vitest's two workers split it (one file would be the run's long tail).
 // Every mutation in the schema, fed thousands of random and malformed inputs through Yoga (no port)
 // as a signed-in director (who holds every other role too, so that validation is always reached). The mutations are found in the schema's Mutation type and their inputs
 // are generated from the GraphQL input types, so a new module is fuzzed without touching this file.
@@ -23,16 +25,16 @@ import {
   type GraphQLObjectType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schema } from '../schema/index.ts';
-import { commandPermissions } from '../src/auth/permissions.ts';
-import { openHub, type Hub } from '../src/hub.ts';
-import { encodePosition } from '../src/eventstore/position.ts';
-import type { RecordedEvent } from '../src/eventstore/types.ts';
-import { createGraphQLHandler } from '../src/server.ts';
-import { director, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
-import { graphqlClient } from './support/graphql.ts';
-import { applicationInput, expertGroupInput } from './support/licensing.ts';
-import { APPLY, CONCLUDE, FORM_GROUP, GRANT, SUSPEND } from './support/licensing-operations.ts';
+import { schema } from '../../schema/index.ts';
+import { commandPermissions } from '../../src/auth/permissions.ts';
+import { openHub, type Hub } from '../../src/hub.ts';
+import { encodePosition } from '../../src/eventstore/position.ts';
+import type { RecordedEvent } from '../../src/eventstore/types.ts';
+import { createGraphQLHandler } from '../../src/server.ts';
+import { director, TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './fixtures.ts';
+import { graphqlClient } from './graphql.ts';
+import { applicationInput, expertGroupInput } from './licensing.ts';
+import { APPLY, CONCLUDE, FORM_GROUP, GRANT, SUSPEND } from './licensing-operations.ts';
 
 const SEED = Number(process.env.SAPAT_FUZZ_SEED ?? 20260115);
 /** Inputs over all mutations and kinds of input: shared out, so the file's time stays put as modules arrive. */
@@ -64,8 +66,12 @@ const mutations: Mutation[] = Object.values(schema.getMutationType()?.getFields(
   return { field, args: field.args, selection: `__typename ${fragments.join(' ')}`, payloadType: payload?.name };
 });
 
-/** Runs per mutation and kind of input (random, near-valid in variables, near-valid inline). */
-const RUNS = Number(process.env.SAPAT_FUZZ_RUNS ?? Math.min(200, Math.max(50, Math.round(INPUTS / (3 * Math.max(mutations.length, 1))))));
+/**
+ * Runs per mutation and kind of input (random, near-valid in variables, near-valid inline): the
+ * budget shared out, but never fewer than 20, so each mutation's rules are still reached. At 194
+ * mutations the floor decides (11,640 inputs); SAPAT_FUZZ_RUNS=200 runs a deep pass by hand.
+ */
+const RUNS = Number(process.env.SAPAT_FUZZ_RUNS ?? Math.min(200, Math.max(20, Math.round(INPUTS / (3 * Math.max(mutations.length, 1))))));
 
 /**
  * The payload's leaf fields, and of its object fields only what identifies them: few fields and no
@@ -579,168 +585,188 @@ const count = (mutation: string, outcome: string) => {
 
 const fcOptions = (offset: number) => ({ seed: SEED + offset, numRuns: RUNS, endOnFailure: false, verbose: 1 as const });
 
-describe(`fuzzing every mutation with random and malformed input (seed ${SEED}, ${RUNS} runs per case)`, () => {
-  beforeAll(async () => {
-    console.log(`fuzz seed ${SEED} (SAPAT_FUZZ_SEED=${SEED} reproduces it): ${mutations.length} mutations, ${RUNS} runs per mutation and kind of input`);
-    dir = temporaryDirectory();
-    // Thousands of requests from one caller in seconds: a real client would be throttled, the fuzzer is not.
-    hub = await openHub(testConfig(dir.path, { SAPAT_RATE_LIMIT_PER_MINUTE: '0' }));
-    yoga = createGraphQLHandler(hub, { secret: TEST_SECRET });
-    // The director, holding every role the permission matrix names as well, so that no mutation is
-    // refused for its role before its input is validated.
-    // Every role a token may carry (the system role is the hub's own and refused in tokens).
-    const roles = [...new Set([...director.roles, ...Object.values(commandPermissions).flat()])].filter((role) => role !== 'system');
-    token = await tokenFor({ ...director, roles, unit: 'faculty-economics' });
-    // Licences at every stage, so that commands on existing licences reach the decider's rules.
-    const gql = graphqlClient((url, init) => Promise.resolve(yoga.fetch(url, init)), URL);
-    const send = async (operation: string, input: Record<string, unknown>) => {
-      const res = await gql(operation, { input }, { token });
-      const payload = Object.values(res.data ?? {})[0] as { __typename: string; license?: { licenseId: string } };
-      expect(payload?.__typename, JSON.stringify(res)).toBe('LicensePayload');
-      return payload.license!.licenseId;
-    };
-    for (let stage = 0; stage < 5; stage++) {
-      const id = await send(APPLY, applicationInput({ programme: { ...applicationInput().programme, code: `58010${stage}` } }));
-      knownIds.push(id);
-      if (stage >= 1) await send(FORM_GROUP, expertGroupInput(id));
-      if (stage >= 2) await send(CONCLUDE, { licenseId: id, outcome: 'POSITIVE', summary: 'Meets the requirements', concludedOn: '2026-02-20' });
-      if (stage >= 3)
-        await send(GRANT, {
-          licenseId: id,
-          licenseNumber: `LS${stage}`,
-          appendixNumber: '1',
-          grantedOn: '2026-03-01',
-          ...(stage === 3 ? { validUntil: '2027-03-01' } : { indefinite: true }),
-        });
-      if (stage >= 4) await send(SUSPEND, { licenseId: id, reason: 'Inspection', suspendedOn: '2026-04-01' });
-    }
-  });
-
-  afterAll(async () => {
-    const lines = [...tally].map(([mutation, row]) => `  ${mutation}: ${[...row].map(([k, v]) => `${k} ${v}`).join(', ')}`);
-    console.log(`fuzz outcomes (seed ${SEED}):\n${lines.join('\n')}`);
-    await hub?.close();
-    dir?.remove();
-  });
-
-  it('discovers the mutations from the schema', () => {
-    expect(mutations.length).toBeGreaterThan(0);
-    for (const m of mutations) {
-      expect(m.args.length, m.field.name).toBeGreaterThan(0);
-      expect(m.payloadType, m.field.name).toBeDefined();
-    }
-  });
-
-  mutations.forEach((m, index) => {
-    const argName = m.args[0]!.name;
-    const argType = m.args[0]!.type;
-
-    it(`${m.field.name}: random JSON in place of the input`, async () => {
-      await fc.assert(
-        fc.asyncProperty(randomInput(m), async (input) => {
-          const e = await post({ query: variablesOperation(m), variables: { [argName]: input } });
-          const outcome = judgeMutation(m, e, input);
-          count(m.field.name, `random:${outcome}`);
-          if (outcome === 'graphql-error') expectErrorsName(e, [`$${argName}`]);
-        }),
-        fcOptions(index * 10 + 1),
+/**
+ * Fuzzes the mutations whose index in the schema is `shard` modulo `shards`; the first shard also
+ * checks inline literals across all mutations, the last one malformed requests.
+ */
+export function fuzzMutations(shard: number, shards: number): void {
+  describe(`fuzzing every mutation with random and malformed input (seed ${SEED}, ${RUNS} runs per case, part ${shard + 1} of ${shards})`, () => {
+    const mine = mutations.filter((_, index) => index % shards === shard);
+    beforeAll(async () => {
+      console.log(
+        `fuzz seed ${SEED} (SAPAT_FUZZ_SEED=${SEED} reproduces it): ${mine.length} of ${mutations.length} mutations, ${RUNS} runs per mutation and kind of input`,
       );
+      // Files in one worker share this module: each part starts from its own hub and tally.
+      knownIds.length = 0;
+      tally.clear();
+      dir = temporaryDirectory();
+      // Thousands of requests from one caller in seconds: a real client would be throttled, the fuzzer is not.
+      hub = await openHub(testConfig(dir.path, { SAPAT_RATE_LIMIT_PER_MINUTE: '0' }));
+      yoga = createGraphQLHandler(hub, { secret: TEST_SECRET });
+      // The director, holding every role the permission matrix names as well, so that no mutation is
+      // refused for its role before its input is validated.
+      // Every role a token may carry (the system role is the hub's own and refused in tokens).
+      const roles = [...new Set([...director.roles, ...Object.values(commandPermissions).flat()])].filter((role) => role !== 'system');
+      token = await tokenFor({ ...director, roles, unit: 'faculty-economics' });
+      // Licences at every stage, so that commands on existing licences reach the decider's rules.
+      const gql = graphqlClient((url, init) => Promise.resolve(yoga.fetch(url, init)), URL);
+      const send = async (operation: string, input: Record<string, unknown>) => {
+        const res = await gql(operation, { input }, { token });
+        const payload = Object.values(res.data ?? {})[0] as { __typename: string; license?: { licenseId: string } };
+        expect(payload?.__typename, JSON.stringify(res)).toBe('LicensePayload');
+        return payload.license!.licenseId;
+      };
+      for (let stage = 0; stage < 5; stage++) {
+        const id = await send(APPLY, applicationInput({ programme: { ...applicationInput().programme, code: `58010${stage}` } }));
+        knownIds.push(id);
+        if (stage >= 1) await send(FORM_GROUP, expertGroupInput(id));
+        if (stage >= 2) await send(CONCLUDE, { licenseId: id, outcome: 'POSITIVE', summary: 'Meets the requirements', concludedOn: '2026-02-20' });
+        if (stage >= 3)
+          await send(GRANT, {
+            licenseId: id,
+            licenseNumber: `LS${stage}`,
+            appendixNumber: '1',
+            grantedOn: '2026-03-01',
+            ...(stage === 3 ? { validUntil: '2027-03-01' } : { indefinite: true }),
+          });
+        if (stage >= 4) await send(SUSPEND, { licenseId: id, reason: 'Inspection', suspendedOn: '2026-04-01' });
+      }
     });
 
-    it(`${m.field.name}: valid input with one field broken, in variables`, async () => {
-      await fc.assert(
-        fc.asyncProperty(
-          validValue(argType, argName).chain((v) => breakOne(v as Record<string, unknown>, argType)),
-          async (near) => {
-            const e = await post({ query: variablesOperation(m), variables: { [argName]: near.input } });
-            const outcome = judgeMutation(m, e, near.input);
-            count(m.field.name, `near-valid:${near.breakage}:${outcome}`);
-            if (outcome === 'graphql-error') expectErrorsName(e, [near.named]);
-          },
-        ),
-        fcOptions(index * 10 + 2),
-      );
+    afterAll(async () => {
+      const lines = [...tally].map(([mutation, row]) => `  ${mutation}: ${[...row].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+      console.log(`fuzz outcomes (seed ${SEED}):\n${lines.join('\n')}`);
+      await hub?.close();
+      dir?.remove();
     });
 
-    it(`${m.field.name}: valid input with one field broken, written inline in the query`, async () => {
-      await fc.assert(
-        fc.asyncProperty(
-          validValue(argType, argName).chain((v) => breakOne(v as Record<string, unknown>, argType)),
-          async (near) => {
-            const e = await post({ query: inlineOperation(m, { [argName]: near.input }) });
-            count(m.field.name, `inline:${near.breakage}:${judgeMutation(m, e, near.input)}`);
-          },
-        ),
-        fcOptions(index * 10 + 3),
-      );
+    it('discovers the mutations from the schema', () => {
+      expect(mutations.length).toBeGreaterThan(0);
+      for (const m of mutations) {
+        expect(m.args.length, m.field.name).toBeGreaterThan(0);
+        expect(m.payloadType, m.field.name).toBeDefined();
+      }
     });
-  });
 
-  // GraphQL's own checks of literals written in the query say what is wrong with a value but not
-  // where it is ("String cannot represent a non string value: 0"), unlike its checks of variables.
-  it('inline input: every GraphQL error names the field it is about, as with variables', async () => {
-    const byName = new Map(mutations.map((m) => [m.field.name, m]));
-    const broken = fc.constantFrom(...byName.keys()).chain((mutation) =>
-      validValue(byName.get(mutation)!.args[0]!.type, byName.get(mutation)!.args[0]!.name)
-        .chain((v) => breakOne(v as Record<string, unknown>, byName.get(mutation)!.args[0]!.type))
-        .map((near) => ({ mutation, near })),
-    );
-    await fc.assert(
-      fc.asyncProperty(broken, async ({ mutation, near }) => {
-        const m = byName.get(mutation)!;
-        const e = await post({ query: inlineOperation(m, { [m.args[0]!.name]: near.input }) });
-        // A value no literal can spell (a lone surrogate) is a syntax error of the document, not of a field.
-        const parseFailed = (e.body.errors ?? []).some((error: { extensions?: { code?: string } }) => error.extensions?.code === 'GRAPHQL_PARSE_FAILED');
-        if (judgeMutation(m, e, near.input) === 'graphql-error' && !parseFailed) expectErrorsName(e, [near.named]);
-      }),
-      fcOptions(8_888),
-    );
-  });
+    mine.forEach((m) => {
+      const index = mutations.indexOf(m);
+      const argName = m.args[0]!.name;
+      const argType = m.args[0]!.type;
 
-  it('malformed requests: bodies, parameters and methods a client should never send', async () => {
-    const byName = new Map(mutations.map((m) => [m.field.name, m]));
-    const payloads = new Set(mutations.map((m) => m.payloadType));
-    const anyMutation = fc.constantFrom(...byName.keys()).map((name) => byName.get(name)!);
-    const request = fc.oneof(
-      fc.string({ maxLength: 200 }).map((body) => ({ method: 'POST', contentType: 'application/json', body })),
-      fc.jsonValue({ maxDepth: 3 }).map((v) => ({ method: 'POST', contentType: 'application/json', body: JSON.stringify(v) })),
-      fc
-        .tuple(anyMutation, fc.jsonValue({ maxDepth: 2 }))
-        .map(([m, variables]) => ({ method: 'POST', contentType: 'application/json', body: JSON.stringify({ query: variablesOperation(m), variables }) })),
-      fc.tuple(anyMutation, fc.string({ maxLength: 30 })).map(([m, operationName]) => ({
-        method: 'POST',
-        contentType: 'application/json',
-        body: JSON.stringify({ query: variablesOperation(m), operationName, variables: {} }),
-      })),
-      fc.tuple(anyMutation, fc.nat(), fc.string({ maxLength: 5 })).map(([m, cut, junk]) => {
-        const query = variablesOperation(m);
-        return { method: 'POST', contentType: 'application/json', body: JSON.stringify({ query: query.slice(0, cut % query.length) + junk, variables: {} }) };
-      }),
-      fc
-        .tuple(anyMutation, fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/graphql', ''))
-        .map(([m, contentType]) => ({ method: 'POST', contentType, body: JSON.stringify({ query: variablesOperation(m) }) })),
-      anyMutation.map((m) => ({ method: 'GET', contentType: '', body: '', query: variablesOperation(m) })),
-      fc.constantFrom('PUT', 'DELETE', 'PATCH').map((method) => ({ method, contentType: 'application/json', body: '{}' })),
-      // Past the request body limit (SAPAT_MAX_BODY_BYTES, 100 KiB by default).
-      fc.tuple(anyMutation, fc.integer({ min: 150_000, max: 400_000 })).map(([m, size]) => ({
-        method: 'POST',
-        contentType: 'application/json',
-        body: JSON.stringify({ query: variablesOperation(m), variables: { input: { padding: 'x'.repeat(size) } } }),
-      })),
-    );
-    await fc.assert(
-      fc.asyncProperty(request, async (r) => {
-        const url = 'query' in r ? `${URL}?query=${encodeURIComponent(r.query)}` : URL;
-        const headers: Record<string, string> = r.contentType ? { 'content-type': r.contentType } : {};
-        const e = await exchange(r.method === 'GET' ? { method: 'GET', headers } : { method: r.method, headers, body: r.body }, url);
-        // Yoga refuses an unsupported method or media type (405, 415) with an empty body: no JSON to check.
-        judgeCommon(e, { emptyRefusal: true });
-        count('(malformed requests)', String(e.status));
-        // A mutation that does run answers with a typed result; anything else must have stored nothing.
-        const ran = Object.values(e.body?.data ?? {}).some((v) => payloads.has((v as { __typename?: string } | null)?.__typename));
-        if (!ran) expect(e.headAfter, describeExchange(e)).toBe(e.headBefore);
-      }),
-      { ...fcOptions(9_999), numRuns: RUNS * 2 },
-    );
+      it(`${m.field.name}: random JSON in place of the input`, async () => {
+        await fc.assert(
+          fc.asyncProperty(randomInput(m), async (input) => {
+            const e = await post({ query: variablesOperation(m), variables: { [argName]: input } });
+            const outcome = judgeMutation(m, e, input);
+            count(m.field.name, `random:${outcome}`);
+            if (outcome === 'graphql-error') expectErrorsName(e, [`$${argName}`]);
+          }),
+          fcOptions(index * 10 + 1),
+        );
+      });
+
+      it(`${m.field.name}: valid input with one field broken, in variables`, async () => {
+        await fc.assert(
+          fc.asyncProperty(
+            validValue(argType, argName).chain((v) => breakOne(v as Record<string, unknown>, argType)),
+            async (near) => {
+              const e = await post({ query: variablesOperation(m), variables: { [argName]: near.input } });
+              const outcome = judgeMutation(m, e, near.input);
+              count(m.field.name, `near-valid:${near.breakage}:${outcome}`);
+              if (outcome === 'graphql-error') expectErrorsName(e, [near.named]);
+            },
+          ),
+          fcOptions(index * 10 + 2),
+        );
+      });
+
+      it(`${m.field.name}: valid input with one field broken, written inline in the query`, async () => {
+        await fc.assert(
+          fc.asyncProperty(
+            validValue(argType, argName).chain((v) => breakOne(v as Record<string, unknown>, argType)),
+            async (near) => {
+              const e = await post({ query: inlineOperation(m, { [argName]: near.input }) });
+              count(m.field.name, `inline:${near.breakage}:${judgeMutation(m, e, near.input)}`);
+            },
+          ),
+          fcOptions(index * 10 + 3),
+        );
+      });
+    });
+
+    // GraphQL's own checks of literals written in the query say what is wrong with a value but not
+    // where it is ("String cannot represent a non string value: 0"), unlike its checks of variables.
+    // Only in the first part (not a skipped test in the others: a skip in this suite means a missing server).
+    if (shard === 0)
+      it('inline input: every GraphQL error names the field it is about, as with variables', async () => {
+        const byName = new Map(mutations.map((m) => [m.field.name, m]));
+        const broken = fc.constantFrom(...byName.keys()).chain((mutation) =>
+          validValue(byName.get(mutation)!.args[0]!.type, byName.get(mutation)!.args[0]!.name)
+            .chain((v) => breakOne(v as Record<string, unknown>, byName.get(mutation)!.args[0]!.type))
+            .map((near) => ({ mutation, near })),
+        );
+        await fc.assert(
+          fc.asyncProperty(broken, async ({ mutation, near }) => {
+            const m = byName.get(mutation)!;
+            const e = await post({ query: inlineOperation(m, { [m.args[0]!.name]: near.input }) });
+            // A value no literal can spell (a lone surrogate) is a syntax error of the document, not of a field.
+            const parseFailed = (e.body.errors ?? []).some((error: { extensions?: { code?: string } }) => error.extensions?.code === 'GRAPHQL_PARSE_FAILED');
+            if (judgeMutation(m, e, near.input) === 'graphql-error' && !parseFailed) expectErrorsName(e, [near.named]);
+          }),
+          fcOptions(8_888),
+        );
+      });
+
+    if (shard === shards - 1)
+      it('malformed requests: bodies, parameters and methods a client should never send', async () => {
+        const byName = new Map(mutations.map((m) => [m.field.name, m]));
+        const payloads = new Set(mutations.map((m) => m.payloadType));
+        const anyMutation = fc.constantFrom(...byName.keys()).map((name) => byName.get(name)!);
+        const request = fc.oneof(
+          fc.string({ maxLength: 200 }).map((body) => ({ method: 'POST', contentType: 'application/json', body })),
+          fc.jsonValue({ maxDepth: 3 }).map((v) => ({ method: 'POST', contentType: 'application/json', body: JSON.stringify(v) })),
+          fc
+            .tuple(anyMutation, fc.jsonValue({ maxDepth: 2 }))
+            .map(([m, variables]) => ({ method: 'POST', contentType: 'application/json', body: JSON.stringify({ query: variablesOperation(m), variables }) })),
+          fc.tuple(anyMutation, fc.string({ maxLength: 30 })).map(([m, operationName]) => ({
+            method: 'POST',
+            contentType: 'application/json',
+            body: JSON.stringify({ query: variablesOperation(m), operationName, variables: {} }),
+          })),
+          fc.tuple(anyMutation, fc.nat(), fc.string({ maxLength: 5 })).map(([m, cut, junk]) => {
+            const query = variablesOperation(m);
+            return {
+              method: 'POST',
+              contentType: 'application/json',
+              body: JSON.stringify({ query: query.slice(0, cut % query.length) + junk, variables: {} }),
+            };
+          }),
+          fc
+            .tuple(anyMutation, fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/graphql', ''))
+            .map(([m, contentType]) => ({ method: 'POST', contentType, body: JSON.stringify({ query: variablesOperation(m) }) })),
+          anyMutation.map((m) => ({ method: 'GET', contentType: '', body: '', query: variablesOperation(m) })),
+          fc.constantFrom('PUT', 'DELETE', 'PATCH').map((method) => ({ method, contentType: 'application/json', body: '{}' })),
+          // Past the request body limit (SAPAT_MAX_BODY_BYTES, 100 KiB by default).
+          fc.tuple(anyMutation, fc.integer({ min: 150_000, max: 400_000 })).map(([m, size]) => ({
+            method: 'POST',
+            contentType: 'application/json',
+            body: JSON.stringify({ query: variablesOperation(m), variables: { input: { padding: 'x'.repeat(size) } } }),
+          })),
+        );
+        await fc.assert(
+          fc.asyncProperty(request, async (r) => {
+            const url = 'query' in r ? `${URL}?query=${encodeURIComponent(r.query)}` : URL;
+            const headers: Record<string, string> = r.contentType ? { 'content-type': r.contentType } : {};
+            const e = await exchange(r.method === 'GET' ? { method: 'GET', headers } : { method: r.method, headers, body: r.body }, url);
+            // Yoga refuses an unsupported method or media type (405, 415) with an empty body: no JSON to check.
+            judgeCommon(e, { emptyRefusal: true });
+            count('(malformed requests)', String(e.status));
+            // A mutation that does run answers with a typed result; anything else must have stored nothing.
+            const ran = Object.values(e.body?.data ?? {}).some((v) => payloads.has((v as { __typename?: string } | null)?.__typename));
+            if (!ran) expect(e.headAfter, describeExchange(e)).toBe(e.headBefore);
+          }),
+          { ...fcOptions(9_999), numRuns: RUNS * 2 },
+        );
+      });
   });
-});
+}
