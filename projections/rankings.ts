@@ -243,7 +243,8 @@ export const rankingsProjection: ProjectionDefinition<Table> = {
           case 'RankingSubmissionAcknowledged':
             editionUpdates.acknowledged.run({ ...stamp, on: event.data.acknowledgedOn, reference: event.data.reference ?? null });
             break;
-          case 'RankingResultRecorded': {
+          case 'RankingResultRecorded':
+          case 'RankingResultCorrected': {
             const d = event.data;
             const band = d.band ? parseBand(d.band) : undefined;
             editionUpdates.result.run({

@@ -73,6 +73,8 @@ const editionDescriptions: Record<RankingEditionCommandName, string> = {
   submitRankingData: 'Records that the approved data set was sent to the ranking organisation.',
   acknowledgeRankingSubmission: 'Records that the ranking organisation acknowledged the data set.',
   recordRankingResult: 'Records the published result: the rank or band, the score and the per-indicator scores.',
+  correctRankingResult:
+    'Corrects a recorded result (a mistake in the record, or the ranking revised it): the whole result as it should read, and why. The first record stays in the history.',
   decideRankingImprovementMeasure:
     'Records a measure decided to improve the position, optionally aimed at a ranking indicator and serving a strategy indicator.',
 };

@@ -359,7 +359,23 @@ describe('rankings through GraphQL', () => {
     const announce = async (org: string, year: number, indicators = qsIndicators) =>
       (await send('announceRankingEdition', { rankingOrganisationId: ids[org], year, title: `${org} ${year}`, indicators })).rankingEdition.id as string;
     const qs2025 = await announce('qs', 2025);
-    await send('recordRankingResult', { rankingEditionId: qs2025, publishedOn: '2025-06-04', band: '1001-1200', score: 15.2 });
+    // The 2025 result is first recorded wrongly, then corrected: the comparison below uses the correction.
+    const wrong2025 = { rankingEditionId: qs2025, publishedOn: '2025-06-04', band: '1201-1400', score: 12.5 };
+    expect(await call('correctRankingResult', { ...wrong2025, reason: 'Typo', correctedOn: '2025-06-05' })).toMatchObject({
+      code: 'RANKING_RESULT_TO_CORRECT_NOT_RECORDED',
+    });
+    await send('recordRankingResult', wrong2025);
+    expect(await call('recordRankingResult', { ...wrong2025, band: '1001-1200' })).toMatchObject({ code: 'RANKING_RESULT_ALREADY_RECORDED' });
+    const correction = { ...wrong2025, band: '1001-1200', score: 15.2, reason: 'Band and score copied from the 2024 table', correctedOn: '2025-06-05' };
+    expect(await call('correctRankingResult', correction, 'teacher')).toMatchObject({ __typename: 'ForbiddenError' });
+    await send('correctRankingResult', correction);
+    const corrected = await query(`query($id: ID!) { rankingEdition(id: $id) { result { band bandLower score } } history(id: $id) { events { type } } }`, {
+      id: qs2025,
+    });
+    expect(corrected).toEqual({
+      rankingEdition: { result: { band: '1001-1200', bandLower: 1001, score: 15.2 } },
+      history: { events: [{ type: 'RankingEditionAnnounced' }, { type: 'RankingResultRecorded' }, { type: 'RankingResultCorrected' }] },
+    });
     await send('recordRankingResult', {
       rankingEditionId: ids.qs2026,
       publishedOn: '2026-06-04',

@@ -463,7 +463,7 @@ describe('a ranking edition', () => {
       .thenThrows('RANKING_SUBMISSION_ALREADY_ACKNOWLEDGED');
   });
 
-  it('records the published result once, with scores of its own indicators only', () => {
+  it('records the published result once, with scores of its own indicators only, and corrects it with a reason', () => {
     const spec = deciderSpec(rankingEditionDecider, methodist);
     const result = {
       type: 'recordRankingResult' as const,
@@ -490,6 +490,29 @@ describe('a ranking edition', () => {
     expect(parse({ band: 'top 1000' }).success).toBe(false);
     expect(parse({ band: '1001+' }).success).toBe(true);
     expect(parse({ rank: 0 }).success).toBe(false);
+
+    // A wrong record is corrected by a new event carrying the whole result and the reason.
+    const correction = {
+      type: 'correctRankingResult' as const,
+      rankingEditionId,
+      publishedOn: '2026-06-04',
+      band: '751-800',
+      indicatorScores: [{ indicatorCode: 'AR', score: 9.2 }],
+      reason: 'QS revised the band on 2026-06-10',
+      correctedOn: '2026-06-11',
+    };
+    const { type: _c, ...correctionData } = correction;
+    spec.given([announced]).when(correction).thenThrows('RANKING_RESULT_TO_CORRECT_NOT_RECORDED');
+    spec
+      .given([announced, resulted])
+      .when(correction)
+      .then([{ type: 'RankingResultCorrected', data: correctionData }]);
+    spec
+      .given([announced, resulted])
+      .when({ ...correction, indicatorScores: [{ indicatorCode: 'ZZ', score: 1 }] })
+      .thenThrows('RANKING_INDICATOR_NOT_IN_EDITION');
+    expect(rankingEditionCommands.correctRankingResult.safeParse({ ...correctionData, band: undefined }).error!.issues[0]!.message).toMatch(/rank or the band/);
+    expect(rankingEditionCommands.correctRankingResult.safeParse({ ...correctionData, reason: '' }).success).toBe(false);
 
     const measure = {
       type: 'decideRankingImprovementMeasure' as const,

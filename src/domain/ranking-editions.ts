@@ -114,6 +114,25 @@ const valueFields = z.object({
     .describe('The data request whose accepted answer the value comes from, when it was gathered through one (the secretariat’s dataRequests).'),
 });
 
+const resultFields = z.object({
+  ...editionRef,
+  publishedOn: isoDate.describe('Date the ranking published the result.'),
+  rank: z.int().min(1, 'must be 1 or more').optional().describe('The exact overall rank, when the ranking gives one.'),
+  band: band.optional(),
+  score: z.number().optional().describe('The overall score, when published.'),
+  indicatorScores: z.array(rankingIndicatorScore).max(60, 'must list at most 60 scores').optional().describe('Published scores per indicator.'),
+  regionalRank: z.int().min(1, 'must be 1 or more').optional().describe('Rank in the region or country, when published.'),
+});
+
+/** A result's own rules, the same whether it is recorded or corrected. */
+const publishedResult = <Fields extends typeof resultFields>(fields: Fields) =>
+  fields
+    .refine((c) => c.rank !== undefined || c.band !== undefined, { path: ['rank'], message: 'give the rank or the band the university was placed in' })
+    .refine((c) => new Set((c.indicatorScores ?? []).map((s) => s.indicatorCode)).size === (c.indicatorScores ?? []).length, {
+      path: ['indicatorScores'],
+      message: 'must not repeat an indicator code',
+    });
+
 export const rankingEditionCommands = {
   announceRankingEdition: announceFields
     .refine((c) => !c.collectionOpensOn || !c.collectionClosesOn || c.collectionClosesOn >= c.collectionOpensOn, {
@@ -154,21 +173,15 @@ export const rankingEditionCommands = {
     acknowledgedOn: isoDate.describe('Date the organisation confirmed it received the data.'),
     reference: text(200).optional().describe('Its reference or message.'),
   }),
-  recordRankingResult: z
-    .object({
-      ...editionRef,
-      publishedOn: isoDate.describe('Date the ranking published the result.'),
-      rank: z.int().min(1, 'must be 1 or more').optional().describe('The exact overall rank, when the ranking gives one.'),
-      band: band.optional(),
-      score: z.number().optional().describe('The overall score, when published.'),
-      indicatorScores: z.array(rankingIndicatorScore).max(60, 'must list at most 60 scores').optional().describe('Published scores per indicator.'),
-      regionalRank: z.int().min(1, 'must be 1 or more').optional().describe('Rank in the region or country, when published.'),
-    })
-    .refine((c) => c.rank !== undefined || c.band !== undefined, { path: ['rank'], message: 'give the rank or the band the university was placed in' })
-    .refine((c) => new Set((c.indicatorScores ?? []).map((s) => s.indicatorCode)).size === (c.indicatorScores ?? []).length, {
-      path: ['indicatorScores'],
-      message: 'must not repeat an indicator code',
+  recordRankingResult: publishedResult(resultFields),
+  // A result recorded wrongly (a typo, a rank the ranking itself later revised) is corrected by a new
+  // event with the whole result as it should read and why; the first record stays in the history.
+  correctRankingResult: publishedResult(
+    resultFields.extend({
+      reason: text(2000).describe('Why the recorded result is corrected.'),
+      correctedOn: isoDate.describe('Date of the correction.'),
     }),
+  ),
   decideRankingImprovementMeasure: z.object({
     ...editionRef,
     code: code.describe('Code of the measure within the edition, e.g. M1.'),
@@ -204,6 +217,17 @@ export const rankingEditionEventSchemas = {
     score: z.number().optional(),
     indicatorScores: z.array(z.object({ indicatorCode: z.string(), score: z.number() })).optional(),
     regionalRank: z.int().optional(),
+  }),
+  RankingResultCorrected: z.object({
+    ...id,
+    publishedOn: isoDate,
+    rank: z.int().optional(),
+    band: z.string().optional(),
+    score: z.number().optional(),
+    indicatorScores: z.array(z.object({ indicatorCode: z.string(), score: z.number() })).optional(),
+    regionalRank: z.int().optional(),
+    reason: z.string(),
+    correctedOn: isoDate,
   }),
   RankingImprovementMeasureDecided: z.object({
     ...id,
@@ -265,6 +289,8 @@ function evolve(state: RankingEditionState, event: RankingEditionEvent): Ranking
       return { ...state, acknowledged: true };
     case 'RankingResultRecorded':
       return { ...state, resultRecorded: true };
+    case 'RankingResultCorrected':
+      return state;
     case 'RankingImprovementMeasureDecided':
       return { ...state, measures: [...state.measures, event.data.code] };
   }
@@ -363,10 +389,16 @@ function decide(command: RankingEditionCommand, state: RankingEditionState, cont
       return [{ type: 'RankingSubmissionAcknowledged', data }];
     }
     case 'recordRankingResult': {
-      if (state.resultRecorded) throw rule('RANKING_RESULT_ALREADY_RECORDED', 'the edition’s result is already recorded');
+      if (state.resultRecorded) throw rule('RANKING_RESULT_ALREADY_RECORDED', 'the edition’s result is already recorded; correct it with correctRankingResult');
       for (const s of command.indicatorScores ?? []) requireIndicator(state, s.indicatorCode, 'indicatorScores');
       const { type: _type, ...data } = command;
       return [{ type: 'RankingResultRecorded', data }];
+    }
+    case 'correctRankingResult': {
+      if (!state.resultRecorded) throw rule('RANKING_RESULT_TO_CORRECT_NOT_RECORDED', 'only a recorded result can be corrected');
+      for (const s of command.indicatorScores ?? []) requireIndicator(state, s.indicatorCode, 'indicatorScores');
+      const { type: _type, ...data } = command;
+      return [{ type: 'RankingResultCorrected', data }];
     }
     case 'decideRankingImprovementMeasure': {
       if (!state.resultRecorded) throw rule('RANKING_RESULT_NOT_RECORDED', 'improvement measures are decided on a recorded result');

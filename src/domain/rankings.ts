@@ -41,6 +41,7 @@ export const rankingsPermissions: Record<RankingsCommandName, Role[]> = {
   submitRankingData: rankingRunners,
   acknowledgeRankingSubmission: rankingRunners,
   recordRankingResult: rankingRunners,
+  correctRankingResult: rankingRunners,
   decideRankingImprovementMeasure: [...rankingApprovers, 'head_of_rating_division'],
 };
 

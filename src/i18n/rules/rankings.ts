@@ -119,9 +119,14 @@ export const rankingRules: Catalogue = {
     en: 'Receipt cannot be acknowledged before the day the data set was sent.',
   },
   RANKING_RESULT_ALREADY_RECORDED: {
-    ky: 'Бул чыгарылыштын жыйынтыгы мурунтан эле жазылган.',
-    ru: 'Результат этого выпуска уже записан.',
-    en: 'The edition’s result is already recorded.',
+    ky: 'Бул чыгарылыштын жыйынтыгы мурунтан эле жазылган; ката болсо, аны оңдоңуз (correctRankingResult).',
+    ru: 'Результат этого выпуска уже записан; если в нём ошибка, исправьте его (correctRankingResult).',
+    en: 'The edition’s result is already recorded; if it is wrong, correct it (correctRankingResult).',
+  },
+  RANKING_RESULT_TO_CORRECT_NOT_RECORDED: {
+    ky: 'Жазылган жыйынтык гана оңдолот; адегенде жыйынтыкты жазыңыз.',
+    ru: 'Исправить можно только записанный результат; сначала запишите результат.',
+    en: 'Only a recorded result can be corrected; record the result first.',
   },
   RANKING_RESULT_NOT_RECORDED: {
     ky: 'Жакшыртуу чаралары жазылган жыйынтыктын негизинде белгиленет; адегенде жыйынтыкты жазыңыз.',
