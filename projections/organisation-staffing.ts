@@ -187,6 +187,9 @@ export function createStaffingQueries(db: ReadModelDatabase) {
   const cases = db.prepare<[], unknown>('SELECT * FROM staff_cases ORDER BY proposed_on DESC, id LIMIT 200');
   const designationById = db.prepare<[string], unknown>('SELECT * FROM acting_designations WHERE id = ?');
   const designations = db.prepare<[], unknown>('SELECT * FROM acting_designations ORDER BY starts_on DESC, id LIMIT 200');
+  const designationOverlapping = db.prepare<[string, string, string], unknown>(
+    "SELECT * FROM acting_designations WHERE status = 'designated' AND starts_on <= ? AND ends_on >= ? AND id <> ? ORDER BY starts_on LIMIT 1",
+  );
   return {
     /** Every rate of every position in the regulation's order; before the table is established, the regulation's, all vacant. */
     slots(): StaffingSlotRow[] {
@@ -223,6 +226,11 @@ export function createStaffingQueries(db: ReadModelDatabase) {
     designationById: (id: string): ActingDesignationRow | undefined => {
       const row = designationById.get(id);
       return row === undefined ? undefined : actingDesignationRow.parse(row);
+    },
+    /** A designation still in force whose days meet [startsOn, endsOn], other than `exceptId`. */
+    designationOverlapping: (startsOn: string, endsOn: string, exceptId: string): ActingDesignationRow | undefined => {
+      const row = designationOverlapping.get(endsOn, startsOn, exceptId);
+      return row ? actingDesignationRow.parse(row) : undefined;
     },
     designations: (): ActingDesignationRow[] => designations.all().map((r) => actingDesignationRow.parse(r)),
   };

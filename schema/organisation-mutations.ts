@@ -3,9 +3,11 @@
 // person's overtime and time off (a stream per person). Every command is decided at the hub
 // clock's moment, so a test clock moves designations and recalls alike.
 import { GraphQLError } from 'graphql';
+import { gateOf } from '../src/commands/gate.ts';
 import { entityIdFor } from '../src/commands/ids.ts';
 import { actingDirectorCategory, actingDirectorCommands, actingDirectorDecider, type ActingDirectorCommandName } from '../src/domain/acting-director.ts';
 import type { Decider, DomainEvent } from '../src/domain/decider.ts';
+import { DomainRuleError } from '../src/domain/errors.ts';
 import {
   motivationProposalCategory,
   motivationProposalCommands,
@@ -180,16 +182,32 @@ for (const name of Object.keys(actingDirectorCommands) as ActingDirectorCommandN
     payload: DesignationPayload,
     acceptsExpectedRevision: name !== 'designateActingDirector',
     prepare: (raw) => (typeof raw.designationId === 'string' ? { ...raw, designationId: plainIdOf(raw.designationId, 'ActingDirectorDesignation') } : raw),
-    run: (call) =>
-      runEntity(call as Call, {
-        name,
-        decider: actingDirectorDecider,
-        category: actingDirectorCategory,
-        entity: 'acting director designation',
-        idField: 'designationId',
-        creates: name === 'designateActingDirector',
-        stamp: (id) => call.context.hub.organisation.designationById(id),
-      }),
+    run: (call) => {
+      const run = () =>
+        runEntity(call as Call, {
+          name,
+          decider: actingDirectorDecider,
+          category: actingDirectorCategory,
+          entity: 'acting director designation',
+          idField: 'designationId',
+          creates: name === 'designateActingDirector',
+          stamp: (id) => call.context.hub.organisation.designationById(id),
+        });
+      if (name !== 'designateActingDirector') return run();
+      // One person acts for the director on any day: a designation whose days meet one still in force
+      // is refused until that one is recalled. Checked under the gate, so two at once cannot both pass;
+      // a retry of the designation that made it is answered as a replay by the pipeline.
+      return gateOf(call.context.hub.store).run(async () => {
+        const { startsOn, endsOn } = call.input as { startsOn: string; endsOn: string };
+        const other = call.context.hub.organisation.designationOverlapping(startsOn, endsOn, entityIdFor(actingDirectorCategory, call.commandId));
+        if (other)
+          throw new DomainRuleError(
+            'DESIGNATION_PERIOD_OVERLAPS',
+            `startsOn: ${other.person_name} acts for the director from ${other.starts_on} to ${other.ends_on} (order ${other.order_number}); recall that designation first`,
+          );
+        return run();
+      });
+    },
   });
 }
 

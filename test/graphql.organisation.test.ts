@@ -336,9 +336,30 @@ describe('the acting director', () => {
     );
     expect((await me(newInspector.id)).roles).toContain('acting_director');
     const { designationId } = designated.designation;
+    // Nobody else can be designated for days that meet this designation's, while it stands.
+    const overlapping = {
+      personId: newHead.id,
+      personName: newHead.name,
+      startsOn: '2026-03-31',
+      endsOn: '2026-04-03',
+      orderNumber: '42-к',
+      reason: 'Leave',
+    };
+    expect(await mutate(gql, tokens[rector.id]!, 'designateActingDirector', overlapping)).toMatchObject({
+      __typename: 'DomainRuleError',
+      code: 'DESIGNATION_PERIOD_OVERLAPS',
+      message: expect.stringContaining('2026-03-12'),
+    });
     expect((await mutate(gql, tokens[newInspector.id]!, 'recallActingDirector', { designationId, reason: 'x' })).__typename).toBe('ForbiddenError');
     await mutate(gql, tokens[rector.id]!, 'recallActingDirector', { designationId, reason: 'Director back early' });
     expect((await me(newInspector.id)).roles).toEqual(['inspector']);
+    // Once it is recalled, those days are free again.
+    expect(
+      (await mutate(gql, tokens[rector.id]!, 'designateActingDirector', overlapping, '... on ActingDirectorDesignationPayload { designation { status } }'))
+        .designation,
+    ).toEqual({
+      status: 'DESIGNATED',
+    });
   });
 });
 

@@ -103,6 +103,11 @@ export const organisationRules: Catalogue = {
     ru: 'Срок назначения ещё не истёк; чтобы прекратить его досрочно, отзовите назначение.',
     en: 'The designation’s period is not over yet; recall it to end it early.',
   },
+  DESIGNATION_PERIOD_OVERLAPS: {
+    ky: 'Бул күндөрү директордун милдетин башка адам аткарат; адегенде ал дайындоону кайтарып алыңыз.',
+    ru: 'В эти дни обязанности директора уже исполняет другой человек; сначала отзовите то назначение.',
+    en: 'Someone else acts for the director on some of these days; recall that designation first.',
+  },
   TASK_ALREADY_ASSIGNED: { ky: 'Бул тапшырма мурунтан эле бар.', ru: 'Это поручение уже существует.', en: 'This task already exists.' },
   TASK_NOT_FOUND: {
     ky: 'Мындай идентификатору бар тапшырма жок.',

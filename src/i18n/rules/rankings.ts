@@ -18,6 +18,16 @@ export const rankingRules: Catalogue = {
     ru: 'Соглашение с таким номером с этой организацией уже существует.',
     en: 'An agreement with this number already exists with this organisation.',
   },
+  RANKING_AGREEMENT_NOT_IN_FORCE: {
+    ky: 'Бул келишим бүгүн күчүндө эмес: ага таянып пландоого болбойт.',
+    ru: 'Это соглашение сегодня не действует: план на него опираться не может.',
+    en: 'The agreement is not in force today, so a plan cannot rest on it.',
+  },
+  RANKING_EDITION_YEAR_TAKEN: {
+    ky: 'Бул уюмдун ушул жылга чыгарылышы мурунтан эле жарыяланган.',
+    ru: 'У этой организации выпуск на этот год уже объявлен.',
+    en: 'The organisation already has an edition for that year.',
+  },
   RANKING_AGREEMENT_NOT_FOUND: {
     ky: 'Бул уюм менен ушундай номердеги келишим жок.',
     ru: 'Соглашения с таким номером с этой организацией нет.',
