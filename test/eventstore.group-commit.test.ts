@@ -1,7 +1,6 @@
 // Group commit in the embedded store (src/eventstore/group-commit.ts): appends made together share
 // one transaction, each keeps its own outcome. Transactions are counted where they land: the commit
 // frames in the WAL file, one per COMMIT, so the count is what reached the disk, not a counter of ours.
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,24 +9,7 @@ import { EventIdConflictError, WrongExpectedRevisionError } from '../src/eventst
 import { openSqliteEventStore } from '../src/eventstore/sqlite.ts';
 import type { EventStore, RecordedEvent } from '../src/eventstore/types.ts';
 import { newEvent } from './support/events.ts';
-
-/**
- * Commit frames in a WAL file: a frame header's second word is the database size after a commit,
- * and zero on every other frame. Frames whose salts differ from the header's are left over from
- * before the WAL was restarted and do not count.
- */
-function walCommits(path: string): number {
-  const wal = readFileSync(`${path}-wal`);
-  if (wal.length < 32) return 0;
-  const pageSize = wal.readUInt32BE(8);
-  const [salt1, salt2] = [wal.readUInt32BE(16), wal.readUInt32BE(20)];
-  let commits = 0;
-  for (let offset = 32; offset + 24 + pageSize <= wal.length; offset += 24 + pageSize) {
-    if (wal.readUInt32BE(offset + 8) !== salt1 || wal.readUInt32BE(offset + 12) !== salt2) break;
-    if (wal.readUInt32BE(offset + 4) !== 0) commits++;
-  }
-  return commits;
-}
+import { walCommits } from './support/wal.ts';
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
