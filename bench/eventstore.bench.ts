@@ -1,20 +1,26 @@
 // The embedded event store against the floor it is built on: a bare better-sqlite3 table with the
 // same pragmas. Run by hand: `npx tsx bench/eventstore.bench.ts`. See bench/README.md.
+// Appends are measured twice: one writer awaiting each append (the floor's own shape), and
+// `WRITERS` writers appending at once, as concurrent commands do, which the store commits in
+// groups (src/eventstore/group-commit.ts); the bare table commits each insert on its own either way.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteEventStore } from '../src/eventstore/sqlite.ts';
+import { WrongExpectedRevisionError } from '../src/eventstore/errors.ts';
 import type { ExpectedState, NewEvent } from '../src/eventstore/types.ts';
 
 type Synchronous = 'FULL' | 'NORMAL';
 
-const appendCount = 5_000;
+const appendCount = Number(process.env.APPENDS ?? 5_000);
+/** Concurrent writers for the group-commit rows. */
+const writers = Number(process.env.WRITERS ?? 10);
 const streamCount = 200;
 const readCount = 100_000;
 /** Each append measurement runs this many times, interleaved store/bare, and the median is kept. */
-const rounds = 5;
+const rounds = Number(process.env.ROUNDS ?? 5);
 
 const dir = mkdtempSync(join(tmpdir(), 'sapat-bench-'));
 let fileCount = 0;
@@ -37,16 +43,35 @@ const streamOf = (i: number): string => `indicator-${i % streamCount}`;
 const perSecond = (count: number, started: number): number => count / ((performance.now() - started) / 1000);
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** The command pipeline's shape: one event per append, each with the expected revision it read. */
-async function storeAppends(synchronous: Synchronous, events: NewEvent[]): Promise<number> {
+/**
+ * The command pipeline's shape: one event per append, each with the expected revision it read.
+ * `concurrency` writers take the next event as soon as their last append is acknowledged; two of
+ * them may hold events of one stream, and the one that loses the race reads the head and retries,
+ * as the command handler does.
+ */
+async function storeAppends(synchronous: Synchronous, events: NewEvent[], concurrency: number): Promise<number> {
   const store = openSqliteEventStore({ path: freshPath(), synchronous });
   const revisions = new Map<string, bigint>();
+  let next = 0;
   const started = performance.now();
-  for (const [i, event] of events.entries()) {
-    const stream = streamOf(i);
-    const expected: ExpectedState = revisions.get(stream) ?? 'no_stream';
-    revisions.set(stream, (await store.append(stream, [event], expected)).revision);
-  }
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < events.length) {
+        const i = next++;
+        const stream = streamOf(i);
+        for (;;) {
+          const expected: ExpectedState = revisions.get(stream) ?? 'no_stream';
+          try {
+            revisions.set(stream, (await store.append(stream, [events[i]!], expected)).revision);
+            break;
+          } catch (error) {
+            if (!(error instanceof WrongExpectedRevisionError)) throw error;
+            if (error.actual !== undefined) revisions.set(stream, error.actual);
+          }
+        }
+      }
+    }),
+  );
   const rate = perSecond(events.length, started);
   await store.close();
   return rate;
@@ -126,7 +151,7 @@ function bareReads(): number {
 
 type Result = { workload: string; unit: string; store: number; bare: number };
 
-async function appendResult(synchronous: Synchronous): Promise<Result> {
+async function appendResult(synchronous: Synchronous, concurrency: number): Promise<Result> {
   const store: number[] = [];
   const bare: number[] = [];
   for (let round = 0; round < rounds; round++) {
@@ -134,6 +159,7 @@ async function appendResult(synchronous: Synchronous): Promise<Result> {
       await storeAppends(
         synchronous,
         Array.from({ length: appendCount }, (_, i) => newEvent(i)),
+        concurrency,
       ),
     );
     bare.push(
@@ -143,7 +169,8 @@ async function appendResult(synchronous: Synchronous): Promise<Result> {
       ),
     );
   }
-  return { workload: `append, synchronous=${synchronous}`, unit: 'appends/s', store: median(store), bare: median(bare) };
+  const who = concurrency === 1 ? 'one writer' : `${concurrency} writers`;
+  return { workload: `append, synchronous=${synchronous}, ${who}`, unit: 'appends/s', store: median(store), bare: median(bare) };
 }
 
 function print(results: Result[]): void {
@@ -166,7 +193,10 @@ function print(results: Result[]): void {
 }
 
 try {
-  const results = [await appendResult('FULL'), await appendResult('NORMAL')];
+  const results: Result[] = [];
+  for (const synchronous of ['FULL', 'NORMAL'] as const) {
+    for (const concurrency of [1, writers]) results.push(await appendResult(synchronous, concurrency));
+  }
   results.push({ workload: 'readAll', unit: 'events/s', store: await storeReads(), bare: bareReads() });
   print(results);
 } finally {

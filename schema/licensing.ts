@@ -339,6 +339,13 @@ async function registryFacts(
     : hub.licenses.numberFacts(String(input.licenseNumber), licenseId);
 }
 
+/** The registry fact a command's check reads, the same fields programmeFacts and numberFacts compare. */
+function registryKey(name: 'applyForLicense' | 'grantLicense', input: Record<string, unknown>): string {
+  if (name === 'grantLicense') return `licence-number:${String(input.licenseNumber)}`;
+  const { code, level, formOfStudy } = input.programme as Programme;
+  return `licence-programme:${JSON.stringify([code, level, formOfStudy])}`;
+}
+
 async function runLicensingCommand(name: LicensingCommandName, call: CommandCall<Record<string, unknown>>): Promise<LicensePayloadShape> {
   const creates = name === 'applyForLicense';
   const licenseId = creates ? entityIdFor(licenseCategory, call.commandId) : String(call.input.licenseId);
@@ -362,8 +369,9 @@ async function runLicensingCommand(name: LicensingCommandName, call: CommandCall
       ...(call.expectedRevision !== undefined ? { expectedRevision: call.expectedRevision } : {}),
       now: new Date().toISOString(),
     });
-  // The check and the append must not interleave with another such command's (src/commands/gate.ts).
-  const outcome = await (spansRegistry(name) ? gateOf(context.hub.store).run(execute) : execute());
+  // The check and the append must not interleave with another such command's on the same fact
+  // (src/commands/gate.ts): applications for one programme, grants of one licence number.
+  const outcome = await (spansRegistry(name) ? gateOf(context.hub.store).run(registryKey(name, call.input), execute) : execute());
   const [row] = context.hub.licenses.byIds([licenseId]);
   if (!row) throw new GraphQLError('the licence registry has no row for a stored licence');
   return {

@@ -99,7 +99,8 @@ async function runEditionCommand(name: RankingEditionCommandName, call: CommandC
   }
   if (name !== 'announceRankingEdition') return run();
   const organisationId = String(call.input.rankingOrganisationId);
-  return gateOf(hub.store).run(async () => {
+  // Keyed by organisation: the check reads that organisation's editions only.
+  return gateOf(hub.store).run(`ranking-editions:${organisationId}`, async () => {
     if (!hub.rankings.organisationsByIds([organisationId])[0]) throw new NotFoundError('ranking organisation', organisationId);
     const year = Number(call.input.year);
     const existing = hub.rankings.editionOfYear(organisationId, year);

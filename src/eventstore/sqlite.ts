@@ -1,9 +1,11 @@
 // The embedded event store: one SQLite file in WAL mode, owned by one hub process. Appends run in
 // BEGIN IMMEDIATE, so positions are handed out in commit order without gaps, and live subscribers
-// are woken in-process right after each commit, so nothing polls.
+// are woken in-process right after each commit, so nothing polls. Appends made in the same turn of
+// the event loop share one transaction and one fsync (group commit, src/eventstore/group-commit.ts).
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { CorruptEventError, EventIdConflictError, StoreUnavailableError, WrongExpectedRevisionError } from './errors.ts';
+import { createGroupCommit, type GroupOutcome } from './group-commit.ts';
 import { chainEvents, GENESIS_HASH, sameEventContent } from './hashchain.ts';
 import { positionOf } from './position.ts';
 import { type EventRow, migrate, readAllParams, readAllSql, type ReadAllParams, statementsSql } from './sqlite-schema.ts';
@@ -86,6 +88,11 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('busy_timeout = 5000');
+  // An append writes about seven pages (the row, five indexes, the AUTOINCREMENT counter), so
+  // SQLite's default of a checkpoint every 1,000 WAL pages would copy the same hot pages back every
+  // ~140 appends. Every 10,000 pages (a WAL of about 40 MB at most) the copy is shared by ~1,400
+  // appends. Durability does not depend on it: a commit is durable once its WAL frames are.
+  db.pragma('wal_autocheckpoint = 10000');
   migrate(db);
 
   const statements = {
@@ -103,14 +110,13 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
   const subscriptions = new Set<Subscription>();
 
   /** Driver faults (busy past the timeout, disk full, closed store) become the port's typed error. */
+  const fault = (error: unknown): unknown =>
+    error instanceof Database.SqliteError || !db.open ? new StoreUnavailableError(`event store ${path}: ${(error as Error).message}`, { cause: error }) : error;
   function guard<T>(work: () => T): T {
     try {
       return work();
     } catch (error) {
-      if (error instanceof Database.SqliteError || !db.open) {
-        throw new StoreUnavailableError(`event store ${path}: ${(error as Error).message}`, { cause: error });
-      }
-      throw error;
+      throw fault(error);
     }
   }
 
@@ -331,15 +337,36 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
     return subscription;
   }
 
+  type Appended = { result: AppendResult; committed: EventRow[] };
+
+  /** Hands what a group committed to live subscribers: one batch when its positions run on. */
+  function announce(outcomes: GroupOutcome<Appended>[]): void {
+    if (commitListeners.size === 0) return;
+    const batches: CommittedBatch[] = [];
+    for (const outcome of outcomes) {
+      if (!outcome.ok || outcome.value.committed.length === 0) continue;
+      const rows = outcome.value.committed;
+      const last = batches.at(-1);
+      if (last && rows[0]!.position === last.last + 1n) {
+        last.events.push(...rows.map(toRecorded));
+        last.last = rows.at(-1)!.position;
+      } else batches.push({ first: rows[0]!.position, last: rows.at(-1)!.position, events: rows.map(toRecorded) });
+    }
+    for (const batch of batches) for (const listener of commitListeners) listener(batch);
+  }
+
+  const group = createGroupCommit<{ stream: string; events: NewEvent[]; expected: ExpectedState }, Appended>({
+    db,
+    run: ({ stream, events, expected }) => appendInTransaction(stream, events, expected),
+    runAlone: ({ stream, events, expected }) => appendInTransaction.immediate(stream, events, expected),
+    fault,
+    committed: announce,
+  });
+
   return {
     kind: 'sqlite',
     async append(stream, events, expected) {
-      const { result, committed } = guard(() => appendInTransaction.immediate(stream, events, expected));
-      if (committed.length > 0 && commitListeners.size > 0) {
-        const batch: CommittedBatch = { first: committed[0]!.position, last: committed.at(-1)!.position, events: committed.map(toRecorded) };
-        for (const listener of commitListeners) listener(batch);
-      }
-      return result;
+      return (await group.submit({ stream, events, expected })).result;
     },
     readStream,
     readAll,
@@ -353,6 +380,8 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
       return head === null || head === undefined ? undefined : positionOf(head);
     },
     async close() {
+      // Appends already queued are committed (and answered) before the file is closed.
+      group.flush();
       await Promise.all([...subscriptions].map((subscription) => subscription.close()));
       if (db.open) db.close();
     },
