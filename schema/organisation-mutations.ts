@@ -197,7 +197,7 @@ for (const name of Object.keys(actingDirectorCommands) as ActingDirectorCommandN
       // One person acts for the director on any day: a designation whose days meet one still in force
       // is refused until that one is recalled. Checked under the gate, so two at once cannot both pass;
       // a retry of the designation that made it is answered as a replay by the pipeline.
-      return gateOf(call.context.hub.store).run(async () => {
+      return gateOf(call.context.hub.store).run('acting-director-designations', async () => {
         const { startsOn, endsOn } = call.input as { startsOn: string; endsOn: string };
         const other = call.context.hub.organisation.designationOverlapping(startsOn, endsOn, entityIdFor(actingDirectorCategory, call.commandId));
         if (other)
