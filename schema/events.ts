@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Actor } from '../src/domain/decider.ts';
 import { encodePosition, positionCursor } from '../src/eventstore/position.ts';
 import type { EventFilter, Position, RecordedEvent } from '../src/eventstore/types.ts';
+import { SHARED_BY, type SharedBy } from '../src/http/shared-subscriptions.ts';
 import { builder, type GraphQLContext } from './builder.ts';
 import { DEFAULT_PAGE, MAX_PAGE, pageComplexity } from './connection.ts';
 import { logReaders, readableCategories, readsFullLog, registeredCategories, streamKindOfCategory, streamKindOfType, type StreamKind } from './streams.ts';
@@ -164,6 +165,10 @@ builder.subscriptionField('events', (t) =>
     description:
       'Every event after `after`, in log order: first the backlog, then live, without gap or duplicate. After a dropped connection, subscribe again with the position of the last event received.',
     authScopes: { anyRole: logReaders },
+    // An Event's fields read the event alone; what a reader may see is decided by the source's
+    // category filter, which depends on whether they read the full log. So readers with the same
+    // selection share one execution per event (src/http/shared-subscriptions.ts) by that and language.
+    extensions: { [SHARED_BY]: ((context) => JSON.stringify([readsFullLog(context), context.language])) satisfies SharedBy },
     args: {
       after: t.arg.string({ required: false, description: 'Position of the last event already received; omit to start at the beginning of the log.' }),
       filter: t.arg({ type: EventLogFilter, required: false, description: 'Which events.' }),
