@@ -107,7 +107,16 @@ async function burst(url: string, token: string): Promise<{ seconds: number; per
 
 async function metric(url: string, name: string): Promise<number> {
   const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
-  return Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+  return Number(new RegExp(`^${name} ([\\d.e+-]+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+}
+
+/** A burst, with the hub's CPU time per command (from its /metrics): on a busy machine the rate varies with what else runs, the CPU cost much less. */
+async function measured(url: string, token: string, whileRunning?: Promise<unknown>) {
+  const cpuBefore = await metric(url, 'process_cpu_seconds_total');
+  const result = await burst(url, token);
+  await whileRunning;
+  const cpuMsPerCommand = (((await metric(url, 'process_cpu_seconds_total')) - cpuBefore) * 1000) / BURST;
+  return { ...result, cpuMsPerCommand };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -124,7 +133,7 @@ async function main(): Promise<void> {
     // Warm-up: compiled code paths and SQLite pages, so the first measured burst is not the slowest.
     await burst(hub.url, director);
 
-    const before = await burst(hub.url, director);
+    const before = await measured(hub.url, director);
     const seeded = await gql(hub.url, director, APPLY, { input: application() });
     const after = seeded.data.applyForLicense.position as string;
 
@@ -155,14 +164,17 @@ async function main(): Promise<void> {
     const executionsBefore = await metric(hub.url, 'sapat_subscription_executions_total');
 
     const burstStart = performance.now();
-    const during = await burst(hub.url, director);
-    await Promise.all(done);
-    const deliveredMs = performance.now() - burstStart;
+    let deliveredMs = 0;
+    const during = await measured(
+      hub.url,
+      director,
+      Promise.all(done).then(() => (deliveredMs = performance.now() - burstStart)),
+    );
     const executions = (await metric(hub.url, 'sapat_subscription_executions_total')) - executionsBefore;
     for (const client of clients) client.dispose();
     while ((await metric(hub.url, 'sapat_live_subscriptions')) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
 
-    const afterwards = await burst(hub.url, director);
+    const afterwards = await measured(hub.url, director);
 
     let inOrder = 0;
     const latencies: number[] = [];
@@ -182,6 +194,10 @@ async function main(): Promise<void> {
       `${SUBSCRIBERS} subscribers: ${Math.round(during.perSecond)} commands/s (burst written in ${during.seconds.toFixed(2)} s; all deliveries done after ${(deliveredMs / 1000).toFixed(2)} s)`,
     );
     console.log(`ratio (with subscribers / baseline): ${(during.perSecond / baseline).toFixed(2)}`);
+    const baselineCpu = (before.cpuMsPerCommand + afterwards.cpuMsPerCommand) / 2;
+    console.log(
+      `hub CPU per command, deliveries included: ${during.cpuMsPerCommand.toFixed(2)} ms with subscribers, ${baselineCpu.toFixed(2)} ms without (ratio ${(baselineCpu / during.cpuMsPerCommand).toFixed(2)})`,
+    );
     console.log(`subscribers that received all ${BURST} events once and in order: ${inOrder}/${SUBSCRIBERS}`);
     console.log(
       `deliveries: ${latencies.length} (${Math.round(latencies.length / (deliveredMs / 1000))}/s), selections executed: ${Number.isNaN(executions) ? 'not reported' : executions}`,

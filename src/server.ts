@@ -32,7 +32,7 @@ import { maskUnexpected } from './http/masking.ts';
 import { createMetrics, type Metrics } from './http/metrics.ts';
 import { createRateLimiter } from './http/rate-limit.ts';
 import { createEventStreams } from './http/event-stream.ts';
-import { createSharedSubscriptions, registerSharingMetrics } from './http/shared-subscriptions.ts';
+import { createSharedSubscriptions, registerFanoutMetrics } from './http/shared-subscriptions.ts';
 
 export type RunningServer = {
   url: string;
@@ -170,8 +170,9 @@ function assemble(hub: Hub, options: HandlerOptions): Parts {
     logger,
   });
   const shared = createSharedSubscriptions();
-  registerSharingMetrics(metrics.registry, shared);
-  const fanout = [shared.plugin, createEventStreams({ flushMs: SSE_FLUSH_MS }).plugin];
+  const streams = createEventStreams({ flushMs: SSE_FLUSH_MS, followableOf: shared.followableOf });
+  registerFanoutMetrics(metrics.registry, shared, streams.counts);
+  const fanout = [shared.plugin, streams.plugin];
   const yoga = buildYoga(hub, { logger, metrics, drain, admission, fanout }, options.graphiqlToken);
   return { yoga, logger, metrics, drain, admission, accessLog: createAccessLog(logger, metrics, yoga.graphqlEndpoint) };
 }

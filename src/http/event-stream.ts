@@ -7,16 +7,28 @@
 // quiet spell goes out on the next turn of the event loop; under a burst each socket gets one write
 // per interval, however many events it carries.
 //
+// Streams of a followable subscription (the log read from a cursor) also share the reading. Each
+// stream reads its own source until it stands at the same log position as another stream of the
+// same key that reads its own (a "leader"); it then stops reading and takes the leader's frames,
+// so 500 subscribers at the head cost one read of each event, not 500 async pipelines. A follower
+// reads on its own again, from where it stands (its source skips what it has sent), when it would
+// otherwise hold up the others or be held up: its client reads too slowly, or its leader leaves.
+// Each stream still sends every event once, in order, and a follower's own source stays open, so
+// ending it (client gone, shutdown) works as for any subscription.
+//
 // The wire format is yoga's (and graphql-sse's "distinct connections" mode): a `:` comment first and
 // every 12 s as a keep-alive, `event: next` with the result, `event: complete` at the end. Results
 // that are not a stream (a refusal, a validation error) still go through yoga's writer.
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import { type getSSEProcessor, isAsyncIterable, type Plugin } from 'graphql-yoga';
+import type { Followable } from './shared-subscriptions.ts';
 
 /** Frames a stream gathers before it writes at once, without waiting for the flush: bounds memory for a client that reads slowly. */
 const maxPending = 256;
+/** However long flushes take, a frame waits no longer than this for its write. */
+const maxFlushMs = 100;
 const keepAliveMs = globalThis.process?.env.NODE_ENV === 'test' ? 300 : 12_000;
-const complete = 'event: complete\ndata:\n\n';
+const completeFrame = 'event: complete\ndata:\n\n';
 
 type FetchAPI = Parameters<ReturnType<typeof getSSEProcessor>>[1];
 
@@ -33,11 +45,26 @@ function serialised(result: ExecutionResult): string {
   return JSON.stringify({ ...result, ...(errors ? { errors } : {}), extensions: Object.keys(extensions).length > 0 ? extensions : undefined });
 }
 
-type Stream = { flush(): void };
+/** One SSE response. */
+type Stream = {
+  flush(): void;
+  /** A frame its leader read, at that log position. */
+  receive(frame: string, position: bigint): void;
+  /** Reads its own source again (its leader left or it left its leader). */
+  lead(): void;
+  readonly closed: boolean;
+  readonly lastPosition: bigint | undefined;
+  leader: Stream | undefined;
+  readonly followers: Set<Stream>;
+};
 
-export type EventStreams = { plugin: Plugin };
+export type EventStreams = {
+  plugin: Plugin;
+  /** SSE subscription streams open, and how many of them are carried by another's read of the log. */
+  counts(): { open: number; following: number };
+};
 
-export function createEventStreams(options: { flushMs: number }): EventStreams {
+export function createEventStreams(options: { flushMs: number; followableOf(request: object): Followable | undefined }): EventStreams {
   /** The frame of a result, made once however many streams send it. */
   const frames = new WeakMap<object, string>();
   const frameOf = (result: ExecutionResult): string => {
@@ -46,102 +73,230 @@ export function createEventStreams(options: { flushMs: number }): EventStreams {
     return frame;
   };
 
-  // One flush for all streams with something to send.
+  // One flush for all streams with something to send. A flush of hundreds of streams costs as many
+  // socket writes; the next waits at least three times as long as the last took (measured to the
+  // next turn of the loop, once the writes are done), so writing takes at most a quarter of the
+  // event loop and commands keep the rest, however many subscribers there are.
   const waiting = new Set<Stream>();
   let armed = false;
   let lastFlush = 0;
+  let interval = options.flushMs;
   const flushAll = () => {
     armed = false;
-    lastFlush = performance.now();
+    const started = performance.now();
+    lastFlush = started;
     const streams = [...waiting];
     waiting.clear();
     for (const stream of streams) stream.flush();
+    setImmediate(() => {
+      interval = Math.min(maxFlushMs, Math.max(options.flushMs, 3 * (performance.now() - started)));
+    });
   };
   const schedule = (stream: Stream) => {
     waiting.add(stream);
     if (armed) return;
     armed = true;
-    const wait = lastFlush + options.flushMs - performance.now();
+    const wait = lastFlush + interval - performance.now();
     if (wait > 0) setTimeout(flushAll, wait);
     else setImmediate(flushAll);
   };
 
-  function eventStream(result: AsyncIterable<ExecutionResult>, fetchAPI: FetchAPI): Response {
+  /** Per sharing key, the leaders by the log position they stand at (each indexed where it last read). */
+  const leadersAt = new Map<string, Map<bigint, Stream>>();
+  /** Open streams, for the counts on /metrics. */
+  const open = new Set<Stream>();
+
+  function eventStream(result: AsyncIterable<ExecutionResult>, fetchAPI: FetchAPI, followable: Followable | undefined): Response {
     const encoder = new fetchAPI.TextEncoder();
     const iterator = result[Symbol.asyncIterator]();
     let controller!: ReadableStreamDefaultController<Uint8Array>;
     let pending: string[] = [];
     let pulling = false;
-    /** The source ended (or the client left): nothing more is read from it. */
+    /** Nothing more is read from the source: it ended, failed, or the client left. */
     let ended = false;
     let closed = false;
     let keepAlive: ReturnType<typeof setInterval> | undefined;
+    /** Whether frames were written since the last keep-alive tick. */
+    let wrote = false;
+    let lastPosition: bigint | undefined;
+    /** Where this stream is indexed as a leader, if it is. */
+    let indexedAt: bigint | undefined;
+    const room = () => (controller.desiredSize ?? 0) > 0;
+
+    const unindex = () => {
+      if (!followable || indexedAt === undefined) return;
+      const leaders = leadersAt.get(followable.key);
+      if (leaders?.get(indexedAt) === stream) leaders.delete(indexedAt);
+      if (leaders?.size === 0) leadersAt.delete(followable.key);
+      indexedAt = undefined;
+    };
+
+    /** After reading at `position`: follow a leader that stands there too, or be found there. True when now a follower. */
+    const joinOrIndex = (position: bigint): boolean => {
+      unindex();
+      if (!followable) return false;
+      let leaders = leadersAt.get(followable.key);
+      if (!leaders) leadersAt.set(followable.key, (leaders = new Map()));
+      const other = leaders.get(position);
+      if (other && other !== stream && !other.closed && other.leader === undefined) {
+        stream.leader = other;
+        other.followers.add(stream);
+        for (const follower of stream.followers) {
+          follower.leader = other;
+          other.followers.add(follower);
+        }
+        stream.followers.clear();
+        return true;
+      }
+      leaders.set(position, stream);
+      indexedAt = position;
+      return false;
+    };
+
+    /** This stream stops carrying its followers: the first of them reads on its own and carries the rest. */
+    const handOver = () => {
+      unindex();
+      const [next, ...rest] = [...stream.followers].filter((f) => !f.closed);
+      stream.followers.clear();
+      if (!next) return;
+      next.leader = undefined;
+      for (const follower of rest) {
+        follower.leader = next;
+        next.followers.add(follower);
+      }
+      next.lead();
+    };
+
+    const leaveLeader = () => {
+      stream.leader?.followers.delete(stream);
+      stream.leader = undefined;
+    };
+
+    const send = (frame: string) => {
+      pending.push(frame);
+      if (pending.length >= maxPending) {
+        waiting.delete(stream);
+        stream.flush();
+      } else schedule(stream);
+    };
+
+    const stop = () => {
+      ended = closed = true;
+      open.delete(stream);
+      clearInterval(keepAlive);
+      waiting.delete(stream);
+      leaveLeader();
+      handOver();
+    };
 
     const stream: Stream = {
+      get closed() {
+        return closed;
+      },
+      get lastPosition() {
+        return lastPosition;
+      },
+      leader: undefined,
+      followers: new Set(),
       flush() {
         if (closed) return;
-        if (pending.length > 0) {
+        // Only into a stream with room (the client reads): otherwise the frames wait here, at most maxPending.
+        if (pending.length > 0 && (room() || ended)) {
           controller.enqueue(encoder.encode(pending.length === 1 ? pending[0]! : pending.join('')));
           pending = [];
+          wrote = true;
         }
         if (ended) {
           closed = true;
+          open.delete(stream);
           clearInterval(keepAlive);
           controller.close();
           return;
         }
         void pump();
       },
+      receive(frame, position) {
+        if (closed) return;
+        if (pending.length >= maxPending && !room()) {
+          // Its client reads too slowly to keep up with the others: it reads on its own, from here.
+          leaveLeader();
+          stream.lead();
+          return;
+        }
+        lastPosition = position;
+        send(frame);
+      },
+      lead() {
+        if (closed) return;
+        if (lastPosition !== undefined) followable?.skipThrough(lastPosition);
+        void pump();
+      },
     };
 
-    /** Reads results while the stream has room, gathering frames for the next flush. */
+    open.add(stream);
+
+    /** Reads its own source while it leads and the stream has room, gathering frames for the next flush. */
     async function pump(): Promise<void> {
-      if (pulling || ended) return;
+      if (pulling || ended || stream.leader) return;
       pulling = true;
       try {
-        while (!ended && (controller.desiredSize ?? 0) > 0) {
+        // A leader with followers reads on even when its own client is slow, up to maxPending; past that it hands them over.
+        while (!ended && !stream.leader && (room() || (stream.followers.size > 0 && pending.length < maxPending))) {
           const next = await iterator.next();
           if (closed) return;
           if (next.done) {
             ended = true;
-            pending.push(complete);
             waiting.delete(stream);
+            pending.push(completeFrame);
             stream.flush();
+            unindex();
+            handOver();
             return;
           }
-          pending.push(frameOf(next.value));
-          if (pending.length >= maxPending) {
-            waiting.delete(stream);
-            stream.flush();
-          } else schedule(stream);
+          const frame = frameOf(next.value);
+          const position = followable?.lastPosition();
+          if (position !== undefined) lastPosition = position;
+          for (const follower of stream.followers) follower.receive(frame, position!);
+          send(frame);
+          if (position !== undefined && joinOrIndex(position)) return;
         }
+        if (!room() && stream.followers.size > 0) handOver();
       } catch (error) {
-        ended = closed = true;
-        clearInterval(keepAlive);
-        waiting.delete(stream);
+        stop();
         controller.error(error);
       } finally {
         pulling = false;
       }
     }
 
+    // Ended from outside while following (shutdown): its own source is not being read, so say so here.
+    followable?.onEnd(() => {
+      if (closed || !stream.leader) return;
+      ended = true;
+      leaveLeader();
+      waiting.delete(stream);
+      pending.push(completeFrame);
+      stream.flush();
+    });
+
     const body = new fetchAPI.ReadableStream<Uint8Array>({
       start(c) {
         controller = c;
         // First a comment: some clients wait for a byte before they hand over the response.
         controller.enqueue(encoder.encode(':\n\n'));
+        // Only when nothing else was written since the last one: a busy stream needs no keep-alive.
         keepAlive = setInterval(() => {
           if (controller.desiredSize === null) clearInterval(keepAlive);
-          else if (controller.desiredSize > 0 && !closed) controller.enqueue(encoder.encode(':\n\n'));
+          else if (!wrote && controller.desiredSize > 0 && !closed) controller.enqueue(encoder.encode(':\n\n'));
+          wrote = false;
         }, keepAliveMs);
       },
       pull() {
+        if (pending.length > 0) schedule(stream);
         void pump();
       },
       cancel(reason) {
-        ended = closed = true;
-        clearInterval(keepAlive);
-        waiting.delete(stream);
+        stop();
         return iterator.return?.(reason).then(() => undefined);
       },
     });
@@ -152,13 +307,19 @@ export function createEventStreams(options: { flushMs: number }): EventStreams {
   }
 
   return {
+    counts() {
+      let following = 0;
+      for (const stream of open) if (stream.leader) following++;
+      return { open: open.size, following };
+    },
     plugin: {
       // After yoga's own choice: only a stream it would send as SSE is taken over.
       onResultProcess({ request, result, resultProcessor, setResultProcessor }) {
         if (!resultProcessor || !isAsyncIterable(result)) return;
         const accept = request.headers.get('accept') ?? '';
         if (!accept.includes('text/event-stream') || accept.includes('multipart/mixed')) return;
-        setResultProcessor((r, fetchAPI) => eventStream(r as AsyncIterable<ExecutionResult>, fetchAPI), 'text/event-stream');
+        const followable = options.followableOf(request);
+        setResultProcessor((r, fetchAPI) => eventStream(r as AsyncIterable<ExecutionResult>, fetchAPI, followable), 'text/event-stream');
       },
     },
   };

@@ -13,6 +13,11 @@
 // the reader. The memo hangs off the event object itself (a WeakMap), so only subscribers handed the
 // very same object share, which is what the store does for live subscribers: each commit's events
 // go to all of them as one batch. A catch-up reads its own rows, so it executes on its own.
+//
+// A field whose source is a log read from a cursor (it declares `logPosition`) goes further: its
+// subscribers are "followable". An SSE stream may then stop reading its own source while it sits at
+// the same position as another subscriber of the same key, and take that one's frames instead
+// (event-stream.ts); when it has to read on its own again, its source skips what it already sent.
 import {
   createSourceEventStream,
   execute,
@@ -24,17 +29,43 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { Counter, type Registry } from 'prom-client';
+import { Counter, Gauge, type Registry } from 'prom-client';
 import type { GraphQLContext } from '../../schema/builder.ts';
 
 /** Extension of a subscription field: the part of the context its selection's result depends on. */
 export const SHARED_BY = 'sharedBy';
 export type SharedBy = (context: GraphQLContext) => string;
+/**
+ * Extension of a subscription field whose source yields a log in order from a cursor, without gap
+ * or duplicate, and tolerates not being read for a while: the log position of a payload.
+ */
+export const LOG_POSITION = 'logPosition';
+export type LogPosition = (payload: unknown) => bigint;
+/**
+ * Extension of such a field: the argument that holds the cursor it starts after. Where to start
+ * changes which events a subscriber receives, never what an event's result is, so a variable given
+ * to it is left out of the sharing key: integrations with cursors of their own share once live.
+ */
+export const LOG_CURSOR_ARGUMENT = 'logCursorArgument';
+
+/** A subscriber whose stream another of the same key may carry for a while (see the header). */
+export type Followable = {
+  /** Subscribers with the same key receive the same results. */
+  key: string;
+  /** Log position of the last payload its own source yielded, if any. */
+  lastPosition(): bigint | undefined;
+  /** Its own source skips everything up to and including this position from now on. */
+  skipThrough(position: bigint): void;
+  /** Called once when the subscription is ended from outside (return()), read or not. */
+  onEnd(listener: () => void): void;
+};
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
 
 export type SharedSubscriptions = {
   plugin: Plugin;
+  /** The followable subscription an HTTP request started, if it is one. */
+  followableOf(request: object): Followable | undefined;
   /** Selections executed for subscription events, and results handed to subscribers: their ratio is the sharing. */
   counts(): { executions: number; results: number };
 };
@@ -48,6 +79,7 @@ export function createSharedSubscriptions(): SharedSubscriptions {
   const texts = new WeakMap<DocumentNode, string>();
   /** Per event object, the result per sharing key; gone with the event once no subscriber holds it. */
   const shared = new WeakMap<object, Map<string, Result>>();
+  const followables = new WeakMap<object, Followable>();
   let executions = 0;
   let results = 0;
 
@@ -57,8 +89,8 @@ export function createSharedSubscriptions(): SharedSubscriptions {
     return text;
   };
 
-  /** The sharing key of a subscription, or undefined when its root field cannot be told (then nothing is shared). */
-  function keyOf(args: ExecutionArgs): string | undefined {
+  /** The sharing key of a subscription and its field's log position, or undefined when its root field cannot be told (then nothing is shared). */
+  function sharingOf(args: ExecutionArgs): { key: string; positionOf: LogPosition | undefined } | undefined {
     const operation = getOperationAST(args.document, args.operationName);
     const root = operation?.operation === 'subscription' ? operation.selectionSet.selections[0] : undefined;
     if (root?.kind !== 'Field' || operation!.selectionSet.selections.length !== 1) return undefined;
@@ -66,7 +98,17 @@ export function createSharedSubscriptions(): SharedSubscriptions {
     if (!field) return undefined;
     const declared = field.extensions[SHARED_BY];
     const visibility = (typeof declared === 'function' ? (declared as SharedBy) : wholeReader)(args.contextValue as GraphQLContext);
-    return JSON.stringify([textOf(args.document), args.operationName ?? null, args.variableValues ?? null, visibility]);
+    const positionOf = field.extensions[LOG_POSITION];
+    const cursor = root.arguments?.find((a) => a.name.value === field.extensions[LOG_CURSOR_ARGUMENT])?.value;
+    let variables = args.variableValues ?? null;
+    if (variables && cursor?.kind === 'Variable') {
+      const { [cursor.name.value]: _cursor, ...others } = variables;
+      variables = others;
+    }
+    return {
+      key: JSON.stringify([textOf(args.document), args.operationName ?? null, variables, visibility]),
+      positionOf: typeof positionOf === 'function' ? (positionOf as LogPosition) : undefined,
+    };
   }
 
   function resultFor(args: ExecutionArgs, key: string | undefined, payload: unknown): Result {
@@ -90,34 +132,58 @@ export function createSharedSubscriptions(): SharedSubscriptions {
   async function subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     const stream = await createSourceEventStream(args);
     if (!isAsyncIterable(stream)) return stream as ExecutionResult;
-    const key = keyOf(args);
+    const sharing = sharingOf(args);
+    const key = sharing?.key;
+    const positionOf = sharing?.positionOf;
     const source = stream[Symbol.asyncIterator]();
+    let last: bigint | undefined;
+    let skip: bigint | undefined;
+    const endListeners: (() => void)[] = [];
+    let ended = false;
     const close = async (): Promise<IteratorResult<ExecutionResult>> => {
+      if (!ended) {
+        ended = true;
+        for (const listener of endListeners) listener();
+      }
       await source.return?.();
       return { done: true, value: undefined };
     };
     const iterator: AsyncIterableIterator<ExecutionResult> = {
       async next() {
-        const next = await source.next();
-        if (next.done) return { done: true, value: undefined };
-        try {
-          return { done: false, value: await resultFor(args, key, next.value) };
-        } catch (error) {
-          await close();
-          throw error;
+        for (;;) {
+          const next = await source.next();
+          if (next.done) return { done: true, value: undefined };
+          if (positionOf) {
+            const position = positionOf(next.value);
+            if (skip !== undefined && position <= skip) continue;
+            last = position;
+          }
+          try {
+            return { done: false, value: await resultFor(args, key, next.value) };
+          } catch (error) {
+            await close();
+            throw error;
+          }
         }
       },
       return: close,
       async throw(error) {
-        if (source.throw) {
-          const next = await source.throw(error);
-          if (!next.done) return { done: false, value: await resultFor(args, key, next.value) };
-        }
         await close();
         throw error;
       },
       [Symbol.asyncIterator]: () => iterator,
     };
+    const request = (args.contextValue as { request?: unknown } | undefined)?.request;
+    if (key !== undefined && positionOf && typeof request === 'object' && request !== null) {
+      followables.set(request, {
+        key,
+        lastPosition: () => last,
+        skipThrough: (position) => {
+          skip = position;
+        },
+        onEnd: (listener) => void endListeners.push(listener),
+      });
+    }
     return iterator;
   }
 
@@ -127,16 +193,18 @@ export function createSharedSubscriptions(): SharedSubscriptions {
         setSubscribeFn(subscribe as Parameters<typeof setSubscribeFn>[0]);
       },
     },
+    followableOf: (request) => followables.get(request),
     counts: () => ({ executions, results }),
   };
 }
 
-/** The two counts on /metrics: results handed out over executions run is how much subscribers share. */
-export function registerSharingMetrics(registry: Registry, shared: SharedSubscriptions): void {
+/** On /metrics: results handed out over executions run is how much subscribers share; followers, how many SSE streams ride on another's read. */
+export function registerFanoutMetrics(registry: Registry, shared: SharedSubscriptions, streams: () => { open: number; following: number }): void {
+  const registers = [registry];
   new Counter({
     name: 'sapat_subscription_executions_total',
     help: 'Executions of a subscription selection for an event; subscribers of the same selection, variables and visibility share one.',
-    registers: [registry],
+    registers,
     collect() {
       this.reset();
       this.inc(shared.counts().executions);
@@ -144,11 +212,27 @@ export function registerSharingMetrics(registry: Registry, shared: SharedSubscri
   });
   new Counter({
     name: 'sapat_subscription_results_total',
-    help: 'Subscription results handed to subscribers (one per subscriber per event).',
-    registers: [registry],
+    help: 'Subscription results handed to subscribers reading their own source (an SSE stream that follows another takes its frames instead).',
+    registers,
     collect() {
       this.reset();
       this.inc(shared.counts().results);
+    },
+  });
+  new Gauge({
+    name: 'sapat_sse_streams',
+    help: 'Subscriptions open over Server-Sent Events.',
+    registers,
+    collect() {
+      this.set(streams().open);
+    },
+  });
+  new Gauge({
+    name: 'sapat_sse_streams_following',
+    help: 'SSE subscriptions that take the frames of another at the same log position instead of reading the log themselves.',
+    registers,
+    collect() {
+      this.set(streams().following);
     },
   });
 }
