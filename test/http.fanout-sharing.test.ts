@@ -128,6 +128,38 @@ describe('fan-out', () => {
     await allSubscribed(0);
   });
 
+  it('keeps every stream whole when the streams they follow leave: each reads on from where it stands', async () => {
+    const after = await head();
+    const streams = Array.from({ length: 4 }, () => overSse(integrationToken, after));
+    await allSubscribed(streams.length);
+    const [first, second, third, fourth] = streams as [Subscriber, Subscriber, Subscriber, Subscriber];
+    const deliveredTo = async (subscribers: Subscriber[]) => {
+      const expected = await logAfter(after);
+      for (const subscriber of subscribers) await expect.poll(() => subscriber.received.length, { timeout: 10_000 }).toBe(expected.length);
+      return expected;
+    };
+
+    await apply();
+    await apply();
+    await deliveredTo(streams);
+    expect(await metric('sapat_sse_streams_following')).toBe(3);
+    // The first subscriber, which the others follow, leaves; then the next.
+    await first.stop();
+    await apply();
+    await apply();
+    const seenBySecond = await deliveredTo([second, third, fourth]);
+    await second.stop();
+    await apply();
+    const all = await deliveredTo([third, fourth]);
+
+    expect(withoutData(second.received)).toEqual(seenBySecond);
+    for (const subscriber of [third, fourth]) expect(withoutData(subscriber.received)).toEqual(all);
+    expect(await metric('sapat_sse_streams_following')).toBe(1);
+    await third.stop();
+    await fourth.stop();
+    await allSubscribed(0);
+  });
+
   it('never shares between readers of different visibility, and a scoped reader does not receive what only another may see', async () => {
     const after = await head();
     // The director reads the whole log; the integration only the registered non-personal categories.
