@@ -79,7 +79,7 @@ const commandNameOf = (request: { command: unknown; stream: string }): string =>
 };
 
 /** How often SSE streams are written to under load: at most this much added latency, one socket write per interval however many events. */
-const SSE_FLUSH_MS = 20;
+const SSE_FLUSH_MS = 25;
 
 type TransportContext = YogaInitialContext & { connectionParams?: Record<string, unknown>; req?: IncomingMessage; admitted?: Admitted };
 

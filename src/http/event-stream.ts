@@ -74,9 +74,10 @@ export function createEventStreams(options: { flushMs: number; followableOf(requ
   };
 
   // One flush for all streams with something to send. A flush of hundreds of streams costs as many
-  // socket writes; the next waits at least three times as long as the last took (measured to the
-  // next turn of the loop, once the writes are done), so writing takes at most a quarter of the
-  // event loop and commands keep the rest, however many subscribers there are.
+  // socket writes (on loopback a write is dearer than all the rest of a delivery); the next flush
+  // starts at least four times as long after as the last took (measured to the next turn of the
+  // loop, once the writes are done), so writing takes at most a quarter of the event loop and
+  // commands keep the rest, however many subscribers there are.
   const waiting = new Set<Stream>();
   let armed = false;
   let lastFlush = 0;
@@ -89,7 +90,7 @@ export function createEventStreams(options: { flushMs: number; followableOf(requ
     waiting.clear();
     for (const stream of streams) stream.flush();
     setImmediate(() => {
-      interval = Math.min(maxFlushMs, Math.max(options.flushMs, 3 * (performance.now() - started)));
+      interval = Math.min(maxFlushMs, Math.max(options.flushMs, 4 * (performance.now() - started)));
     });
   };
   const schedule = (stream: Stream) => {
