@@ -32,6 +32,21 @@ const completeFrame = 'event: complete\ndata:\n\n';
 
 type FetchAPI = Parameters<ReturnType<typeof getSSEProcessor>>[1];
 
+/** What of node's ServerResponse the writer uses, when yoga runs on a node server. */
+type NodeResponse = {
+  readonly headersSent: boolean;
+  readonly destroyed: boolean;
+  readonly writableNeedDrain: boolean;
+  write(text: string): boolean;
+  once(event: 'close', listener: () => void): unknown;
+  on(event: 'drain', listener: () => void): unknown;
+};
+
+const nodeResponseOf = (serverContext: unknown): NodeResponse | undefined => {
+  const res = (serverContext as { res?: Partial<NodeResponse> } | undefined)?.res;
+  return typeof res?.write === 'function' && typeof res.once === 'function' && typeof res.headersSent === 'boolean' ? (res as NodeResponse) : undefined;
+};
+
 /** As yoga sends it: without the extensions meant for the HTTP layer (`http`, `unexpected`). */
 function serialised(result: ExecutionResult): string {
   if (!result.errors?.length && !(result.extensions as { http?: unknown } | undefined)?.http) return JSON.stringify(result);
@@ -107,7 +122,12 @@ export function createEventStreams(options: { flushMs: number; followableOf(requ
   /** Open streams, for the counts on /metrics. */
   const open = new Set<Stream>();
 
-  function eventStream(result: AsyncIterable<ExecutionResult>, fetchAPI: FetchAPI, followable: Followable | undefined): Response {
+  function eventStream(
+    result: AsyncIterable<ExecutionResult>,
+    fetchAPI: FetchAPI,
+    followable: Followable | undefined,
+    response: NodeResponse | undefined,
+  ): Response {
     const encoder = new fetchAPI.TextEncoder();
     const iterator = result[Symbol.asyncIterator]();
     let controller!: ReadableStreamDefaultController<Uint8Array>;
@@ -122,7 +142,15 @@ export function createEventStreams(options: { flushMs: number; followableOf(requ
     let lastPosition: bigint | undefined;
     /** Where this stream is indexed as a leader, if it is. */
     let indexedAt: bigint | undefined;
-    const room = () => (controller.desiredSize ?? 0) > 0;
+    // Written straight to the Node response once yoga has sent its head: a write is then one call,
+    // not a chunk through a web stream and its promises. Before that (and in process, through
+    // yoga.fetch) everything goes through the body stream.
+    const direct = (): boolean => response?.headersSent === true && !response.destroyed;
+    const room = () => (response ? direct() && !response.writableNeedDrain : (controller.desiredSize ?? 0) > 0);
+    const write = (text: string) => {
+      if (direct()) response!.write(text);
+      else controller.enqueue(encoder.encode(text));
+    };
 
     const unindex = () => {
       if (!followable || indexedAt === undefined) return;
@@ -203,7 +231,7 @@ export function createEventStreams(options: { flushMs: number; followableOf(requ
         if (closed) return;
         // Only into a stream with room (the client reads): otherwise the frames wait here, at most maxPending.
         if (pending.length > 0 && (room() || ended)) {
-          controller.enqueue(encoder.encode(pending.length === 1 ? pending[0]! : pending.join('')));
+          write(pending.length === 1 ? pending[0]! : pending.join(''));
           pending = [];
           wrote = true;
         }
@@ -235,6 +263,14 @@ export function createEventStreams(options: { flushMs: number; followableOf(requ
     };
 
     open.add(stream);
+
+    let cancelled = false;
+    const cancel = async (reason: unknown): Promise<void> => {
+      if (cancelled) return;
+      cancelled = true;
+      stop();
+      await iterator.return?.(reason);
+    };
 
     /** Reads its own source while it leads and the stream has room, gathering frames for the next flush. */
     async function pump(): Promise<void> {
@@ -288,7 +324,7 @@ export function createEventStreams(options: { flushMs: number; followableOf(requ
         // Only when nothing else was written since the last one: a busy stream needs no keep-alive.
         keepAlive = setInterval(() => {
           if (controller.desiredSize === null) clearInterval(keepAlive);
-          else if (!wrote && controller.desiredSize > 0 && !closed) controller.enqueue(encoder.encode(':\n\n'));
+          else if (!wrote && room() && !closed) write(':\n\n');
           wrote = false;
         }, keepAliveMs);
       },
@@ -296,10 +332,13 @@ export function createEventStreams(options: { flushMs: number; followableOf(requ
         if (pending.length > 0) schedule(stream);
         void pump();
       },
-      cancel(reason) {
-        stop();
-        return iterator.return?.(reason).then(() => undefined);
-      },
+      cancel: (reason) => cancel(reason),
+    });
+    // The client went away (the body stream may never hear of it when nothing goes through it).
+    response?.once('close', () => void cancel(undefined));
+    response?.on('drain', () => {
+      if (pending.length > 0) schedule(stream);
+      void pump();
     });
     return new fetchAPI.Response(body, {
       status: 200,
@@ -315,12 +354,13 @@ export function createEventStreams(options: { flushMs: number; followableOf(requ
     },
     plugin: {
       // After yoga's own choice: only a stream it would send as SSE is taken over.
-      onResultProcess({ request, result, resultProcessor, setResultProcessor }) {
+      onResultProcess({ request, result, resultProcessor, setResultProcessor, serverContext }) {
         if (!resultProcessor || !isAsyncIterable(result)) return;
         const accept = request.headers.get('accept') ?? '';
         if (!accept.includes('text/event-stream') || accept.includes('multipart/mixed')) return;
         const followable = options.followableOf(request);
-        setResultProcessor((r, fetchAPI) => eventStream(r as AsyncIterable<ExecutionResult>, fetchAPI, followable), 'text/event-stream');
+        const response = nodeResponseOf(serverContext);
+        setResultProcessor((r, fetchAPI) => eventStream(r as AsyncIterable<ExecutionResult>, fetchAPI, followable, response), 'text/event-stream');
       },
     },
   };
