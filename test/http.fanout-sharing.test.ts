@@ -4,6 +4,7 @@
 // a different visibility never share, and a scoped reader never receives what only another may see.
 // The hub counts executions on /metrics (sapat_subscription_executions_total): without sharing,
 // N subscribers cost N executions per event.
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { createClient as createSseClient } from 'graphql-sse';
 import { createClient as createWsClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,6 +86,33 @@ function overWebSocket(token: string, after: string): Subscriber {
   return { received, stop: () => client.dispose() };
 }
 
+/** An SSE subscription over a bare HTTP request, whose reading can be paused (the socket then fills). */
+async function rawSse(token: string, after: string): Promise<Subscriber & { pause(): void; resume(): void }> {
+  const received: Received[] = [];
+  const url = new URL(server.url);
+  const response = await new Promise<IncomingMessage>((resolve, reject) => {
+    const req = httpRequest(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
+    });
+    req.once('response', resolve).once('error', reject);
+    req.end(JSON.stringify({ query: EVENTS, variables: { after } }));
+  });
+  let buffer = '';
+  response.setEncoding('utf8');
+  response.on('data', (chunk: string) => {
+    buffer += chunk;
+    for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+      const message = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const data = /^event: next\ndata: (.*)$/s.exec(message)?.[1];
+      if (data) received.push((JSON.parse(data) as { data: { events: Received } }).data.events);
+    }
+  });
+  response.on('error', () => {});
+  return { received, pause: () => response.pause(), resume: () => response.resume(), stop: () => response.destroy() };
+}
+
 const withoutData = (events: (Received & { data?: unknown })[]) => events.map(({ position, type, stream }) => ({ position, type, stream }));
 
 async function allSubscribed(count: number): Promise<void> {
@@ -159,6 +187,37 @@ describe('fan-out', () => {
     await fourth.stop();
     await allSubscribed(0);
   });
+
+  it('lets a stream whose client stops reading fall behind on its own, and gives it everything once it reads again', async () => {
+    const after = await head();
+    const probe = (note: string) => hub.store.append(`probe-${crypto.randomUUID()}`, [newEvent('ProbeRecorded', { note })], 'no_stream');
+    // Subscribed one after the other, so the first leads and the slow one follows.
+    const first = overSse(directorToken, after);
+    await allSubscribed(1);
+    const second = overSse(directorToken, after);
+    await allSubscribed(2);
+    const slow = await rawSse(directorToken, after);
+    await allSubscribed(3);
+    await probe('first');
+    await expect.poll(() => slow.received.length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => metric('sapat_sse_streams_following'), { timeout: 10_000 }).toBe(2);
+
+    // Its client stops reading; large events fill the socket, then what the hub holds for it.
+    slow.pause();
+    const large = 'x'.repeat(60_000);
+    for (let i = 0; i < 2_000 && (await metric('sapat_sse_streams_following')) === 2; i++) await probe(large);
+    expect(await metric('sapat_sse_streams_following')).toBe(1);
+    await probe('last');
+
+    const all = await logAfter(after);
+    for (const subscriber of [first, second]) await expect.poll(() => subscriber.received.length, { timeout: 30_000 }).toBe(all.length);
+    slow.resume();
+    await expect.poll(() => slow.received.length, { timeout: 30_000 }).toBe(all.length);
+    for (const subscriber of [first, second, slow]) expect(withoutData(subscriber.received)).toEqual(all);
+
+    for (const subscriber of [first, second, slow]) await subscriber.stop();
+    await allSubscribed(0);
+  }, 120_000);
 
   it('never shares between readers of different visibility, and a scoped reader does not receive what only another may see', async () => {
     const after = await head();
