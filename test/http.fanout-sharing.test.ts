@@ -2,6 +2,8 @@
 // same selection, variables and visibility share one execution of the selection per event, whatever
 // the transport, and SSE streams at the same log position ride on one read of the log; readers with
 // a different visibility never share, and a scoped reader never receives what only another may see.
+// A stream stays whole when the one it follows leaves or when its own client stops reading (it then
+// reads on its own from where it stands, and the others are not held up).
 // The hub counts executions on /metrics (sapat_subscription_executions_total): without sharing,
 // N subscribers cost N executions per event.
 import { request as httpRequest, type IncomingMessage } from 'node:http';
