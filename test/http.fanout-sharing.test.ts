@@ -252,3 +252,41 @@ describe('fan-out', () => {
     await allSubscribed(0);
   });
 });
+
+describe('fan-out at shutdown', () => {
+  it('completes every SSE stream, the ones following another included', async () => {
+    const own = temporaryDirectory();
+    const ownHub = await openHub(testConfig(own.path));
+    const ownServer = await startServer(ownHub, { port: 0, host: '127.0.0.1', secret: TEST_SECRET });
+    try {
+      const clients = Array.from({ length: 3 }, () =>
+        createSseClient({ url: ownServer.url, headers: { authorization: `Bearer ${integrationToken}` }, retryAttempts: 0 }),
+      );
+      const received = clients.map(() => [] as unknown[]);
+      const completed = clients.map(
+        (client, i) =>
+          new Promise<string>((resolve) =>
+            client.subscribe(
+              { query: EVENTS },
+              { next: (v) => void received[i]!.push(v.data), error: () => resolve('error'), complete: () => resolve('complete') },
+            ),
+          ),
+      );
+      await expect.poll(() => ownServer.liveSubscriptions(), { timeout: 10_000 }).toBe(3);
+      const res = await graphqlClient(fetch, ownServer.url)(APPLY, { input: applicationInput() }, { token: directorToken });
+      expect(res.data?.applyForLicense.__typename).toBe('LicensePayload');
+      for (const list of received) await expect.poll(() => list.length, { timeout: 10_000 }).toBeGreaterThan(0);
+      const following = Number(/^sapat_sse_streams_following (\d+)$/m.exec(await (await fetch(ownServer.url.replace(/\/graphql$/, '/metrics'))).text())?.[1]);
+      expect(following).toBe(2);
+
+      await ownServer.close();
+      expect(await Promise.all(completed)).toEqual(['complete', 'complete', 'complete']);
+      expect(ownServer.liveSubscriptions()).toBe(0);
+      for (const client of clients) client.dispose();
+    } finally {
+      await ownServer.close();
+      await ownHub.close();
+      own.remove();
+    }
+  });
+});
