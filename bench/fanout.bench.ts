@@ -1,10 +1,16 @@
 // Fan-out: many integrations on one hub. Starts the hub as `npm start` does (a child process on a
-// temporary data directory), opens SUBSCRIBERS concurrent SSE subscriptions to `events(after:)`
-// with the real graphql-sse client, then applies for BURST licences as fast as the hub takes them.
-// Every subscriber must receive every event once and in order; the latency from the store's commit
-// (recordedAt) to arrival at each subscriber is recorded as a distribution.
+// temporary data directory) and measures, in one run:
+//   1. the baseline: commands/s with no subscriber (BURST licence applications, CONCURRENCY writers);
+//   2. the same burst while SUBSCRIBERS concurrent SSE subscriptions to `events(after:)` (the real
+//      graphql-sse client) receive it: commands/s, and the latency from the store's commit
+//      (recordedAt) to arrival at each subscriber, as a distribution;
+//   3. the baseline again once the subscribers are gone (the machine's load drifts; the ratio is
+//      taken against the mean of 1 and 3).
+// Every subscriber must receive every event once and in order (checked, not assumed). The hub's
+// /metrics tell how many executions the deliveries took (sapat_subscription_executions_total).
 //
 //   npx tsx bench/fanout.bench.ts            (SUBSCRIBERS=500 BURST=1000 CONCURRENCY=16 by default)
+//   HUB_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npx tsx bench/fanout.bench.ts   (profiles the hub)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +26,8 @@ const SECRET = 'fan-out-benchmark-secret-of-at-least-32-chars';
 type Arrival = { position: string; latencyMs: number };
 
 async function startHub(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const flags = process.env.HUB_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'src/main.ts'], {
     env: {
       ...process.env,
       SAPAT_DATA_DIR: dataDir,
@@ -65,17 +72,52 @@ async function gql(url: string, token: string, query: string, variables: Record<
 }
 
 const APPLY = `mutation($input: ApplyForLicenseInput!) { applyForLicense(input: $input) { __typename ... on LicensePayload { position } } }`;
-const application = (i: number) => ({
-  programme: {
-    code: String(100000 + i),
-    name: { ky: 'Программа', ru: 'Программа', en: 'Programme' },
-    level: 'BACHELOR',
-    formOfStudy: 'FULL_TIME',
-    faculty: `Faculty ${i % 12}`,
-  },
-  requestedCapacity: 50 + (i % 100),
-  submittedOn: '2026-01-15',
-});
+let applications = 0;
+const application = () => {
+  const i = applications++;
+  return {
+    programme: {
+      code: String(100000 + i),
+      name: { ky: 'Программа', ru: 'Программа', en: 'Programme' },
+      level: 'BACHELOR',
+      formOfStudy: 'FULL_TIME',
+      faculty: `Faculty ${i % 12}`,
+    },
+    requestedCapacity: 50 + (i % 100),
+    submittedOn: '2026-01-15',
+  };
+};
+
+/** BURST applications from CONCURRENCY writers as fast as the hub takes them; commands/s. */
+async function burst(url: string, token: string): Promise<{ seconds: number; perSecond: number }> {
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < BURST) {
+        next++;
+        const res = await gql(url, token, APPLY, { input: application() });
+        if (res.data?.applyForLicense?.__typename !== 'LicensePayload') throw new Error(`a mutation failed: ${JSON.stringify(res)}`);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { seconds, perSecond: BURST / seconds };
+}
+
+async function metric(url: string, name: string): Promise<number> {
+  const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
+  return Number(new RegExp(`^${name} ([\\d.e+-]+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+}
+
+/** A burst, with the hub's CPU time per command (from its /metrics): on a busy machine the rate varies with what else runs, the CPU cost much less. */
+async function measured(url: string, token: string, whileRunning?: Promise<unknown>) {
+  const cpuBefore = await metric(url, 'process_cpu_seconds_total');
+  const result = await burst(url, token);
+  await whileRunning;
+  const cpuMsPerCommand = (((await metric(url, 'process_cpu_seconds_total')) - cpuBefore) * 1000) / BURST;
+  return { ...result, cpuMsPerCommand };
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -87,23 +129,25 @@ async function main(): Promise<void> {
   try {
     const director = await signToken({ secret: SECRET }, { id: 'bench-director', name: 'Bench Director', roles: ['director'] }, '1h');
     const integration = await signToken({ secret: SECRET }, { id: 'bench-integration', name: 'Bench Integration', roles: ['integration'] }, '1h');
-    const seeded = await gql(hub.url, director, APPLY, { input: application(-1) });
+    await gql(hub.url, director, APPLY, { input: application() });
+    // Warm-up: compiled code paths and SQLite pages, so the first measured burst is not the slowest.
+    await burst(hub.url, director);
+
+    const before = await measured(hub.url, director);
+    const seeded = await gql(hub.url, director, APPLY, { input: application() });
     const after = seeded.data.applyForLicense.position as string;
 
     const arrivals: Arrival[][] = Array.from({ length: SUBSCRIBERS }, () => []);
-    let connected = 0;
     const done: Promise<void>[] = [];
     const clients = Array.from({ length: SUBSCRIBERS }, (_, s) => {
       const client = createClient({ url: hub.url, headers: { authorization: `Bearer ${integration}` }, retryAttempts: 0 });
       done.push(
         new Promise<void>((resolve, reject) => {
-          let first = true;
           client.subscribe(
             { query: 'subscription($after: String) { events(after: $after) { position recordedAt } }', variables: { after } },
             {
               next: (value) => {
                 const event = (value.data as { events: { position: string; recordedAt: string } }).events;
-                if (first) first = false;
                 arrivals[s]!.push({ position: event.position, latencyMs: Date.now() - Date.parse(event.recordedAt) });
                 if (arrivals[s]!.length === BURST) resolve();
               },
@@ -115,25 +159,22 @@ async function main(): Promise<void> {
       );
       return client;
     });
-    // Give the subscriptions a moment to reach the hub before the burst (they start after `after` anyway).
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    connected = SUBSCRIBERS;
+    // Every subscription open on the hub before the burst (they start after `after` anyway).
+    while ((await metric(hub.url, 'sapat_live_subscriptions')) < SUBSCRIBERS) await new Promise((resolve) => setTimeout(resolve, 100));
+    const executionsBefore = await metric(hub.url, 'sapat_subscription_executions_total');
 
     const burstStart = performance.now();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < BURST) {
-          const i = next++;
-          const res = await gql(hub.url, director, APPLY, { input: application(i) });
-          if (res.data?.applyForLicense?.__typename !== 'LicensePayload') throw new Error(`mutation ${i} failed: ${JSON.stringify(res)}`);
-        }
-      }),
+    let deliveredMs = 0;
+    const during = await measured(
+      hub.url,
+      director,
+      Promise.all(done).then(() => (deliveredMs = performance.now() - burstStart)),
     );
-    const burstMs = performance.now() - burstStart;
-    await Promise.all(done);
-    const deliveredMs = performance.now() - burstStart;
+    const executions = (await metric(hub.url, 'sapat_subscription_executions_total')) - executionsBefore;
     for (const client of clients) client.dispose();
+    while ((await metric(hub.url, 'sapat_live_subscriptions')) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const afterwards = await measured(hub.url, director);
 
     let inOrder = 0;
     const latencies: number[] = [];
@@ -144,14 +185,23 @@ async function main(): Promise<void> {
     }
     latencies.sort((a, b) => a - b);
     const mean = latencies.reduce((a, b) => a + b, 0) / latencies.length;
+    const baseline = (before.perSecond + afterwards.perSecond) / 2;
+    console.log(`Node ${process.version}, ${SUBSCRIBERS} SSE subscribers, bursts of ${BURST} applications, ${CONCURRENCY} concurrent writers`);
     console.log(
-      `Node ${process.version}, ${SUBSCRIBERS} SSE subscribers (${connected} connected), burst of ${BURST} events, ${CONCURRENCY} concurrent writers`,
+      `no subscribers: ${Math.round(before.perSecond)} commands/s before, ${Math.round(afterwards.perSecond)} after (baseline ${Math.round(baseline)})`,
     );
     console.log(
-      `burst written in ${(burstMs / 1000).toFixed(2)} s (${Math.round(BURST / (burstMs / 1000))} commands/s); all deliveries done after ${(deliveredMs / 1000).toFixed(2)} s`,
+      `${SUBSCRIBERS} subscribers: ${Math.round(during.perSecond)} commands/s (burst written in ${during.seconds.toFixed(2)} s; all deliveries done after ${(deliveredMs / 1000).toFixed(2)} s)`,
+    );
+    console.log(`ratio (with subscribers / baseline): ${(during.perSecond / baseline).toFixed(2)}`);
+    const baselineCpu = (before.cpuMsPerCommand + afterwards.cpuMsPerCommand) / 2;
+    console.log(
+      `hub CPU per command, deliveries included: ${during.cpuMsPerCommand.toFixed(2)} ms with subscribers, ${baselineCpu.toFixed(2)} ms without (ratio ${(baselineCpu / during.cpuMsPerCommand).toFixed(2)})`,
     );
     console.log(`subscribers that received all ${BURST} events once and in order: ${inOrder}/${SUBSCRIBERS}`);
-    console.log(`deliveries: ${latencies.length} (${Math.round(latencies.length / (deliveredMs / 1000))}/s)`);
+    console.log(
+      `deliveries: ${latencies.length} (${Math.round(latencies.length / (deliveredMs / 1000))}/s), selections executed: ${Number.isNaN(executions) ? 'not reported' : executions}`,
+    );
     console.log(
       `latency commit→subscriber (ms): p50 ${percentile(latencies, 50)}  p90 ${percentile(latencies, 90)}  p99 ${percentile(latencies, 99)}  max ${latencies.at(-1)}  mean ${mean.toFixed(1)}`,
     );

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Actor } from '../src/domain/decider.ts';
 import { encodePosition, positionCursor } from '../src/eventstore/position.ts';
 import type { EventFilter, Position, RecordedEvent } from '../src/eventstore/types.ts';
+import { LOG_CURSOR_ARGUMENT, LOG_POSITION, type LogPosition, SHARED_BY, type SharedBy } from '../src/http/shared-subscriptions.ts';
 import { builder, type GraphQLContext } from './builder.ts';
 import { DEFAULT_PAGE, MAX_PAGE, pageComplexity } from './connection.ts';
 import { logReaders, readableCategories, readsFullLog, registeredCategories, streamKindOfCategory, streamKindOfType, type StreamKind } from './streams.ts';
@@ -164,6 +165,17 @@ builder.subscriptionField('events', (t) =>
     description:
       'Every event after `after`, in log order: first the backlog, then live, without gap or duplicate. After a dropped connection, subscribe again with the position of the last event received.',
     authScopes: { anyRole: logReaders },
+    // Fan-out (src/http/shared-subscriptions.ts). An Event's fields read the event alone; what a
+    // reader may see is decided by the source's category filter, which depends on whether they read
+    // the full log: readers with the same selection, filter and language share one execution per
+    // event. The source reads the log in order from the cursor in `after` (positions: commit, then
+    // prepare, as KurrentDB orders them; the embedded store's are equal), so an SSE stream may carry
+    // another's once both stand at the same position, whatever cursor each started from.
+    extensions: {
+      [SHARED_BY]: ((context) => JSON.stringify([readsFullLog(context), context.language])) satisfies SharedBy,
+      [LOG_POSITION]: ((event) => ((event as RecordedEvent).position.commit << 64n) + (event as RecordedEvent).position.prepare) satisfies LogPosition,
+      [LOG_CURSOR_ARGUMENT]: 'after',
+    },
     args: {
       after: t.arg.string({ required: false, description: 'Position of the last event already received; omit to start at the beginning of the log.' }),
       filter: t.arg({ type: EventLogFilter, required: false, description: 'Which events.' }),

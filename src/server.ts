@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { GraphQLError, type ExecutionArgs, type GraphQLFormattedError, type execute as graphqlExecute, type subscribe as graphqlSubscribe } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { createYoga, useReadinessCheck, type YogaInitialContext } from 'graphql-yoga';
+import { createYoga, useReadinessCheck, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { schema } from '../schema/index.ts';
 import type { GraphQLContext } from '../schema/builder.ts';
@@ -31,6 +31,8 @@ import { createLogger, errorFields, yogaLogger, type Logger, type LogSink } from
 import { maskUnexpected } from './http/masking.ts';
 import { createMetrics, type Metrics } from './http/metrics.ts';
 import { createRateLimiter } from './http/rate-limit.ts';
+import { createEventStreams } from './http/event-stream.ts';
+import { createSharedSubscriptions, registerFanoutMetrics } from './http/shared-subscriptions.ts';
 
 export type RunningServer = {
   url: string;
@@ -76,6 +78,9 @@ const commandNameOf = (request: { command: unknown; stream: string }): string =>
   return typeof type === 'string' ? type : (request.stream.split('-')[0] ?? 'unknown');
 };
 
+/** How often SSE streams are written to under load: at most this much added latency, one socket write per interval however many events. */
+const SSE_FLUSH_MS = 25;
+
 type TransportContext = YogaInitialContext & { connectionParams?: Record<string, unknown>; req?: IncomingMessage; admitted?: Admitted };
 
 const stringParam = (params: Record<string, unknown> | undefined, key: string): string | undefined =>
@@ -83,7 +88,11 @@ const stringParam = (params: Record<string, unknown> | undefined, key: string): 
 
 type Parts = { yoga: ReturnType<typeof buildYoga>; logger: Logger; metrics: Metrics; drain: Drain; admission: Admission; accessLog: AccessLog };
 
-function buildYoga(hub: Hub, parts: { logger: Logger; metrics: Metrics; drain: Drain; admission: Admission }, graphiqlToken: string | undefined) {
+function buildYoga(
+  hub: Hub,
+  parts: { logger: Logger; metrics: Metrics; drain: Drain; admission: Admission; fanout: Plugin[] },
+  graphiqlToken: string | undefined,
+) {
   const { config } = hub;
   const graphiql = graphiqlPage(graphiqlToken);
   const { metrics, drain, admission } = parts;
@@ -129,6 +138,8 @@ function buildYoga(hub: Hub, parts: { logger: Logger; metrics: Metrics; drain: D
       useLocalisedErrors(),
       useDocumentLimits(config.limits, { introspection: config.introspection }),
       drain.plugin,
+      // Last: one execution and one frame per event for subscribers who would compute the same (src/http/shared-subscriptions.ts, event-stream.ts).
+      ...parts.fanout,
     ],
     context: async ({ request, connectionParams, admitted }): Promise<GraphQLContext> => {
       const { actor } =
@@ -158,7 +169,11 @@ function assemble(hub: Hub, options: HandlerOptions): Parts {
     perMinute: hub.config.limits.requestsPerMinute,
     logger,
   });
-  const yoga = buildYoga(hub, { logger, metrics, drain, admission }, options.graphiqlToken);
+  const shared = createSharedSubscriptions();
+  const streams = createEventStreams({ flushMs: SSE_FLUSH_MS, followableOf: shared.followableOf });
+  registerFanoutMetrics(metrics.registry, shared, streams.counts);
+  const fanout = [shared.plugin, streams.plugin];
+  const yoga = buildYoga(hub, { logger, metrics, drain, admission, fanout }, options.graphiqlToken);
   return { yoga, logger, metrics, drain, admission, accessLog: createAccessLog(logger, metrics, yoga.graphqlEndpoint) };
 }
 
