@@ -307,7 +307,9 @@ export function createLicenseQueries(db: ReadModelDatabase) {
         conditions.where.push("status IN ('active', 'suspended') AND valid_until IS NOT NULL AND valid_until < ?");
         conditions.params.push(filter.expiringBefore);
       }
-      const selected = [...new Set<LicenseColumn>(['id', sortColumn[order], ...columns])];
+      // In the table's order, so that queries asking for the same fields in another order share one statement.
+      const wanted = new Set<LicenseColumn>(['id', sortColumn[order], ...columns]);
+      const selected = licenseColumns.filter((column) => wanted.has(column));
       return keysetPage(db, 'licenses', conditions, orderColumn[order], request, (r) => r as LicenseRow, selected);
     },
   };
