@@ -1,8 +1,9 @@
 // Time travel: the state of an entity as it was at a moment, on a date, or at a revision of its stream. The
 // events up to that point are folded by the read model's own projection into a throwaway in-memory
 // database, so the past is computed by exactly the code that builds the present, and the read
-// model's own queries answer about it. An entity whose read model depends on other streams (a
-// rating entry's rank depends on every entry of its campaign) is folded with those categories too.
+// model's own queries answer about it. An entity whose read model depends on other streams (an
+// indicator's status on its corrective actions) is folded with those categories too; a rating
+// entry reads only the streams its answer needs (rating-entry-as-of.ts).
 import { localDateOf } from '../src/domain/values.ts';
 import type { IsoDate } from '../src/domain/values.ts';
 import type { EventStore, RecordedEvent } from '../src/eventstore/types.ts';
