@@ -37,8 +37,22 @@ function preparedPage(db: ReadModelDatabase, sql: string) {
 }
 
 /**
+ * Rows built from arrays of `columns`: better-sqlite3 builds a row object key by key, which cost
+ * more than the query itself on a page of 50 wide rows; an array per row and one literal-like
+ * object per row in JavaScript cost about a third as much (issue 16).
+ */
+function rowsOf(statement: Statement<unknown[]>, columns: readonly string[], params: unknown[]): Record<string, unknown>[] {
+  return (statement.raw(true).all(...params) as unknown[][]).map((values) => {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i];
+    return row;
+  });
+}
+
+/**
  * One page of `view` in order of `column` then id, after (forward) or before (backward) the request's
  * key; rows come back in the list's order, and one extra row is read to tell whether more follow.
+ * With `columns`, only those are read (the caller includes id and what its sort key needs).
  */
 export function keysetPage<Row>(
   db: ReadModelDatabase,
@@ -47,16 +61,18 @@ export function keysetPage<Row>(
   column: string,
   request: PageRequest,
   parse: (row: unknown) => Row,
+  columns?: readonly string[],
 ): { rows: Row[]; hasMore: boolean } {
   const where = [...conditions.where];
   const params = [...conditions.params];
   const forward = request.direction === 'forward';
   if (request.from) where.push(`(${column}, id) ${forward ? '>' : '<'} (?, ?)`), params.push(request.from[0], request.from[1]);
   const direction = forward ? 'ASC' : 'DESC';
-  const sql = `SELECT * FROM ${view} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${column} ${direction}, id ${direction} LIMIT ?`;
-  const rows = preparedPage(db, sql)
-    .all(...params, request.limit + 1)
-    .map(parse);
+  const selected = columns ? columns.join(', ') : '*';
+  const sql = `SELECT ${selected} FROM ${view} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${column} ${direction}, id ${direction} LIMIT ?`;
+  params.push(request.limit + 1);
+  const statement = preparedPage(db, sql);
+  const rows = (columns ? rowsOf(statement, columns, params) : statement.all(...params)).map(parse);
   const page = rows.slice(0, request.limit);
   return { rows: forward ? page : page.reverse(), hasMore: rows.length > request.limit };
 }

@@ -199,6 +199,10 @@ export const licenseRow = z.object({
   updated_at: z.string(),
 });
 export type LicenseRow = z.infer<typeof licenseRow>;
+export type LicenseColumn = keyof LicenseRow;
+
+/** Every column of the registry, in the order of its row type. */
+export const licenseColumns = Object.keys(licenseRow.shape) as LicenseColumn[];
 
 export const licenseOrder = z.enum(['applied', 'programme_code', 'valid_until']).meta({
   id: 'LicenseOrder',
@@ -229,6 +233,9 @@ export type LicenseFilter = {
 
 /** Keyset position of a row within an order: the sort value and the id that breaks ties. */
 type Key = [string | number | null, string];
+
+/** What a row's sort key is made of in each order, besides its id. */
+const sortColumn: Record<LicenseOrder, LicenseColumn> = { applied: 'applied_position', programme_code: 'programme_code', valid_until: 'valid_until' };
 
 const orderColumn: Record<LicenseOrder, string> = {
   applied: 'applied_position',
@@ -278,8 +285,18 @@ export function createLicenseQueries(db: ReadModelDatabase) {
     /**
      * One page of the registry in `order`, after (forward) or before (backward) the key `from`,
      * exclusive. Rows come back in the list's order; one extra row is read to tell if more follow.
+     *
+     * A row holds `columns` (every column by default), its id and its sort key: a caller that
+     * names columns reads no others from the rows. The rows are not parsed again: the projection
+     * wrote them from parsed events into typed NOT NULL columns, and parsing 50 rows of 31 columns
+     * cost as much as reading them (issue 16; a test compares every field with `byIds`).
      */
-    page(filter: LicenseFilter, order: LicenseOrder, request: PageRequest): { rows: LicenseRow[]; hasMore: boolean } {
+    page(
+      filter: LicenseFilter,
+      order: LicenseOrder,
+      request: PageRequest,
+      columns: readonly LicenseColumn[] = licenseColumns,
+    ): { rows: LicenseRow[]; hasMore: boolean } {
       const conditions: Conditions = { where: [], params: [] };
       inList(conditions, 'status', filter.statuses);
       inList(conditions, 'level', filter.levels);
@@ -290,7 +307,10 @@ export function createLicenseQueries(db: ReadModelDatabase) {
         conditions.where.push("status IN ('active', 'suspended') AND valid_until IS NOT NULL AND valid_until < ?");
         conditions.params.push(filter.expiringBefore);
       }
-      return keysetPage(db, 'licenses', conditions, orderColumn[order], request, (r) => licenseRow.parse(r));
+      // In the table's order, so that queries asking for the same fields in another order share one statement.
+      const wanted = new Set<LicenseColumn>(['id', sortColumn[order], ...columns]);
+      const selected = licenseColumns.filter((column) => wanted.has(column));
+      return keysetPage(db, 'licenses', conditions, orderColumn[order], request, (r) => r as LicenseRow, selected);
     },
   };
 }

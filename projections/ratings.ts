@@ -392,6 +392,21 @@ export const ratingEntryRow = z.object({
 });
 export type RatingEntryRow = z.infer<typeof ratingEntryRow>;
 
+/** An entry's ranks: set together, only when its campaign's ranks are computed (at publication and each upheld appeal). */
+export const rankColumns = [
+  'unit_rank',
+  'unit_ranked_count',
+  'university_rank',
+  'university_ranked_count',
+  'faculty_rank',
+  'faculty_ranked_count',
+  'chair_rank',
+  'chair_ranked_count',
+  'position_rank',
+  'position_ranked_count',
+] as const satisfies readonly (keyof RatingEntryRow)[];
+export type EntryRanks = Pick<RatingEntryRow, (typeof rankColumns)[number]>;
+
 export const ratingCampaignOrder = z.enum(['year_desc', 'year']).meta({
   id: 'RatingCampaignOrder',
   description: 'Order of the campaigns: newest year first (the default) or oldest first.',
@@ -500,7 +515,17 @@ export function createRatingQueries(db: ReadModelDatabase) {
     return statement;
   };
 
+  const ranksWithRevision = db.prepare<[string], EntryRanks & { results_revision: number }>(
+    `SELECT c.results_revision, ${rankColumns.map((c) => `e.${c}`).join(', ')} FROM rating_entries e JOIN rating_campaigns c ON c.id = e.campaign_id WHERE e.id = ?`,
+  );
+
   return {
+    /**
+     * An entry's ranks and how many times its campaign's ranks have been computed, read in one
+     * statement so that the two agree (time travel takes the ranks when the count says they are
+     * the ones of the moment asked for).
+     */
+    ranksOf: (entryId: string): (EntryRanks & { results_revision: number }) | undefined => ranksWithRevision.get(entryId),
     /** Campaigns are not personal data: any signed-in caller reads them. */
     campaignsByIds(ids: readonly string[]): (RatingCampaignRow | undefined)[] {
       return ids.map((id) => {

@@ -1,8 +1,9 @@
 // Time travel: the state of an entity as it was at a moment, on a date, or at a revision of its stream. The
 // events up to that point are folded by the read model's own projection into a throwaway in-memory
 // database, so the past is computed by exactly the code that builds the present, and the read
-// model's own queries answer about it. An entity whose read model depends on other streams (a
-// rating entry's rank depends on every entry of its campaign) is folded with those categories too.
+// model's own queries answer about it. An entity whose read model depends on other streams (an
+// indicator's status on its corrective actions) is folded with those categories too; a rating
+// entry reads only the streams its answer needs (rating-entry-as-of.ts).
 import { localDateOf } from '../src/domain/values.ts';
 import type { IsoDate } from '../src/domain/values.ts';
 import type { EventStore, RecordedEvent } from '../src/eventstore/types.ts';
@@ -39,9 +40,44 @@ export type TimeTravelScope = {
   effectiveDates?: EffectiveDates;
 };
 
-async function revisionEvent(store: EventStore, stream: string, revision: bigint): Promise<RecordedEvent | undefined> {
+async function revisionEvent(store: Pick<EventStore, 'readStream'>, stream: string, revision: bigint): Promise<RecordedEvent | undefined> {
   for await (const event of store.readStream(stream, { from: revision, limit: 1 })) return event.revision === revision ? event : undefined;
   return undefined;
+}
+
+/**
+ * Which events `asOf` includes, and whether that is a prefix of the log (a moment or a revision:
+ * everything up to a point) rather than a choice by business date. Undefined when `asOf` names a
+ * revision the stream does not have.
+ */
+export async function inclusionOf(
+  store: Pick<EventStore, 'readStream'>,
+  scope: Pick<TimeTravelScope, 'stream' | 'effectiveDates'>,
+  asOf: AsOf,
+): Promise<{ included: (event: RecordedEvent) => boolean; prefix: boolean } | undefined> {
+  if (asOf.revision !== undefined) {
+    const last = await revisionEvent(store, scope.stream, asOf.revision);
+    if (!last) return undefined;
+    return { included: (event) => comparePositions(event.position, last.position) <= 0, prefix: true };
+  }
+  if (asOf.on !== undefined) {
+    const on = asOf.on;
+    return { included: (event) => effectiveDateOf(event, scope.effectiveDates) <= on, prefix: false };
+  }
+  const time = asOf.time;
+  return { included: (event) => event.recordedAt <= time, prefix: true };
+}
+
+/** The events of `definition`'s types, folded in the order given into a new in-memory database with the tables' logical names. */
+export function foldInto<Table extends string>(definition: ProjectionDefinition<Table>, events: Iterable<RecordedEvent>): ReadModelDatabase {
+  const types = new Set(definition.eventTypes);
+  const db = openReadModelDatabase(':memory:');
+  const names = Object.fromEntries(definition.tables.map((t) => [t, t])) as unknown as TableNames<Table>;
+  const applier = definition.open(db, names);
+  db.transaction(() => {
+    for (const event of events) if (types.has(event.type)) applier.apply(event);
+  })();
+  return db;
 }
 
 /**
@@ -55,33 +91,16 @@ export async function foldAsOf<Table extends string>(
   scope: TimeTravelScope,
   asOf: AsOf,
 ): Promise<ReadModelDatabase | undefined> {
-  let included: (event: RecordedEvent) => boolean;
-  if (asOf.revision !== undefined) {
-    const last = await revisionEvent(store, scope.stream, asOf.revision);
-    if (!last) return undefined;
-    included = (event) => comparePositions(event.position, last.position) <= 0;
-  } else if (asOf.on !== undefined) {
-    const on = asOf.on;
-    included = (event) => effectiveDateOf(event, scope.effectiveDates) <= on;
-  } else {
-    const time = asOf.time;
-    included = (event) => event.recordedAt <= time;
-  }
+  const inclusion = await inclusionOf(store, scope, asOf);
+  if (!inclusion) return undefined;
   const source = scope.categories ? store.readAll({ filter: { categories: scope.categories } }) : store.readStream(scope.stream);
-  const types = new Set(definition.eventTypes);
   const events: RecordedEvent[] = [];
   let entityExisted = false;
   for await (const event of source) {
-    if (!included(event)) continue;
+    if (!inclusion.included(event)) continue;
     entityExisted ||= event.stream === scope.stream;
-    if (types.has(event.type)) events.push(event);
+    events.push(event);
   }
   if (!entityExisted) return undefined;
-  const db = openReadModelDatabase(':memory:');
-  const names = Object.fromEntries(definition.tables.map((t) => [t, t])) as unknown as TableNames<Table>;
-  const applier = definition.open(db, names);
-  db.transaction(() => {
-    for (const event of events) applier.apply(event);
-  })();
-  return db;
+  return foldInto(definition, events);
 }

@@ -17,6 +17,7 @@ import type { Hub } from '../src/hub.ts';
 import { roleNames } from '../src/i18n/errors.ts';
 import { localisedGraphQLError } from '../src/i18n/graphql-errors.ts';
 import { DEFAULT_PAGE, MAX_PAGE } from './connection.ts';
+import { syncNodeIds } from './node-ids.ts';
 
 export type GraphQLContext = {
   /** The verified caller, or undefined for an anonymous request. */
@@ -39,7 +40,18 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
 }>({
-  plugins: [RelayPlugin, ScopeAuthPlugin, ErrorsPlugin, ComplexityPlugin, ValidationPlugin, DataloaderPlugin, WithInputPlugin, SimpleObjectsPlugin],
+  // syncNodeIds last: it replaces the relay plugin's async id resolver at the innermost position (schema/node-ids.ts).
+  plugins: [
+    RelayPlugin,
+    ScopeAuthPlugin,
+    ErrorsPlugin,
+    ComplexityPlugin,
+    ValidationPlugin,
+    DataloaderPlugin,
+    WithInputPlugin,
+    SimpleObjectsPlugin,
+    syncNodeIds,
+  ],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   relay: {

@@ -1,6 +1,6 @@
 // Relay cursors for keyset-paginated lists. A cursor names the list's order and the row's sort key,
 // so it stays valid while rows are added, and a cursor from one order cannot be misread in another.
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 export type SortKey = [string | number | null, string];
 
@@ -69,4 +69,29 @@ export function connectionOf<Row>(rows: Row[], hasMore: boolean, request: Return
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+}
+
+/**
+ * The names of the fields a connection's query asks of its nodes (under `edges { node { … } }`),
+ * through fragments and aliases. Type conditions and @skip/@include are not weighed: a read model
+ * that selects its columns by these names reads at most a few columns more, never fewer.
+ */
+export function nodeFieldsOf(info: GraphQLResolveInfo): Set<string> {
+  const fields = new Set<string>();
+  const each = (selectionSet: SelectionSetNode | undefined, visit: (field: FieldNode) => void): void => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) visit(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) each(selection.selectionSet, visit);
+      else each(info.fragments[selection.name.value]?.selectionSet, visit);
+    }
+  };
+  for (const connection of info.fieldNodes) {
+    each(connection.selectionSet, (edges) => {
+      if (edges.name.value !== 'edges') return;
+      each(edges.selectionSet, (node) => {
+        if (node.name.value === 'node') each(node.selectionSet, (field) => fields.add(field.name.value));
+      });
+    });
+  }
+  return fields;
 }

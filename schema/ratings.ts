@@ -49,6 +49,7 @@ import {
   type ScoreValue,
 } from '../src/domain/rating-entries.ts';
 import type { Labels, Language } from '../src/domain/values.ts';
+import { ratingEntryAsOf } from '../projections/rating-entry-as-of.ts';
 import { foldAsOf, type TimeTravelScope } from '../projections/time-travel.ts';
 import { AsOfInput, parseAsOf } from './as-of.ts';
 import { builder, type GraphQLContext } from './builder.ts';
@@ -601,8 +602,15 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, context) => {
       const id = plainIdOf(String(args.id), 'RatingEntry');
       if (!args.asOf) return id;
-      const scope = { stream: `${ratingEntryCategory}-${id}`, categories: [ratingCampaignCategory, ratingEntryCategory] };
-      return asOfRow(context, scope, args.asOf, (queries) => queries.entriesByIds([id], context.actor)[0]);
+      // Reads the entry's and its campaign's streams, and the others only when its ranks need them (projections/rating-entry-as-of.ts).
+      const past = await ratingEntryAsOf(context.hub.store, context.hub.ratings, id, parseAsOf(args.asOf));
+      if (!past) return null;
+      try {
+        const row = createRatingQueries(past.db).entriesByIds([id], context.actor)[0];
+        return row ? { ...row, ...past.ranks } : null;
+      } finally {
+        past.db.close();
+      }
     },
   }),
 }));

@@ -1,7 +1,11 @@
 // Licensing as a frontend reaches it: GraphQL requests through Yoga (yoga.fetch, no port) on a hub
 // with the real embedded store. Covers the lifecycle, the registry's filters and pagination, and
 // every kind of bad input, each of which must leave the log untouched.
+import { getNamedType, isLeafType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { licenseColumns } from '../projections/licenses.ts';
+import { schema } from '../schema/index.ts';
+import { licenseFieldColumns } from '../schema/licensing.ts';
 import { openEventStore } from '../src/eventstore/index.ts';
 import type { EventStore } from '../src/eventstore/types.ts';
 import { openHub, type Hub } from '../src/hub.ts';
@@ -338,6 +342,71 @@ describe('the licence registry', () => {
     expect(notASortValue.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
     const tooMany = await gql(REGISTRY, { first: 1000 }, { token });
     expect(tooMany.errors?.[0]?.message).toBe('first: must be between 0 and 100');
+  });
+
+  it('answers every field of a page as it answers the same licence alone', async () => {
+    // Every field of the type and of the objects within it (a licence within by its id), so a field added later is compared too.
+    const license = schema.getType('License') as GraphQLObjectType;
+    const selectionOf = (type: GraphQLObjectType): string =>
+      Object.values(type.getFields())
+        .flatMap((field) => {
+          const named = getNamedType(field.type);
+          if (isLeafType(named)) return [field.name];
+          if (named === license) return [`${field.name} { id licenseId }`];
+          return isObjectType(named) ? [`${field.name} { ${selectionOf(named)} }`] : [];
+        })
+        .join(' ');
+    const fields = selectionOf(license);
+    const suspended = await grantedLicense('2030-12-31');
+    await send(SUSPEND, { licenseId: suspended, reason: 'Inspection findings', suspendedOn: '2026-09-01', orderNumber: '42' });
+    const nodes: { id: string }[] = [];
+    // Pages of 10: the whole registry with every field would exceed the limits on breadth and complexity.
+    for (let after: string | null = null; ; ) {
+      const page: { data?: any; errors?: unknown } = await gql(
+        `query($after: String) { licenses(first: 10, after: $after) { edges { node { ${fields} } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+        { token },
+      );
+      expect(page.errors).toBeUndefined();
+      nodes.push(...page.data!.licenses.edges.map((e: any) => e.node));
+      if (!page.data!.licenses.pageInfo.hasNextPage) break;
+      after = page.data!.licenses.pageInfo.endCursor;
+    }
+    expect(nodes.length).toBeGreaterThanOrEqual(8);
+    // The registry holds licences in every state the fields tell apart.
+    for (const probe of ['previousLicense', 'expertGroup', 'conclusion', 'withoutTimeLimit', 'revocationBasis', 'suspendedOn', 'address', 'lastAmendedOn']) {
+      expect(
+        nodes.some((n: any) => n[probe]),
+        probe,
+      ).toBe(true);
+    }
+    for (const node of nodes) {
+      const alone = await gql(`query($id: ID!) { license(id: $id) { ${fields} } }`, { id: node.id }, { token });
+      expect(node).toEqual(alone.data!.license);
+    }
+    // A few fields through a fragment and an inline fragment, in another order of the list.
+    const some = await gql(
+      `fragment F on License { withoutTimeLimit programmeName { text(language: RU) } } { licenses(first: 100, orderBy: VALID_UNTIL) { edges { node { id ...F ... on License { previousLicense { licenseId } } } } } }`,
+      {},
+      { token },
+    );
+    for (const { node } of some.data!.licenses.edges as { node: { id: string } }[]) {
+      const alone = await gql(
+        `query($id: ID!) { license(id: $id) { id withoutTimeLimit programmeName { text(language: RU) } previousLicense { licenseId } } }`,
+        { id: node.id },
+        { token },
+      );
+      expect(node).toEqual(alone.data!.license);
+    }
+  });
+
+  it('knows the columns every field of License reads, and a page reads only those asked for', () => {
+    const fields = Object.keys((schema.getType('License') as GraphQLObjectType).getFields());
+    expect(fields.filter((field) => !licenseFieldColumns[field])).toEqual([]);
+    for (const columns of Object.values(licenseFieldColumns)) for (const column of columns) expect(licenseColumns).toContain(column);
+    const { rows } = hub.licenses.page({}, 'programme_code', { direction: 'forward', from: undefined, limit: 3 }, ['status', 'name_en']);
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['id', 'name_en', 'programme_code', 'status']);
   });
 
   it('finds a licence by global id, by plain id and through node', async () => {

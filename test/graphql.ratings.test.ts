@@ -6,8 +6,10 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/domain/decider.ts';
+import { ratingEntryAsOf, type StreamReader } from '../projections/rating-entry-as-of.ts';
 import { localDateOf } from '../src/domain/values.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
+import type { RecordedEvent } from '../src/eventstore/types.ts';
 import { openHub, type Hub } from '../src/hub.ts';
 import { createGraphQLHandler } from '../src/server.ts';
 import { TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
@@ -421,6 +423,50 @@ describe('a rating campaign from creation to publication, appeals and recomputed
     expect(hidden.data?.ratingEntry).toBeNull();
     const draft = await gql(`query($id: ID!) { ratingCampaign(id: $id, asOf: { revision: 0 }) { status } }`, { id: campaignId }, { token: tokens.dinara });
     expect(draft.data?.ratingCampaign).toEqual({ status: 'DRAFT' });
+  });
+
+  it("travels back by reading the entry's and the campaign's streams, and the other entries only when its ranks were computed again since", async () => {
+    const reads: string[] = [];
+    const events: RecordedEvent[] = [];
+    const counted = async function* (read: string, source: AsyncIterable<RecordedEvent>) {
+      reads.push(read);
+      for await (const event of source) events.push(event), yield event;
+    };
+    // The real store, noting what is read from it.
+    const store: StreamReader = {
+      readStream: (stream, options) => counted(stream, hub.store.readStream(stream, options)),
+      readAll: (options) => counted(`log of ${options?.filter?.eventTypes?.join(', ')}`, hub.store.readAll(options)),
+    };
+    const own = `ratingEntry-${entryOf.bakyt}`;
+    const campaign = `ratingCampaign-${campaignId}`;
+    const readAfresh = () => {
+      const read = [...new Set(reads)].sort();
+      reads.length = 0;
+      events.length = 0;
+      return read;
+    };
+    const history: RecordedEvent[] = [];
+    for await (const event of hub.store.readStream(own)) history.push(event);
+    const upheldAt = history.find((e) => e.type === 'RatingAppealUpheld')!.revision;
+
+    // After the last time ranks were computed: today's ranks are that moment's, so no other entry is read.
+    const after = await ratingEntryAsOf(store, hub.ratings, entryOf.bakyt, { revision: upheldAt });
+    after!.db.close();
+    expect(after!.ranks).toMatchObject({ university_rank: 2, unit_rank: 2 });
+    expect(events.filter((e) => e.stream.startsWith('ratingEntry-') && e.stream !== own)).toEqual([]);
+    expect(readAfresh()).toEqual([campaign, own, 'log of RatingAppealUpheld'].sort());
+
+    // Before publication no ranks exist: the two streams alone.
+    const draft = await ratingEntryAsOf(store, hub.ratings, entryOf.bakyt, { revision: 0n });
+    draft!.db.close();
+    expect(draft!.ranks).toBeUndefined();
+    expect(readAfresh()).toEqual([campaign, own].sort());
+
+    // Before the upheld appeal, ranks were computed again since: the campaign's entries are folded, and only they.
+    const before = await ratingEntryAsOf(store, hub.ratings, entryOf.bakyt, { revision: upheldAt - 1n });
+    before!.db.close();
+    const entryStreams = Object.values(entryOf).map((id) => `ratingEntry-${id}`);
+    expect(readAfresh()).toEqual([campaign, ...entryStreams, 'log of RatingAppealUpheld', 'log of RatingEntryStarted'].sort());
   });
 
   it('travels back to a business date: rating events take effect on the day they were decided, in Kyrgyzstan time', async () => {
