@@ -11,6 +11,15 @@ export type TableNames<Table extends string> = Record<Table, string>;
 export type ProjectionApplier = {
   /** Apply one event; runs inside the runner's transaction, together with the checkpoint. */
   apply(event: RecordedEvent): void;
+  /**
+   * Write the rows `apply` kept in memory (a read model that folds a row per event writes it once
+   * per batch, not once per event). The runner calls it inside the same savepoint as the checkpoint:
+   * at the end of a projection's share of a batch, and after each event while someone reads the
+   * rows event by event (onEachApplied). Without it, `apply` must write as it goes.
+   */
+  flush?(): void;
+  /** Forget the rows kept in memory unwritten: the savepoint they belonged to was rolled back. */
+  discard?(): void;
 };
 
 export type ProjectionDefinition<Table extends string = string> = {
