@@ -131,97 +131,102 @@ export const licensesProjection: ProjectionDefinition<Table> = {
     // Each event rewrites its licence's row: folded in memory during a batch and written once (row-cache.ts).
     const rows = rowCache<Stored>(db, { table: licenses, key: 'id', columns: storedColumns });
     return {
-      apply(recorded) {
-        const id = recorded.stream.slice(licenseCategory.length + 1);
-        const event = dataOf(recorded);
-        if (event.type === 'LicenseApplied') {
-          const { programme: p } = event.data;
-          rows.insert(id, {
-            ...emptyRow,
-            id,
-            programme_code: p.code,
-            name_ky: p.name.ky,
-            name_ru: p.name.ru,
-            name_en: p.name.en,
-            level: p.level,
-            form_of_study: p.formOfStudy,
-            faculty: p.faculty,
-            faculty_key: facultyKey(p.faculty),
-            requested_capacity: event.data.requestedCapacity,
-            capacity: event.data.requestedCapacity,
-            address: event.data.address ?? null,
-            status: 'applied',
-            submitted_on: event.data.submittedOn,
-            applied_position: recorded.position.commit,
-            previous_license_id: event.data.previousLicenseId ?? null,
-            ...stampOf(recorded),
-          });
-          return;
-        }
-        // An event for a licence the registry does not hold changes nothing, as an UPDATE of no row would.
-        const row = rows.get(id);
-        if (!row) return;
-        switch (event.type) {
-          case 'ExpertGroupFormed': {
-            const { kind, members, formedOn } = event.data;
-            row.status = 'under_expert_review';
-            row.expert_group = JSON.stringify({ kind, members, formedOn });
-            row.conclusion = null;
-            break;
-          }
-          case 'ExpertConclusionRecorded': {
-            const { outcome, summary, concludedOn } = event.data;
-            row.status = `conclusion_${outcome}`;
-            row.conclusion = JSON.stringify({ outcome, summary, concludedOn });
-            break;
-          }
-          case 'LicenseGranted': {
-            const d = event.data;
-            row.status = 'active';
-            row.license_number = d.licenseNumber;
-            row.appendix_number = d.appendixNumber;
-            row.granted_on = d.grantedOn;
-            row.valid_until = d.validUntil;
-            row.capacity = d.capacity;
-            break;
-          }
-          case 'LicenseAmended': {
-            const d = event.data;
-            row.capacity = d.capacity ?? row.capacity;
-            row.name_ky = d.programmeName?.ky ?? row.name_ky;
-            row.name_ru = d.programmeName?.ru ?? row.name_ru;
-            row.name_en = d.programmeName?.en ?? row.name_en;
-            row.address = d.address ?? row.address;
-            row.amendment_count = Number(row.amendment_count) + 1;
-            row.last_amended_on = d.amendedOn;
-            break;
-          }
-          case 'LicenseSuspended':
-            row.status = 'suspended';
-            row.suspended_on = event.data.suspendedOn;
-            row.suspension_reason = event.data.reason;
-            break;
-          case 'LicenseResumed':
-            row.status = 'active';
-            row.suspended_on = null;
-            row.suspension_reason = null;
-            break;
-          case 'LicenseRevoked':
-            row.status = 'revoked';
-            row.revoked_on = event.data.revokedOn;
-            row.revocation_reason = event.data.reason;
-            row.revocation_basis = event.data.basis;
-            break;
-          case 'LicenseExpired':
-            row.status = 'expired';
-            row.expired_on = event.data.expiredOn;
-            break;
-        }
-        Object.assign(row, stampOf(recorded));
+      apply(recorded, options) {
+        applyTo(recorded);
+        if (!options?.deferWrites) rows.flush();
       },
       flush: rows.flush,
       discard: rows.discard,
     };
+
+    function applyTo(recorded: RecordedEvent): void {
+      const id = recorded.stream.slice(licenseCategory.length + 1);
+      const event = dataOf(recorded);
+      if (event.type === 'LicenseApplied') {
+        const { programme: p } = event.data;
+        rows.insert(id, {
+          ...emptyRow,
+          id,
+          programme_code: p.code,
+          name_ky: p.name.ky,
+          name_ru: p.name.ru,
+          name_en: p.name.en,
+          level: p.level,
+          form_of_study: p.formOfStudy,
+          faculty: p.faculty,
+          faculty_key: facultyKey(p.faculty),
+          requested_capacity: event.data.requestedCapacity,
+          capacity: event.data.requestedCapacity,
+          address: event.data.address ?? null,
+          status: 'applied',
+          submitted_on: event.data.submittedOn,
+          applied_position: recorded.position.commit,
+          previous_license_id: event.data.previousLicenseId ?? null,
+          ...stampOf(recorded),
+        });
+        return;
+      }
+      // An event for a licence the registry does not hold changes nothing, as an UPDATE of no row would.
+      const row = rows.get(id);
+      if (!row) return;
+      switch (event.type) {
+        case 'ExpertGroupFormed': {
+          const { kind, members, formedOn } = event.data;
+          row.status = 'under_expert_review';
+          row.expert_group = JSON.stringify({ kind, members, formedOn });
+          row.conclusion = null;
+          break;
+        }
+        case 'ExpertConclusionRecorded': {
+          const { outcome, summary, concludedOn } = event.data;
+          row.status = `conclusion_${outcome}`;
+          row.conclusion = JSON.stringify({ outcome, summary, concludedOn });
+          break;
+        }
+        case 'LicenseGranted': {
+          const d = event.data;
+          row.status = 'active';
+          row.license_number = d.licenseNumber;
+          row.appendix_number = d.appendixNumber;
+          row.granted_on = d.grantedOn;
+          row.valid_until = d.validUntil;
+          row.capacity = d.capacity;
+          break;
+        }
+        case 'LicenseAmended': {
+          const d = event.data;
+          row.capacity = d.capacity ?? row.capacity;
+          row.name_ky = d.programmeName?.ky ?? row.name_ky;
+          row.name_ru = d.programmeName?.ru ?? row.name_ru;
+          row.name_en = d.programmeName?.en ?? row.name_en;
+          row.address = d.address ?? row.address;
+          row.amendment_count = Number(row.amendment_count) + 1;
+          row.last_amended_on = d.amendedOn;
+          break;
+        }
+        case 'LicenseSuspended':
+          row.status = 'suspended';
+          row.suspended_on = event.data.suspendedOn;
+          row.suspension_reason = event.data.reason;
+          break;
+        case 'LicenseResumed':
+          row.status = 'active';
+          row.suspended_on = null;
+          row.suspension_reason = null;
+          break;
+        case 'LicenseRevoked':
+          row.status = 'revoked';
+          row.revoked_on = event.data.revokedOn;
+          row.revocation_reason = event.data.reason;
+          row.revocation_basis = event.data.basis;
+          break;
+        case 'LicenseExpired':
+          row.status = 'expired';
+          row.expired_on = event.data.expiredOn;
+          break;
+      }
+      Object.assign(row, stampOf(recorded));
+    }
   },
 };
 

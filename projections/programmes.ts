@@ -184,8 +184,13 @@ export const programmesProjection: ProjectionDefinition<Table> = {
       }
     }
 
+    function flush(): void {
+      programmes.flush();
+      licenses.flush();
+    }
+
     return {
-      apply(recorded) {
+      apply(recorded, options) {
         const stamp = { position: encodePosition(recorded.position), updatedAt: recorded.recordedAt, ordinal: Number(recorded.position.commit) };
         if (recorded.stream.startsWith(`${licenseCategory}-`)) {
           const event = { type: recorded.type, data: parsedOnce(licensingEventSchemas[recorded.type as LicensingEvent['type']], recorded) } as LicensingEvent;
@@ -197,11 +202,9 @@ export const programmesProjection: ProjectionDefinition<Table> = {
           } as AccreditationCaseEvent;
           applyAccreditation(event, recorded.stream.slice(accreditationCategory.length + 1), stamp);
         }
+        if (!options?.deferWrites) flush();
       },
-      flush() {
-        programmes.flush();
-        licenses.flush();
-      },
+      flush,
       discard() {
         programmes.discard();
         licenses.discard();

@@ -83,7 +83,7 @@ const BATCH_LIMIT = 500;
  * are larger: fewer commits, and a row folded many times within a batch is written once. A batch
  * of this size still folds in tens of milliseconds, so the event loop gets its turns between them.
  */
-const CATCH_UP_BATCH_LIMIT = 5000;
+const CATCH_UP_BATCH_LIMIT = 2_000;
 /** How long events read during catch-up may wait in memory for a batch to fill. */
 const CATCH_UP_WAIT_MS = 100;
 /** An error message kept with a stopped projection: enough to find the bug, never a whole dump. */
@@ -216,8 +216,8 @@ export function createProjectionRunner(options: {
 
   /**
    * Folds events[from, to) into one projection in a savepoint. Rows it keeps in memory are written
-   * at the end, or after every event when `eachEvent` (someone reads the rows as they stood at each
-   * event, or a failure is being pinned on one event).
+   * at the end, or with every event when `eachEvent` (a failure is being pinned on one event) or
+   * when someone reads the rows as they stood at each event.
    */
   function foldRange(projection: Running, events: RecordedEvent[], from: number, to: number, eachEvent: boolean): void {
     const { applier, types } = projection;
@@ -227,10 +227,7 @@ export function createProjectionRunner(options: {
       for (let i = from; i < to; i++) {
         reachedIndex = i;
         const event = events[i]!;
-        if (types.has(event.type)) {
-          applier.apply(event);
-          if (eachEvent || listening) applier.flush?.();
-        }
+        if (types.has(event.type)) applier.apply(event, { deferWrites: !eachEvent && !listening });
         if (listening) for (const listener of eachListeners) listener(event, projection.definition.name);
       }
       // A write kept for the end that fails is blamed on the last event; the event-by-event retry finds the real one.
@@ -342,7 +339,7 @@ export function createProjectionRunner(options: {
     }
     swapCaughtUp();
     settleWaiters();
-    if (process.env.BATCHES) console.log("batch", events.length);
+    if (process.env.BATCHES) console.log('batch', events.length);
     for (const listener of listeners) listener(events);
   }
 
