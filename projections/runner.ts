@@ -99,8 +99,12 @@ export function createProjectionRunner(options: {
   projections: ProjectionDefinition[];
   /** Told of each projection that stops, and of a failed log subscription. */
   onError?: (error: Error) => void;
+  /** Batches while catching up: how many events at most, and how long the first may wait for the rest (defaults above). */
+  catchUp?: { batchLimit?: number; waitMs?: number };
 }): ProjectionRunner {
   const { store, db } = options;
+  const catchUpLimit = options.catchUp?.batchLimit ?? CATCH_UP_BATCH_LIMIT;
+  const catchUpWaitMs = options.catchUp?.waitMs ?? CATCH_UP_WAIT_MS;
   const checkpoints = openCheckpoints(db);
   const running: Running[] = [];
   const listeners = new Set<(events: RecordedEvent[]) => void>();
@@ -310,9 +314,9 @@ export function createProjectionRunner(options: {
   function flush(force = true): void {
     flushScheduled = undefined;
     // The store hands the loop a turn while it reads; during catch-up that is no reason to commit a small batch.
-    if (!force && buffer.length < CATCH_UP_BATCH_LIMIT && catchingUp(buffer.at(-1)) && performance.now() - bufferSince < CATCH_UP_WAIT_MS) {
+    if (!force && buffer.length < catchUpLimit && catchingUp(buffer.at(-1)) && performance.now() - bufferSince < catchUpWaitMs) {
       // Should the rest not come (a log rewound under the hub), what was read is still folded soon.
-      lateFlush ??= setTimeout(() => flush(), CATCH_UP_WAIT_MS);
+      lateFlush ??= setTimeout(() => flush(), catchUpWaitMs);
       return;
     }
     clearTimeout(lateFlush);
@@ -339,7 +343,6 @@ export function createProjectionRunner(options: {
     }
     swapCaughtUp();
     settleWaiters();
-    if (process.env.BATCHES) console.log('batch', events.length);
     for (const listener of listeners) listener(events);
   }
 
@@ -375,7 +378,7 @@ export function createProjectionRunner(options: {
       for await (const event of sub) {
         if (buffer.length === 0) bufferSince = performance.now();
         buffer.push(event);
-        if (buffer.length >= (catchingUp(event) ? CATCH_UP_BATCH_LIMIT : BATCH_LIMIT)) flush();
+        if (buffer.length >= (catchingUp(event) ? catchUpLimit : BATCH_LIMIT)) flush();
         else flushScheduled ??= setImmediate(flushWhenIdle);
       }
     } catch (error) {
