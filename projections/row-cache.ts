@@ -46,7 +46,7 @@ export function rowCache<Row extends object>(db: ReadModelDatabase, options: Row
   const decode = options.decode ?? ((stored) => ({ ...stored }) as unknown as Row);
   const encode = options.encode ?? ((row) => row as unknown as StoredRow);
   const select = db.prepare<[string], StoredRow>(`SELECT * FROM ${table} WHERE ${key} = ?`);
-  const insert = db.prepare(`INSERT INTO ${table} (${options.columns.join(', ')}) VALUES (${options.columns.map((c) => `@${c}`).join(', ')})`);
+  const insert = db.prepare(`INSERT INTO ${table} (${options.columns.join(', ')}) VALUES (${options.columns.map(() => '?').join(', ')})`);
   const remove = db.prepare(`DELETE FROM ${table} WHERE ${key} = ?`);
   /** UPDATE statements by the set of columns they write. */
   const updates = new Map<string, Database.Statement>();
@@ -93,7 +93,7 @@ export function rowCache<Row extends object>(db: ReadModelDatabase, options: Row
           if (stored !== undefined) remove.run(id);
         } else if (stored === undefined) {
           const next = encode(row);
-          insert.run(Object.fromEntries(options.columns.map((c) => [c, next[c] ?? null])));
+          insert.run(options.columns.map((c) => next[c] ?? null));
         } else update(id, stored, encode(row));
       }
       entries.clear();

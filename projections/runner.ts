@@ -80,10 +80,12 @@ export type ProjectionRunner = {
 const BATCH_LIMIT = 500;
 /**
  * While catching up with the log as it stood at start (a rebuild, a new version building), batches
- * are larger: fewer commits, and a row folded many times within a batch is written once. A batch
- * of this size still folds in tens of milliseconds, so the event loop gets its turns between them.
+ * are larger: fewer commits, and a row folded many times within a batch is written once. How much
+ * larger follows how fast the last batch folded, so that one batch holds the event loop for about
+ * CATCH_UP_BATCH_MS (/health answers between batches), between BATCH_LIMIT and this many events.
  */
-const CATCH_UP_BATCH_LIMIT = 2_000;
+const CATCH_UP_BATCH_LIMIT = 5_000;
+const CATCH_UP_BATCH_MS = 25;
 /** How long events read during catch-up may wait in memory for a batch to fill. */
 const CATCH_UP_WAIT_MS = 100;
 /** An error message kept with a stopped projection: enough to find the bug, never a whole dump. */
@@ -103,7 +105,12 @@ export function createProjectionRunner(options: {
   catchUp?: { batchLimit?: number; waitMs?: number };
 }): ProjectionRunner {
   const { store, db } = options;
-  const catchUpLimit = options.catchUp?.batchLimit ?? CATCH_UP_BATCH_LIMIT;
+  /** The catch-up batch size: fixed when given, else what folds in about CATCH_UP_BATCH_MS at the last batch's pace. */
+  let catchUpLimit = options.catchUp?.batchLimit ?? BATCH_LIMIT;
+  function paceCatchUp(events: number, ms: number): void {
+    if (options.catchUp?.batchLimit !== undefined || events < BATCH_LIMIT) return;
+    catchUpLimit = Math.round(Math.min(CATCH_UP_BATCH_LIMIT, Math.max(BATCH_LIMIT, (events * CATCH_UP_BATCH_MS) / Math.max(ms, 1))));
+  }
   const catchUpWaitMs = options.catchUp?.waitMs ?? CATCH_UP_WAIT_MS;
   const checkpoints = openCheckpoints(db);
   const running: Running[] = [];
@@ -227,11 +234,12 @@ export function createProjectionRunner(options: {
     const { applier, types } = projection;
     // Only the serving version's tables are what readers (and so change feeds) see.
     const listening = projection.state === 'live' && eachListeners.size > 0;
+    const applyOptions = { deferWrites: !eachEvent && !listening };
     inSavepoint(() => {
       for (let i = from; i < to; i++) {
         reachedIndex = i;
         const event = events[i]!;
-        if (types.has(event.type)) applier.apply(event, { deferWrites: !eachEvent && !listening });
+        if (types.has(event.type)) applier.apply(event, applyOptions);
         if (listening) for (const listener of eachListeners) listener(event, projection.definition.name);
       }
       // A write kept for the end that fails is blamed on the last event; the event-by-event retry finds the real one.
@@ -326,7 +334,9 @@ export function createProjectionRunner(options: {
     buffer = [];
     let outcome: Outcome;
     try {
+      const started = performance.now();
       outcome = applyBatch(events);
+      paceCatchUp(events.length, performance.now() - started);
     } catch (error) {
       // Not a projection's fold (those are caught per projection): the database itself failed.
       fail(error instanceof Error ? error : new Error(String(error)));
