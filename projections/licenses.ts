@@ -87,32 +87,6 @@ const storedColumns = [
 /** The registry row as the table stores it, folded in memory between flushes. */
 type Stored = Record<(typeof storedColumns)[number], StoredRow[string]>;
 
-/** What an UPDATE of each event writes besides its own columns. */
-const stampOf = (recorded: RecordedEvent) => ({
-  revision: Number(recorded.revision),
-  position: encodePosition(recorded.position),
-  updated_at: recorded.recordedAt,
-});
-
-/** The columns a new application leaves empty, as the table's defaults do. */
-const emptyRow = {
-  address: null,
-  expert_group: null,
-  conclusion: null,
-  license_number: null,
-  appendix_number: null,
-  granted_on: null,
-  valid_until: null,
-  suspended_on: null,
-  suspension_reason: null,
-  revoked_on: null,
-  revocation_reason: null,
-  revocation_basis: null,
-  expired_on: null,
-  amendment_count: 0,
-  last_amended_on: null,
-} satisfies Partial<Stored>;
-
 export const licensesProjection: ProjectionDefinition<Table> = {
   name: 'licenses',
   // 2: faculty_key, for the case-insensitive faculty filter, and previous_license_id.
@@ -144,8 +118,8 @@ export const licensesProjection: ProjectionDefinition<Table> = {
       const event = dataOf(recorded);
       if (event.type === 'LicenseApplied') {
         const { programme: p } = event.data;
+        // Every column in the table's order, written out: one shape for every row, no spread.
         rows.insert(id, {
-          ...emptyRow,
           id,
           programme_code: p.code,
           name_ky: p.name.ky,
@@ -160,9 +134,25 @@ export const licensesProjection: ProjectionDefinition<Table> = {
           address: event.data.address ?? null,
           status: 'applied',
           submitted_on: event.data.submittedOn,
+          expert_group: null,
+          conclusion: null,
+          license_number: null,
+          appendix_number: null,
+          granted_on: null,
+          valid_until: null,
+          suspended_on: null,
+          suspension_reason: null,
+          revoked_on: null,
+          revocation_reason: null,
+          revocation_basis: null,
+          expired_on: null,
+          amendment_count: 0,
+          last_amended_on: null,
           applied_position: recorded.position.commit,
           previous_license_id: event.data.previousLicenseId ?? null,
-          ...stampOf(recorded),
+          revision: Number(recorded.revision),
+          position: encodePosition(recorded.position),
+          updated_at: recorded.recordedAt,
         });
         return;
       }
@@ -225,7 +215,9 @@ export const licensesProjection: ProjectionDefinition<Table> = {
           row.expired_on = event.data.expiredOn;
           break;
       }
-      Object.assign(row, stampOf(recorded));
+      row.revision = Number(recorded.revision);
+      row.position = encodePosition(recorded.position);
+      row.updated_at = recorded.recordedAt;
     }
   },
 };
