@@ -3,7 +3,7 @@
 // events are the truth; a digest of a rebuild equal to the live one's is the proof of that claim.
 import { createHash } from 'node:crypto';
 import { eventVersions } from '../src/modules.ts';
-import { comparePositions, decodePosition, isAfter } from '../src/eventstore/position.ts';
+import { comparePositions, decodePosition, encodePosition, isAfter } from '../src/eventstore/position.ts';
 import type { EventStore, Position, RecordedEvent, Subscription } from '../src/eventstore/types.ts';
 import { upcastingStore } from '../src/eventstore/upcasting.ts';
 import type { ReadModelDatabase } from './database.ts';
@@ -111,7 +111,11 @@ export async function rebuildInto(store: EventStore, db: ReadModelDatabase, proj
     projections,
     onError: (error) => settle.reject(error),
   });
-  const reachedHead = () => head === undefined || runner.status().every((p) => p.position !== null && comparePositions(decodePosition(p.position), head) >= 0);
+  const headCursor = head && encodePosition(head);
+  // Every read model stops exactly at the head (logUpTo); the cursor's text is compared first, once per batch.
+  const reachedHead = () =>
+    head === undefined ||
+    runner.status().every((p) => p.position !== null && (p.position === headCursor || comparePositions(decodePosition(p.position), head) >= 0));
   runner.onApplied(() => {
     if (reachedHead()) settle.resolve();
   });

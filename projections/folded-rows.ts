@@ -8,6 +8,7 @@ import type { RecordedEvent } from '../src/eventstore/types.ts';
 import type { ReadModelDatabase } from './database.ts';
 import { keysetPage, type Conditions, type PageRequest } from './keyset.ts';
 import type { ProjectionDefinition, TableNames } from './projection.ts';
+import { rowCache, type StoredRow } from './row-cache.ts';
 
 /** One entity as a register shows it: its folded state and where its stream stands. */
 export type FoldedRow<State> = {
@@ -47,30 +48,33 @@ export function foldedRowsProjection<Event extends DomainEvent, State>(options: 
       db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, state TEXT NOT NULL, revision INTEGER NOT NULL, position TEXT NOT NULL,
         updated_at TEXT NOT NULL, created_at TEXT NOT NULL${names.map((n) => `, ${n}`).join('')})`);
       for (const n of names) db.exec(`CREATE INDEX IF NOT EXISTS ${table}_${n} ON ${table} (${n}, id)`);
-      const read = db.prepare<[string], { state: string }>(`SELECT state FROM ${table} WHERE id = ?`);
-      const write = db.prepare(`INSERT INTO ${table} (id, state, revision, position, updated_at, created_at${names.map((n) => `, ${n}`).join('')})
-        VALUES (@id, @state, @revision, @position, @updatedAt, @updatedAt${names.map((n) => `, @${n}`).join('')})
-        ON CONFLICT (id) DO UPDATE SET state = excluded.state, revision = excluded.revision, position = excluded.position,
-        updated_at = excluded.updated_at${names.map((n) => `, ${n} = excluded.${n}`).join('')}`);
+      // A register's row is read, folded and written back per event: kept in memory during a batch and written once (row-cache.ts).
+      const rows = rowCache<Folded<State>>(db, {
+        table,
+        key: 'id',
+        columns: ['id', 'state', 'revision', 'position', 'updated_at', 'created_at', ...names],
+        decode: ({ state, ...rest }) => ({ state: JSON.parse(String(state)) as State, rest }),
+        encode: ({ state, rest }) => ({ ...rest, state: JSON.stringify(state) }),
+      });
       return {
-        apply(recorded) {
+        apply(recorded, deferral) {
           const id = recorded.stream.slice(options.category.length + 1);
-          const before = read.get(id);
-          const state = options.evolve(before ? (JSON.parse(before.state) as State) : options.initialState, options.parse(recorded));
+          const before = rows.get(id);
+          const state = options.evolve(before ? before.state : options.initialState, options.parse(recorded));
+          const stamp = { revision: Number(recorded.revision), position: encodePosition(recorded.position), updated_at: recorded.recordedAt };
           const columns = Object.fromEntries(names.map((n) => [n, options.columns[n]!(state)]));
-          write.run({
-            id,
-            state: JSON.stringify(state),
-            revision: Number(recorded.revision),
-            position: encodePosition(recorded.position),
-            updatedAt: recorded.recordedAt,
-            ...columns,
-          });
+          rows.put(id, { state, rest: { id, created_at: before?.rest.created_at ?? recorded.recordedAt, ...columns, ...stamp } });
+          if (!deferral?.deferWrites) rows.flush();
         },
+        flush: rows.flush,
+        discard: rows.discard,
       };
     },
   };
 }
+
+/** A register's row folded in memory: the state parsed, and the other columns as stored. */
+type Folded<State> = { state: State; rest: StoredRow };
 
 type Stored = { id: string; state: string; revision: number; position: string; updated_at: string; created_at: string } & Record<string, Column>;
 

@@ -16,6 +16,8 @@ import { encodePosition } from '../src/eventstore/position.ts';
 import type { RecordedEvent } from '../src/eventstore/types.ts';
 import type { ReadModelDatabase } from './database.ts';
 import { inList, keysetPage, type Conditions, type PageRequest } from './keyset.ts';
+import { parsedOnce } from './parsed-once.ts';
+import { rowCache, type StoredRow } from './row-cache.ts';
 import type { ProjectionDefinition, TableNames } from './projection.ts';
 
 const columns = `
@@ -44,7 +46,46 @@ export const facultyKey = (faculty: string): string => faculty.normalize('NFC').
 
 /** Parse stored event data with the event's schema, so a projection never folds malformed data. */
 const dataOf = (event: RecordedEvent): LicensingEvent =>
-  ({ type: event.type, data: licensingEventSchemas[event.type as LicensingEvent['type']].parse(event.data) }) as LicensingEvent;
+  ({ type: event.type, data: parsedOnce(licensingEventSchemas[event.type as LicensingEvent['type']], event) }) as LicensingEvent;
+
+const storedColumns = [
+  'id',
+  'programme_code',
+  'name_ky',
+  'name_ru',
+  'name_en',
+  'level',
+  'form_of_study',
+  'faculty',
+  'faculty_key',
+  'requested_capacity',
+  'capacity',
+  'address',
+  'status',
+  'submitted_on',
+  'expert_group',
+  'conclusion',
+  'license_number',
+  'appendix_number',
+  'granted_on',
+  'valid_until',
+  'suspended_on',
+  'suspension_reason',
+  'revoked_on',
+  'revocation_reason',
+  'revocation_basis',
+  'expired_on',
+  'amendment_count',
+  'last_amended_on',
+  'applied_position',
+  'previous_license_id',
+  'revision',
+  'position',
+  'updated_at',
+] as const;
+
+/** The registry row as the table stores it, folded in memory between flushes. */
+type Stored = Record<(typeof storedColumns)[number], StoredRow[string]>;
 
 export const licensesProjection: ProjectionDefinition<Table> = {
   name: 'licenses',
@@ -61,105 +102,123 @@ export const licensesProjection: ProjectionDefinition<Table> = {
       CREATE INDEX IF NOT EXISTS ${licenses}_faculty ON ${licenses} (faculty_key, id);
       CREATE INDEX IF NOT EXISTS ${licenses}_programme ON ${licenses} (programme_code, level, form_of_study, applied_position);
       CREATE INDEX IF NOT EXISTS ${licenses}_number ON ${licenses} (license_number);`);
-    const insert = db.prepare(`INSERT INTO ${licenses} (id, programme_code, name_ky, name_ru, name_en, level, form_of_study,
-      faculty, faculty_key, requested_capacity, capacity, address, status, submitted_on, applied_position, previous_license_id, revision, position, updated_at)
-      VALUES (@id, @code, @ky, @ru, @en, @level, @form, @faculty, @facultyKey, @capacity, @capacity, @address, 'applied', @submittedOn,
-      @appliedPosition, @previousLicenseId, @revision, @position, @updatedAt)`);
-    const update = (assignments: string) =>
-      db.prepare(`UPDATE ${licenses} SET ${assignments}, revision = @revision, position = @position, updated_at = @updatedAt WHERE id = @id`);
-    const statements = {
-      groupFormed: update(`status = 'under_expert_review', expert_group = @group, conclusion = NULL`),
-      concluded: update(`status = @status, conclusion = @conclusion`),
-      granted: update(
-        `status = 'active', license_number = @number, appendix_number = @appendix, granted_on = @grantedOn, valid_until = @validUntil, capacity = @capacity`,
-      ),
-      amended: update(`capacity = COALESCE(@capacity, capacity), name_ky = COALESCE(@ky, name_ky), name_ru = COALESCE(@ru, name_ru),
-        name_en = COALESCE(@en, name_en), address = COALESCE(@address, address), amendment_count = amendment_count + 1, last_amended_on = @amendedOn`),
-      suspended: update(`status = 'suspended', suspended_on = @suspendedOn, suspension_reason = @reason`),
-      resumed: update(`status = 'active', suspended_on = NULL, suspension_reason = NULL`),
-      revoked: update(`status = 'revoked', revoked_on = @revokedOn, revocation_reason = @reason, revocation_basis = @basis`),
-      expired: update(`status = 'expired', expired_on = @expiredOn`),
-    };
+    // Each event rewrites its licence's row: folded in memory during a batch and written once (row-cache.ts).
+    const rows = rowCache<Stored>(db, { table: licenses, key: 'id', columns: storedColumns });
     return {
-      apply(recorded) {
-        const stamp = {
-          id: recorded.stream.slice(licenseCategory.length + 1),
-          revision: recorded.revision,
-          position: encodePosition(recorded.position),
-          updatedAt: recorded.recordedAt,
-        };
-        const event = dataOf(recorded);
-        switch (event.type) {
-          case 'LicenseApplied': {
-            const { programme: p } = event.data;
-            insert.run({
-              ...stamp,
-              code: p.code,
-              ky: p.name.ky,
-              ru: p.name.ru,
-              en: p.name.en,
-              level: p.level,
-              form: p.formOfStudy,
-              faculty: p.faculty,
-              facultyKey: facultyKey(p.faculty),
-              capacity: event.data.requestedCapacity,
-              address: event.data.address ?? null,
-              submittedOn: event.data.submittedOn,
-              appliedPosition: recorded.position.commit,
-              previousLicenseId: event.data.previousLicenseId ?? null,
-            });
-            return;
-          }
-          case 'ExpertGroupFormed': {
-            const { kind, members, formedOn } = event.data;
-            statements.groupFormed.run({ ...stamp, group: JSON.stringify({ kind, members, formedOn }) });
-            return;
-          }
-          case 'ExpertConclusionRecorded': {
-            const { outcome, summary, concludedOn } = event.data;
-            statements.concluded.run({ ...stamp, status: `conclusion_${outcome}`, conclusion: JSON.stringify({ outcome, summary, concludedOn }) });
-            return;
-          }
-          case 'LicenseGranted': {
-            const d = event.data;
-            statements.granted.run({
-              ...stamp,
-              number: d.licenseNumber,
-              appendix: d.appendixNumber,
-              grantedOn: d.grantedOn,
-              validUntil: d.validUntil,
-              capacity: d.capacity,
-            });
-            return;
-          }
-          case 'LicenseAmended': {
-            const d = event.data;
-            statements.amended.run({
-              ...stamp,
-              capacity: d.capacity ?? null,
-              ky: d.programmeName?.ky ?? null,
-              ru: d.programmeName?.ru ?? null,
-              en: d.programmeName?.en ?? null,
-              address: d.address ?? null,
-              amendedOn: d.amendedOn,
-            });
-            return;
-          }
-          case 'LicenseSuspended':
-            statements.suspended.run({ ...stamp, suspendedOn: event.data.suspendedOn, reason: event.data.reason });
-            return;
-          case 'LicenseResumed':
-            statements.resumed.run(stamp);
-            return;
-          case 'LicenseRevoked':
-            statements.revoked.run({ ...stamp, revokedOn: event.data.revokedOn, reason: event.data.reason, basis: event.data.basis });
-            return;
-          case 'LicenseExpired':
-            statements.expired.run({ ...stamp, expiredOn: event.data.expiredOn });
-            return;
-        }
+      apply(recorded, options) {
+        applyTo(recorded);
+        if (!options?.deferWrites) rows.flush();
       },
+      flush: rows.flush,
+      discard: rows.discard,
     };
+
+    function applyTo(recorded: RecordedEvent): void {
+      const id = recorded.stream.slice(licenseCategory.length + 1);
+      const event = dataOf(recorded);
+      if (event.type === 'LicenseApplied') {
+        const { programme: p } = event.data;
+        // Every column in the table's order, written out: one shape for every row, no spread.
+        rows.insert(id, {
+          id,
+          programme_code: p.code,
+          name_ky: p.name.ky,
+          name_ru: p.name.ru,
+          name_en: p.name.en,
+          level: p.level,
+          form_of_study: p.formOfStudy,
+          faculty: p.faculty,
+          faculty_key: facultyKey(p.faculty),
+          requested_capacity: event.data.requestedCapacity,
+          capacity: event.data.requestedCapacity,
+          address: event.data.address ?? null,
+          status: 'applied',
+          submitted_on: event.data.submittedOn,
+          expert_group: null,
+          conclusion: null,
+          license_number: null,
+          appendix_number: null,
+          granted_on: null,
+          valid_until: null,
+          suspended_on: null,
+          suspension_reason: null,
+          revoked_on: null,
+          revocation_reason: null,
+          revocation_basis: null,
+          expired_on: null,
+          amendment_count: 0,
+          last_amended_on: null,
+          applied_position: recorded.position.commit,
+          previous_license_id: event.data.previousLicenseId ?? null,
+          revision: Number(recorded.revision),
+          position: encodePosition(recorded.position),
+          updated_at: recorded.recordedAt,
+        });
+        return;
+      }
+      // An event for a licence the registry does not hold changes nothing, as an UPDATE of no row would.
+      const row = rows.get(id);
+      if (!row) return;
+      switch (event.type) {
+        case 'ExpertGroupFormed': {
+          const { kind, members, formedOn } = event.data;
+          row.status = 'under_expert_review';
+          row.expert_group = JSON.stringify({ kind, members, formedOn });
+          row.conclusion = null;
+          break;
+        }
+        case 'ExpertConclusionRecorded': {
+          const { outcome, summary, concludedOn } = event.data;
+          row.status = `conclusion_${outcome}`;
+          row.conclusion = JSON.stringify({ outcome, summary, concludedOn });
+          break;
+        }
+        case 'LicenseGranted': {
+          const d = event.data;
+          row.status = 'active';
+          row.license_number = d.licenseNumber;
+          row.appendix_number = d.appendixNumber;
+          row.granted_on = d.grantedOn;
+          row.valid_until = d.validUntil;
+          row.capacity = d.capacity;
+          break;
+        }
+        case 'LicenseAmended': {
+          const d = event.data;
+          row.capacity = d.capacity ?? row.capacity;
+          row.name_ky = d.programmeName?.ky ?? row.name_ky;
+          row.name_ru = d.programmeName?.ru ?? row.name_ru;
+          row.name_en = d.programmeName?.en ?? row.name_en;
+          row.address = d.address ?? row.address;
+          row.amendment_count = Number(row.amendment_count) + 1;
+          row.last_amended_on = d.amendedOn;
+          break;
+        }
+        case 'LicenseSuspended':
+          row.status = 'suspended';
+          row.suspended_on = event.data.suspendedOn;
+          row.suspension_reason = event.data.reason;
+          break;
+        case 'LicenseResumed':
+          row.status = 'active';
+          row.suspended_on = null;
+          row.suspension_reason = null;
+          break;
+        case 'LicenseRevoked':
+          row.status = 'revoked';
+          row.revoked_on = event.data.revokedOn;
+          row.revocation_reason = event.data.reason;
+          row.revocation_basis = event.data.basis;
+          break;
+        case 'LicenseExpired':
+          row.status = 'expired';
+          row.expired_on = event.data.expiredOn;
+          break;
+      }
+      row.revision = Number(recorded.revision);
+      row.position = encodePosition(recorded.position);
+      row.updated_at = recorded.recordedAt;
+    }
   },
 };
 

@@ -18,6 +18,8 @@ import {
 import { encodePosition } from '../src/eventstore/position.ts';
 import type { ReadModelDatabase } from './database.ts';
 import { keysetPage, type Conditions, type PageRequest } from './keyset.ts';
+import { parsedOnce } from './parsed-once.ts';
+import { rowCache, type StoredRow } from './row-cache.ts';
 import type { ProjectionDefinition, TableNames } from './projection.ts';
 
 type Table = 'programmes' | 'programme_licenses' | 'programme_accreditations';
@@ -35,6 +37,13 @@ const stageOf: Partial<Record<AccreditationCaseEvent['type'], string>> = {
   AccreditationExpired: 'expired',
   AccreditationWithdrawn: 'withdrawn',
 };
+
+type Stamp = { position: string; updatedAt: string; ordinal: number };
+
+const programmeColumns = ['id', 'name_ky', 'name_ru', 'name_en', 'level', 'form_of_study', 'faculty', 'position', 'updated_at'] as const;
+type ProgrammeStored = Record<(typeof programmeColumns)[number], StoredRow[string]>;
+const licenseColumns = ['license_id', 'programme_code', 'status', 'capacity', 'license_number', 'granted_on', 'valid_until', 'ordinal'] as const;
+type LicenseStored = Record<(typeof licenseColumns)[number], StoredRow[string]>;
 
 /** Licence statuses in which the programme may be taught. */
 const licensedStatuses = ['active', 'suspended'];
@@ -58,24 +67,10 @@ export const programmesProjection: ProjectionDefinition<Table> = {
         accreditation_id TEXT NOT NULL, programme_code TEXT NOT NULL, kind TEXT NOT NULL, agency_name TEXT NOT NULL, stage TEXT NOT NULL,
         outcome TEXT, valid_until TEXT, ordinal INTEGER NOT NULL, PRIMARY KEY (accreditation_id, programme_code));
       CREATE INDEX IF NOT EXISTS ${t.programme_accreditations}_code ON ${t.programme_accreditations} (programme_code, ordinal);`);
-    const knownProgramme = db.prepare(`INSERT INTO ${t.programmes} (id, position, updated_at) VALUES (@code, @position, @updatedAt)
-      ON CONFLICT (id) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`);
-    const describeProgramme = db.prepare(`UPDATE ${t.programmes} SET name_ky = @ky, name_ru = @ru, name_en = @en, level = @level,
-      form_of_study = @form, faculty = @faculty WHERE id = @code`);
-    const renameProgramme = db.prepare(`UPDATE ${t.programmes} SET name_ky = @ky, name_ru = @ru, name_en = @en
-      WHERE id = (SELECT programme_code FROM ${t.programme_licenses} WHERE license_id = @licenseId)`);
-    const touchByLicense = db.prepare(`UPDATE ${t.programmes} SET position = @position, updated_at = @updatedAt
-      WHERE id = (SELECT programme_code FROM ${t.programme_licenses} WHERE license_id = @licenseId)`);
-    const touchByCase = db.prepare(`UPDATE ${t.programmes} SET position = @position, updated_at = @updatedAt
-      WHERE id IN (SELECT programme_code FROM ${t.programme_accreditations} WHERE accreditation_id = @accreditationId)`);
-    const insertLicense = db.prepare(`INSERT INTO ${t.programme_licenses} (license_id, programme_code, status, capacity, ordinal)
-      VALUES (@licenseId, @code, 'applied', @capacity, @ordinal)`);
-    const licenseUpdate = (assignments: string) => db.prepare(`UPDATE ${t.programme_licenses} SET ${assignments} WHERE license_id = @licenseId`);
-    const licenses = {
-      status: licenseUpdate('status = @status'),
-      granted: licenseUpdate(`status = 'active', license_number = @number, granted_on = @grantedOn, valid_until = @validUntil, capacity = @capacity`),
-      capacity: licenseUpdate('capacity = COALESCE(@capacity, capacity)'),
-    };
+    // Licensing events rewrite a licence's row and its programme's row one event after another:
+    // folded in memory during a batch and written once (row-cache.ts).
+    const programmes = rowCache<ProgrammeStored>(db, { table: t.programmes, key: 'id', columns: programmeColumns });
+    const licenses = rowCache<LicenseStored>(db, { table: t.programme_licenses, key: 'license_id', columns: licenseColumns });
     const insertAccreditation =
       db.prepare(`INSERT OR IGNORE INTO ${t.programme_accreditations} (accreditation_id, programme_code, kind, agency_name, stage, ordinal)
       VALUES (@accreditationId, @code, @kind, @agencyName, 'application', @ordinal)`);
@@ -83,77 +78,136 @@ export const programmesProjection: ProjectionDefinition<Table> = {
       `UPDATE ${t.programme_accreditations} SET stage = 'decided', outcome = @outcome, valid_until = @validUntil WHERE accreditation_id = @accreditationId`,
     );
     const staged = db.prepare(`UPDATE ${t.programme_accreditations} SET stage = @stage WHERE accreditation_id = @accreditationId`);
+    const codesOfCase = db.prepare<[string], string>(`SELECT programme_code FROM ${t.programme_accreditations} WHERE accreditation_id = ?`).pluck();
 
-    function applyLicensing(event: LicensingEvent, licenseId: string, stamp: { position: string; updatedAt: string; ordinal: number }): void {
-      switch (event.type) {
-        case 'LicenseApplied': {
-          const p = event.data.programme;
-          knownProgramme.run({ code: p.code, ...stamp });
-          describeProgramme.run({ code: p.code, ky: p.name.ky, ru: p.name.ru, en: p.name.en, level: p.level, form: p.formOfStudy, faculty: p.faculty });
-          insertLicense.run({ licenseId, code: p.code, capacity: event.data.requestedCapacity, ordinal: stamp.ordinal });
-          return;
-        }
-        case 'ExpertGroupFormed':
-          licenses.status.run({ licenseId, status: 'under_expert_review' });
-          break;
-        case 'ExpertConclusionRecorded':
-          licenses.status.run({ licenseId, status: `conclusion_${event.data.outcome}` });
-          break;
-        case 'LicenseGranted':
-          licenses.granted.run({
-            licenseId,
-            number: event.data.licenseNumber,
-            grantedOn: event.data.grantedOn,
-            validUntil: event.data.validUntil,
-            capacity: event.data.capacity,
-          });
-          break;
-        case 'LicenseAmended':
-          licenses.capacity.run({ licenseId, capacity: event.data.capacity ?? null });
-          if (event.data.programmeName) renameProgramme.run({ licenseId, ...event.data.programmeName });
-          break;
-        case 'LicenseSuspended':
-          licenses.status.run({ licenseId, status: 'suspended' });
-          break;
-        case 'LicenseResumed':
-          licenses.status.run({ licenseId, status: 'active' });
-          break;
-        case 'LicenseRevoked':
-          licenses.status.run({ licenseId, status: 'revoked' });
-          break;
-        case 'LicenseExpired':
-          licenses.status.run({ licenseId, status: 'expired' });
-          break;
-      }
-      touchByLicense.run({ licenseId, position: stamp.position, updatedAt: stamp.updatedAt });
+    /** The programme, known from now on if it was not, stamped with this event. */
+    function knownProgramme(code: string, stamp: Stamp): ProgrammeStored {
+      const row = programmes.get(code);
+      if (row) return Object.assign(row, { position: stamp.position, updated_at: stamp.updatedAt });
+      const created: ProgrammeStored = {
+        id: code,
+        name_ky: null,
+        name_ru: null,
+        name_en: null,
+        level: null,
+        form_of_study: null,
+        faculty: null,
+        position: stamp.position,
+        updated_at: stamp.updatedAt,
+      };
+      programmes.insert(code, created);
+      return created;
     }
 
-    function applyAccreditation(event: AccreditationCaseEvent, accreditationId: string, stamp: { position: string; updatedAt: string; ordinal: number }): void {
+    /** The programme of a licence the register holds, if both are there. */
+    const programmeOfLicense = (license: LicenseStored | undefined) => (license ? programmes.get(String(license.programme_code)) : undefined);
+
+    function applyLicensing(event: LicensingEvent, licenseId: string, stamp: Stamp): void {
+      if (event.type === 'LicenseApplied') {
+        const p = event.data.programme;
+        Object.assign(knownProgramme(p.code, stamp), {
+          name_ky: p.name.ky,
+          name_ru: p.name.ru,
+          name_en: p.name.en,
+          level: p.level,
+          form_of_study: p.formOfStudy,
+          faculty: p.faculty,
+        });
+        licenses.insert(licenseId, {
+          license_id: licenseId,
+          programme_code: p.code,
+          status: 'applied',
+          capacity: event.data.requestedCapacity,
+          license_number: null,
+          granted_on: null,
+          valid_until: null,
+          ordinal: stamp.ordinal,
+        });
+        return;
+      }
+      // Events of a licence the register does not hold change nothing, as an UPDATE of no row would.
+      const license = licenses.get(licenseId);
+      switch (event.type) {
+        case 'ExpertGroupFormed':
+          if (license) license.status = 'under_expert_review';
+          break;
+        case 'ExpertConclusionRecorded':
+          if (license) license.status = `conclusion_${event.data.outcome}`;
+          break;
+        case 'LicenseGranted':
+          if (license)
+            Object.assign(license, {
+              status: 'active',
+              license_number: event.data.licenseNumber,
+              granted_on: event.data.grantedOn,
+              valid_until: event.data.validUntil,
+              capacity: event.data.capacity,
+            });
+          break;
+        case 'LicenseAmended': {
+          if (license) license.capacity = event.data.capacity ?? license.capacity;
+          const name = event.data.programmeName;
+          const programme = programmeOfLicense(license);
+          if (name && programme) Object.assign(programme, { name_ky: name.ky, name_ru: name.ru, name_en: name.en });
+          break;
+        }
+        case 'LicenseSuspended':
+          if (license) license.status = 'suspended';
+          break;
+        case 'LicenseResumed':
+          if (license) license.status = 'active';
+          break;
+        case 'LicenseRevoked':
+          if (license) license.status = 'revoked';
+          break;
+        case 'LicenseExpired':
+          if (license) license.status = 'expired';
+          break;
+      }
+      const programme = programmeOfLicense(license);
+      if (programme) Object.assign(programme, { position: stamp.position, updated_at: stamp.updatedAt });
+    }
+
+    function applyAccreditation(event: AccreditationCaseEvent, accreditationId: string, stamp: Stamp): void {
       if (event.type === 'AccreditationApplied') {
         for (const code of event.data.programmeCodes) {
-          knownProgramme.run({ code, position: stamp.position, updatedAt: stamp.updatedAt });
+          knownProgramme(code, stamp);
           insertAccreditation.run({ accreditationId, code, kind: event.data.kind, agencyName: event.data.agencyName, ordinal: stamp.ordinal });
         }
         return;
       }
       if (event.type === 'AccreditationDecided') decided.run({ accreditationId, outcome: event.data.outcome, validUntil: event.data.validUntil ?? null });
       else staged.run({ accreditationId, stage: stageOf[event.type] });
-      touchByCase.run({ accreditationId, position: stamp.position, updatedAt: stamp.updatedAt });
+      for (const code of codesOfCase.all(accreditationId)) {
+        const programme = programmes.get(code);
+        if (programme) Object.assign(programme, { position: stamp.position, updated_at: stamp.updatedAt });
+      }
+    }
+
+    function flush(): void {
+      programmes.flush();
+      licenses.flush();
     }
 
     return {
-      apply(recorded) {
+      apply(recorded, options) {
         const stamp = { position: encodePosition(recorded.position), updatedAt: recorded.recordedAt, ordinal: Number(recorded.position.commit) };
         if (recorded.stream.startsWith(`${licenseCategory}-`)) {
-          const event = { type: recorded.type, data: licensingEventSchemas[recorded.type as LicensingEvent['type']].parse(recorded.data) } as LicensingEvent;
+          const event = { type: recorded.type, data: parsedOnce(licensingEventSchemas[recorded.type as LicensingEvent['type']], recorded) } as LicensingEvent;
           applyLicensing(event, recorded.stream.slice(licenseCategory.length + 1), stamp);
         } else if (recorded.stream.startsWith(`${accreditationCategory}-`)) {
           const event = {
             type: recorded.type,
-            data: accreditationCaseEventSchemas[recorded.type as AccreditationCaseEvent['type']].parse(recorded.data),
+            data: parsedOnce(accreditationCaseEventSchemas[recorded.type as AccreditationCaseEvent['type']], recorded),
           } as AccreditationCaseEvent;
           applyAccreditation(event, recorded.stream.slice(accreditationCategory.length + 1), stamp);
         }
+        if (!options?.deferWrites) flush();
+      },
+      flush,
+      discard() {
+        programmes.discard();
+        licenses.discard();
       },
     };
   },

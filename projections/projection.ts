@@ -9,8 +9,17 @@ import type { ReadModelDatabase } from './database.ts';
 export type TableNames<Table extends string> = Record<Table, string>;
 
 export type ProjectionApplier = {
-  /** Apply one event; runs inside the runner's transaction, together with the checkpoint. */
-  apply(event: RecordedEvent): void;
+  /**
+   * Apply one event; runs inside the runner's transaction, together with the checkpoint. With
+   * `deferWrites`, a read model that folds a row per event may keep the row in memory until `flush`
+   * (written once per batch, not once per event); without it, `apply` writes as it goes, so a caller
+   * that only knows `apply` (time travel, a wrapper) gets the rows written.
+   */
+  apply(event: RecordedEvent, options?: { deferWrites?: boolean }): void;
+  /** Write the rows kept in memory; the runner calls it inside the same savepoint as the checkpoint. */
+  flush?(): void;
+  /** Forget the rows kept in memory unwritten: the savepoint they belonged to was rolled back. */
+  discard?(): void;
 };
 
 export type ProjectionDefinition<Table extends string = string> = {

@@ -78,6 +78,16 @@ export type ProjectionRunner = {
 };
 
 const BATCH_LIMIT = 500;
+/**
+ * While catching up with the log as it stood at start (a rebuild, a new version building), batches
+ * are larger: fewer commits, and a row folded many times within a batch is written once. How much
+ * larger follows how fast the last batch folded, so that one batch holds the event loop for about
+ * CATCH_UP_BATCH_MS (/health answers between batches), between BATCH_LIMIT and this many events.
+ */
+const CATCH_UP_BATCH_LIMIT = 5_000;
+const CATCH_UP_BATCH_MS = 25;
+/** How long events read during catch-up may wait in memory for a batch to fill. */
+const CATCH_UP_WAIT_MS = 100;
 /** An error message kept with a stopped projection: enough to find the bug, never a whole dump. */
 const ERROR_LENGTH = 500;
 /** How many folded events are remembered to tell a fresh append from a rewound log. */
@@ -91,8 +101,17 @@ export function createProjectionRunner(options: {
   projections: ProjectionDefinition[];
   /** Told of each projection that stops, and of a failed log subscription. */
   onError?: (error: Error) => void;
+  /** Batches while catching up: how many events at most, and how long the first may wait for the rest (defaults above). */
+  catchUp?: { batchLimit?: number; waitMs?: number };
 }): ProjectionRunner {
   const { store, db } = options;
+  /** The catch-up batch size: fixed when given, else what folds in about CATCH_UP_BATCH_MS at the last batch's pace. */
+  let catchUpLimit = options.catchUp?.batchLimit ?? BATCH_LIMIT;
+  function paceCatchUp(events: number, ms: number): void {
+    if (options.catchUp?.batchLimit !== undefined || events < BATCH_LIMIT) return;
+    catchUpLimit = Math.round(Math.min(CATCH_UP_BATCH_LIMIT, Math.max(BATCH_LIMIT, (events * CATCH_UP_BATCH_MS) / Math.max(ms, 1))));
+  }
+  const catchUpWaitMs = options.catchUp?.waitMs ?? CATCH_UP_WAIT_MS;
   const checkpoints = openCheckpoints(db);
   const running: Running[] = [];
   const listeners = new Set<(events: RecordedEvent[]) => void>();
@@ -101,6 +120,9 @@ export function createProjectionRunner(options: {
   let subscription: Subscription | undefined;
   let buffer: RecordedEvent[] = [];
   let flushScheduled: NodeJS.Immediate | undefined;
+  /** When the oldest event in `buffer` was read, and the timer that folds it if no more follow. */
+  let bufferSince = 0;
+  let lateFlush: NodeJS.Timeout | undefined;
   let headAtStart: Position | undefined;
   let failed: Error | undefined;
   let consuming: Promise<void> | undefined;
@@ -198,49 +220,89 @@ export function createProjectionRunner(options: {
 
   type Failure = { index: number; error: unknown };
 
-  /** One projection's share of a batch in a savepoint: all of it, or nothing and the index that failed. */
-  function applyIsolated(projection: Running, events: RecordedEvent[]): Failure | undefined {
-    let index = 0;
-    const fold = db.transaction((list: RecordedEvent[]) => {
-      for (index = 0; index < list.length; index++) {
-        const event = list[index]!;
-        if (projection.types.has(event.type)) projection.applier.apply(event);
-        // Only the serving version's tables are what readers (and so change feeds) see.
-        if (projection.state === 'live') for (const listener of eachListeners) listener(event, projection.definition.name);
+  /** Runs a function in a savepoint of the batch's transaction (or a transaction of its own). */
+  const inSavepoint = db.transaction((run: () => void) => run());
+  /** The event the fold in progress has reached: the one to blame when it throws. */
+  let reachedIndex = 0;
+
+  /**
+   * Folds events[from, to) into one projection in a savepoint. Rows it keeps in memory are written
+   * at the end, or with every event when `eachEvent` (a failure is being pinned on one event) or
+   * when someone reads the rows as they stood at each event.
+   */
+  function foldRange(projection: Running, events: RecordedEvent[], from: number, to: number, eachEvent: boolean): void {
+    const { applier, types } = projection;
+    // Only the serving version's tables are what readers (and so change feeds) see.
+    const listening = projection.state === 'live' && eachListeners.size > 0;
+    const applyOptions = { deferWrites: !eachEvent && !listening };
+    inSavepoint(() => {
+      for (let i = from; i < to; i++) {
+        reachedIndex = i;
+        const event = events[i]!;
+        if (types.has(event.type)) applier.apply(event, applyOptions);
+        if (listening) for (const listener of eachListeners) listener(event, projection.definition.name);
       }
+      // A write kept for the end that fails is blamed on the last event; the event-by-event retry finds the real one.
+      reachedIndex = to - 1;
+      applier.flush?.();
     });
+  }
+
+  /** One projection's share of a batch (events from `from` on) in a savepoint: all of it, or the events before the one that failed. */
+  function applyIsolated(projection: Running, events: RecordedEvent[], from: number): Failure | undefined {
     try {
-      fold(events);
+      foldRange(projection, events, from, events.length, false);
+      return undefined;
+    } catch {
+      projection.applier.discard?.();
+    }
+    // Again event by event, each written at once, so the failure is the poison event's own.
+    let failure: Failure;
+    try {
+      foldRange(projection, events, from, events.length, true);
       return undefined;
     } catch (error) {
-      const failure = { index, error };
-      // The events before the poison one fold as they did; only the poison one stops the projection.
-      if (index > 0) {
-        try {
-          fold(events.slice(0, failure.index));
-        } catch (again) {
-          return { index: 0, error: again };
-        }
-      }
-      return failure;
+      projection.applier.discard?.();
+      failure = { index: reachedIndex, error };
     }
+    // The events before the poison one fold as they did; only the poison one stops the projection.
+    if (failure.index > from) {
+      try {
+        foldRange(projection, events, from, failure.index, false);
+      } catch (again) {
+        projection.applier.discard?.();
+        return { index: from, error: again };
+      }
+    }
+    return failure;
+  }
+
+  /** Index of the first event a projection has not folded yet (events are in log order). */
+  function firstUnseen(events: RecordedEvent[], position: Position | undefined): number {
+    if (position === undefined || isAfter(events[0]!.position, position)) return 0;
+    let index = events.length;
+    while (index > 0 && isAfter(events[index - 1]!.position, position)) index--;
+    return index;
   }
 
   type Outcome = { moved: Map<Running, Position>; stopped: Map<Running, StoppedAt> };
 
   const applyBatch = db.transaction((events: RecordedEvent[]): Outcome => {
     const outcome: Outcome = { moved: new Map(), stopped: new Map() };
+    const batchTypes = new Set(events.map((e) => e.type));
     for (const projection of running) {
       if (projection.stopped) continue;
-      const unseen = events.filter((e) => isAfter(e.position, projection.position));
-      if (unseen.length === 0) continue;
-      const failure = applyIsolated(projection, unseen);
-      const last = failure ? unseen[failure.index - 1] : unseen.at(-1);
+      const from = firstUnseen(events, projection.position);
+      if (from === events.length) continue;
+      const folds = eachListeners.size > 0 || [...batchTypes].some((t) => projection.types.has(t));
+      // A read model none of whose events are in the batch, and no one to call per event: only its checkpoint moves.
+      const failure = folds ? applyIsolated(projection, events, from) : undefined;
+      const last = failure ? (failure.index > from ? events[failure.index - 1] : undefined) : events.at(-1);
       if (last) {
         checkpoints.save(projection.definition, last);
         outcome.moved.set(projection, last.position);
       }
-      if (failure) outcome.stopped.set(projection, stoppedAt(unseen[failure.index]!, failure.error));
+      if (failure) outcome.stopped.set(projection, stoppedAt(events[failure.index]!, failure.error));
     }
     return outcome;
   });
@@ -254,14 +316,27 @@ export function createProjectionRunner(options: {
     at: new Date().toISOString(),
   });
 
-  function flush(): void {
+  /** Events read before the log's head at start: more are known to follow at once. */
+  const catchingUp = (event: RecordedEvent | undefined): boolean => event !== undefined && headAtStart !== undefined && isAfter(headAtStart, event.position);
+
+  function flush(force = true): void {
     flushScheduled = undefined;
+    // The store hands the loop a turn while it reads; during catch-up that is no reason to commit a small batch.
+    if (!force && buffer.length < catchUpLimit && catchingUp(buffer.at(-1)) && performance.now() - bufferSince < catchUpWaitMs) {
+      // Should the rest not come (a log rewound under the hub), what was read is still folded soon.
+      lateFlush ??= setTimeout(() => flush(), catchUpWaitMs);
+      return;
+    }
+    clearTimeout(lateFlush);
+    lateFlush = undefined;
     if (buffer.length === 0 || failed) return;
     const events = buffer;
     buffer = [];
     let outcome: Outcome;
     try {
+      const started = performance.now();
       outcome = applyBatch(events);
+      paceCatchUp(events.length, performance.now() - started);
     } catch (error) {
       // Not a projection's fold (those are caught per projection): the database itself failed.
       fail(error instanceof Error ? error : new Error(String(error)));
@@ -280,6 +355,8 @@ export function createProjectionRunner(options: {
     settleWaiters();
     for (const listener of listeners) listener(events);
   }
+
+  const flushWhenIdle = () => flush(false);
 
   function remember(events: RecordedEvent[]): void {
     for (const event of events) recent.set(encodePosition(event.position), event.id);
@@ -309,9 +386,10 @@ export function createProjectionRunner(options: {
   async function consume(sub: Subscription): Promise<void> {
     try {
       for await (const event of sub) {
+        if (buffer.length === 0) bufferSince = performance.now();
         buffer.push(event);
-        if (buffer.length >= BATCH_LIMIT) flush();
-        else flushScheduled ??= setImmediate(flush);
+        if (buffer.length >= (catchingUp(event) ? catchUpLimit : BATCH_LIMIT)) flush();
+        else flushScheduled ??= setImmediate(flushWhenIdle);
       }
     } catch (error) {
       if (!stopping && sub === subscription) fail(error instanceof Error ? error : new Error(String(error)));
@@ -368,6 +446,8 @@ export function createProjectionRunner(options: {
       await old?.close();
       await consuming;
       if (flushScheduled) clearImmediate(flushScheduled);
+      clearTimeout(lateFlush);
+      lateFlush = undefined;
       buffer = [];
       if (!stopping) await follow().catch((error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
     })().finally(() => (resyncing = undefined));
