@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'graphql-sse';
 import { signToken } from '../src/auth/tokens.ts';
+import { newProgrammeApplication } from './support.ts';
 
 const SUBSCRIBERS = Number(process.env.SUBSCRIBERS ?? 500);
 const BURST = Number(process.env.BURST ?? 1000);
@@ -73,20 +74,8 @@ async function gql(url: string, token: string, query: string, variables: Record<
 
 const APPLY = `mutation($input: ApplyForLicenseInput!) { applyForLicense(input: $input) { __typename ... on LicensePayload { position } } }`;
 let applications = 0;
-const application = () => {
-  const i = applications++;
-  return {
-    programme: {
-      code: String(100000 + i),
-      name: { ky: 'Программа', ru: 'Программа', en: 'Programme' },
-      level: 'BACHELOR',
-      formOfStudy: 'FULL_TIME',
-      faculty: `Faculty ${i % 12}`,
-    },
-    requestedCapacity: 50 + (i % 100),
-    submittedOn: '2026-01-15',
-  };
-};
+/** Each application is for a programme never applied for, as the hub refuses a second pending one. */
+const application = () => newProgrammeApplication(applications++);
 
 /** BURST applications from CONCURRENCY writers as fast as the hub takes them; commands/s. */
 async function burst(url: string, token: string): Promise<{ seconds: number; perSecond: number }> {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signToken } from '../src/auth/tokens.ts';
-import { fmt, gql, load, type LoadResult, median, SECRET, startHub, startServer } from './support.ts';
+import { fmt, gql, load, type LoadResult, median, newProgrammeApplication, SECRET, startHub, startServer } from './support.ts';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const SECONDS = Number(process.env.SECONDS ?? 5);
@@ -22,20 +22,7 @@ const PAGE = `{ licenses(first: 50) { edges { cursor node { id licenseId program
 
 let programmes = 0;
 /** Each application is for a programme never applied for, as the hub refuses a second pending one. */
-const application = () => {
-  const i = programmes++;
-  return {
-    programme: {
-      code: String(100000 + i),
-      name: { ky: 'Программа', ru: 'Программа', en: 'Programme' },
-      level: 'BACHELOR',
-      formOfStudy: 'FULL_TIME',
-      faculty: `Faculty ${i % 12}`,
-    },
-    requestedCapacity: 50 + (i % 100),
-    submittedOn: '2026-01-15',
-  };
-};
+const application = () => newProgrammeApplication(programmes++);
 
 type Pair = { sapat: LoadResult[]; bare: LoadResult[] };
 

@@ -82,3 +82,16 @@ export function median(values: number[]): number {
 }
 
 export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** The `i`-th application for a programme never applied for (the hub refuses a second pending one). */
+export const newProgrammeApplication = (i: number) => ({
+  programme: {
+    code: String(100000 + i),
+    name: { ky: 'Программа', ru: 'Программа', en: 'Programme' },
+    level: 'BACHELOR',
+    formOfStudy: 'FULL_TIME',
+    faculty: `Faculty ${i % 12}`,
+  },
+  requestedCapacity: 50 + (i % 100),
+  submittedOn: '2026-01-15',
+});

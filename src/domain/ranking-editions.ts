@@ -200,6 +200,16 @@ export type RankingEditionCommand = {
 }[RankingEditionCommandName];
 
 const id = { rankingEditionId: z.string() };
+/** A published result as stored, recorded or corrected. */
+const publishedResultEvent = z.object({
+  ...id,
+  publishedOn: isoDate,
+  rank: z.int().optional(),
+  band: z.string().optional(),
+  score: z.number().optional(),
+  indicatorScores: z.array(z.object({ indicatorCode: z.string(), score: z.number() })).optional(),
+  regionalRank: z.int().optional(),
+});
 export const rankingEditionEventSchemas = {
   RankingEditionAnnounced: announceFields.extend(id),
   // Values recorded before data requests were checked cited them as free text; those events stay readable.
@@ -209,26 +219,8 @@ export const rankingEditionEventSchemas = {
   RankingSubmissionApproved: z.object({ ...id, approvedOn: isoDate, decision: z.string().optional() }),
   RankingDataSubmitted: z.object({ ...id, submittedOn: isoDate, channel: z.string() }),
   RankingSubmissionAcknowledged: z.object({ ...id, acknowledgedOn: isoDate, reference: z.string().optional() }),
-  RankingResultRecorded: z.object({
-    ...id,
-    publishedOn: isoDate,
-    rank: z.int().optional(),
-    band: z.string().optional(),
-    score: z.number().optional(),
-    indicatorScores: z.array(z.object({ indicatorCode: z.string(), score: z.number() })).optional(),
-    regionalRank: z.int().optional(),
-  }),
-  RankingResultCorrected: z.object({
-    ...id,
-    publishedOn: isoDate,
-    rank: z.int().optional(),
-    band: z.string().optional(),
-    score: z.number().optional(),
-    indicatorScores: z.array(z.object({ indicatorCode: z.string(), score: z.number() })).optional(),
-    regionalRank: z.int().optional(),
-    reason: z.string(),
-    correctedOn: isoDate,
-  }),
+  RankingResultRecorded: publishedResultEvent,
+  RankingResultCorrected: publishedResultEvent.extend({ reason: z.string(), correctedOn: isoDate }),
   RankingImprovementMeasureDecided: z.object({
     ...id,
     code: z.string(),
