@@ -72,6 +72,8 @@ describe('upcasting ExpertGroupFormed v1 to v2', () => {
     );
     await store.close();
     hub = await openHub(testConfig(dir.path));
+    // The read models fold a log they find at start in the background (/ready says when): wait for it.
+    await hub.projections.waitFor((await hub.store.headPosition())!, 60_000);
   });
   afterEach(async () => {
     await hub.close();
