@@ -8,6 +8,7 @@
 //
 //   npx tsx bench/replay.bench.ts        (EVENTS=1000000 CATCH_UP=200000 by default; several minutes)
 //   LOG=/tmp/log-1m.db npx tsx bench/replay.bench.ts   keeps the generated log there and reuses it next time
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,27 +28,37 @@ const CATCH_UP = Number(process.env.CATCH_UP ?? 200_000);
 /** A file to keep the generated log in and to take it from next time (writing 1M events takes minutes); it must hold EVENTS events. */
 const LOG = process.env.LOG;
 
-/** Polls /health every 20 ms until stopped; each answer's latency, and the longest silence. */
+/**
+ * Polls /health every 20 ms until stopped, from a process of its own: the bench process also parses
+ * the SSE stream it measures, and a burst of frames there would delay its own fetches and be counted
+ * against the hub. The sampler is plain JavaScript run by node, so it starts in milliseconds.
+ */
+const SAMPLER = `
+const latencies = [];
+let running = true;
+process.stdin.on('end', () => (running = false)).resume();
+(async () => {
+  // The first fetch of a process loads its HTTP client (tens of ms): not the hub's time.
+  try { await fetch(process.argv[1] + '/health'); } catch {}
+  while (running) {
+    const sent = performance.now();
+    try { await fetch(process.argv[1] + '/health', { signal: AbortSignal.timeout(60000) }); } catch {}
+    latencies.push(performance.now() - sent);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  process.stdout.write(JSON.stringify(latencies));
+})();`;
+
 function sampleHealth(base: string) {
-  const latencies: number[] = [];
-  let running = true;
-  const done = (async () => {
-    while (running) {
-      const sent = performance.now();
-      try {
-        await fetch(`${base}/health`, { signal: AbortSignal.timeout(60_000) });
-      } catch {
-        // Not listening yet: counted as the time until it answers.
-      }
-      latencies.push(performance.now() - sent);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  })();
+  const child = spawn(process.execPath, ['-e', SAMPLER, base], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk));
+  const exited = new Promise((resolve) => child.on('exit', resolve));
   return {
     async stop() {
-      running = false;
-      await done;
-      const sorted = [...latencies].sort((a, b) => a - b);
+      child.stdin.end();
+      await exited;
+      const sorted = (JSON.parse(out || '[]') as number[]).sort((a, b) => a - b);
       return { samples: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN };
     },
   };
