@@ -29,6 +29,9 @@ export type GraphQLContext = {
   hub: Hub;
 };
 
+/** Contexts whose operation the server's limits (src/http/limits.ts) already counted and let run. */
+export const costChecked = new WeakSet<object>();
+
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
   AuthScopes: { authenticated: boolean; anyRole: Role[] };
@@ -115,8 +118,10 @@ export const builder = new SchemaBuilder<{
     defaultComplexity: 1,
     defaultListMultiplier: 10,
     // From the configuration (SAPAT_MAX_*). The server refuses costlier documents before they run
-    // (src/http/limits.ts, HTTP 400); this check is the backstop for any other way of executing.
+    // (src/http/limits.ts, HTTP 400); this check is the backstop for any other way of executing, so
+    // it does not count again what the server has already counted for this execution.
     limit: (context) => {
+      if (costChecked.has(context)) return {};
       const { complexity, depth, breadth } = context.hub.config.limits;
       return { complexity, depth, breadth };
     },

@@ -2,10 +2,11 @@
 // served and one just over it is refused with a message naming the limit, its value and the
 // setting, with the right HTTP status (400 for documents, 413 for bodies, 429 for rates, 403 for
 // CSRF), and never a 500 or a stack trace. Small limits are configured so each is easy to reach.
-import { GraphQLError, Lexer, parse, Source, TokenKind } from 'graphql';
+import { execute, GraphQLError, Lexer, parse, Source, TokenKind } from 'graphql';
 import { createClient as createWsClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { schema } from '../schema/index.ts';
 import { ValidationError } from '../src/domain/errors.ts';
 import { maskUnexpected } from '../src/http/masking.ts';
 import { openHub, type Hub } from '../src/hub.ts';
@@ -133,6 +134,16 @@ describe('document, body and CSRF limits', () => {
       'COMPLEXITY_LIMIT',
       "the query's complexity is 63; the limit is 40 (SAPAT_MAX_COMPLEXITY; ask for smaller pages or fewer fields)",
     );
+  });
+
+  it('complexity: the schema refuses a costly operation run without the server, which counts it once', async () => {
+    // The server counted the cost of what it let run, so the schema's own check stands aside there
+    // (one count per request); anything executing the schema another way still meets the limit.
+    const context = { hub: running.hub, actor: { ...director, roles: ['director'] }, correlationId: 'direct', language: 'en' };
+    const direct = await execute({ schema, document: parse('{ licenses(first: 11) { edges { node { id status } } } }'), contextValue: context });
+    expect(direct.errors?.map((e) => e.message)).toEqual([expect.stringMatching(/complexity/i)]);
+    const small = await execute({ schema, document: parse('{ licenses(first: 1) { edges { node { id } } } }'), contextValue: { ...context } });
+    expect(small.errors?.map((e) => e.message)).toBeUndefined();
   });
 
   it('tokens: a document of exactly 80 tokens is served, 81 refused while parsing', async () => {

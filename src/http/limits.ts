@@ -3,6 +3,7 @@
 // and introspection when it is turned off. Each refusal names the limit, its value and the setting
 // that changes it, and is a client error (HTTP 400), never a partial execution.
 import { complexityFromQuery } from '@pothos/plugin-complexity';
+import { costChecked } from '../../schema/builder.ts';
 import { getOperationAST, GraphQLError, Kind, parse, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Limits } from '../config.ts';
@@ -106,6 +107,7 @@ export function useDocumentLimits(limits: Limits, options: { introspection: bool
   }) => {
     const errors = costErrors(args, limits);
     if (errors.length > 0) setResultAndStopExecution({ errors });
+    else if (typeof args.contextValue === 'object' && args.contextValue !== null) costChecked.add(args.contextValue);
   };
   return {
     onParse({ setParseFn }) {
