@@ -37,6 +37,7 @@ import './secretariat.ts';
 import './languages.ts';
 import './organisation.ts';
 import './organisation-mutations.ts';
+import './organisation-changes.ts';
 import { withExamples } from './examples.ts';
 
 builder.queryType({ description: 'Read models of the department: registries, indicators, ratings and their history.' });

@@ -8,7 +8,7 @@ import { startAutomation, type Automation } from '../src/automation/index.ts';
 import { openHub, type Hub } from '../src/hub.ts';
 import { createGraphQLHandler } from '../src/server.ts';
 import { TEST_SECRET, temporaryDirectory, testConfig, tokenFor } from './support/fixtures.ts';
-import { yogaClient } from './support/graphql.ts';
+import { sseSubscription, yogaClient } from './support/graphql.ts';
 import { manualClock } from './support/manual-clock.ts';
 import { CASE, MY_ORGANISATION, mutate, newDirector, newHead, newInspector, person, rector } from './support/organisation.ts';
 
@@ -17,6 +17,7 @@ const time = manualClock('2026-03-02T04:00:00.000Z');
 let dir: ReturnType<typeof temporaryDirectory>;
 let hub: Hub;
 let automation: Automation;
+let yoga: ReturnType<typeof createGraphQLHandler>;
 let gql: ReturnType<typeof yogaClient>;
 const tokens: Record<string, string> = {};
 const outsider = person('p-outsider', 'Nurlan Abdyrakhmanov');
@@ -25,7 +26,8 @@ beforeAll(async () => {
   dir = temporaryDirectory();
   hub = await openHub(testConfig(dir.path), { clock: time.clock });
   automation = await startAutomation(hub, { ...automationParts(hub), clock: time.clock });
-  gql = yogaClient(createGraphQLHandler(hub, { secret: TEST_SECRET }));
+  yoga = createGraphQLHandler(hub, { secret: TEST_SECRET });
+  gql = yogaClient(yoga);
   for (const actor of [rector, newDirector, newHead, newInspector, outsider]) tokens[actor.id] = await tokenFor(actor, '30d');
 });
 afterAll(async () => {
@@ -215,6 +217,38 @@ describe('tasks', () => {
     expect((await gql('{ organisationTasks(first: 5) { edges { cursor } } }', {}, { token: tokens[newInspector.id]! })).errors?.[0]?.extensions?.code).toBe(
       'FORBIDDEN',
     );
+  });
+  it('are followed live: everyone signed in may follow every task, and `mine` narrows to the reader’s own and their unit’s', async () => {
+    const CHANGES = 'subscription($mine: Boolean) { organisationTaskChanged(mine: $mine) { eventType revision task { title assigneeUnit status } } }';
+    const all = await sseSubscription(yoga, CHANGES, {}, tokens[newDirector.id]!);
+    const own = await sseSubscription(yoga, CHANGES, { mine: true }, tokens[newInspector.id]!);
+    const assign = (title: string, assigneeUnit: string) =>
+      mutate(
+        gql,
+        tokens[newDirector.id]!,
+        'assignOrganisationTask',
+        { title, assigneeUnit, assignedOn: '2026-03-06', dueOn: '2026-03-27' },
+        '... on OrganisationTaskPayload { task { taskId } }',
+      );
+    await assign('Rating forms printed', 'RATING_DIVISION');
+    const ours = (await assign('Agency contract renewed', 'ACCREDITATION_SECTOR')).task.taskId;
+    await mutate(gql, tokens[newInspector.id]!, 'completeOrganisationTask', { taskId: ours, result: 'Signed', completedOn: '2026-03-09' });
+
+    const seen = async (feed: Awaited<ReturnType<typeof sseSubscription>>) => {
+      const change = (await feed.next())!.data!.organisationTaskChanged as { eventType: string; revision: number; task: { title: string; status: string } };
+      return [change.eventType, change.revision, change.task.title, change.task.status];
+    };
+    expect([await seen(all), await seen(all), await seen(all)]).toEqual([
+      ['OrganisationTaskAssigned', 0, 'Rating forms printed', 'ASSIGNED'],
+      ['OrganisationTaskAssigned', 0, 'Agency contract renewed', 'ASSIGNED'],
+      ['OrganisationTaskCompleted', 1, 'Agency contract renewed', 'DONE'],
+    ]);
+    // The rating division's task, committed first, never reaches the accreditation sector's inspector.
+    expect([await seen(own), await seen(own)]).toEqual([
+      ['OrganisationTaskAssigned', 0, 'Agency contract renewed', 'ASSIGNED'],
+      ['OrganisationTaskCompleted', 1, 'Agency contract renewed', 'DONE'],
+    ]);
+    await Promise.all([all.close(), own.close()]);
   });
 });
 
