@@ -23,12 +23,11 @@ import {
   sectionStatus,
 } from '../src/domain/accreditation-terms.ts';
 import { isoDate } from '../src/domain/values.ts';
-import type { RecordedEvent } from '../src/eventstore/types.ts';
 import { Agency } from './agencies.ts';
 import { labelField } from './accreditation-commands.ts';
 import { AsOfInput, parseAsOf, parseMoment } from './as-of.ts';
 import { builder, type GraphQLContext } from './builder.ts';
-import { changesOf, endOfChange, type Change } from './changes.ts';
+import { changesOf, entityOfCategory, endOfChange, type Change } from './changes.ts';
 import { connectionOf, encodeCursor, pageComplexity, pageRequest } from './connection.ts';
 import { Evidence } from './evidence.ts';
 import { plainIdOf } from './ids.ts';
@@ -377,12 +376,11 @@ builder.subscriptionField('accreditationChanged', (t) =>
     args: { id: t.arg.id({ required: false, description: 'Only this case (global id or plain accreditationId).' }) },
     subscribe: (_root, args, context) => {
       const only = args.id ? accreditationIdOf(String(args.id)) : undefined;
-      const prefix = `${accreditationCategory}-`;
       const { accreditations } = context.hub;
       const selection = {
         key: 'accreditation',
         projection: accreditationsProjection.name,
-        entityOf: (event: RecordedEvent) => (event.stream.startsWith(prefix) ? event.stream.slice(prefix.length) : undefined),
+        entityOf: entityOfCategory(accreditationCategory),
         read: (id: string) => accreditations.byIds([id])[0],
       };
       return changesOf(context.hub, selection, (id) => only === undefined || id === only);

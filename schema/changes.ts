@@ -35,6 +35,12 @@ export type Selection<Row> = {
   read(entityId: string): Row | undefined;
 };
 
+/** `entityOf` for entities that are one stream each: the id after the category's prefix. */
+export function entityOfCategory(category: string): (event: { stream: string }) => string | undefined {
+  const prefix = `${category}-`;
+  return (event) => (event.stream.startsWith(prefix) ? event.stream.slice(prefix.length) : undefined);
+}
+
 /** Which of the selection's changes one subscriber wants (its id or campaign argument). */
 export type Wants = (entityId: string, event: RecordedEvent) => boolean;
 

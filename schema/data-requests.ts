@@ -14,9 +14,8 @@ import {
   type DataRequestCommandName,
   type DataRequestResponse,
 } from '../src/domain/data-requests.ts';
-import type { RecordedEvent } from '../src/eventstore/types.ts';
 import { builder, type GraphQLContext } from './builder.ts';
-import { changesOf, endOfChange, type Change } from './changes.ts';
+import { changesOf, entityOfCategory, endOfChange, type Change } from './changes.ts';
 import { connectionOf, encodeCursor, pageComplexity, pageRequest } from './connection.ts';
 import { entityPayload } from './entity-command.ts';
 import { plainIdOf } from './ids.ts';
@@ -202,12 +201,11 @@ builder.subscriptionField('dataRequestChanged', (t) =>
     args: { id: t.arg.id({ required: false, description: 'Only this request (global id or plain dataRequestId).' }) },
     subscribe: (_root, args, context) => {
       const only = args.id ? plainIdOf(String(args.id), 'DataRequest') : undefined;
-      const prefix = `${dataRequestCategory}-`;
       const visible = visibleUnits(context);
       const selection = {
         key: `data-request:${visible === undefined ? '*' : visible.join('|')}`,
         projection: dataRequestsProjection.name,
-        entityOf: (event: RecordedEvent) => (event.stream.startsWith(prefix) ? event.stream.slice(prefix.length) : undefined),
+        entityOf: entityOfCategory(dataRequestCategory),
         read: (id: string) => {
           const row = context.hub.secretariat.dataRequests.byIds([id])[0];
           return row && (visible === undefined || visible.includes(row.state.unit)) ? row : undefined;

@@ -13,10 +13,9 @@ import {
   type DocumentCommandName,
 } from '../src/domain/documents.ts';
 import type { Labels } from '../src/domain/values.ts';
-import type { RecordedEvent } from '../src/eventstore/types.ts';
 import { AsOfInput, parseAsOf } from './as-of.ts';
 import { builder } from './builder.ts';
-import { changesOf, endOfChange } from './changes.ts';
+import { changesOf, entityOfCategory, endOfChange } from './changes.ts';
 import { commandMutation, type CommandCall } from './command.ts';
 import { entityPayload, runEntityCommand } from './entity-command.ts';
 import { connectionOf, encodeCursor, pageComplexity, pageRequest } from './connection.ts';
@@ -189,12 +188,11 @@ builder.subscriptionField('documentChanged', (t) =>
     args: { id: t.arg.id({ required: false, description: 'Only this document (global id or plain documentId).' }) },
     subscribe: (_root, args, context) => {
       const only = args.id ? documentIdOf(String(args.id)) : undefined;
-      const prefix = `${documentCategory}-`;
       const { documents } = context.hub;
       const selection = {
         key: 'document',
         projection: documentsProjection.name,
-        entityOf: (event: RecordedEvent) => (event.stream.startsWith(prefix) ? event.stream.slice(prefix.length) : undefined),
+        entityOf: entityOfCategory(documentCategory),
         read: (id: string) => documents.byIds([id])[0],
       };
       return changesOf(context.hub, selection, (id) => only === undefined || id === only);

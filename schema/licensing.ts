@@ -27,7 +27,7 @@ import { isoDate, type Labels, type Language } from '../src/domain/values.ts';
 import { encodePosition } from '../src/eventstore/position.ts';
 import { builder, type GraphQLContext } from './builder.ts';
 import { AsOfInput, parseAsOf, parseMoment } from './as-of.ts';
-import { changesOf, endOfChange, type Change } from './changes.ts';
+import { changesOf, entityOfCategory, endOfChange, type Change } from './changes.ts';
 import { commandMutation, type CommandCall } from './command.ts';
 import { connectionOf, encodeCursor, nodeFieldsOf, pageComplexity, pageRequest } from './connection.ts';
 import { plainIdOf } from './ids.ts';
@@ -327,8 +327,6 @@ const LicenseChange = builder.objectRef<Change<LicenseRow>>('LicenseChange').imp
   }),
 });
 
-const licensePrefix = `${licenseCategory}-`;
-
 builder.subscriptionType({
   description:
     'Live changes, pushed over WebSocket (graphql-ws) or Server-Sent Events. `events` reads the log at the pace the client reads it. A change subscription whose client falls too far behind ends with a SUBSCRIBER_TOO_SLOW error naming the position from which `events(after:)` misses nothing.',
@@ -345,7 +343,7 @@ builder.subscriptionField('licenseChanged', (t) =>
       const selection = {
         key: 'license',
         projection: licensesProjection.name,
-        entityOf: (event: { stream: string }) => (event.stream.startsWith(licensePrefix) ? event.stream.slice(licensePrefix.length) : undefined),
+        entityOf: entityOfCategory(licenseCategory),
         read: (id: string) => licenses.byIds([id])[0],
       };
       return changesOf(context.hub, selection, (id) => only === undefined || id === only);

@@ -4,9 +4,8 @@
 // told of their work without seeing the director's whole overview scroll past.
 import { organisationWorkProjection, type OrganisationTaskRow } from '../projections/organisation-work.ts';
 import { organisationTaskCategory } from '../src/domain/organisation-tasks.ts';
-import type { RecordedEvent } from '../src/eventstore/types.ts';
 import { builder } from './builder.ts';
-import { changesOf, endOfChange, type Change } from './changes.ts';
+import { changesOf, endOfChange, entityOfCategory, type Change } from './changes.ts';
 import { plainIdOf } from './ids.ts';
 import { OrganisationTask } from './organisation.ts';
 
@@ -20,8 +19,7 @@ const OrganisationTaskChange = builder.objectRef<Change<OrganisationTaskRow>>('O
   }),
 });
 
-const prefix = `${organisationTaskCategory}-`;
-const taskOf = (event: RecordedEvent) => (event.stream.startsWith(prefix) ? event.stream.slice(prefix.length) : undefined);
+const taskOf = entityOfCategory(organisationTaskCategory);
 
 builder.subscriptionField('organisationTaskChanged', (t) =>
   t.field({

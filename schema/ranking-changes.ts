@@ -3,9 +3,8 @@
 import type { RankingEditionRow } from '../projections/rankings.ts';
 import { rankingsProjection } from '../projections/rankings.ts';
 import { rankingEditionCategory } from '../src/domain/ranking-editions.ts';
-import type { RecordedEvent } from '../src/eventstore/types.ts';
 import { builder } from './builder.ts';
-import { changesOf, endOfChange, type Change } from './changes.ts';
+import { changesOf, entityOfCategory, endOfChange, type Change } from './changes.ts';
 import { plainIdOf } from './ids.ts';
 import { RankingEdition } from './rankings.ts';
 
@@ -27,12 +26,11 @@ builder.subscriptionField('rankingEditionChanged', (t) =>
     args: { id: t.arg.id({ required: false, description: 'Only this edition (global id or plain rankingEditionId).' }) },
     subscribe: (_root, args, context) => {
       const only = args.id ? plainIdOf(String(args.id), 'RankingEdition') : undefined;
-      const prefix = `${rankingEditionCategory}-`;
       const { rankings } = context.hub;
       const selection = {
         key: 'rankingEdition',
         projection: rankingsProjection.name,
-        entityOf: (event: RecordedEvent) => (event.stream.startsWith(prefix) ? event.stream.slice(prefix.length) : undefined),
+        entityOf: entityOfCategory(rankingEditionCategory),
         read: (id: string) => rankings.editionsByIds([id])[0],
       };
       return changesOf(context.hub, selection, (id) => only === undefined || id === only);

@@ -30,7 +30,7 @@ import {
   type SurveyCommandName,
 } from '../src/domain/surveys.ts';
 import { builder, type GraphQLContext, type Types } from './builder.ts';
-import { changesOf, endOfChange, type Change } from './changes.ts';
+import { changesOf, entityOfCategory, endOfChange, type Change } from './changes.ts';
 import { commandMutation, type CommandCall } from './command.ts';
 import { connectionOf, encodeCursor, pageComplexity, pageRequest } from './connection.ts';
 import { entityPayload, runEntityCommand } from './entity-command.ts';
@@ -362,7 +362,6 @@ const SurveyRoundChange = builder.objectRef<Change<SurveyRow>>('SurveyRoundChang
   }),
 });
 
-const surveyPrefix = `${surveyCategory}-`;
 builder.subscriptionField('surveyRoundChanged', (t) =>
   t.field({
     type: SurveyRoundChange,
@@ -375,7 +374,7 @@ builder.subscriptionField('surveyRoundChanged', (t) =>
       const selection = {
         key: 'surveyRound',
         projection: surveysProjection.name,
-        entityOf: (event: { stream: string }) => (event.stream.startsWith(surveyPrefix) ? event.stream.slice(surveyPrefix.length) : undefined),
+        entityOf: entityOfCategory(surveyCategory),
         read: (id: string) => surveys.byIds([id])[0],
       };
       return changesOf(context.hub, selection, (id) => only === undefined || id === only);
