@@ -5,7 +5,8 @@
 // shared-subscriptions.ts), and gathers what each stream has to send into one write per flush.
 // Flushes of all streams happen together, at most once every `flushMs`: the first event after a
 // quiet spell goes out on the next turn of the event loop; under a burst each socket gets one write
-// per interval, however many events it carries.
+// per interval, however many events it carries, and streams that gathered the same events since the
+// last flush are written the same bytes, built once.
 //
 // Streams of a followable subscription (the log read from a cursor) also share the reading. Each
 // stream reads its own source until it stands at the same log position as another stream of the
