@@ -1,12 +1,16 @@
 // Fan-out: many integrations on one hub. Starts the hub as `npm start` does (a child process on a
 // temporary data directory) and measures, in one run:
 //   1. the baseline: commands/s with no subscriber (BURST licence applications, CONCURRENCY writers);
-//   2. the same burst while SUBSCRIBERS concurrent SSE subscriptions to `events(after:)` (the real
-//      graphql-sse client) receive it: commands/s, and the latency from the store's commit
-//      (recordedAt) to arrival at each subscriber, as a distribution;
+//   2. the same burst while SUBSCRIBERS concurrent SSE subscriptions to `events(after:)` receive it:
+//      commands/s, and the latency from the store's commit (recordedAt) to arrival at each
+//      subscriber, as a distribution. The subscribers are lean clients (bench/lean-sse.ts) that read
+//      position and recordedAt from the raw frames; CLIENT=graphql-sse uses the real graphql-sse
+//      client instead, which costs the bench process several times as much CPU;
 //   3. the baseline again once the subscribers are gone (the machine's load drifts; the ratio is
 //      taken against the mean of 1 and 3).
-// Every subscriber must receive every event once and in order (checked, not assumed). The hub's
+// Every subscriber must receive every event of the burst (the positions the writers were answered
+// with) once and in order (checked, not assumed). The bench prints its own CPU time during the
+// burst with subscribers: it shares the two cores with the hub. The hub's
 // /metrics tell how many executions the deliveries took (sapat_subscription_executions_total).
 //
 //   npx tsx bench/fanout.bench.ts            (SUBSCRIBERS=500 BURST=1000 CONCURRENCY=16 by default)
@@ -17,14 +21,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'graphql-sse';
 import { signToken } from '../src/auth/tokens.ts';
+import { subscribeLean } from './lean-sse.ts';
 import { newProgrammeApplication } from './support.ts';
 
 const SUBSCRIBERS = Number(process.env.SUBSCRIBERS ?? 500);
 const BURST = Number(process.env.BURST ?? 1000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
+const CLIENT = process.env.CLIENT === 'graphql-sse' ? 'graphql-sse' : 'lean';
 const SECRET = 'fan-out-benchmark-secret-of-at-least-32-chars';
-
-type Arrival = { position: string; latencyMs: number };
 
 async function startHub(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const flags = process.env.HUB_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
@@ -77,21 +81,23 @@ let applications = 0;
 /** Each application is for a programme never applied for, as the hub refuses a second pending one. */
 const application = () => newProgrammeApplication(applications++);
 
-/** BURST applications from CONCURRENCY writers as fast as the hub takes them; commands/s. */
-async function burst(url: string, token: string): Promise<{ seconds: number; perSecond: number }> {
+/** BURST applications from CONCURRENCY writers as fast as the hub takes them; commands/s, and the positions of the events they appended. */
+async function burst(url: string, token: string): Promise<{ seconds: number; perSecond: number; positions: number[] }> {
   const started = performance.now();
   let next = 0;
+  const positions: number[] = [];
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < BURST) {
         next++;
         const res = await gql(url, token, APPLY, { input: application() });
         if (res.data?.applyForLicense?.__typename !== 'LicensePayload') throw new Error(`a mutation failed: ${JSON.stringify(res)}`);
+        positions.push(Number(res.data.applyForLicense.position));
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { seconds, perSecond: BURST / seconds };
+  return { seconds, perSecond: BURST / seconds, positions: positions.sort((a, b) => a - b) };
 }
 
 async function metric(url: string, name: string): Promise<number> {
@@ -102,10 +108,12 @@ async function metric(url: string, name: string): Promise<number> {
 /** A burst, with the hub's CPU time per command (from its /metrics): on a busy machine the rate varies with what else runs, the CPU cost much less. */
 async function measured(url: string, token: string, whileRunning?: Promise<unknown>) {
   const cpuBefore = await metric(url, 'process_cpu_seconds_total');
+  const ownBefore = process.cpuUsage();
   const result = await burst(url, token);
   await whileRunning;
+  const own = process.cpuUsage(ownBefore);
   const cpuMsPerCommand = (((await metric(url, 'process_cpu_seconds_total')) - cpuBefore) * 1000) / BURST;
-  return { ...result, cpuMsPerCommand };
+  return { ...result, cpuMsPerCommand, benchCpuMsPerCommand: (own.user + own.system) / 1000 / BURST };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -126,18 +134,40 @@ async function main(): Promise<void> {
     const seeded = await gql(hub.url, director, APPLY, { input: application() });
     const after = seeded.data.applyForLicense.position as string;
 
-    const arrivals: Arrival[][] = Array.from({ length: SUBSCRIBERS }, () => []);
+    const QUERY = 'subscription($after: String) { events(after: $after) { position recordedAt } }';
+    /** Per subscriber, the positions in the order they arrived; all latencies in one flat array. */
+    const arrivals: number[][] = Array.from({ length: SUBSCRIBERS }, () => []);
+    const latencies: number[] = [];
+    const received = (s: number, position: number, latencyMs: number) => {
+      arrivals[s]!.push(position);
+      latencies.push(latencyMs);
+    };
     const done: Promise<void>[] = [];
-    const clients = Array.from({ length: SUBSCRIBERS }, (_, s) => {
+    const closers: (() => void)[] = [];
+    for (let s = 0; s < SUBSCRIBERS; s++) {
+      if (CLIENT === 'lean') {
+        const subscription = subscribeLean({
+          url: hub.url,
+          token: integration,
+          query: QUERY,
+          variables: { after },
+          count: BURST,
+          onEvent: (position, latencyMs) => received(s, position, latencyMs),
+        });
+        done.push(subscription.done);
+        closers.push(subscription.close);
+        continue;
+      }
       const client = createClient({ url: hub.url, headers: { authorization: `Bearer ${integration}` }, retryAttempts: 0 });
+      closers.push(() => client.dispose());
       done.push(
         new Promise<void>((resolve, reject) => {
           client.subscribe(
-            { query: 'subscription($after: String) { events(after: $after) { position recordedAt } }', variables: { after } },
+            { query: QUERY, variables: { after } },
             {
               next: (value) => {
                 const event = (value.data as { events: { position: string; recordedAt: string } }).events;
-                arrivals[s]!.push({ position: event.position, latencyMs: Date.now() - Date.parse(event.recordedAt) });
+                received(s, Number(event.position), Date.now() - Date.parse(event.recordedAt));
                 if (arrivals[s]!.length === BURST) resolve();
               },
               error: reject,
@@ -146,8 +176,7 @@ async function main(): Promise<void> {
           );
         }),
       );
-      return client;
-    });
+    }
     // Every subscription open on the hub before the burst (they start after `after` anyway).
     while ((await metric(hub.url, 'sapat_live_subscriptions')) < SUBSCRIBERS) await new Promise((resolve) => setTimeout(resolve, 100));
     const executionsBefore = await metric(hub.url, 'sapat_subscription_executions_total');
@@ -160,22 +189,21 @@ async function main(): Promise<void> {
       Promise.all(done).then(() => (deliveredMs = performance.now() - burstStart)),
     );
     const executions = (await metric(hub.url, 'sapat_subscription_executions_total')) - executionsBefore;
-    for (const client of clients) client.dispose();
+    for (const close of closers) close();
     while ((await metric(hub.url, 'sapat_live_subscriptions')) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
 
     const afterwards = await measured(hub.url, director);
 
+    // Exactly the burst's events, in log order: the same sequence as the writers' positions, sorted.
+    const expected = during.positions;
     let inOrder = 0;
-    const latencies: number[] = [];
-    for (const list of arrivals) {
-      const positions = list.map((a) => Number(a.position));
-      if (positions.length === BURST && positions.every((p, i) => i === 0 || p > positions[i - 1]!) && new Set(positions).size === BURST) inOrder++;
-      for (const a of list) latencies.push(a.latencyMs);
-    }
+    for (const positions of arrivals) if (positions.length === expected.length && positions.every((p, i) => p === expected[i])) inOrder++;
     latencies.sort((a, b) => a - b);
     const mean = latencies.reduce((a, b) => a + b, 0) / latencies.length;
     const baseline = (before.perSecond + afterwards.perSecond) / 2;
-    console.log(`Node ${process.version}, ${SUBSCRIBERS} SSE subscribers, bursts of ${BURST} applications, ${CONCURRENCY} concurrent writers`);
+    console.log(
+      `Node ${process.version}, ${SUBSCRIBERS} SSE subscribers (${CLIENT} client), bursts of ${BURST} applications, ${CONCURRENCY} concurrent writers`,
+    );
     console.log(
       `no subscribers: ${Math.round(before.perSecond)} commands/s before, ${Math.round(afterwards.perSecond)} after (baseline ${Math.round(baseline)})`,
     );
@@ -186,6 +214,9 @@ async function main(): Promise<void> {
     const baselineCpu = (before.cpuMsPerCommand + afterwards.cpuMsPerCommand) / 2;
     console.log(
       `hub CPU per command, deliveries included: ${during.cpuMsPerCommand.toFixed(2)} ms with subscribers, ${baselineCpu.toFixed(2)} ms without (ratio ${(baselineCpu / during.cpuMsPerCommand).toFixed(2)})`,
+    );
+    console.log(
+      `bench process CPU per command (writers, and the subscribers' clients): ${during.benchCpuMsPerCommand.toFixed(2)} ms with subscribers, ${before.benchCpuMsPerCommand.toFixed(2)} ms without`,
     );
     console.log(`subscribers that received all ${BURST} events once and in order: ${inOrder}/${SUBSCRIBERS}`);
     console.log(

@@ -190,6 +190,27 @@ describe('fan-out', () => {
     await allSubscribed(0);
   });
 
+  it('builds what a flush writes once for the streams that gathered the same events, and writes it to each', async () => {
+    const after = await head();
+    const streams = Array.from({ length: 4 }, () => overSse(integrationToken, after));
+    await allSubscribed(streams.length);
+    const writesBefore = await metric('sapat_sse_writes_total');
+    const payloadsBefore = await metric('sapat_sse_payloads_total');
+    for (let i = 0; i < 3; i++) await apply();
+    const expected = await logAfter(after);
+    for (const stream of streams) {
+      await expect.poll(() => stream.received.length, { timeout: 10_000 }).toBe(expected.length);
+      expect(withoutData(stream.received)).toEqual(expected);
+    }
+    const writes = (await metric('sapat_sse_writes_total')) - writesBefore;
+    const payloads = (await metric('sapat_sse_payloads_total')) - payloadsBefore;
+    // Each flush wrote the four streams; built per stream, there would be as many payloads as writes.
+    expect(writes).toBeGreaterThanOrEqual(4);
+    expect(payloads * 4).toBeLessThanOrEqual(writes);
+    for (const stream of streams) await stream.stop();
+    await allSubscribed(0);
+  });
+
   it('lets a stream whose client stops reading fall behind on its own, and gives it everything once it reads again', async () => {
     const after = await head();
     const probe = (note: string) => hub.store.append(`probe-${crypto.randomUUID()}`, [newEvent('ProbeRecorded', { note })], 'no_stream');

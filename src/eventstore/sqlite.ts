@@ -80,6 +80,14 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** How far a live subscriber may fall behind in memory before it goes back to reading the table. */
 const liveBufferLimit = 5_000;
+/**
+ * How long a live subscriber's consumer may leave what it was handed unread before the subscriber
+ * stops being handed commits and reads the table when it is read again. Hundreds of SSE streams at
+ * the head take the frames of one of them and do not read their own subscriptions while they do
+ * (src/http/event-stream.ts); handing each of them every commit cost a filter check and a push per
+ * subscriber per event (about 2 % of the hub's CPU under fanout.bench.ts's burst, 0.5 % after).
+ */
+const unreadLiveMs = 1_000;
 
 export function openSqliteEventStore(options: SqliteEventStoreOptions): EventStore {
   const { path, synchronous } = optionsSchema.parse(options);
@@ -239,11 +247,24 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
     let buffer: RecordedEvent[] = [];
     let tail = 0n;
 
+    /** Whether the consumer waits for the next event (the generator runs only when it does), and when it was last handed one. */
+    let reading = true;
+    let handedAt = 0;
+    const hand = () => {
+      reading = false;
+      handedAt = performance.now();
+    };
+
     const onCommit = (batch: CommittedBatch | undefined) => {
       if (live && batch) {
         if (batch.first !== tail + 1n || buffer.length > liveBufferLimit) {
           live = false;
           buffer = [];
+        } else if (!reading && buffer.length > 0 && performance.now() - handedAt > unreadLiveMs) {
+          // Not read for a while: read the table from `after` when it is read again, and until then hand it nothing.
+          live = false;
+          buffer = [];
+          commitListeners.delete(onCommit);
         } else {
           for (const event of batch.events) if (matches(filter, event)) buffer.push(event);
           tail = batch.last;
@@ -272,7 +293,9 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
             const event = buffer.shift();
             if (event) {
               after = event.position.commit;
+              hand();
               yield event;
+              reading = true;
               await shareTheLoop();
               continue;
             }
@@ -283,12 +306,15 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
             await waitForCommit();
             continue;
           }
+          commitListeners.add(onCommit);
           const head = guard(() => statements.headPosition.get()) ?? 0n;
           const rows = guard(() => readAllPage(filter, after, pageSize));
           for (const row of rows) {
             if (closed) return;
             after = row.position;
+            hand();
             yield toRecorded(row);
+            reading = true;
             await shareTheLoop();
           }
           if (closed) return;

@@ -5,7 +5,8 @@
 // shared-subscriptions.ts), and gathers what each stream has to send into one write per flush.
 // Flushes of all streams happen together, at most once every `flushMs`: the first event after a
 // quiet spell goes out on the next turn of the event loop; under a burst each socket gets one write
-// per interval, however many events it carries.
+// per interval, however many events it carries, and streams that gathered the same events since the
+// last flush are written the same bytes, built once.
 //
 // Streams of a followable subscription (the log read from a cursor) also share the reading. Each
 // stream reads its own source until it stands at the same log position as another stream of the
@@ -37,7 +38,7 @@ type NodeResponse = {
   readonly headersSent: boolean;
   readonly destroyed: boolean;
   readonly writableNeedDrain: boolean;
-  write(text: string): boolean;
+  write(chunk: string | Uint8Array): boolean;
   once(event: 'close', listener: () => void): unknown;
   on(event: 'drain', listener: () => void): unknown;
 };
@@ -62,7 +63,8 @@ function serialised(result: ExecutionResult): string {
 
 /** One SSE response. */
 type Stream = {
-  flush(): void;
+  /** Writes what it gathered; `shared` holds the payloads this flush has already built, to reuse. */
+  flush(shared?: SharedPayloads): void;
   /** A frame its leader read, at that log position. */
   receive(frame: string, position: bigint): void;
   /** Reads its own source again (its leader left or it left its leader). */
@@ -73,10 +75,21 @@ type Stream = {
   readonly followers: Set<Stream>;
 };
 
+/**
+ * Per sharing key and range of log positions, the bytes of what a stream has gathered since its
+ * last flush. Streams of one key that gathered the same range of the log (a leader and its
+ * followers, flushed together) hold the same frames, so one flush builds them once and writes the
+ * same Buffer to each socket, instead of joining and encoding the same text for every subscriber.
+ */
+type SharedPayloads = Map<string, Map<string, Uint8Array>>;
+
 export type EventStreams = {
   plugin: Plugin;
-  /** SSE subscription streams open, and how many of them are carried by another's read of the log. */
-  counts(): { open: number; following: number };
+  /**
+   * SSE subscription streams open, how many of them are carried by another's read of the log, and
+   * the writes of frames made with the payloads built for them (fewer payloads than writes: shared).
+   */
+  counts(): { open: number; following: number; writes: number; payloads: number };
 };
 
 export function createEventStreams(options: { flushMs: number; followableOf(request: object): Followable | undefined }): EventStreams {
@@ -90,10 +103,15 @@ export function createEventStreams(options: { flushMs: number; followableOf(requ
 
   // One flush for all streams with something to send. A flush of hundreds of streams costs as many
   // socket writes (on loopback a write is dearer than all the rest of a delivery); the next flush
-  // starts at least four times as long after as the last took (measured to the next turn of the
-  // loop, once the writes are done), so writing takes at most a quarter of the event loop and
-  // commands keep the rest, however many subscribers there are.
+  // starts at least four times as long after as the last took, so writing takes at most a quarter
+  // of the event loop and commands keep the rest, however many subscribers there are. What a flush
+  // costs is measured to the end of its writes: Node's HTTP response corks the socket and writes on
+  // the next tick, so a tick queued after the last write runs once they are all done. (Measured to
+  // the next turn of the loop instead, it counted the commands whose I/O the loop polled after the
+  // flush, and under load the interval sat at its 100 ms cap, which set the delivery p99.)
   const waiting = new Set<Stream>();
+  let writes = 0;
+  let payloads = 0;
   let armed = false;
   let lastFlush = 0;
   let interval = options.flushMs;
@@ -103,8 +121,9 @@ export function createEventStreams(options: { flushMs: number; followableOf(requ
     lastFlush = started;
     const streams = [...waiting];
     waiting.clear();
-    for (const stream of streams) stream.flush();
-    setImmediate(() => {
+    const shared: SharedPayloads = new Map();
+    for (const stream of streams) stream.flush(shared);
+    process.nextTick(() => {
       interval = Math.min(maxFlushMs, Math.max(options.flushMs, 4 * (performance.now() - started)));
     });
   };
@@ -132,6 +151,8 @@ export function createEventStreams(options: { flushMs: number; followableOf(requ
     const iterator = result[Symbol.asyncIterator]();
     let controller!: ReadableStreamDefaultController<Uint8Array>;
     let pending: string[] = [];
+    /** Log position of the first frame in `pending`, when it came from a followable source. */
+    let pendingFrom: bigint | undefined;
     let pulling = false;
     /** Nothing more is read from the source: it ended, failed, or the client left. */
     let ended = false;
@@ -147,9 +168,25 @@ export function createEventStreams(options: { flushMs: number; followableOf(requ
     // yoga.fetch) everything goes through the body stream.
     const direct = (): boolean => response?.headersSent === true && !response.destroyed;
     const room = () => (response ? direct() && !response.writableNeedDrain : (controller.desiredSize ?? 0) > 0);
-    const write = (text: string) => {
-      if (direct()) response!.write(text);
-      else controller.enqueue(encoder.encode(text));
+    const write = (chunk: string | Uint8Array) => {
+      if (direct()) response!.write(chunk);
+      else controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
+    };
+    /** What `pending` holds, as one payload: from `shared` when another stream of the key built the same range in this flush. */
+    const payload = (shared: SharedPayloads | undefined): string | Uint8Array => {
+      if (!shared || !followable || ended || pendingFrom === undefined || lastPosition === undefined) {
+        payloads++;
+        return pending.length === 1 ? pending[0]! : pending.join('');
+      }
+      let ofKey = shared.get(followable.key);
+      if (!ofKey) shared.set(followable.key, (ofKey = new Map()));
+      const range = `${pendingFrom}-${lastPosition}-${pending.length}`;
+      let bytes = ofKey.get(range);
+      if (!bytes) {
+        payloads++;
+        ofKey.set(range, (bytes = Buffer.from(pending.length === 1 ? pending[0]! : pending.join(''))));
+      }
+      return bytes;
     };
 
     const unindex = () => {
@@ -201,7 +238,8 @@ export function createEventStreams(options: { flushMs: number; followableOf(requ
       stream.leader = undefined;
     };
 
-    const send = (frame: string) => {
+    const send = (frame: string, position: bigint | undefined) => {
+      if (pending.length === 0) pendingFrom = position;
       pending.push(frame);
       if (pending.length >= maxPending) {
         waiting.delete(stream);
@@ -227,11 +265,12 @@ export function createEventStreams(options: { flushMs: number; followableOf(requ
       },
       leader: undefined,
       followers: new Set(),
-      flush() {
+      flush(shared) {
         if (closed) return;
         // Only into a stream with room (the client reads): otherwise the frames wait here, at most maxPending.
         if (pending.length > 0 && (room() || ended)) {
-          write(pending.length === 1 ? pending[0]! : pending.join(''));
+          write(payload(shared));
+          writes++;
           pending = [];
           wrote = true;
         }
@@ -253,7 +292,7 @@ export function createEventStreams(options: { flushMs: number; followableOf(requ
           return;
         }
         lastPosition = position;
-        send(frame);
+        send(frame, position);
       },
       lead() {
         if (closed) return;
@@ -294,7 +333,7 @@ export function createEventStreams(options: { flushMs: number; followableOf(requ
           const position = followable?.lastPosition();
           if (position !== undefined) lastPosition = position;
           for (const follower of stream.followers) follower.receive(frame, position!);
-          send(frame);
+          send(frame, position);
           if (position !== undefined && joinOrIndex(position)) return;
         }
         if (!room() && stream.followers.size > 0) handOver();
@@ -350,7 +389,7 @@ export function createEventStreams(options: { flushMs: number; followableOf(requ
     counts() {
       let following = 0;
       for (const stream of open) if (stream.leader) following++;
-      return { open: open.size, following };
+      return { open: open.size, following, writes, payloads };
     },
     plugin: {
       // After yoga's own choice: only a stream it would send as SSE is taken over.

@@ -199,7 +199,11 @@ export function createSharedSubscriptions(): SharedSubscriptions {
 }
 
 /** On /metrics: results handed out over executions run is how much subscribers share; followers, how many SSE streams ride on another's read. */
-export function registerFanoutMetrics(registry: Registry, shared: SharedSubscriptions, streams: () => { open: number; following: number }): void {
+export function registerFanoutMetrics(
+  registry: Registry,
+  shared: SharedSubscriptions,
+  streams: () => { open: number; following: number; writes: number; payloads: number },
+): void {
   const registers = [registry];
   new Counter({
     name: 'sapat_subscription_executions_total',
@@ -225,6 +229,24 @@ export function registerFanoutMetrics(registry: Registry, shared: SharedSubscrip
     registers,
     collect() {
       this.set(streams().open);
+    },
+  });
+  new Counter({
+    name: 'sapat_sse_writes_total',
+    help: 'Writes of gathered SSE frames to a subscriber (one per stream per flush, however many frames).',
+    registers,
+    collect() {
+      this.reset();
+      this.inc(streams().writes);
+    },
+  });
+  new Counter({
+    name: 'sapat_sse_payloads_total',
+    help: 'Payloads built for those writes; streams of one selection that gathered the same events in one flush are written the same one.',
+    registers,
+    collect() {
+      this.reset();
+      this.inc(streams().payloads);
     },
   });
   new Gauge({
