@@ -444,7 +444,7 @@ export function createProjectionRunner(options: {
     // start() resolves first (it promises to follow, not to have caught up), and a turn goes to I/O.
     await nextTurn();
     let sliceStarted = performance.now();
-    const pages = readPages(store, { ...(from ? { after: from } : {}), pageSize: CATCH_UP_PAGE_SIZE });
+    const pages = readPages(store, { ...(from ? { after: from } : {}), pageSize: Math.min(CATCH_UP_PAGE_SIZE, catchUpLimit) });
     for await (const page of pages) {
       if (run.cancelled || failed) break;
       buffer = buffer.length === 0 ? page : buffer.concat(page);
