@@ -98,6 +98,9 @@ const ERROR_LENGTH = 500;
 /** How many folded events are remembered to tell a fresh append from a rewound log. */
 const RECENT_LIMIT = 10_000;
 
+/** A position as a key of the recent events: the number itself when both parts agree (always, in the embedded store), no string built per event. */
+const recentKey = (p: Position): bigint | string => (p.commit === p.prepare ? p.commit : encodePosition(p));
+
 type Waiter = { position: Position; eventTypes: string[] | undefined; revision: bigint | undefined; since: number; settle: (error?: Error) => void };
 
 export function createProjectionRunner(options: {
@@ -137,7 +140,7 @@ export function createProjectionRunner(options: {
   let stopping = false;
   /** The latest position the read models stand on, and the ids of the events lately folded, by position. */
   let lastSeen: Position | undefined;
-  const recent = new Map<string, string>();
+  const recent = new Map<bigint | string, string>();
 
   function pointViewsAt(definition: ProjectionDefinition): void {
     for (const table of definition.tables) {
@@ -364,7 +367,7 @@ export function createProjectionRunner(options: {
   const flushWhenIdle = () => flush(false);
 
   function remember(events: RecordedEvent[]): void {
-    for (const event of events) recent.set(encodePosition(event.position), event.id);
+    for (const event of events) recent.set(recentKey(event.position), event.id);
     for (const key of recent.keys()) {
       if (recent.size <= RECENT_LIMIT) break;
       recent.delete(key);
@@ -379,7 +382,7 @@ export function createProjectionRunner(options: {
    * check of the checkpoints and a new subscription.
    */
   const rewound = (position: Position, eventId: string): boolean =>
-    lastSeen !== undefined && comparePositions(position, lastSeen) <= 0 && recent.get(encodePosition(position)) !== eventId;
+    lastSeen !== undefined && comparePositions(position, lastSeen) <= 0 && recent.get(recentKey(position)) !== eventId;
 
   function fail(error: Error): void {
     failed = error;
