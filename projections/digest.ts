@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { eventVersions } from '../src/modules.ts';
 import { comparePositions, decodePosition, encodePosition, isAfter } from '../src/eventstore/position.ts';
+import { readPages } from '../src/eventstore/pages.ts';
 import type { EventStore, Position, RecordedEvent, Subscription } from '../src/eventstore/types.ts';
 import { upcastingStore } from '../src/eventstore/upcasting.ts';
 import type { ReadModelDatabase } from './database.ts';
@@ -78,6 +79,18 @@ function logUpTo(store: EventStore, head: Position | undefined): EventStore {
   return {
     ...store,
     headPosition: async () => head,
+    async *readPages(options) {
+      if (head === undefined) return;
+      for await (const page of readPages(store, options)) {
+        if (!isAfter(page.at(-1)!.position, head)) {
+          yield page;
+          continue;
+        }
+        const end = page.findIndex((event) => isAfter(event.position, head));
+        if (end > 0) yield page.slice(0, end);
+        return;
+      }
+    },
     subscribe(options) {
       const source = store.subscribe(options);
       async function* upToHead(): AsyncGenerator<RecordedEvent> {

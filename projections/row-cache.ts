@@ -63,15 +63,23 @@ export function rowCache<Row extends object>(db: ReadModelDatabase, options: Row
   }
 
   function update(id: string, stored: StoredRow, next: StoredRow): void {
-    const changed = Object.keys(next).filter((c) => c !== key && next[c] !== stored[c]);
+    // Positional parameters in one array: no object of named ones to build and look up per row.
+    const changed: string[] = [];
+    const values: unknown[] = [];
+    for (const c in next) {
+      if (c === key || next[c] === stored[c]) continue;
+      changed.push(c);
+      values.push(next[c]);
+    }
     if (changed.length === 0) return;
     const sql = changed.join(',');
     let statement = updates.get(sql);
     if (!statement) {
-      statement = db.prepare(`UPDATE ${table} SET ${changed.map((c) => `${c} = @${c}`).join(', ')} WHERE ${key} = @${key}`);
+      statement = db.prepare(`UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE ${key} = ?`);
       updates.set(sql, statement);
     }
-    statement.run({ ...Object.fromEntries(changed.map((c) => [c, next[c]])), [key]: id });
+    values.push(id);
+    statement.run(values);
   }
 
   return {

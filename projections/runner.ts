@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ReadModelLagError, ReadModelStoppedError } from '../src/domain/errors.ts';
 import type { Labels } from '../src/domain/values.ts';
 import { comparePositions, decodePosition, encodePosition, isAfter } from '../src/eventstore/position.ts';
+import { readPages } from '../src/eventstore/pages.ts';
 import type { EventStore, Position, RecordedEvent, Subscription } from '../src/eventstore/types.ts';
 import { eventOf, openCheckpoints, type CheckpointRow, type ServingState } from './checkpoints.ts';
 import type { ReadModelDatabase } from './database.ts';
@@ -88,10 +89,17 @@ const CATCH_UP_BATCH_LIMIT = 5_000;
 const CATCH_UP_BATCH_MS = 25;
 /** How long events read during catch-up may wait in memory for a batch to fill. */
 const CATCH_UP_WAIT_MS = 100;
+/** Events per page read from the store while catching up; pages are gathered into batches. */
+const CATCH_UP_PAGE_SIZE = 500;
+/** Resolves after the event loop has polled for I/O (setImmediate runs after the poll phase). */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** An error message kept with a stopped projection: enough to find the bug, never a whole dump. */
 const ERROR_LENGTH = 500;
 /** How many folded events are remembered to tell a fresh append from a rewound log. */
 const RECENT_LIMIT = 10_000;
+
+/** A position as a key of the recent events: the number itself when both parts agree (always, in the embedded store), no string built per event. */
+const recentKey = (p: Position): bigint | string => (p.commit === p.prepare ? p.commit : encodePosition(p));
 
 type Waiter = { position: Position; eventTypes: string[] | undefined; revision: bigint | undefined; since: number; settle: (error?: Error) => void };
 
@@ -126,11 +134,13 @@ export function createProjectionRunner(options: {
   let headAtStart: Position | undefined;
   let failed: Error | undefined;
   let consuming: Promise<void> | undefined;
+  /** The catch-up in progress (or the last one); a resync or stop cancels it. */
+  let reading: { cancelled: boolean } | undefined;
   let resyncing: Promise<void> | undefined;
   let stopping = false;
   /** The latest position the read models stand on, and the ids of the events lately folded, by position. */
   let lastSeen: Position | undefined;
-  const recent = new Map<string, string>();
+  const recent = new Map<bigint | string, string>();
 
   function pointViewsAt(definition: ProjectionDefinition): void {
     for (const table of definition.tables) {
@@ -334,9 +344,7 @@ export function createProjectionRunner(options: {
     buffer = [];
     let outcome: Outcome;
     try {
-      const started = performance.now();
       outcome = applyBatch(events);
-      paceCatchUp(events.length, performance.now() - started);
     } catch (error) {
       // Not a projection's fold (those are caught per projection): the database itself failed.
       fail(error instanceof Error ? error : new Error(String(error)));
@@ -359,7 +367,7 @@ export function createProjectionRunner(options: {
   const flushWhenIdle = () => flush(false);
 
   function remember(events: RecordedEvent[]): void {
-    for (const event of events) recent.set(encodePosition(event.position), event.id);
+    for (const event of events) recent.set(recentKey(event.position), event.id);
     for (const key of recent.keys()) {
       if (recent.size <= RECENT_LIMIT) break;
       recent.delete(key);
@@ -374,7 +382,7 @@ export function createProjectionRunner(options: {
    * check of the checkpoints and a new subscription.
    */
   const rewound = (position: Position, eventId: string): boolean =>
-    lastSeen !== undefined && comparePositions(position, lastSeen) <= 0 && recent.get(encodePosition(position)) !== eventId;
+    lastSeen !== undefined && comparePositions(position, lastSeen) <= 0 && recent.get(recentKey(position)) !== eventId;
 
   function fail(error: Error): void {
     failed = error;
@@ -426,6 +434,39 @@ export function createProjectionRunner(options: {
     }
   }
 
+  /**
+   * Catches up with the log as it stood at start (a rebuild, a version building) from plain page
+   * reads: one await per page rather than one per event through the live subscription, folded in
+   * batches of about CATCH_UP_BATCH_MS of reading and folding, with a turn of the event loop after
+   * each so /health and requests are answered meanwhile. Returns the position of the last event read.
+   */
+  async function catchUp(from: Position | undefined, run: { cancelled: boolean }): Promise<Position | undefined> {
+    const head = headAtStart;
+    if (head === undefined || (from !== undefined && !isAfter(head, from))) return from;
+    let last = from;
+    // start() resolves first (it promises to follow, not to have caught up), and a turn goes to I/O.
+    await nextTurn();
+    let sliceStarted = performance.now();
+    const pages = readPages(store, { ...(from ? { after: from } : {}), pageSize: Math.min(CATCH_UP_PAGE_SIZE, catchUpLimit) });
+    for await (const page of pages) {
+      if (run.cancelled || failed) break;
+      buffer = buffer.length === 0 ? page : buffer.concat(page);
+      last = page.at(-1)!.position;
+      const reachedHead = !isAfter(head, last);
+      if (buffer.length >= catchUpLimit || reachedHead) {
+        const events = buffer.length;
+        flush();
+        paceCatchUp(events, performance.now() - sliceStarted);
+        if (reachedHead) break;
+        await nextTurn();
+        sliceStarted = performance.now();
+      }
+    }
+    // A log shorter than its head at start (rewound under the hub) ends the pages early.
+    if (!run.cancelled) flush();
+    return last;
+  }
+
   async function follow(): Promise<void> {
     headAtStart = await store.headPosition();
     await rebuildUnbacked(headAtStart);
@@ -433,9 +474,22 @@ export function createProjectionRunner(options: {
     lastSeen = positions.reduce<Position | undefined>((max, p) => (p !== undefined && isAfter(p, max) ? p : max), undefined);
     recent.clear();
     const from = positions.some((p) => p === undefined) ? undefined : (positions as Position[]).reduce((min, p) => (comparePositions(p, min) < 0 ? p : min));
-    const sub = store.subscribe(from ? { after: from } : {});
-    subscription = sub;
-    consuming = consume(sub);
+    const run = { cancelled: false };
+    reading = run;
+    consuming = (async () => {
+      let last: Position | undefined;
+      try {
+        last = await catchUp(from, run);
+      } catch (error) {
+        if (!stopping && !run.cancelled) fail(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
+      // Checked synchronously before subscribing: a stop or resync from now on finds the subscription.
+      if (stopping || run.cancelled || failed) return;
+      const sub = store.subscribe(last ? { after: last } : {});
+      subscription = sub;
+      await consume(sub);
+    })();
   }
 
   /** The log was rewound while the hub ran (a store restored underneath it): check again and follow anew. */
@@ -443,6 +497,7 @@ export function createProjectionRunner(options: {
     resyncing ??= (async () => {
       const old = subscription;
       subscription = undefined;
+      if (reading) reading.cancelled = true;
       await old?.close();
       await consuming;
       if (flushScheduled) clearImmediate(flushScheduled);
@@ -516,6 +571,7 @@ export function createProjectionRunner(options: {
 
     async stop() {
       stopping = true;
+      if (reading) reading.cancelled = true;
       await resyncing?.catch(() => undefined);
       await subscription?.close();
       await consuming;

@@ -63,10 +63,17 @@ export function withProgress(store: EventStore, progress: Progress): EventStore 
       yield event;
     }
   };
+  const countedPages = async function* (pages: AsyncIterable<RecordedEvent[]>) {
+    for await (const page of pages) {
+      for (const event of page) progress.event(event.position);
+      yield page;
+    }
+  };
   return {
     kind: store.kind,
     readStream: (stream, options) => store.readStream(stream, options),
     readAll: (options) => counted(store.readAll(options)),
+    ...(store.readPages ? { readPages: (options) => countedPages(store.readPages!(options)) } : {}),
     subscribe(options): Subscription {
       const subscription = store.subscribe(options);
       return { close: () => subscription.close(), [Symbol.asyncIterator]: () => counted(subscription)[Symbol.asyncIterator]() };

@@ -16,6 +16,7 @@ import type {
   ExpectedState,
   NewEvent,
   ReadAllOptions,
+  ReadPagesOptions,
   ReadStreamOptions,
   RecordedEvent,
   SubscribeOptions,
@@ -31,6 +32,8 @@ export type SqliteEventStoreOptions = z.input<typeof optionsSchema>;
 
 /** Rows per query: large enough to amortise the query, small enough that no read holds the log. */
 const pageSize = 500;
+/** The largest page a bulk reader (readPages) may ask for. */
+const maxPageSize = 10_000;
 const lastRevision = 2n ** 63n - 1n;
 
 const categoryOf = (stream: string): string => stream.split('-', 1)[0] ?? stream;
@@ -60,6 +63,58 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
   metadata: parseStored(row, 'metadata') as RecordedEvent['metadata'],
   recordedAt: row.recorded_at,
 });
+
+/** A row of `readAllSql` as an array (`raw`), in its column order: no row object to build and drop per event. */
+type RawEventRow = [position: bigint, id: string, stream: string, revision: bigint, type: string, data: string, metadata: string, recorded_at: string];
+
+function parseRaw(row: RawEventRow, index: 5 | 6): Record<string, unknown> {
+  try {
+    return JSON.parse(row[index]) as Record<string, unknown>;
+  } catch (error) {
+    const column = index === 5 ? 'data' : 'metadata';
+    throw new CorruptEventError(row[0].toString(), row[1], `its ${column} is not JSON (${(error as Error).message})`);
+  }
+}
+
+const rawToRecorded = (row: RawEventRow): RecordedEvent => ({
+  id: row[1],
+  stream: row[2],
+  revision: row[3],
+  position: positionOf(row[0]),
+  type: row[4],
+  data: parseRaw(row, 5),
+  metadata: parseRaw(row, 6) as RecordedEvent['metadata'],
+  recordedAt: row[7],
+});
+
+/**
+ * The same, but the metadata (three quarters of a stored event's text: actor, command ids, hash
+ * chain) is parsed only when first read. A bulk reader folding read models rarely reads it, and
+ * parsing it was most of the JSON parsing of a rebuild. Metadata that is not JSON throws the same
+ * CorruptEventError, when read.
+ */
+function rawToRecordedLazily(row: RawEventRow): RecordedEvent {
+  const position = row[0];
+  const id = row[1];
+  const text = row[6];
+  let metadata: RecordedEvent['metadata'] | undefined;
+  return {
+    id,
+    stream: row[2],
+    revision: row[3],
+    position: positionOf(position),
+    type: row[4],
+    data: parseRaw(row, 5),
+    get metadata(): RecordedEvent['metadata'] {
+      metadata ??= parseRaw([position, id, '', 0n, '', '', text, ''], 6) as RecordedEvent['metadata'];
+      return metadata;
+    },
+    set metadata(value: RecordedEvent['metadata']) {
+      metadata = value;
+    },
+    recordedAt: row[7],
+  };
+}
 
 /** Events one append committed: their positions are consecutive (BEGIN IMMEDIATE + AUTOINCREMENT). */
 type CommittedBatch = { first: bigint; last: bigint; events: RecordedEvent[] };
@@ -112,7 +167,7 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
     headPosition: db.prepare<[], bigint | null>(statementsSql.headPosition).pluck(),
     lastOfCommand: db.prepare<[string], EventRow>(statementsSql.lastOfCommand),
   };
-  const readAllStatements = new Map<string, Database.Statement<[ReadAllParams], EventRow>>();
+  const readAllStatements = new Map<string, Database.Statement<[ReadAllParams], RawEventRow>>();
   /** Called synchronously after every commit; live subscribers take the batch from here. */
   const commitListeners = new Set<(batch: CommittedBatch | undefined) => void>();
   const subscriptions = new Set<Subscription>();
@@ -128,14 +183,30 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
     }
   }
 
-  function readAllPage(filter: EventFilter, after: bigint, limit: number): EventRow[] {
+  /**
+   * One page of the global log, parsed; `more` when the log may go on after it. A row that is not
+   * JSON ends the page before it, so readers get every event up to it, and the next page (which
+   * starts with it) throws.
+   */
+  function readAllPage(filter: EventFilter, after: bigint, limit: number, lazily = false): { events: RecordedEvent[]; more: boolean } {
     const sql = readAllSql(filter);
     let statement = readAllStatements.get(sql);
     if (!statement) {
-      statement = db.prepare<[ReadAllParams], EventRow>(sql);
+      statement = db.prepare<[ReadAllParams], RawEventRow>(sql).raw(true);
       readAllStatements.set(sql, statement);
     }
-    return statement.all(readAllParams(filter, after, limit));
+    const rows = statement.all(readAllParams(filter, after, limit));
+    const events = new Array<RecordedEvent>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      try {
+        events[i] = lazily ? rawToRecordedLazily(rows[i]!) : rawToRecorded(rows[i]!);
+      } catch (error) {
+        if (i === 0) throw error;
+        events.length = i;
+        return { events, more: true };
+      }
+    }
+    return { events, more: rows.length === limit };
   }
 
   /**
@@ -214,18 +285,26 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
     }
   }
 
-  async function* readAll(options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
+  async function* pages(options: ReadPagesOptions, lazily: boolean): AsyncGenerator<RecordedEvent[]> {
     const filter = options.filter ?? {};
+    const size = Math.max(1, Math.min(options.pageSize ?? pageSize, maxPageSize));
     let after = options.after?.commit ?? 0n;
     let remaining = options.limit ?? Number.POSITIVE_INFINITY;
     while (remaining > 0) {
-      const size = Math.min(pageSize, remaining);
-      const rows = guard(() => readAllPage(filter, after, size));
-      for (const row of rows) yield toRecorded(row);
-      if (rows.length < size) return;
-      remaining -= rows.length;
-      after = rows[rows.length - 1]!.position;
+      const limit = Math.min(size, remaining);
+      const { events, more } = guard(() => readAllPage(filter, after, limit, lazily));
+      if (events.length > 0) yield events;
+      if (!more) return;
+      remaining -= events.length;
+      after = events[events.length - 1]!.position.commit;
     }
+  }
+
+  /** Bulk readers get metadata parsed on first access; readAll parses each event whole, so a damaged row fails where it is read. */
+  const readPages = (options: ReadPagesOptions = {}) => pages(options, true);
+
+  async function* readAll(options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
+    for await (const page of pages(options, false)) yield* page;
   }
 
   /**
@@ -308,17 +387,17 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
           }
           commitListeners.add(onCommit);
           const head = guard(() => statements.headPosition.get()) ?? 0n;
-          const rows = guard(() => readAllPage(filter, after, pageSize));
-          for (const row of rows) {
+          const { events: page, more } = guard(() => readAllPage(filter, after, pageSize));
+          for (const event of page) {
             if (closed) return;
-            after = row.position;
+            after = event.position.commit;
             hand();
-            yield toRecorded(row);
+            yield event;
             reading = true;
             await shareTheLoop();
           }
           if (closed) return;
-          if (rows.length === pageSize) {
+          if (more) {
             // At least once a page, however fast the consumer, so the bound does not hang on the clock.
             await nextTurn();
             sliceStarted = performance.now();
@@ -396,6 +475,7 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
     },
     readStream,
     readAll,
+    readPages,
     subscribe,
     async findCommand(commandId) {
       const row = guard(() => statements.lastOfCommand.get(commandId));

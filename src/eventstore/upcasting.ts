@@ -21,11 +21,14 @@ export type Upcasters = {
 
 export function upcasters(list: Upcaster[]): Upcasters {
   const byStep = new Map(list.map((u) => [`${u.eventType}@${u.fromVersion}`, u]));
+  /** Events of other types are passed on without reading their metadata (which a store may parse only when read). */
+  const upcastTypes = new Set(list.map((u) => u.eventType));
   const current = new Map<string, number>();
   for (const u of list) current.set(u.eventType, Math.max(current.get(u.eventType) ?? 1, u.fromVersion + 1));
   return {
     currentVersion: (eventType) => current.get(eventType) ?? 1,
     upcast(event) {
+      if (!upcastTypes.has(event.type)) return event;
       let version = event.metadata.schemaVersion ?? 1;
       let data = event.data;
       for (let step = byStep.get(`${event.type}@${version}`); step; step = byStep.get(`${event.type}@${version}`)) {
@@ -42,12 +45,17 @@ export function upcastingStore(store: EventStore, registry: Upcasters): EventSto
   async function* map(events: AsyncIterable<RecordedEvent>): AsyncGenerator<RecordedEvent> {
     for await (const event of events) yield registry.upcast(event);
   }
+  async function* mapPages(pages: AsyncIterable<RecordedEvent[]>): AsyncGenerator<RecordedEvent[]> {
+    for await (const page of pages) yield page.map(registry.upcast);
+  }
   const upcastFound = (event: RecordedEvent | undefined) => event && registry.upcast(event);
   return {
     kind: store.kind,
     append: (stream, events, expected) => store.append(stream, events, expected),
     readStream: (stream, options) => map(store.readStream(stream, options)),
     readAll: (options) => map(store.readAll(options)),
+    // Pages stay pages (an event already current is passed on as it is), so a bulk reader keeps its speed.
+    ...(store.readPages ? { readPages: (options) => mapPages(store.readPages!(options)) } : {}),
     subscribe(options) {
       const subscription = store.subscribe(options);
       const source = subscription[Symbol.asyncIterator]();
