@@ -80,21 +80,23 @@ export type Committer = {
   close(): Promise<void>;
 };
 
-/** A write connection to `path` on the commit thread; the file must already be migrated. */
+/**
+ * A write connection to `path` on the commit thread; the file must already be migrated. Opened at
+ * the first commit, so a store that is only read (the audit tools) starts no thread.
+ */
 export function openCommitter(path: string, synchronous: 'FULL' | 'NORMAL'): Committer {
   const store = nextStore++;
-  const opened = ask({ op: 'open', store, path, synchronous });
-  // A failed open is reported by the first commit; until then nobody is waiting for it.
-  opened.catch(() => undefined);
+  let opened: Promise<CommitReply> | undefined;
   return {
     async commit(works) {
-      await opened;
+      await (opened ??= ask({ op: 'open', store, path, synchronous }));
       const reply = await ask({ op: 'commit', store, works });
       if (!('outcomes' in reply)) throw new Error('the commit thread answered a commit without outcomes');
       return reply.outcomes.map((o) => (o.ok ? o : { ok: false, error: fromWire(o.error) }));
     },
     async close() {
       if (
+        !opened ||
         !(await opened.then(
           () => true,
           () => false,
