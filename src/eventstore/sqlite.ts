@@ -17,9 +17,11 @@ const optionsSchema = z.object({
   path: z.string().min(1),
   // FULL by default: an acknowledged command must survive a power cut, not only a process crash.
   synchronous: z.enum(['FULL', 'NORMAL']).default('FULL'),
-  // Where a file's groups commit: on the commit thread (commit-thread.ts), or on this connection, on
-  // the event loop, as before the thread existed (kept for measuring one against the other).
-  commitOn: z.enum(['thread', 'loop']).default('thread'),
+  // Where a file's groups commit: on the commit thread (commit-thread.ts) or on this connection, on
+  // the event loop. By default on the thread with FULL, whose fsync would hold the loop for a disk
+  // write; with NORMAL a commit only copies pages into the WAL, about as long as the round trip to
+  // the thread and back, so it stays on the loop (bench/eventstore.bench.ts measures both).
+  commitOn: z.enum(['thread', 'loop']).optional(),
 });
 export type SqliteEventStoreOptions = z.input<typeof optionsSchema>;
 
@@ -267,7 +269,7 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
   }
 
   // A file's groups commit on the commit thread; an in-memory database exists only on this connection.
-  const onThread = path !== ':memory:' && commitOn === 'thread';
+  const onThread = path !== ':memory:' && (commitOn ?? (synchronous === 'FULL' ? 'thread' : 'loop')) === 'thread';
   const committer = onThread ? openCommitter(path, synchronous) : undefined;
   const appender = onThread ? undefined : createAppender(db);
   const group = createGroupCommit<AppendWork, Appended>({
