@@ -3,6 +3,8 @@
 // Appends are measured twice: one writer awaiting each append (the floor's own shape), and
 // `WRITERS` writers appending at once, as concurrent commands do, which the store commits in
 // groups (src/eventstore/group-commit.ts); the bare table commits each insert on its own either way.
+// The store commits where it does by default (on its commit thread with FULL, on the event loop
+// with NORMAL: src/eventstore/sqlite.ts); COMMIT_ON=thread or COMMIT_ON=loop puts every row there.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +23,7 @@ const streamCount = 200;
 const readCount = 100_000;
 /** Each append measurement runs this many times, interleaved store/bare, and the median is kept. */
 const rounds = Number(process.env.ROUNDS ?? 5);
+const commitOn = process.env.COMMIT_ON === 'loop' || process.env.COMMIT_ON === 'thread' ? process.env.COMMIT_ON : undefined;
 
 const dir = mkdtempSync(join(tmpdir(), 'sapat-bench-'));
 let fileCount = 0;
@@ -50,7 +53,7 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
  * as the command handler does.
  */
 async function storeAppends(synchronous: Synchronous, events: NewEvent[], concurrency: number): Promise<number> {
-  const store = openSqliteEventStore({ path: freshPath(), synchronous });
+  const store = openSqliteEventStore({ path: freshPath(), synchronous, ...(commitOn ? { commitOn } : {}) });
   const revisions = new Map<string, bigint>();
   let next = 0;
   const started = performance.now();
@@ -184,7 +187,9 @@ function print(results: Result[]): void {
   const header = ['workload', 'unit', 'store', 'bare table', 'store/bare'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(`\nNode ${process.version}, ${appendCount} appends over ${streamCount} streams (median of ${rounds}), readAll over ${readCount} events`);
+  console.log(
+    `\nNode ${process.version}, ${appendCount} appends over ${streamCount} streams (median of ${rounds}), readAll over ${readCount} events, commits on the ${commitOn === 'thread' ? 'commit thread' : 'event loop'}`,
+  );
   console.log(line(header));
   for (const row of rows) console.log(line(row));
   for (const r of results.filter((result) => result.unit === 'appends/s')) {

@@ -207,8 +207,16 @@ async function decideAndAppend<Command, Event extends DomainEvent, State>(
   const found = await findCommand(store, request.commandId);
   // A send aimed at another stream is another command.
   if (found !== undefined && found.stream !== request.stream) throw commandIdReused();
+  // A command that creates its stream, sent for the first time, usually finds no stream: it is then
+  // decided on the initial state without reading, and appended expecting no stream. Only that
+  // append's success is taken from the guess (it proves, atomically, that the stream was empty);
+  // any other outcome (the stream exists, the decider refuses or has nothing to do) is decided
+  // again on what the store holds, so the answer is the one a read would have given.
+  let guessNew = request.target.kind === 'new' && found === undefined && request.expectedRevision === undefined && store.findCommand !== undefined;
   for (let attempt = 1; ; attempt++) {
-    const loaded = await guardStore(() => load(store, request, found));
+    const loaded: Loaded<State> = guessNew
+      ? { state: request.decider.initialState, revision: undefined, earlier: undefined }
+      : await guardStore(() => load(store, request, found));
     if (loaded.earlier) {
       // Events stored before digests were recorded carry none: the commandId is all there is to go by.
       if (loaded.earlier.digest !== undefined && loaded.earlier.digest !== digest) throw commandIdReused();
@@ -221,8 +229,23 @@ async function decideAndAppend<Command, Event extends DomainEvent, State>(
     if (request.expectedRevision !== undefined && request.expectedRevision !== loaded.revision) {
       throw new ConcurrencyError(request.stream, request.expectedRevision.toString(), describeRevision(loaded.revision));
     }
-    const events = request.decider.decide(request.command, loaded.state, context);
-    if (events.length === 0) return { state: loaded.state, revision: undefined, position: undefined, eventTypes: [], replayed: false };
+    let events: Event[];
+    try {
+      events = request.decider.decide(request.command, loaded.state, context);
+    } catch (error) {
+      if (!guessNew) throw error;
+      guessNew = false;
+      attempt--;
+      continue;
+    }
+    if (events.length === 0) {
+      if (guessNew) {
+        guessNew = false;
+        attempt--;
+        continue;
+      }
+      return { state: loaded.state, revision: undefined, position: undefined, eventTypes: [], replayed: false };
+    }
     const expected: ExpectedState = loaded.revision ?? 'no_stream';
     try {
       const stored = toNewEvents(request, events, digest);
@@ -233,6 +256,12 @@ async function decideAndAppend<Command, Event extends DomainEvent, State>(
       }
       return { state, revision: result.revision, position: result.position, eventTypes: events.map((e) => e.type), replayed: false };
     } catch (error) {
+      if (error instanceof WrongExpectedRevisionError && guessNew) {
+        // The stream exists after all: decide again on what it holds, at once and as the same attempt.
+        guessNew = false;
+        attempt--;
+        continue;
+      }
       if (error instanceof WrongExpectedRevisionError) {
         // Whatever was remembered is behind; the next attempt folds what the store now holds.
         forgetStreamState(store, request.decider, request.stream);

@@ -1,32 +1,27 @@
 // The embedded event store: one SQLite file in WAL mode, owned by one hub process. Appends run in
 // BEGIN IMMEDIATE, so positions are handed out in commit order without gaps, and live subscribers
-// are woken in-process right after each commit, so nothing polls. Appends made in the same turn of
-// the event loop share one transaction and one fsync (group commit, src/eventstore/group-commit.ts).
+// are woken in-process right after each commit, so nothing polls. Appends made while the store is
+// not committing share one transaction and one fsync (group commit, src/eventstore/group-commit.ts),
+// committed on a thread of their own for a file (commit-thread.ts) and on this connection in memory.
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { CorruptEventError, EventIdConflictError, StoreUnavailableError, WrongExpectedRevisionError } from './errors.ts';
+import { openCommitter } from './commit-thread.ts';
+import { CorruptEventError, StoreUnavailableError } from './errors.ts';
 import { createGroupCommit, type GroupOutcome } from './group-commit.ts';
-import { chainEvents, GENESIS_HASH, sameEventContent } from './hashchain.ts';
 import { positionOf } from './position.ts';
-import { type EventRow, migrate, readAllParams, readAllSql, type ReadAllParams, statementsSql } from './sqlite-schema.ts';
-import type {
-  AppendResult,
-  EventFilter,
-  EventStore,
-  ExpectedState,
-  NewEvent,
-  ReadAllOptions,
-  ReadPagesOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeOptions,
-  Subscription,
-} from './types.ts';
+import { type Appended, type AppendWork, categoryOf, createAppender } from './sqlite-append.ts';
+import { configureConnection, type EventRow, migrate, readAllParams, readAllSql, type ReadAllParams, statementsSql } from './sqlite-schema.ts';
+import type { EventFilter, EventStore, ReadAllOptions, ReadPagesOptions, ReadStreamOptions, RecordedEvent, SubscribeOptions, Subscription } from './types.ts';
 
 const optionsSchema = z.object({
   path: z.string().min(1),
   // FULL by default: an acknowledged command must survive a power cut, not only a process crash.
   synchronous: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  // Where a file's groups commit: on the commit thread (commit-thread.ts) or on this connection, on
+  // the event loop. By default on the thread with FULL, whose fsync would hold the loop for a disk
+  // write; with NORMAL a commit only copies pages into the WAL, about as long as the round trip to
+  // the thread and back, so it stays on the loop (bench/eventstore.bench.ts measures both).
+  commitOn: z.enum(['thread', 'loop']).optional(),
 });
 export type SqliteEventStoreOptions = z.input<typeof optionsSchema>;
 
@@ -35,15 +30,6 @@ const pageSize = 500;
 /** The largest page a bulk reader (readPages) may ask for. */
 const maxPageSize = 10_000;
 const lastRevision = 2n ** 63n - 1n;
-
-const categoryOf = (stream: string): string => stream.split('-', 1)[0] ?? stream;
-
-function expectedStateHolds(expected: ExpectedState, actual: bigint | undefined): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no_stream') return actual === undefined;
-  if (expected === 'exists') return actual !== undefined;
-  return actual === expected;
-}
 
 function parseStored(row: EventRow, column: 'data' | 'metadata'): Record<string, unknown> {
   try {
@@ -145,23 +131,13 @@ const liveBufferLimit = 5_000;
 const unreadLiveMs = 1_000;
 
 export function openSqliteEventStore(options: SqliteEventStoreOptions): EventStore {
-  const { path, synchronous } = optionsSchema.parse(options);
+  const { path, synchronous, commitOn } = optionsSchema.parse(options);
   const db = new Database(path);
   db.defaultSafeIntegers(true);
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${synchronous}`);
-  db.pragma('busy_timeout = 5000');
-  // An append writes about seven pages (the row, five indexes, the AUTOINCREMENT counter), so
-  // SQLite's default of a checkpoint every 1,000 WAL pages would copy the same hot pages back every
-  // ~140 appends. Every 10,000 pages (a WAL of about 40 MB at most) the copy is shared by ~1,400
-  // appends. Durability does not depend on it: a commit is durable once its WAL frames are.
-  db.pragma('wal_autocheckpoint = 10000');
+  configureConnection(db, synchronous);
   migrate(db);
 
   const statements = {
-    eventById: db.prepare<[string], EventRow>(statementsSql.eventById),
-    streamHead: db.prepare<[string], { revision: bigint; position: bigint; hash: string | null }>(statementsSql.streamHead),
-    insert: db.prepare<[string, string, bigint, string, string, string, string, string]>(statementsSql.insert),
     streamForwards: db.prepare<[string, bigint, number], EventRow>(statementsSql.streamForwards),
     streamBackwards: db.prepare<[string, bigint, number], EventRow>(statementsSql.streamBackwards),
     headPosition: db.prepare<[], bigint | null>(statementsSql.headPosition).pluck(),
@@ -208,68 +184,6 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
     }
     return { events, more: rows.length === limit };
   }
-
-  /**
-   * A re-sent batch (a retried command) is recognised by its first event id and answered with the
-   * original result, but only if the whole batch is stored as it was sent: same stream, consecutive
-   * revisions, same content. Anything else reuses an id for something new, which is refused.
-   */
-  function originalResult(stream: string, events: NewEvent[]): AppendResult | undefined {
-    const [first] = events;
-    const firstStored = first && statements.eventById.get(first.id);
-    if (!first || !firstStored) return undefined;
-    let last = firstStored;
-    for (const [i, event] of events.entries()) {
-      const stored = i === 0 ? firstStored : statements.eventById.get(event.id);
-      const same =
-        stored !== undefined &&
-        stored.revision === firstStored.revision + BigInt(i) &&
-        sameEventContent({ stream, type: event.type, data: event.data }, { ...stored, data: JSON.parse(stored.data) });
-      if (!same) throw new EventIdConflictError(stored ? event.id : first.id);
-      last = stored;
-    }
-    return { revision: last.revision, position: positionOf(last.position) };
-  }
-
-  function insert(row: EventRow): bigint {
-    try {
-      return statements.insert.run(row.id, row.stream, row.revision, categoryOf(row.stream), row.type, row.data, row.metadata, row.recorded_at)
-        .lastInsertRowid as bigint;
-    } catch (error) {
-      // The stream head was read inside this transaction, so only the event id can collide.
-      if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE') throw new EventIdConflictError(row.id);
-      throw error;
-    }
-  }
-
-  const appendInTransaction = db.transaction((stream: string, events: NewEvent[], expected: ExpectedState): { result: AppendResult; committed: EventRow[] } => {
-    // Before the expected state: a retry whose expected revision has gone stale must still succeed.
-    const original = originalResult(stream, events);
-    if (original) return { result: original, committed: [] };
-    const head = statements.streamHead.get(stream);
-    if (!expectedStateHolds(expected, head?.revision)) throw new WrongExpectedRevisionError(stream, expected, head?.revision);
-    // An empty append writes nothing and reports where the stream stands (-1 and 0 when it is missing).
-    let revision = head?.revision ?? -1n;
-    let position = head?.position ?? 0n;
-    const recordedAt = new Date().toISOString();
-    const committed: EventRow[] = [];
-    for (const event of chainEvents(stream, revision + 1n, head?.hash ?? GENESIS_HASH, events)) {
-      revision += 1n;
-      const row = {
-        position: 0n,
-        id: event.id,
-        stream,
-        revision,
-        type: event.type,
-        data: JSON.stringify(event.data),
-        metadata: JSON.stringify(event.metadata),
-        recorded_at: recordedAt,
-      };
-      position = row.position = insert(row);
-      committed.push(row);
-    }
-    return { result: { revision, position: positionOf(position) }, committed };
-  });
 
   async function* readStream(stream: string, options: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
     const backwards = options.direction === 'backwards';
@@ -442,8 +356,6 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
     return subscription;
   }
 
-  type Appended = { result: AppendResult; committed: EventRow[] };
-
   /** Hands what a group committed to live subscribers: one batch when its positions run on. */
   function announce(outcomes: GroupOutcome<Appended>[]): void {
     if (commitListeners.size === 0) return;
@@ -460,17 +372,21 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
     for (const batch of batches) for (const listener of commitListeners) listener(batch);
   }
 
-  const group = createGroupCommit<{ stream: string; events: NewEvent[]; expected: ExpectedState }, Appended>({
-    db,
-    run: ({ stream, events, expected }) => appendInTransaction(stream, events, expected),
-    runAlone: ({ stream, events, expected }) => appendInTransaction.immediate(stream, events, expected),
+  // A file's groups commit on the commit thread; an in-memory database exists only on this connection.
+  const onThread = path !== ':memory:' && (commitOn ?? (synchronous === 'FULL' ? 'thread' : 'loop')) === 'thread';
+  const committer = onThread ? openCommitter(path, synchronous) : undefined;
+  const appender = onThread ? undefined : createAppender(db);
+  const group = createGroupCommit<AppendWork, Appended>({
+    commit: (works) => (committer ? committer.commit(works) : appender!.runGroup(works)),
     fault,
     committed: announce,
   });
+  let closing = false;
 
   return {
     kind: 'sqlite',
     async append(stream, events, expected) {
+      if (closing || !db.open) throw new StoreUnavailableError(`event store ${path}: it is closed`);
       return (await group.submit({ stream, events, expected })).result;
     },
     readStream,
@@ -486,8 +402,10 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
       return head === null || head === undefined ? undefined : positionOf(head);
     },
     async close() {
-      // Appends already queued are committed (and answered) before the file is closed.
-      group.flush();
+      // Appends already queued are committed (and answered) before the file is closed; later ones are refused.
+      closing = true;
+      await group.drain();
+      await committer?.close();
       await Promise.all([...subscriptions].map((subscription) => subscription.close()));
       if (db.open) db.close();
     },

@@ -1,0 +1,126 @@
+// What an append does inside the embedded store's write transaction, on whichever connection holds
+// the write side: the store's own (an in-memory store) or the commit thread's (a file, see
+// commit-thread.ts). One module for both, so the checks cannot drift apart.
+import Database from 'better-sqlite3';
+import { EventIdConflictError, WrongExpectedRevisionError } from './errors.ts';
+import { chainEvents, GENESIS_HASH, sameEventContent } from './hashchain.ts';
+import { positionOf } from './position.ts';
+import { type EventRow, statementsSql } from './sqlite-schema.ts';
+import type { AppendResult, ExpectedState, NewEvent } from './types.ts';
+
+export type AppendWork = { stream: string; events: NewEvent[]; expected: ExpectedState };
+/** What one append committed: its result and the rows it wrote (none for a retry or an empty append). */
+export type Appended = { result: AppendResult; committed: EventRow[] };
+export type GroupOutcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
+
+export const categoryOf = (stream: string): string => stream.split('-', 1)[0] ?? stream;
+
+function expectedStateHolds(expected: ExpectedState, actual: bigint | undefined): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return actual === undefined;
+  if (expected === 'exists') return actual !== undefined;
+  return actual === expected;
+}
+
+/**
+ * Runs groups of appends on `db` (a connection with safe integers): a group of one in a
+ * transaction of its own, a larger one in one BEGIN IMMEDIATE … COMMIT with each append in its own
+ * savepoint, so a stale expected revision, a reused event id or a retry is that append's own
+ * outcome and the others commit. Throws when the group as a whole failed (COMMIT, or a fault that
+ * rolled the whole transaction back): then nothing of it is stored.
+ */
+export function createAppender(db: Database.Database): { runGroup(works: AppendWork[]): GroupOutcome<Appended>[] } {
+  const statements = {
+    eventById: db.prepare<[string], EventRow>(statementsSql.eventById),
+    streamHead: db.prepare<[string], { revision: bigint; position: bigint; hash: string | null }>(statementsSql.streamHead),
+    insert: db.prepare<[string, string, bigint, string, string, string, string, string]>(statementsSql.insert),
+  };
+
+  /**
+   * A re-sent batch (a retried command) is recognised by its first event id and answered with the
+   * original result, but only if the whole batch is stored as it was sent: same stream, consecutive
+   * revisions, same content. Anything else reuses an id for something new, which is refused.
+   */
+  function originalResult(stream: string, events: NewEvent[]): AppendResult | undefined {
+    const [first] = events;
+    const firstStored = first && statements.eventById.get(first.id);
+    if (!first || !firstStored) return undefined;
+    let last = firstStored;
+    for (const [i, event] of events.entries()) {
+      const stored = i === 0 ? firstStored : statements.eventById.get(event.id);
+      const same =
+        stored !== undefined &&
+        stored.revision === firstStored.revision + BigInt(i) &&
+        sameEventContent({ stream, type: event.type, data: event.data }, { ...stored, data: JSON.parse(stored.data) });
+      if (!same) throw new EventIdConflictError(stored ? event.id : first.id);
+      last = stored;
+    }
+    return { revision: last.revision, position: positionOf(last.position) };
+  }
+
+  function insert(row: EventRow): bigint {
+    try {
+      return statements.insert.run(row.id, row.stream, row.revision, categoryOf(row.stream), row.type, row.data, row.metadata, row.recorded_at)
+        .lastInsertRowid as bigint;
+    } catch (error) {
+      // The stream head was read inside this transaction, so only the event id can collide.
+      if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE') throw new EventIdConflictError(row.id);
+      throw error;
+    }
+  }
+
+  const append = db.transaction(({ stream, events, expected }: AppendWork): Appended => {
+    // Before the expected state: a retry whose expected revision has gone stale must still succeed.
+    const original = originalResult(stream, events);
+    if (original) return { result: original, committed: [] };
+    const head = statements.streamHead.get(stream);
+    if (!expectedStateHolds(expected, head?.revision)) throw new WrongExpectedRevisionError(stream, expected, head?.revision);
+    // An empty append writes nothing and reports where the stream stands (-1 and 0 when it is missing).
+    let revision = head?.revision ?? -1n;
+    let position = head?.position ?? 0n;
+    const recordedAt = new Date().toISOString();
+    const committed: EventRow[] = [];
+    for (const event of chainEvents(stream, revision + 1n, head?.hash ?? GENESIS_HASH, events)) {
+      revision += 1n;
+      const row = {
+        position: 0n,
+        id: event.id,
+        stream,
+        revision,
+        type: event.type,
+        data: JSON.stringify(event.data),
+        metadata: JSON.stringify(event.metadata),
+        recorded_at: recordedAt,
+      };
+      position = row.position = insert(row);
+      committed.push(row);
+    }
+    return { result: { revision, position: positionOf(position) }, committed };
+  });
+
+  const attempt = (work: () => Appended): GroupOutcome<Appended> => {
+    try {
+      return { ok: true, value: work() };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  };
+
+  const inOneTransaction = db.transaction((works: AppendWork[]) =>
+    works.map((work) => {
+      const outcome = attempt(() => append(work));
+      // SQLite rolled the whole transaction back (I/O error, disk full): what came before is gone
+      // too, so the group fails as one.
+      if (!outcome.ok && !db.inTransaction) throw outcome.error;
+      return outcome;
+    }),
+  );
+
+  return {
+    runGroup(works) {
+      // A group of one needs no savepoint.
+      if (works.length === 1) return [attempt(() => append.immediate(works[0]!))];
+      return inOneTransaction.immediate(works);
+    },
+  };
+}
