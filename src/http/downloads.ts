@@ -145,8 +145,8 @@ async function reportResponse(hub: Hub, admission: Admission, request: Request, 
 export function useDownloads(hub: Hub, parts: { admission: Admission; logger: Logger }): Plugin {
   const { admission, logger } = parts;
   return {
-    async onRequest({ request, serverContext, endResponse }) {
-      const url = new URL(request.url);
+    // The URL Yoga parsed once for every plugin, not parsed again here on every request.
+    async onRequest({ request, url, serverContext, endResponse }) {
       const isExport = url.pathname.startsWith('/export/');
       if (!isExport && !url.pathname.startsWith('/report/')) return;
       if (request.method !== 'GET') {
