@@ -25,7 +25,7 @@ import { useLocalisedErrors } from './http/languages.ts';
 import { useCsrfPrevention } from './http/csrf.ts';
 import { createDrain, type Drain } from './http/drain.ts';
 import { useDownloads } from './http/downloads.ts';
-import { correlationIdOf, currentExchange, openExchange, useExchangeRecording, withinExchange, type Exchange } from './http/exchange.ts';
+import { correlated, correlationIdOf, openExchange, tagErrors, useExchangeRecording, type Exchange } from './http/exchange.ts';
 import { useDocumentLimits } from './http/limits.ts';
 import { createLogger, errorFields, yogaLogger, type Logger, type LogSink } from './http/logging.ts';
 import { maskUnexpected } from './http/masking.ts';
@@ -81,7 +81,7 @@ const commandNameOf = (request: { command: unknown; stream: string }): string =>
 /** How often SSE streams are written to under load: at most this much added latency, one socket write per interval however many events. */
 const SSE_FLUSH_MS = 25;
 
-type TransportContext = YogaInitialContext & { connectionParams?: Record<string, unknown>; req?: IncomingMessage; admitted?: Admitted };
+type TransportContext = YogaInitialContext & { connectionParams?: Record<string, unknown>; req?: IncomingMessage; admitted?: Admitted; exchange?: Exchange };
 
 const stringParam = (params: Record<string, unknown> | undefined, key: string): string | undefined =>
   typeof params?.[key] === 'string' ? (params[key] as string) : undefined;
@@ -141,17 +141,25 @@ function buildYoga(
       // Last: one execution and one frame per event for subscribers who would compute the same (src/http/shared-subscriptions.ts, event-stream.ts).
       ...parts.fanout,
     ],
-    context: async ({ request, connectionParams, admitted }): Promise<GraphQLContext> => {
-      const { actor } =
-        admitted ??
-        admission.decided(request) ??
-        (await admission.admit(
-          request?.headers.get('authorization') ?? stringParam(connectionParams, 'authorization') ?? stringParam(connectionParams, 'Authorization'),
-          undefined,
-        ));
+    context: async ({ request, connectionParams, admitted, exchange }): Promise<GraphQLContext> => {
+      let decided: Admitted;
+      try {
+        decided =
+          admitted ??
+          admission.decided(request) ??
+          (await admission.admit(
+            request?.headers.get('authorization') ?? stringParam(connectionParams, 'authorization') ?? stringParam(connectionParams, 'Authorization'),
+            undefined,
+            exchange,
+          ));
+      } catch (error) {
+        // Yoga logs what it masks with the error alone; the tag lets that line name the request.
+        if (exchange) tagErrors(exchange, [error]);
+        throw error;
+      }
       return {
-        actor,
-        correlationId: currentExchange()?.correlationId ?? correlationIdOf(request?.headers.get('x-correlation-id')),
+        actor: decided.actor,
+        correlationId: exchange?.correlationId ?? correlationIdOf(request?.headers.get('x-correlation-id')),
         language: languageOf(request?.headers.get('accept-language') ?? stringParam(connectionParams, 'language')),
         hub: observed,
       };
@@ -221,20 +229,21 @@ export async function startServer(hub: Hub, options: ServerOptions): Promise<Run
     const header = req.headers['x-correlation-id'];
     const exchange = openExchange('http', Array.isArray(header) ? header[0] : header);
     res.setHeader('X-Correlation-Id', exchange.correlationId);
-    res.once('close', () => withinExchange(exchange, () => accessLog.http(exchange, req, res)));
+    res.once('close', () => accessLog.http(exchange, req, res));
     if (drain.draining) {
       res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5', connection: 'close' }).end(shuttingDown());
       return;
     }
     drain.request(res);
-    withinExchange(exchange, async () => {
+    // The exchange rides in the server context, which Yoga merges into the GraphQL context.
+    (async () => {
       try {
-        await yoga(req, res);
+        await yoga(req, res, { exchange });
       } catch (error) {
-        logger.error('request failed outside GraphQL', errorFields(error));
+        logger.error('request failed outside GraphQL', { ...correlated(exchange), ...errorFields(error) });
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'Unexpected error.' }] }));
       }
-    });
+    })();
   });
   // Listening before WebSocket support is attached: ws would re-emit a taken port as an internal
   // error of its own. No upgrade can arrive in between: the rest of this function runs in one tick.
@@ -251,22 +260,16 @@ export async function startServer(hub: Hub, options: ServerOptions): Promise<Run
     if (!exchange) return;
     operationsOf(ctx).delete(id);
     const settled = outcome === 'failed' ? outcome : exchange.refused ? 'refused' : exchange.errorCount > 0 ? 'errors' : 'ok';
-    withinExchange(exchange, () => accessLog.ws(exchange, settled));
+    accessLog.ws(exchange, settled);
   };
-  type Root = { execute: typeof graphqlExecute; subscribe: typeof graphqlSubscribe; exchange: Exchange };
+  type Root = { execute: typeof graphqlExecute; subscribe: typeof graphqlSubscribe };
   const ws = useServer(
     {
-      execute: (args: ExecutionArgs) => {
-        const root = args.rootValue as Root;
-        return withinExchange(root.exchange, () => root.execute(args));
-      },
-      subscribe: (args: ExecutionArgs) => {
-        const root = args.rootValue as Root;
-        return withinExchange(root.exchange, () => root.subscribe(args));
-      },
+      execute: (args: ExecutionArgs) => (args.rootValue as Root).execute(args),
+      subscribe: (args: ExecutionArgs) => (args.rootValue as Root).subscribe(args),
       onSubscribe: (ctx, id, params) => {
         const exchange = openExchange('ws');
-        return withinExchange(exchange, async () => {
+        return (async () => {
           const refuse = (errors: readonly GraphQLError[]) => {
             accessLog.ws(exchange, 'refused');
             return errors;
@@ -276,7 +279,7 @@ export async function startServer(hub: Hub, options: ServerOptions): Promise<Run
           let admitted: Admitted;
           try {
             const authorization = stringParam(ctx.connectionParams, 'authorization') ?? stringParam(ctx.connectionParams, 'Authorization');
-            admitted = await admission.admit(authorization, ctx.extra.request.socket.remoteAddress);
+            admitted = await admission.admit(authorization, ctx.extra.request.socket.remoteAddress, exchange);
           } catch (error) {
             return refuse([error instanceof GraphQLError ? error : new GraphQLError('the request could not be authenticated')]);
           }
@@ -294,6 +297,7 @@ export async function startServer(hub: Hub, options: ServerOptions): Promise<Run
             params,
             connectionParams: ctx.connectionParams,
             admitted,
+            exchange,
           });
           let document: ReturnType<typeof parse>;
           try {
@@ -316,9 +320,9 @@ export async function startServer(hub: Hub, options: ServerOptions): Promise<Run
             document,
             variableValues: params.variables,
             contextValue,
-            rootValue: { execute, subscribe, exchange } satisfies Root,
+            rootValue: { execute, subscribe } satisfies Root,
           };
-        });
+        })();
       },
       // HTTP statuses in error extensions mean nothing on a socket.
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(forSocket) } : undefined),

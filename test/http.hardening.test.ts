@@ -136,6 +136,22 @@ describe('document, body and CSRF limits', () => {
     );
   });
 
+  it('complexity: the same document is counted by its variables, however often it comes back', async () => {
+    // The cost is remembered per document and variables: a page size sent as a variable must still
+    // decide, each time, whether the same text is served or refused.
+    const page = 'query Page($n: Int) { licenses(first: $n) { edges { node { id status } } } }';
+    const withSize = (n: number) => send(url, { method: 'POST', headers: json(token), body: JSON.stringify({ query: page, variables: { n } }) });
+    for (let round = 0; round < 2; round++) {
+      served(await withSize(10));
+      refused(
+        await withSize(11),
+        400,
+        'COMPLEXITY_LIMIT',
+        "the query's complexity is 63; the limit is 40 (SAPAT_MAX_COMPLEXITY; ask for smaller pages or fewer fields)",
+      );
+    }
+  });
+
   it('complexity: the schema refuses a costly operation run without the server, which counts it once', async () => {
     // The server counted the cost of what it let run, so the schema's own check stands aside there
     // (one count per request); anything executing the schema another way still meets the limit.

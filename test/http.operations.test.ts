@@ -235,6 +235,45 @@ describe('unexpected errors', () => {
   });
 });
 
+describe('correlation over WebSocket', () => {
+  it("logs each operation with its actor and name, and a fault it masks under the operation's correlation id", async () => {
+    // The exchange travels on the operation's context (src/http/exchange.ts), not in async context.
+    const running = await boot({ SAPAT_LOG_LEVEL: 'info' });
+    const ws = createWsClient({
+      url: running.server.url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${await tokenFor(director)}` },
+    });
+    const once = (query: string) =>
+      new Promise<{ errors?: readonly { message: string }[] }>((resolve, reject) => {
+        let result: { errors?: readonly { message: string }[] } = {};
+        ws.subscribe(
+          { query },
+          { next: (r) => void (result = r), error: (e) => (Array.isArray(e) ? resolve({ errors: e }) : reject(e)), complete: () => resolve(result) },
+        );
+      });
+    try {
+      expect((await once('query Registry { licenses(first: 1) { edges { node { id } } } }')).errors).toBeUndefined();
+      const served = () => running.logs().find((l) => l.msg === 'graphql operation' && l.operationName === 'Registry');
+      await expect.poll(served).toMatchObject({ transport: 'ws', operationType: 'query', outcome: 'ok', actorId: 'u-director' });
+      expect(served()!.correlationId).toEqual(expect.any(String));
+
+      running.hub.readModels.close();
+      expect((await once('query Broken { licenses(first: 1) { edges { node { id } } } }')).errors).toEqual([
+        expect.objectContaining({ message: 'Unexpected error.' }),
+      ]);
+      const operation = () => running.logs().find((l) => l.msg === 'graphql operation' && l.operationName === 'Broken');
+      await expect.poll(operation).toMatchObject({ transport: 'ws', outcome: 'errors', actorId: 'u-director' });
+      const fault = running.logs().find((l) => l.msg === 'unexpected error (masked in the response)');
+      expect(fault).toMatchObject({ level: 'error', correlationId: operation()!.correlationId, error: { path: ['licenses'] } });
+      expect(operation()!.correlationId).not.toBe(served()!.correlationId);
+    } finally {
+      await ws.dispose();
+      await running.stop();
+    }
+  });
+});
+
 describe('client errors', () => {
   it("a value of the wrong type is logged as the caller's mistake, not as an unexpected error", async () => {
     const running = await boot({ SAPAT_LOG_LEVEL: 'info' });

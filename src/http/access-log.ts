@@ -17,6 +17,7 @@ export function createAccessLog(logger: Logger, metrics: Metrics, graphqlEndpoin
   function record(exchange: Exchange, outcome: Outcome, fields: Record<string, unknown>, graphql: boolean): void {
     const durationMs = elapsedMs(exchange);
     const entry = {
+      correlationId: exchange.correlationId,
       transport: exchange.transport,
       ...fields,
       outcome,

@@ -7,14 +7,15 @@ import type { Plugin } from 'graphql-yoga';
 import type { IncomingMessage } from 'node:http';
 import { AuthenticationError, IdentityProviderUnavailableError, type TokenVerifier } from '../auth/tokens.ts';
 import type { Actor } from '../domain/decider.ts';
-import { currentExchange } from './exchange.ts';
+import { correlated, exchangeIn, tagErrors, type Exchange } from './exchange.ts';
 import { errorFields, type Logger } from './logging.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
 export type Admitted = { actor: Actor | undefined };
 
 export type Admission = {
-  admit(authorization: string | null | undefined, remoteAddress: string | undefined): Promise<Admitted>;
+  /** `exchange` is the request's, to name its actor in the access log and its correlation id in a warning. */
+  admit(authorization: string | null | undefined, remoteAddress: string | undefined, exchange?: Exchange): Promise<Admitted>;
   /** What onRequestParse decided for this HTTP request, if it ran. */
   decided(request: Request | undefined): Admitted | undefined;
   plugin: Plugin;
@@ -23,7 +24,7 @@ export type Admission = {
 export function createAdmission(options: { verify: TokenVerifier; limiter: RateLimiter; perMinute: number; logger: Logger }): Admission {
   const decisions = new WeakMap<Request, Admitted>();
 
-  async function admit(authorization: string | null | undefined, remoteAddress: string | undefined): Promise<Admitted> {
+  async function admit(authorization: string | null | undefined, remoteAddress: string | undefined, exchange?: Exchange): Promise<Admitted> {
     let actor: Actor | undefined;
     let failure: unknown;
     try {
@@ -52,13 +53,12 @@ export function createAdmission(options: { verify: TokenVerifier; limiter: RateL
       });
     }
     if (failure instanceof IdentityProviderUnavailableError) {
-      options.logger.warn('identity provider unavailable', errorFields(failure.cause ?? failure));
+      options.logger.warn('identity provider unavailable', { ...correlated(exchange), ...errorFields(failure.cause ?? failure) });
       throw new GraphQLError(failure.message, {
         extensions: { code: 'IDENTITY_PROVIDER_UNAVAILABLE', http: { status: 503, headers: { 'Retry-After': '5' } } },
       });
     }
     if (failure) throw failure;
-    const exchange = currentExchange();
     if (exchange && actor) exchange.actorId = actor.id;
     return { actor };
   }
@@ -69,7 +69,14 @@ export function createAdmission(options: { verify: TokenVerifier; limiter: RateL
     plugin: {
       async onRequestParse({ request, serverContext }) {
         const req = (serverContext as { req?: IncomingMessage }).req;
-        decisions.set(request, await admit(request.headers.get('authorization'), req?.socket.remoteAddress));
+        const exchange = exchangeIn(serverContext);
+        try {
+          decisions.set(request, await admit(request.headers.get('authorization'), req?.socket.remoteAddress, exchange));
+        } catch (error) {
+          // Yoga logs what it masks with the error alone; the tag lets that line name the request.
+          if (exchange) tagErrors(exchange, [error]);
+          throw error;
+        }
       },
     },
   };

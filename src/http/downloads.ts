@@ -16,7 +16,7 @@ import type { ExportFormat } from '../exports/writers.ts';
 import { renderAnnualReport, ReportRefusedError } from '../report/annual.ts';
 import type { Hub } from '../hub.ts';
 import type { Admission } from './admission.ts';
-import { correlationIdOf, currentExchange } from './exchange.ts';
+import { correlated, correlationIdOf, exchangeIn, type Exchange } from './exchange.ts';
 import { errorFields, type Logger } from './logging.ts';
 import { isClientError } from './masking.ts';
 
@@ -50,7 +50,7 @@ function languageOf(request: Request, url: URL): Language {
 }
 
 /** A GraphQL error as an HTTP status: the caller's (401, 403, 429, 400) or the hub's fault (500, logged). */
-function refusalOf(error: unknown, logger: Logger): Refusal {
+function refusalOf(error: unknown, logger: Logger, exchange: Exchange | undefined): Refusal {
   if (error instanceof Refusal) return error;
   if (error instanceof ExportParameterError || error instanceof ReportRefusedError)
     return new Refusal(error instanceof ReportRefusedError ? error.status : 400, error.message);
@@ -65,17 +65,20 @@ function refusalOf(error: unknown, logger: Logger): Refusal {
     if (code === 'RATE_LIMITED') return new Refusal(429, first.message);
     if (!first.originalError || isClientError(first) || code === 'BAD_USER_INPUT') return new Refusal(400, first.message);
   }
-  logger.error('download failed', errorFields(error));
+  logger.error('download failed', { ...correlated(exchange), ...errorFields(error) });
   return new Refusal(500, 'Unexpected error.');
 }
 
 type Caller = { context: GraphQLContext; language: Language };
 
-async function callerOf(hub: Hub, admission: Admission, request: Request, url: URL, remoteAddress: string | undefined): Promise<Caller> {
+/** Where a download's request comes from, and its exchange (src/http/exchange.ts). */
+type Origin = { remoteAddress: string | undefined; exchange: Exchange | undefined };
+
+async function callerOf(hub: Hub, admission: Admission, request: Request, url: URL, { remoteAddress, exchange }: Origin): Promise<Caller> {
   const language = languageOf(request, url);
   // One allowance of the rate limit for the whole download, however many pages it reads.
-  const { actor } = await admission.admit(request.headers.get('authorization'), remoteAddress);
-  const correlationId = currentExchange()?.correlationId ?? correlationIdOf(request.headers.get('x-correlation-id'));
+  const { actor } = await admission.admit(request.headers.get('authorization'), remoteAddress, exchange);
+  const correlationId = exchange?.correlationId ?? correlationIdOf(request.headers.get('x-correlation-id'));
   return { language, context: { actor, correlationId, language, hub } };
 }
 
@@ -87,14 +90,7 @@ const queryOf = (name: string): ExportQuery | undefined => {
   return queries.get(name);
 };
 
-async function exportResponse(
-  hub: Hub,
-  admission: Admission,
-  logger: Logger,
-  request: Request,
-  url: URL,
-  remoteAddress: string | undefined,
-): Promise<Response> {
+async function exportResponse(hub: Hub, admission: Admission, logger: Logger, request: Request, url: URL, origin: Origin): Promise<Response> {
   const match = /^\/export\/([a-z0-9-]+)\.(csv|xlsx)$/.exec(url.pathname);
   const query = match ? queryOf(match[1]!) : undefined;
   if (!match || !query) {
@@ -104,7 +100,7 @@ async function exportResponse(
   const format = match[2] as ExportFormat;
   // exceljs loads on the first export, not at every start of the hub.
   const { contentTypes, writers } = await import('../exports/writers.ts');
-  const { context, language } = await callerOf(hub, admission, request, url, remoteAddress);
+  const { context, language } = await callerOf(hub, admission, request, url, origin);
   const variables = query.variablesFor(url.searchParams);
   // The first page runs before the status is sent, so a refusal (no token, a role that may not read
   // the list, a filter value a resolver rejects) is a 4xx, not a truncated file.
@@ -118,7 +114,7 @@ async function exportResponse(
   const out = new PassThrough();
   writers[format](out, query.definition, language, cells()).catch((error: unknown) => {
     // Headers are gone: the only honest signal left is a broken download.
-    logger.error('export failed while streaming', { export: query.definition.name, ...errorFields(error) });
+    logger.error('export failed while streaming', { ...correlated(origin.exchange), export: query.definition.name, ...errorFields(error) });
     out.destroy(error as Error);
   });
   const filename = `${query.definition.name}.${format}`;
@@ -128,13 +124,13 @@ async function exportResponse(
   });
 }
 
-async function reportResponse(hub: Hub, admission: Admission, request: Request, url: URL, remoteAddress: string | undefined): Promise<Response> {
+async function reportResponse(hub: Hub, admission: Admission, request: Request, url: URL, origin: Origin): Promise<Response> {
   const match = /^\/report\/annual\/(\d{4})\.pdf$/.exec(url.pathname);
   if (!match) throw new Refusal(404, `no report at ${url.pathname}: ask for /report/annual/<year>.pdf, e.g. /report/annual/2026.pdf`);
   for (const name of url.searchParams.keys()) {
     if (name !== 'language') throw new Refusal(400, `parameter ${name}: the annual report takes only language (ky, ru or en)`);
   }
-  const { context, language } = await callerOf(hub, admission, request, url, remoteAddress);
+  const { context, language } = await callerOf(hub, admission, request, url, origin);
   const pdf = await renderAnnualReport(context, { year: Number(match[1]), language });
   return new Response(new Uint8Array(pdf), {
     status: 200,
@@ -149,23 +145,22 @@ async function reportResponse(hub: Hub, admission: Admission, request: Request, 
 export function useDownloads(hub: Hub, parts: { admission: Admission; logger: Logger }): Plugin {
   const { admission, logger } = parts;
   return {
-    async onRequest({ request, serverContext, endResponse }) {
-      const url = new URL(request.url);
+    // The URL Yoga parsed once for every plugin, not parsed again here on every request.
+    async onRequest({ request, url, serverContext, endResponse }) {
       const isExport = url.pathname.startsWith('/export/');
       if (!isExport && !url.pathname.startsWith('/report/')) return;
       if (request.method !== 'GET') {
         endResponse(json(405, `${url.pathname} answers GET only`, { allow: 'GET' }));
         return;
       }
+      const origin: Origin = {
+        remoteAddress: (serverContext as { req?: IncomingMessage } | undefined)?.req?.socket.remoteAddress,
+        exchange: exchangeIn(serverContext),
+      };
       try {
-        const remoteAddress = (serverContext as { req?: IncomingMessage } | undefined)?.req?.socket.remoteAddress;
-        endResponse(
-          isExport
-            ? await exportResponse(hub, admission, logger, request, url, remoteAddress)
-            : await reportResponse(hub, admission, request, url, remoteAddress),
-        );
+        endResponse(isExport ? await exportResponse(hub, admission, logger, request, url, origin) : await reportResponse(hub, admission, request, url, origin));
       } catch (error) {
-        const refusal = refusalOf(error, logger);
+        const refusal = refusalOf(error, logger, origin.exchange);
         endResponse(json(refusal.status, refusal.message, refusal.headers));
       }
     },

@@ -1,7 +1,8 @@
 // One exchange with a caller: an HTTP request, or one operation on a WebSocket. It carries the
-// correlation id and what the access log and the metrics report about it, and is reachable from
-// everything that runs on its behalf (AsyncLocalStorage), so each log line names its request.
-import { AsyncLocalStorage } from 'node:async_hooks';
+// correlation id and what the access log and the metrics report about it, so each log line names
+// its request. It travels explicitly — in the server context Yoga merges into the GraphQL context,
+// and on the errors an execution returns — not in an AsyncLocalStorage: that kept promise hooks on
+// for every promise the hub made, 11 % of the CPU of a licences page (issue 16).
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { getOperationAST, type DocumentNode, type GraphQLError } from 'graphql';
@@ -33,11 +34,29 @@ export function openExchange(transport: Exchange['transport'], requestedId?: str
 
 export const elapsedMs = (exchange: Exchange): number => Math.round((performance.now() - exchange.startedAt) * 10) / 10;
 
-const storage = new AsyncLocalStorage<Exchange>();
+/** The exchange a server context or GraphQL context carries (src/server.ts puts it there). */
+export const exchangeIn = (context: unknown): Exchange | undefined => (context as { exchange?: Exchange } | null | undefined)?.exchange;
 
-export const currentExchange = (): Exchange | undefined => storage.getStore();
+/** The correlation id as log fields, for a line written on behalf of an exchange. */
+export const correlated = (exchange: Exchange | undefined): { correlationId?: string } => (exchange ? { correlationId: exchange.correlationId } : {});
 
-export const withinExchange = <T>(exchange: Exchange, run: () => T): T => storage.run(exchange, run);
+/**
+ * Errors an exchange produced, so that Yoga's log of an error it masks (which is handed the error
+ * and nothing else) names the request. Tagged before the masking plugin runs (Yoga adds it after
+ * the hub's plugins); the error and the errors it wraps are tagged.
+ */
+const errorExchanges = new WeakMap<object, Exchange>();
+
+export function tagErrors(exchange: Exchange, errors: readonly unknown[] | undefined): void {
+  for (let error of errors ?? []) {
+    for (let depth = 0; depth < 5 && typeof error === 'object' && error !== null; depth++) {
+      errorExchanges.set(error, exchange);
+      error = (error as { originalError?: unknown }).originalError;
+    }
+  }
+}
+
+export const exchangeOfError = (error: unknown): Exchange | undefined => (typeof error === 'object' && error !== null ? errorExchanges.get(error) : undefined);
 
 function describe(exchange: Exchange, document: DocumentNode, operationName: string | null | undefined): void {
   const operation = getOperationAST(document, operationName);
@@ -49,23 +68,25 @@ function describe(exchange: Exchange, document: DocumentNode, operationName: str
 export function useExchangeRecording(): Plugin {
   return {
     onValidate({ params, context }) {
-      const exchange = currentExchange();
+      const exchange = exchangeIn(context);
       const operationName = (context as { params?: { operationName?: string | null } }).params?.operationName;
       if (exchange) describe(exchange, params.documentAST, operationName);
     },
-    onExecute() {
-      const exchange = currentExchange();
+    onExecute({ args }) {
+      const exchange = exchangeIn(args.contextValue);
+      if (!exchange) return undefined;
       return {
         onExecuteDone({ result }) {
-          if (exchange && 'errors' in result) count(exchange, result.errors);
+          if ('errors' in result) count(exchange, result.errors);
         },
       };
     },
-    onSubscribe() {
-      const exchange = currentExchange();
+    onSubscribe({ args }) {
+      const exchange = exchangeIn(args.contextValue);
+      if (!exchange) return undefined;
       return {
         onSubscribeResult({ result }) {
-          if (exchange && 'errors' in result) count(exchange, result.errors);
+          if ('errors' in result) count(exchange, result.errors);
         },
       };
     },
@@ -73,6 +94,7 @@ export function useExchangeRecording(): Plugin {
 }
 
 function count(exchange: Exchange, errors: readonly GraphQLError[] | undefined): void {
+  tagErrors(exchange, errors);
   exchange.errorCount += errors?.length ?? 0;
   if (errors?.some((e) => Number((e.extensions.http as { status?: unknown } | undefined)?.status) >= 400)) exchange.refused = true;
 }

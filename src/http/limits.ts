@@ -51,14 +51,15 @@ const noIntrospection: ValidationRule = function noIntrospectionRule(context) {
 
 type CostArgs = { schema: GraphQLSchema; document: DocumentNode; variableValues?: unknown; operationName?: string | null | undefined; contextValue: unknown };
 
+type Cost = { depth: number; breadth: number; complexity: number };
+
 /** Depth, breadth and complexity as the Pothos complexity plugin counts them, for the operation that will run. */
-function costErrors(args: CostArgs, limits: Limits): GraphQLError[] {
+function costOf(args: CostArgs): Cost | undefined {
   const operation = getOperationAST(args.document, args.operationName);
-  if (!operation) return [];
+  if (!operation) return undefined;
   const fragments = args.document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
-  let cost: { depth: number; breadth: number; complexity: number };
   try {
-    cost = complexityFromQuery(
+    return complexityFromQuery(
       { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] },
       {
         schema: args.schema,
@@ -68,8 +69,37 @@ function costErrors(args: CostArgs, limits: Limits): GraphQLError[] {
     );
   } catch {
     // Variables that do not fit their types: execution refuses them with its own message.
-    return [];
+    return undefined;
   }
+}
+
+/**
+ * Cost is a function of the document, the operation and the variables (page sizes): the schema's
+ * complexities read their arguments, never the context. So it is counted once per document and
+ * variables and remembered, on the document object Yoga's parse cache hands every request with the
+ * same text (counting it was 2 % of a licences page, issue 16). Large variables (a command's input)
+ * are not worth a key and are counted afresh; a document keeps at most 64 sets of variables.
+ */
+const counted = new WeakMap<DocumentNode, Map<string, Cost | undefined>>();
+const countedPerDocument = 64;
+const largestKey = 1024;
+
+function cachedCostOf(args: CostArgs): Cost | undefined {
+  const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+  if (key.length > largestKey) return costOf(args);
+  let known = counted.get(args.document);
+  if (!known) counted.set(args.document, (known = new Map()));
+  if (known.has(key)) return known.get(key);
+  if (known.size >= countedPerDocument) known.clear();
+  const cost = costOf(args);
+  known.set(key, cost);
+  return cost;
+}
+
+/** The refusals of an operation that costs more than the limits allow (none when it cannot be counted). */
+function costErrors(args: CostArgs, limits: Limits): GraphQLError[] {
+  const cost = cachedCostOf(args);
+  if (!cost) return [];
   const { depth, breadth, complexity } = cost;
   const refusals: GraphQLError[] = [];
   if (depth > limits.depth)

@@ -1,9 +1,10 @@
 // Structured logs: one JSON object per line on stdout, stamped with the time, the level and the
-// correlation id of the exchange it belongs to. Stacks of unexpected errors are written here and
-// nowhere else: responses carry a masked message.
+// correlation id of the exchange it belongs to (a `correlationId` field, given by whoever writes
+// on behalf of an exchange; Yoga's lines find it from the error they log). Stacks of unexpected
+// errors are written here and nowhere else: responses carry a masked message.
 import type { YogaLogger } from 'graphql-yoga';
 import type { Config } from '../config.ts';
-import { currentExchange } from './exchange.ts';
+import { correlated, exchangeOfError } from './exchange.ts';
 import { isClientError } from './masking.ts';
 
 export type LogLevel = Config['logLevel'];
@@ -21,8 +22,7 @@ export function createLogger(level: LogLevel, sink: LogSink = stdout): Logger {
     (entryLevel: Level) =>
     (msg: string, fields: LogFields = {}) => {
       if (rank[entryLevel] < rank[level]) return;
-      const correlationId = currentExchange()?.correlationId;
-      const entry = { time: new Date().toISOString(), level: entryLevel, msg, ...(correlationId ? { correlationId } : {}), ...fields };
+      const entry = { time: new Date().toISOString(), level: entryLevel, msg, ...fields };
       sink(`${JSON.stringify(entry, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value))}\n`);
     };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
@@ -48,8 +48,10 @@ export function yogaLogger(logger: Logger): YogaLogger {
     (level: Level) =>
     (...args: unknown[]) => {
       const error = args.find((a) => a instanceof Error);
-      if (error && isClientError(error)) logger.info('client error', { error: { name: rootName(error), message: error.message } });
-      else if (error) logger[level](level === 'error' ? 'unexpected error (masked in the response)' : (error as Error).message, errorFields(error));
+      const request = correlated(exchangeOfError(error));
+      if (error && isClientError(error)) logger.info('client error', { ...request, error: { name: rootName(error), message: error.message } });
+      else if (error)
+        logger[level](level === 'error' ? 'unexpected error (masked in the response)' : (error as Error).message, { ...request, ...errorFields(error) });
       else logger[level](args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
     };
   return { debug: forward('debug'), info: forward('info'), warn: forward('warn'), error: forward('error') };
