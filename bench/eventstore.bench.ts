@@ -3,8 +3,8 @@
 // Appends are measured twice: one writer awaiting each append (the floor's own shape), and
 // `WRITERS` writers appending at once, as concurrent commands do, which the store commits in
 // groups (src/eventstore/group-commit.ts); the bare table commits each insert on its own either way.
-// The store commits where it does by default (on its commit thread with FULL, on the event loop
-// with NORMAL: src/eventstore/sqlite.ts); COMMIT_ON=thread or COMMIT_ON=loop puts every row there.
+// The store commits on the event loop by default (src/eventstore/sqlite.ts); COMMIT_ON=thread puts
+// every row's commits on its commit thread, to compare the two.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -42,6 +42,7 @@ export const configSchema = z
     SAPAT_DATA_DIR: z.string().default('./data'),
     SAPAT_STORE: z.enum(['sqlite', 'kurrentdb']).default('sqlite'),
     KURRENTDB_URL: z.string().optional(),
+    SAPAT_COMMIT_ON: z.enum(['loop', 'thread']).default('loop'),
     SAPAT_CHECKPOINT_KEY: z.string().min(1).optional(),
     SAPAT_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit key)').optional(),
     SAPAT_JWT_JWKS_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL of the identity provider's JSON Web Key Set" }).optional(),
@@ -124,6 +125,8 @@ export const configSchema = z
     checkpointKey: c.SAPAT_CHECKPOINT_KEY,
     store: c.SAPAT_STORE,
     kurrentDbUrl: c.KURRENTDB_URL,
+    /** Where the embedded store commits: on the event loop, or on a thread of its own for a disk whose fsync is slow. */
+    commitOn: c.SAPAT_COMMIT_ON,
     jwt: {
       secret: c.SAPAT_JWT_SECRET,
       jwksUrl: c.SAPAT_JWT_JWKS_URL,

@@ -24,6 +24,7 @@ describe('configuration', () => {
     expect(message({ SAPAT_STORE: 'kurrentdb' })).toContain('KURRENTDB_URL: is required when SAPAT_STORE=kurrentdb');
     expect(message({ NODE_ENV: 'production' })).toContain('SAPAT_JWT_SECRET: is required in production');
     expect(message({ SAPAT_JWT_SECRET: 'short' })).toContain('SAPAT_JWT_SECRET: must be at least 32 characters');
+    expect(message({ SAPAT_COMMIT_ON: 'disk' })).toContain('SAPAT_COMMIT_ON:');
   });
 
   it('turns GraphiQL off in production unless asked for', () => {

@@ -24,7 +24,7 @@ describe('the commit thread of the embedded store', () => {
   async function openTemp(): Promise<{ store: EventStore; path: string }> {
     const dir = await mkdtemp(join(tmpdir(), 'sapat-commit-thread-'));
     const path = join(dir, 'events.db');
-    const store = openSqliteEventStore({ path });
+    const store = openSqliteEventStore({ path, commitOn: 'thread' });
     cleanups.push(async () => {
       await store.close();
       await rm(dir, { recursive: true, force: true });

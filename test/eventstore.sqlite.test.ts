@@ -30,6 +30,19 @@ eventStoreContract('sqlite', async () => {
   };
 });
 
+// The commit thread is an operator's choice (SAPAT_COMMIT_ON=thread): it keeps every guarantee of the contract.
+eventStoreContract('sqlite, committing on its thread', async () => {
+  const { path, remove } = await tempDatabase();
+  const store = openSqliteEventStore({ path, commitOn: 'thread' });
+  return {
+    store,
+    dispose: async () => {
+      await store.close();
+      await remove();
+    },
+  };
+});
+
 const event = newEvent;
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {

@@ -6,7 +6,7 @@ import { openKurrentDbEventStore } from './kurrentdb.ts';
 import { openSqliteEventStore } from './sqlite.ts';
 import type { EventStore } from './types.ts';
 
-export function openEventStore(config: Pick<Config, 'store' | 'dataDir' | 'kurrentDbUrl'>): EventStore {
+export function openEventStore(config: Pick<Config, 'store' | 'dataDir' | 'kurrentDbUrl' | 'commitOn'>): EventStore {
   if (config.store === 'kurrentdb') return openKurrentDbEventStore({ connectionString: config.kurrentDbUrl! });
-  return openSqliteEventStore({ path: join(config.dataDir, 'events.db') });
+  return openSqliteEventStore({ path: join(config.dataDir, 'events.db'), commitOn: config.commitOn });
 }

@@ -2,7 +2,8 @@
 // BEGIN IMMEDIATE, so positions are handed out in commit order without gaps, and live subscribers
 // are woken in-process right after each commit, so nothing polls. Appends made while the store is
 // not committing share one transaction and one fsync (group commit, src/eventstore/group-commit.ts),
-// committed on a thread of their own for a file (commit-thread.ts) and on this connection in memory.
+// committed on this connection, or on a thread of their own for a file opened with commitOn: 'thread'
+// (commit-thread.ts).
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { openCommitter } from './commit-thread.ts';
@@ -17,11 +18,12 @@ const optionsSchema = z.object({
   path: z.string().min(1),
   // FULL by default: an acknowledged command must survive a power cut, not only a process crash.
   synchronous: z.enum(['FULL', 'NORMAL']).default('FULL'),
-  // Where a file's groups commit: on the commit thread (commit-thread.ts) or on this connection, on
-  // the event loop. By default on the thread with FULL, whose fsync would hold the loop for a disk
-  // write; with NORMAL a commit only copies pages into the WAL, about as long as the round trip to
-  // the thread and back, so it stays on the loop (bench/eventstore.bench.ts measures both).
-  commitOn: z.enum(['thread', 'loop']).optional(),
+  // Where a file's groups commit: on this connection, on the event loop (the default), or on the
+  // commit thread (commit-thread.ts), which keeps the loop turning while the disk syncs. On a disk
+  // whose fsync is short (about 0.2 ms on the machine bench/README.md records) the round trip to the
+  // thread costs more than it frees, even with FULL; on a slow disk (network storage, a spinning
+  // disk) a FULL commit holds the loop for milliseconds and the thread pays. SAPAT_COMMIT_ON picks.
+  commitOn: z.enum(['thread', 'loop']).default('loop'),
 });
 export type SqliteEventStoreOptions = z.input<typeof optionsSchema>;
 
@@ -372,8 +374,8 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
     for (const batch of batches) for (const listener of commitListeners) listener(batch);
   }
 
-  // A file's groups commit on the commit thread; an in-memory database exists only on this connection.
-  const onThread = path !== ':memory:' && (commitOn ?? (synchronous === 'FULL' ? 'thread' : 'loop')) === 'thread';
+  // An in-memory database exists only on this connection, so it never commits on the thread.
+  const onThread = path !== ':memory:' && commitOn === 'thread';
   const committer = onThread ? openCommitter(path, synchronous) : undefined;
   const appender = onThread ? undefined : createAppender(db);
   const group = createGroupCommit<AppendWork, Appended>({
