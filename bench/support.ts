@@ -6,9 +6,13 @@ export const SECRET = 'http-benchmark-secret-of-at-least-32-characters';
 
 export type Server = { url: string; stop: () => Promise<void> };
 
-/** Starts `node --import tsx <script>` and waits for the first http://…/graphql URL it prints. */
+/**
+ * Starts `node --import tsx <script>` and waits for the first http://…/graphql URL it prints.
+ * HUB_NODE_FLAGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) go to the hub only, not the baseline.
+ */
 export async function startServer(script: string, env: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const flags = script === 'src/main.ts' ? (process.env.HUB_NODE_FLAGS?.split(' ').filter(Boolean) ?? []) : [];
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', script], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', SAPAT_LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
