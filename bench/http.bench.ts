@@ -4,6 +4,9 @@
 //
 //   npx tsx bench/http.bench.ts        (ROUNDS=5 SECONDS=5 CLIENTS=10 LICENCES=2000 by default)
 //   PARTS=writes (or reads) runs only that half; the reads still seed LICENCES licences first.
+// Both servers run with NODE_ENV=production, as deployed (graphql-js checks its types more slowly
+// otherwise); BENCH_NODE_ENV=test runs them as the tests do. Each round also reads both servers' CPU
+// time, and the CPU per request is printed beside the rates: on a shared machine it varies far less.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +37,10 @@ function report(title: string, target: string, pair: Pair): void {
   const p99 = median(pair.sapat.map((r) => r.p99));
   console.log(`${title}: Sapat ${fmt(sapat)} req/s (p99 ${fmt(p99, 1)} ms), bare yoga ${fmt(bare)} req/s, ratio ${fmt(sapat / bare, 2)} (target ${target})`);
   console.log(`  rounds, Sapat: ${pair.sapat.map((r) => fmt(r.perSecond)).join(', ')}; bare: ${pair.bare.map((r) => fmt(r.perSecond)).join(', ')}`);
+  // CPU per request varies far less than requests per second when other work shares the cores.
+  const sapatCpu = median(pair.sapat.map((r) => r.cpuMsPerRequest));
+  const bareCpu = median(pair.bare.map((r) => r.cpuMsPerRequest));
+  console.log(`  server CPU per request: Sapat ${fmt(sapatCpu, 2)} ms, bare yoga ${fmt(bareCpu, 2)} ms, ratio ${fmt(bareCpu / sapatCpu, 2)}`);
 }
 
 async function main(): Promise<void> {
@@ -61,14 +68,14 @@ async function main(): Promise<void> {
       await load(1, CLIENTS, () => gql(hub.url, director, PAGE));
       await load(1, CLIENTS, () => gql(bare.url, undefined, PAGE));
       for (let round = 0; round < ROUNDS; round++) {
-        reads.sapat.push(await load(SECONDS, CLIENTS, () => gql(hub.url, director, PAGE)));
-        reads.bare.push(await load(SECONDS, CLIENTS, () => gql(bare.url, undefined, PAGE)));
+        reads.sapat.push(await load(SECONDS, CLIENTS, () => gql(hub.url, director, PAGE), hub));
+        reads.bare.push(await load(SECONDS, CLIENTS, () => gql(bare.url, undefined, PAGE), bare));
       }
     }
     if (PARTS.includes('writes')) {
       for (let round = 0; round < ROUNDS; round++) {
-        writes.sapat.push(await load(SECONDS, CLIENTS, () => gql(hub.url, director, APPLY, { input: application() })));
-        writes.bare.push(await load(SECONDS, CLIENTS, () => gql(bare.url, undefined, BARE_APPLY, { input: application() })));
+        writes.sapat.push(await load(SECONDS, CLIENTS, () => gql(hub.url, director, APPLY, { input: application() }), hub));
+        writes.bare.push(await load(SECONDS, CLIENTS, () => gql(bare.url, undefined, BARE_APPLY, { input: application() }), bare));
       }
     }
     console.log(`Node ${process.version}, ${CLIENTS} concurrent clients, ${ROUNDS} interleaved rounds of ${SECONDS} s, medians`);

@@ -1,10 +1,23 @@
 // What the HTTP benchmarks share: a hub or a baseline server started as a child process on an
 // ephemeral port, a GraphQL POST, closed-loop load from N concurrent clients, and percentiles.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 export const SECRET = 'http-benchmark-secret-of-at-least-32-characters';
 
-export type Server = { url: string; stop: () => Promise<void> };
+/** `cpuSeconds`: the server process's CPU time so far (user + system, from /proc; NaN where there is none). */
+export type Server = { url: string; stop: () => Promise<void>; cpuSeconds: () => number };
+
+/** A child's CPU time from /proc/<pid>/stat (fields 14 and 15, in clock ticks of 1/100 s on Linux). */
+function cpuSecondsOf(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 /**
  * Starts `node --import tsx <script>` and waits for the first http://…/graphql URL it prints.
@@ -13,7 +26,7 @@ export type Server = { url: string; stop: () => Promise<void> };
 export async function startServer(script: string, env: Record<string, string> = {}): Promise<Server> {
   const flags = script === 'src/main.ts' ? (process.env.HUB_NODE_FLAGS?.split(' ').filter(Boolean) ?? []) : [];
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', script], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', SAPAT_LOG_LEVEL: 'error', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production', SAPAT_LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
@@ -31,6 +44,7 @@ export async function startServer(script: string, env: Record<string, string> = 
   });
   return {
     url,
+    cpuSeconds: () => cpuSecondsOf(child.pid),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -55,10 +69,12 @@ export async function gql(url: string, token: string | undefined, query: string,
   return body.data;
 }
 
-export type LoadResult = { perSecond: number; p50: number; p99: number };
+/** `cpuMsPerRequest`: the server's own CPU per answered request, when `load` was given the server. */
+export type LoadResult = { perSecond: number; p50: number; p99: number; cpuMsPerRequest: number };
 
 /** Closed loop: `clients` callers each send the next request when the previous one answers. */
-export async function load(seconds: number, clients: number, request: (i: number) => Promise<void>): Promise<LoadResult> {
+export async function load(seconds: number, clients: number, request: (i: number) => Promise<void>, server?: Server): Promise<LoadResult> {
+  const cpuBefore = server?.cpuSeconds() ?? Number.NaN;
   const latencies: number[] = [];
   const end = performance.now() + seconds * 1000;
   let next = 0;
@@ -74,7 +90,8 @@ export async function load(seconds: number, clients: number, request: (i: number
   );
   const elapsed = (performance.now() - start) / 1000;
   latencies.sort((a, b) => a - b);
-  return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  const cpuMsPerRequest = (((server?.cpuSeconds() ?? Number.NaN) - cpuBefore) * 1000) / latencies.length;
+  return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuMsPerRequest };
 }
 
 export const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
