@@ -8,6 +8,7 @@
 //
 //   npx tsx bench/replay.bench.ts        (EVENTS=1000000 CATCH_UP=200000 by default; several minutes)
 //   LOG=/tmp/log-1m.db npx tsx bench/replay.bench.ts   keeps the generated log there and reuses it next time
+//   HUB=dist npx tsx bench/replay.bench.ts   starts the compiled hub, as `npm run start:prod` does (`npm run build` first)
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -19,13 +19,18 @@ function cpuSecondsOf(pid: number | undefined): number {
   }
 }
 
+/** The hub as `npm start` runs it, or with HUB=dist as `npm run start:prod` does (after `npm run build`). */
+const hubScript = process.env.HUB === 'dist' ? 'dist/src/main.js' : 'src/main.ts';
+
 /**
- * Starts `node --import tsx <script>` and waits for the first http://…/graphql URL it prints.
- * HUB_NODE_FLAGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) go to the hub only, not the baseline.
+ * Starts `node --import tsx <script>` (plain `node` for compiled JavaScript) and waits for the
+ * first http://…/graphql URL it prints. HUB_NODE_FLAGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`)
+ * go to the hub only, not the baseline.
  */
 export async function startServer(script: string, env: Record<string, string> = {}): Promise<Server> {
-  const flags = script === 'src/main.ts' ? (process.env.HUB_NODE_FLAGS?.split(' ').filter(Boolean) ?? []) : [];
-  const child = spawn(process.execPath, [...flags, '--import', 'tsx', script], {
+  const flags = script === hubScript ? (process.env.HUB_NODE_FLAGS?.split(' ').filter(Boolean) ?? []) : [];
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...flags, ...loader, script], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production', SAPAT_LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -54,9 +59,9 @@ export async function startServer(script: string, env: Record<string, string> = 
   };
 }
 
-/** The hub as `npm start` runs it, on a data directory, with rate limiting out of the way. */
+/** The hub on a data directory, with rate limiting out of the way. */
 export const startHub = (dataDir: string) =>
-  startServer('src/main.ts', { SAPAT_DATA_DIR: dataDir, SAPAT_JWT_SECRET: SECRET, SAPAT_RATE_LIMIT_PER_MINUTE: '100000000' });
+  startServer(hubScript, { SAPAT_DATA_DIR: dataDir, SAPAT_JWT_SECRET: SECRET, SAPAT_RATE_LIMIT_PER_MINUTE: '100000000' });
 
 export async function gql(url: string, token: string | undefined, query: string, variables: Record<string, unknown> = {}) {
   const response = await fetch(url, {
