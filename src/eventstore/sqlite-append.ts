@@ -58,29 +58,39 @@ export function createAppender(db: Database.Database): { runGroup(works: AppendW
     return { revision: last.revision, position: positionOf(last.position) };
   }
 
-  function insert(row: EventRow): bigint {
+  /** The new row's position, or undefined when its event id is already stored. */
+  function insert(row: EventRow): bigint | undefined {
     try {
       return statements.insert.run(row.id, row.stream, row.revision, categoryOf(row.stream), row.type, row.data, row.metadata, row.recorded_at)
         .lastInsertRowid as bigint;
     } catch (error) {
-      // The stream head was read inside this transaction, so only the event id can collide.
-      if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE') throw new EventIdConflictError(row.id);
+      // The stream head was read inside this transaction, so only the event id can collide. A
+      // failed INSERT undoes only itself: the transaction and the rows before it stand.
+      if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE') return undefined;
       throw error;
     }
   }
 
+  // The event ids are not looked up before inserting: the UNIQUE index on them answers that on
+  // the INSERT, and a query per append less is what a writer waiting on each append gains (bench/
+  // README.md). The outcome is the one a look-up first would give: a stale expected state and a
+  // taken first id both go to originalResult, which answers a retry with its first result (even
+  // when its expected revision has gone stale since) and refuses an id reused for something new.
   const append = db.transaction(({ stream, events, expected }: AppendWork): Appended => {
-    // Before the expected state: a retry whose expected revision has gone stale must still succeed.
-    const original = originalResult(stream, events);
-    if (original) return { result: original, committed: [] };
     const head = statements.streamHead.get(stream);
-    if (!expectedStateHolds(expected, head?.revision)) throw new WrongExpectedRevisionError(stream, expected, head?.revision);
+    if (!expectedStateHolds(expected, head?.revision)) {
+      const original = originalResult(stream, events);
+      if (original) return { result: original, committed: [] };
+      throw new WrongExpectedRevisionError(stream, expected, head?.revision);
+    }
     // An empty append writes nothing and reports where the stream stands (-1 and 0 when it is missing).
     let revision = head?.revision ?? -1n;
     let position = head?.position ?? 0n;
     const recordedAt = new Date().toISOString();
     const committed: EventRow[] = [];
-    for (const event of chainEvents(stream, revision + 1n, head?.hash ?? GENESIS_HASH, events)) {
+    const linked = chainEvents(stream, revision + 1n, head?.hash ?? GENESIS_HASH, events);
+    for (let i = 0; i < linked.length; i++) {
+      const event = linked[i]!;
       revision += 1n;
       const row = {
         position: 0n,
@@ -92,7 +102,15 @@ export function createAppender(db: Database.Database): { runGroup(works: AppendW
         metadata: JSON.stringify(event.metadata),
         recorded_at: recordedAt,
       };
-      position = row.position = insert(row);
+      const inserted = insert(row);
+      if (inserted === undefined) {
+        // Only the first event can make this a retry (nothing of this batch is written yet);
+        // a later id taken is reused, and throwing undoes the rows before it.
+        const original = i === 0 ? originalResult(stream, events) : undefined;
+        if (original) return { result: original, committed: [] };
+        throw new EventIdConflictError(row.id);
+      }
+      position = row.position = inserted;
       committed.push(row);
     }
     return { result: { revision, position: positionOf(position) }, committed };
