@@ -4,8 +4,37 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../src/eventstore/hashchain.ts';
 
-const strings = ['', 'plain', 'a"quote', 'back\\slash', 'ctl\u0001', 'new\nline', 'tab\t', '\u001f', '\u007f', '\u2028\u2029', 'pair 😀', 'lone \ud800 high', 'lone \udc00 low', 'ошсу'];
-const numbers = [0, -0, 1, -1.5, 0.1 + 0.2, 1e21, 1e-7, 2 ** 53 + 2, Number.MAX_VALUE, Number.MIN_VALUE, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+const strings = [
+  '',
+  'plain',
+  'a"quote',
+  'back\\slash',
+  'ctl\u0001',
+  'new\nline',
+  'tab\t',
+  '\u001f',
+  '\u007f',
+  '\u2028\u2029',
+  'pair 😀',
+  'lone \ud800 high',
+  'lone \udc00 low',
+  'ошсу',
+];
+const numbers = [
+  0,
+  -0,
+  1,
+  -1.5,
+  0.1 + 0.2,
+  1e21,
+  1e-7,
+  2 ** 53 + 2,
+  Number.MAX_VALUE,
+  Number.MIN_VALUE,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+];
 
 describe('canonicalJson', () => {
   it('writes strings, numbers, booleans and null as JSON.stringify does, as values and as keys', () => {
