@@ -13,7 +13,10 @@ export type AppendWork = { stream: string; events: NewEvent[]; expected: Expecte
 export type Appended = { result: AppendResult; committed: EventRow[] };
 export type GroupOutcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
-export const categoryOf = (stream: string): string => stream.split('-', 1)[0] ?? stream;
+export const categoryOf = (stream: string): string => {
+  const dash = stream.indexOf('-');
+  return dash < 0 ? stream : stream.slice(0, dash);
+};
 
 function expectedStateHolds(expected: ExpectedState, actual: bigint | undefined): boolean {
   if (expected === 'any') return true;
@@ -32,7 +35,8 @@ function expectedStateHolds(expected: ExpectedState, actual: bigint | undefined)
 export function createAppender(db: Database.Database): { runGroup(works: AppendWork[]): GroupOutcome<Appended>[] } {
   const statements = {
     eventById: db.prepare<[string], EventRow>(statementsSql.eventById),
-    streamHead: db.prepare<[string], { revision: bigint; position: bigint; hash: string | null }>(statementsSql.streamHead),
+    // Raw: an array per row, no object built key by key for three columns read once.
+    streamHead: db.prepare<[string], [revision: bigint, position: bigint, hash: string | null]>(statementsSql.streamHead).raw(true),
     insert: db.prepare<[string, string, bigint, string, string, string, string, string]>(statementsSql.insert),
   };
 
@@ -78,17 +82,18 @@ export function createAppender(db: Database.Database): { runGroup(works: AppendW
   // when its expected revision has gone stale since) and refuses an id reused for something new.
   const append = db.transaction(({ stream, events, expected }: AppendWork): Appended => {
     const head = statements.streamHead.get(stream);
-    if (!expectedStateHolds(expected, head?.revision)) {
+    const headRevision = head?.[0];
+    if (!expectedStateHolds(expected, headRevision)) {
       const original = originalResult(stream, events);
       if (original) return { result: original, committed: [] };
-      throw new WrongExpectedRevisionError(stream, expected, head?.revision);
+      throw new WrongExpectedRevisionError(stream, expected, headRevision);
     }
     // An empty append writes nothing and reports where the stream stands (-1 and 0 when it is missing).
-    let revision = head?.revision ?? -1n;
-    let position = head?.position ?? 0n;
+    let revision = headRevision ?? -1n;
+    let position = head?.[1] ?? 0n;
     const recordedAt = new Date().toISOString();
     const committed: EventRow[] = [];
-    const linked = chainEvents(stream, revision + 1n, head?.hash ?? GENESIS_HASH, events);
+    const linked = chainEvents(stream, revision + 1n, head?.[2] ?? GENESIS_HASH, events);
     for (let i = 0; i < linked.length; i++) {
       const event = linked[i]!;
       revision += 1n;
