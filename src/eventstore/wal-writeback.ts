@@ -5,7 +5,8 @@
 // event loop, stood still for the disk every 1,200 appends, about 60 µs per append on average
 // (bench/README.md). Here the WAL is fdatasync'ed from libuv's thread pool every so many
 // committed events, so the disk takes the frames while the loop goes on, and the checkpoint's own
-// fsync finds little left to write.
+// fsync finds little left to write. One at a time per store, so a store holds at most one of the
+// pool's threads (four by default, shared with the hub's file and DNS work) while the disk writes.
 // Nothing changes for SQLite: it still syncs the WAL before every checkpoint and never relies on
 // these syncs, which only make frames durable sooner. SQLite keeps no locks on the -wal file (its
 // locks are on the database and -shm files), so opening and closing it here cannot drop them.
