@@ -12,6 +12,7 @@ import { createGroupCommit, type GroupOutcome } from './group-commit.ts';
 import { positionOf } from './position.ts';
 import { type Appended, type AppendWork, categoryOf, createAppender } from './sqlite-append.ts';
 import { configureConnection, type EventRow, migrate, readAllParams, readAllSql, type ReadAllParams, statementsSql } from './sqlite-schema.ts';
+import { openWalWriteback } from './wal-writeback.ts';
 import type { EventFilter, EventStore, ReadAllOptions, ReadPagesOptions, ReadStreamOptions, RecordedEvent, SubscribeOptions, Subscription } from './types.ts';
 
 const optionsSchema = z.object({
@@ -378,10 +379,20 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
   const onThread = path !== ':memory:' && commitOn === 'thread';
   const committer = onThread ? openCommitter(path, synchronous) : undefined;
   const appender = onThread ? undefined : createAppender(db);
+  // With NORMAL the WAL's frames are written back in the background (wal-writeback.ts); with FULL
+  // every commit has already synced them.
+  const writeback = synchronous === 'NORMAL' && path !== ':memory:' ? openWalWriteback(`${path}-wal`) : undefined;
   const group = createGroupCommit<AppendWork, Appended>({
     commit: (works) => (committer ? committer.commit(works) : appender!.runGroup(works)),
     fault,
-    committed: announce,
+    committed: (outcomes) => {
+      if (writeback) {
+        let events = 0;
+        for (const outcome of outcomes) if (outcome.ok) events += outcome.value.committed.length;
+        writeback.committed(events);
+      }
+      announce(outcomes);
+    },
   });
   let closing = false;
 
@@ -408,6 +419,7 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): EventSto
       closing = true;
       await group.drain();
       await committer?.close();
+      await writeback?.close();
       await Promise.all([...subscriptions].map((subscription) => subscription.close()));
       if (db.open) db.close();
     },
