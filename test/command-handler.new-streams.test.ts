@@ -10,18 +10,12 @@ import { licensingDecider, type LicenseState, type LicensingCommand, type Licens
 import { openSqliteEventStore } from '../src/eventstore/sqlite.ts';
 import type { EventStore } from '../src/eventstore/types.ts';
 import { director, temporaryDirectory } from './support/fixtures.ts';
+import { economicsApplication } from './support/licensing.ts';
 
 const licenseId = '5f1d7c2e-3b4a-4c8e-9a6f-2d7e8b9c0a13';
 const stream = `license-${licenseId}`;
 
-const application: LicensingCommand = {
-  type: 'applyForLicense',
-  licenseId,
-  programme: { code: '580100', name: { ky: 'Экономика', ru: 'Экономика', en: 'Economics' }, level: 'bachelor', formOfStudy: 'full_time', faculty: 'Economics' },
-  requestedCapacity: 100,
-  submittedOn: '2026-01-15',
-  registry: {},
-};
+const application = economicsApplication(licenseId);
 
 const request = (commandId: string): CommandRequest<LicensingCommand, LicensingEvent, LicenseState> => ({
   decider: licensingDecider,

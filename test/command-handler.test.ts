@@ -11,18 +11,12 @@ import { openSqliteEventStore } from '../src/eventstore/sqlite.ts';
 import type { EventStore, RecordedEvent } from '../src/eventstore/types.ts';
 import { eventMetadata } from './support/events.ts';
 import { director, temporaryDirectory } from './support/fixtures.ts';
+import { economicsApplication } from './support/licensing.ts';
 
 const licenseId = '0b0c4a52-7d5e-4a8f-9d51-0d6c1f0f6a11';
 const stream = `license-${licenseId}`;
 
-const application: LicensingCommand = {
-  type: 'applyForLicense',
-  licenseId,
-  programme: { code: '580100', name: { ky: 'Экономика', ru: 'Экономика', en: 'Economics' }, level: 'bachelor', formOfStudy: 'full_time', faculty: 'Economics' },
-  requestedCapacity: 100,
-  submittedOn: '2026-01-15',
-  registry: {},
-};
+const application = economicsApplication(licenseId);
 
 const group = (formedOn: string): LicensingCommand => ({
   type: 'formExpertGroup',

@@ -1,4 +1,6 @@
-// Licensing inputs as a frontend would send them, for the GraphQL and HTTP tests.
+// Licensing inputs as a frontend would send them, for the GraphQL and HTTP tests, and the decider's
+// command for the command-handler tests.
+import type { LicensingCommand } from '../../src/domain/licensing.ts';
 
 // A programme has one pending application at a time, so each application is for a programme of
 // its own unless a test names the code.
@@ -46,3 +48,13 @@ export const licensingSender =
     if (payload?.__typename !== 'LicensePayload') throw new Error(`expected a LicensePayload, got ${JSON.stringify(payload)}`);
     return payload.license;
   };
+
+/** The decider's own applyForLicense for an Economics bachelor programme, as the command-handler tests send it. */
+export const economicsApplication = (licenseId: string): Extract<LicensingCommand, { type: 'applyForLicense' }> => ({
+  type: 'applyForLicense',
+  licenseId,
+  programme: { code: '580100', name: { ky: 'Экономика', ru: 'Экономика', en: 'Economics' }, level: 'bachelor', formOfStudy: 'full_time', faculty: 'Economics' },
+  requestedCapacity: 100,
+  submittedOn: '2026-01-15',
+  registry: {},
+});
