@@ -8,7 +8,7 @@ import { EventIdConflictError, StoreUnavailableError } from '../src/eventstore/e
 import { GENESIS_HASH } from '../src/eventstore/hashchain.ts';
 import { positionOf, type Position } from '../src/eventstore/position.ts';
 import { readAllSql, SCHEMA_VERSION, statementsSql } from '../src/eventstore/sqlite-schema.ts';
-import { openSqliteEventStore } from '../src/eventstore/sqlite.ts';
+import { openSqliteEventStore, type SqliteEventStoreOptions } from '../src/eventstore/sqlite.ts';
 import type { EventStore } from '../src/eventstore/types.ts';
 import { newEvent } from './support/events.ts';
 import { eventStoreContract } from './eventstore.contract.ts';
@@ -18,9 +18,10 @@ async function tempDatabase(): Promise<{ path: string; remove: () => Promise<voi
   return { path: join(dir, 'events.db'), remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-eventStoreContract('sqlite', async () => {
+/** A store on a file of its own for the contract suite, removed with it. */
+const contractStore = (options: Omit<SqliteEventStoreOptions, 'path'>) => async () => {
   const { path, remove } = await tempDatabase();
-  const store = openSqliteEventStore({ path, synchronous: 'NORMAL' });
+  const store = openSqliteEventStore({ path, ...options });
   return {
     store,
     dispose: async () => {
@@ -28,20 +29,11 @@ eventStoreContract('sqlite', async () => {
       await remove();
     },
   };
-});
+};
 
+eventStoreContract('sqlite', contractStore({ synchronous: 'NORMAL' }));
 // The commit thread is an operator's choice (SAPAT_COMMIT_ON=thread): it keeps every guarantee of the contract.
-eventStoreContract('sqlite, committing on its thread', async () => {
-  const { path, remove } = await tempDatabase();
-  const store = openSqliteEventStore({ path, commitOn: 'thread' });
-  return {
-    store,
-    dispose: async () => {
-      await store.close();
-      await remove();
-    },
-  };
-});
+eventStoreContract('sqlite, committing on its thread', contractStore({ commitOn: 'thread' }));
 
 const event = newEvent;
 
